@@ -1,0 +1,3 @@
+module github.com/tradefin/tradefin/services/lc
+
+go 1.26.0
