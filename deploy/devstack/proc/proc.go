@@ -28,6 +28,7 @@ type Spec struct {
 	Dir     string   // working directory
 	LogFile string   // stdout and stderr go here (appended)
 	PIDFile string   // where the PID is recorded
+	User    string   // run as this system user (PostgreSQL refuses to run as root); empty: as we are
 }
 
 // Start launches the process detached and records its PID. It is an error to start a process
@@ -51,6 +52,13 @@ func Start(s Spec) (int, error) {
 	cmd.Env = append(os.Environ(), s.Env...)
 	cmd.Stdout, cmd.Stderr = log, log
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
+	if s.User != "" {
+		cred, err := Credential(s.User)
+		if err != nil {
+			return 0, fmt.Errorf("%s: %w", s.Name, err)
+		}
+		cmd.SysProcAttr.Credential = cred
+	}
 	if err := cmd.Start(); err != nil {
 		return 0, fmt.Errorf("%s: start %s: %w (log: %s)", s.Name, s.Path, err, s.LogFile)
 	}

@@ -1,0 +1,127 @@
+// Command devstack runs the native tradefin platform: `make setup|run|stop|status|test` call it.
+//
+//	devstack setup                 install missing tools into the per-user cache
+//	devstack up     [--profile P]  start every component, one line per component when ready
+//	devstack down   [--profile P]  stop every component (by PID file)
+//	devstack status [--profile P]  one line per component; exit 0 only when all are ready
+//	devstack env    [--profile P]  print the TRADEFIN_* environment as shell exports
+//	devstack test   [go test args] start the test profile if needed, then go test every module
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/tradefin/tradefin/deploy/devstack/stack"
+)
+
+func main() {
+	if len(os.Args) < 2 {
+		fail(errors.New("usage: devstack setup|up|down|status|env|test [--profile dev|test]"))
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+	cmd, args := os.Args[1], os.Args[2:]
+	fs := flag.NewFlagSet(cmd, flag.ExitOnError)
+	profileName := fs.String("profile", "dev", "dev (make run) or test (make test)")
+	if cmd != "test" {
+		_ = fs.Parse(args)
+		args = fs.Args()
+	} else {
+		*profileName = "test"
+	}
+	root, err := repoRoot()
+	if err != nil {
+		fail(err)
+	}
+	profile, err := stack.NewProfile(*profileName, root)
+	if err != nil {
+		fail(err)
+	}
+	switch cmd {
+	case "setup":
+		_, err = setup(ctx)
+	case "up":
+		err = up(ctx, profile)
+	case "down":
+		err = withStack(ctx, profile, func(s *stack.Stack) error { return s.Down() })
+	case "status":
+		err = withStack(ctx, profile, func(s *stack.Stack) error { return s.Status(ctx) })
+	case "env":
+		err = withStack(ctx, profile, func(s *stack.Stack) error {
+			for _, kv := range s.EnvList() {
+				k, v, _ := strings.Cut(kv, "=")
+				fmt.Printf("export %s=%q\n", k, v)
+			}
+			return nil
+		})
+	case "test":
+		err = runTests(ctx, profile, args)
+	default:
+		err = fmt.Errorf("unknown command %q", cmd)
+	}
+	if err != nil {
+		fail(err)
+	}
+}
+
+func progress(format string, args ...any) {
+	fmt.Printf("[%s] "+format+"\n", append([]any{time.Now().Format("15:04:05")}, args...)...)
+}
+
+func setup(ctx context.Context) (stack.Tools, error) {
+	start := time.Now()
+	t, err := stack.Setup(ctx, progress)
+	if err == nil {
+		progress("setup done in %s", time.Since(start).Round(100*time.Millisecond))
+	}
+	return t, err
+}
+
+func up(ctx context.Context, p stack.Profile) error {
+	t, err := setup(ctx)
+	if err != nil {
+		return err
+	}
+	progress("starting stack %q (ports from %d)", p.Name, p.PortBase)
+	return stack.New(p, t, os.Stdout).Up(ctx)
+}
+
+// withStack builds the stack description from cached tools without installing anything.
+func withStack(ctx context.Context, p stack.Profile, fn func(*stack.Stack) error) error {
+	t, err := stack.Setup(ctx, func(string, ...any) {})
+	if err != nil {
+		return err
+	}
+	return fn(stack.New(p, t, os.Stdout))
+}
+
+// repoRoot is the folder holding go.work, searched upwards from the working directory.
+func repoRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, "go.work")); err == nil {
+			return d, nil
+		}
+		if d == filepath.Dir(d) {
+			return "", fmt.Errorf("no go.work above %s: run from the tradefin checkout", dir)
+		}
+	}
+}
+
+// fail prints one readable line (plus a failing component's log tail) and exits non-zero.
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "devstack:", err)
+	os.Exit(1)
+}

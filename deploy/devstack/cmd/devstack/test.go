@@ -1,0 +1,80 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"time"
+
+	"github.com/tradefin/tradefin/deploy/devstack/stack"
+)
+
+// runTests runs `go test` in every module of go.work against the test profile's stack. A stack
+// that is already up and ready is reused; one started here is stopped at the end.
+func runTests(ctx context.Context, p stack.Profile, goTestArgs []string) error {
+	t, err := setup(ctx)
+	if err != nil {
+		return err
+	}
+	s := stack.New(p, t, os.Stdout)
+	quiet := *s
+	quiet.Out = devNull{}
+	if quiet.Status(ctx) != nil {
+		progress("starting the test stack (ports from %d)", p.PortBase)
+		if err := s.Up(ctx); err != nil {
+			_ = s.Down()
+			return err
+		}
+		defer func() { progress("stopping the test stack"); _ = s.Down() }()
+	} else {
+		progress("reusing the running test stack")
+	}
+	mods, err := workModules(p.RepoRoot)
+	if err != nil {
+		return err
+	}
+	env := append(os.Environ(), s.EnvList()...)
+	args := append([]string{"test", "-count=1", "-timeout=30m"}, goTestArgs...)
+	args = append(args, "./...")
+	var failed []string
+	start := time.Now()
+	for _, m := range mods {
+		progress("go %v in %s", args, m)
+		cmd := exec.CommandContext(ctx, "go", args...)
+		cmd.Dir = filepath.Join(p.RepoRoot, m)
+		cmd.Env = env
+		cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
+		if err := cmd.Run(); err != nil {
+			failed = append(failed, m)
+		}
+	}
+	progress("tests finished in %s", time.Since(start).Round(time.Second))
+	if len(failed) > 0 {
+		return fmt.Errorf("tests failed in: %v", failed)
+	}
+	return nil
+}
+
+// workModules lists the module folders of go.work.
+func workModules(root string) ([]string, error) {
+	out, err := exec.Command("go", "work", "edit", "-json", filepath.Join(root, "go.work")).Output()
+	if err != nil {
+		return nil, fmt.Errorf("read go.work: %w", err)
+	}
+	var w struct{ Use []struct{ DiskPath string } }
+	if err := json.Unmarshal(out, &w); err != nil {
+		return nil, fmt.Errorf("read go.work: %w", err)
+	}
+	var mods []string
+	for _, u := range w.Use {
+		mods = append(mods, u.DiskPath)
+	}
+	return mods, nil
+}
+
+type devNull struct{}
+
+func (devNull) Write(b []byte) (int, error) { return len(b), nil }
