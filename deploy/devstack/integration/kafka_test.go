@@ -58,8 +58,8 @@ func TestKafkaConsumerGroupResumesFromCommittedOffsets(t *testing.T) {
 	w := &kafka.Writer{
 		Addr:         kafka.TCP(brokers...),
 		Topic:        topic,
-		Balancer:     &kafka.Hash{},      // one trade's messages stay in one partition
-		RequiredAcks: kafka.RequireAll,   // the default (none) can lose writes
+		Balancer:     &kafka.Hash{},        // one trade's messages stay in one partition
+		RequiredAcks: kafka.RequireAll,     // the default (none) can lose writes
 		BatchTimeout: 5 * time.Millisecond, // the default 1 s delays every lone write
 	}
 	var msgs []kafka.Message

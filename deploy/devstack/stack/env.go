@@ -2,7 +2,9 @@ package stack
 
 // The environment each component contributes (see COMMON conventions in README).
 
-func (k Kafka) Env() map[string]string { return map[string]string{"TRADEFIN_KAFKA_BROKERS": k.Address()} }
+func (k Kafka) Env() map[string]string {
+	return map[string]string{"TRADEFIN_KAFKA_BROKERS": k.Address()}
+}
 
 func (t Temporal) Env() map[string]string {
 	return map[string]string{"TRADEFIN_TEMPORAL_ADDRESS": t.Address(), "TRADEFIN_TEMPORAL_NAMESPACE": "default"}

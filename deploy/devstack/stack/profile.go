@@ -64,4 +64,6 @@ func (p Profile) Port(offset int) int { return p.PortBase + offset }
 func (p Profile) Addr(offset int) string { return fmt.Sprintf("127.0.0.1:%d", p.Port(offset)) }
 
 // Path joins elements under the profile's state folder.
-func (p Profile) Path(elem ...string) string { return filepath.Join(append([]string{p.Dir}, elem...)...) }
+func (p Profile) Path(elem ...string) string {
+	return filepath.Join(append([]string{p.Dir}, elem...)...)
+}
