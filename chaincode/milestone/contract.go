@@ -1,0 +1,205 @@
+package milestone
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/hyperledger/fabric-contract-api-go/v2/contractapi"
+)
+
+// Contract is the chaincode's transaction API.
+type Contract struct {
+	contractapi.Contract
+}
+
+// EventRecorded is the chaincode event emitted with each new record (one event per transaction).
+const EventRecorded = "MilestoneRecorded"
+
+// TermsCollection is the private data collection the two banks share (commercial terms).
+const TermsCollection = "bankTerms"
+
+type stub = contractapi.TransactionContextInterface
+
+func key(ctx stub, kind string, attrs ...string) (string, error) {
+	return ctx.GetStub().CreateCompositeKey(kind, attrs)
+}
+
+func getJSON(ctx stub, k string, v any) (bool, error) {
+	b, err := ctx.GetStub().GetState(k)
+	if err != nil {
+		return false, fmt.Errorf("read %q: %w", k, err)
+	}
+	if b == nil {
+		return false, nil
+	}
+	return true, json.Unmarshal(b, v)
+}
+
+func putJSON(ctx stub, k string, v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	return ctx.GetStub().PutState(k, b)
+}
+
+// RecordMilestone appends a milestone to the trade's chain. Recording the same milestone with
+// the same hash again returns the existing record (a retry after an unknown commit outcome is
+// normal); the same milestone with a different hash is refused unless the state machine allows
+// the milestone again (re-presentation after a refusal).
+func (c *Contract) RecordMilestone(ctx stub, tradeID string, milestone string, eventHash string) (*Record, error) {
+	next := Type(milestone)
+	if strings.TrimSpace(tradeID) == "" || len(tradeID) > 128 {
+		return nil, errorf(ErrInvalid, "trade ID must be 1 to 128 characters")
+	}
+	if !isSHA256Hex(eventHash) {
+		return nil, errorf(ErrInvalid, "event hash must be a SHA-256 digest as 64 lowercase hex digits, got %q", eventHash)
+	}
+	org, err := ctx.GetClientIdentity().GetMSPID()
+	if err != nil {
+		return nil, fmt.Errorf("read creator MSP ID: %w", err)
+	}
+	headKey, err := key(ctx, "head", tradeID)
+	if err != nil {
+		return nil, err
+	}
+	var head Head
+	if _, err := getJSON(ctx, headKey, &head); err != nil {
+		return nil, err
+	}
+	typeKey, err := key(ctx, "mtype", tradeID, milestone)
+	if err != nil {
+		return nil, err
+	}
+	var seen Record
+	found, err := getJSON(ctx, typeKey, &seen)
+	if err != nil {
+		return nil, err
+	}
+	if found && seen.EventHash == eventHash {
+		return &seen, nil // idempotent retry
+	}
+	if err := check(next, head.Last, org); err != nil {
+		if found {
+			return nil, errorf(ErrConflict, "%s is already recorded for trade %s with event hash %s; refusing a different hash (%v)", next, tradeID, seen.EventHash, err)
+		}
+		return nil, err
+	}
+	ts, err := ctx.GetStub().GetTxTimestamp()
+	if err != nil {
+		return nil, fmt.Errorf("read tx timestamp: %w", err)
+	}
+	r := Record{
+		TradeID: tradeID, Seq: head.Seq + 1, Milestone: next, EventHash: eventHash, Org: org,
+		TxID: ctx.GetStub().GetTxID(), Timestamp: ts.AsTime().UTC().Format(time.RFC3339Nano),
+		PrevHash: head.RecordHash,
+	}
+	r.RecordHash = r.hash()
+	recKey, err := key(ctx, "milestone", tradeID, fmt.Sprintf("%06d", r.Seq))
+	if err != nil {
+		return nil, err
+	}
+	writes := []struct {
+		key string
+		val any
+	}{{recKey, r}, {typeKey, r}, {headKey, Head{Seq: r.Seq, Last: next, RecordHash: r.RecordHash}}}
+	for _, w := range writes { // a slice, not a map: chaincode must not depend on map order
+		if err := putJSON(ctx, w.key, w.val); err != nil {
+			return nil, err
+		}
+	}
+	b, _ := json.Marshal(r)
+	if err := ctx.GetStub().SetEvent(EventRecorded, b); err != nil {
+		return nil, err
+	}
+	return &r, nil
+}
+
+// GetMilestones returns the trade's records in order (empty for an unknown trade).
+func (c *Contract) GetMilestones(ctx stub, tradeID string) ([]*Record, error) {
+	it, err := ctx.GetStub().GetStateByPartialCompositeKey("milestone", []string{tradeID})
+	if err != nil {
+		return nil, err
+	}
+	defer it.Close()
+	out := []*Record{}
+	for it.HasNext() {
+		kv, err := it.Next()
+		if err != nil {
+			return nil, err
+		}
+		var r Record
+		if err := json.Unmarshal(kv.Value, &r); err != nil {
+			return nil, fmt.Errorf("corrupt record %q: %w", kv.Key, err)
+		}
+		out = append(out, &r)
+	}
+	return out, nil
+}
+
+// VerifyDocument returns the record whose event hash is sha256Hex, so anyone holding a document
+// or event can prove it is the one the trade's milestone committed.
+func (c *Contract) VerifyDocument(ctx stub, tradeID string, sha256Hex string) (*Record, error) {
+	rs, err := c.GetMilestones(ctx, tradeID)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rs {
+		if r.EventHash == sha256Hex {
+			return r, nil
+		}
+	}
+	return nil, errorf(ErrNotFound, "no milestone of trade %s has hash %s", tradeID, sha256Hex)
+}
+
+// RecordCommercialTerms stores the terms from the transient field "terms" in the banks' private
+// collection and their SHA-256 on the public record, so the terms stay between the two banks
+// while anyone can later check a disclosed copy against the hash.
+func (c *Contract) RecordCommercialTerms(ctx stub, tradeID string) (string, error) {
+	org, err := ctx.GetClientIdentity().GetMSPID()
+	if err != nil {
+		return "", err
+	}
+	if org != ImporterBank && org != ExporterBank {
+		return "", errorf(ErrNotEntitled, "%s may not record commercial terms: only the two banks may", org)
+	}
+	tm, err := ctx.GetStub().GetTransient()
+	if err != nil {
+		return "", err
+	}
+	terms := tm["terms"]
+	if len(terms) == 0 {
+		return "", errorf(ErrInvalid, "transient field \"terms\" is required")
+	}
+	if err := ctx.GetStub().PutPrivateData(TermsCollection, tradeID, terms); err != nil {
+		return "", err
+	}
+	sum := sha256.Sum256(terms)
+	h := hex.EncodeToString(sum[:])
+	k, err := key(ctx, "termshash", tradeID)
+	if err != nil {
+		return "", err
+	}
+	return h, ctx.GetStub().PutState(k, []byte(h))
+}
+
+// GetCommercialTerms returns the private terms (only on a bank's peer).
+func (c *Contract) GetCommercialTerms(ctx stub, tradeID string) (string, error) {
+	b, err := ctx.GetStub().GetPrivateData(TermsCollection, tradeID)
+	if err != nil {
+		return "", err
+	}
+	if b == nil {
+		return "", errorf(ErrNotFound, "no commercial terms for trade %s", tradeID)
+	}
+	return string(b), nil
+}
+
+// Ping lets operators and readiness probes prove endorsement works; it writes nothing.
+func (c *Contract) Ping(ctx stub) (string, error) {
+	return ctx.GetStub().GetChannelID(), nil
+}
