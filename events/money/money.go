@@ -86,7 +86,9 @@ func (m Money) Add(o Money) (Money, error) {
 }
 
 // Sub returns m-o; both must be in the same currency.
-func (m Money) Sub(o Money) (Money, error) { return m.Add(Money{Minor: -o.Minor, Currency: o.Currency}) }
+func (m Money) Sub(o Money) (Money, error) {
+	return m.Add(Money{Minor: -o.Minor, Currency: o.Currency})
+}
 
 // Cmp compares two amounts in the same currency: -1, 0 or +1.
 func (m Money) Cmp(o Money) (int, error) {

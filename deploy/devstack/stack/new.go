@@ -36,5 +36,6 @@ func New(p Profile, t Tools, out io.Writer) *Stack {
 		Kafka{p: p},
 		Postgres{p: p, BinDir: t.PostgresBin},
 		Temporal{p: p, Bin: t.Temporal},
+		newFabric(p, t),
 	}}
 }
