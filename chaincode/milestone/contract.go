@@ -85,7 +85,7 @@ func (c *Contract) RecordMilestone(ctx stub, tradeID string, milestone string, e
 	}
 	if err := check(next, head.Last, org); err != nil {
 		if found {
-			return nil, errorf(ErrConflict, "%s is already recorded for trade %s with event hash %s; refusing a different hash (%v)", next, tradeID, seen.EventHash, err)
+			return nil, errorf(ErrConflict, "%s is already recorded for trade %s with event hash %s; refusing a different hash", next, tradeID, seen.EventHash)
 		}
 		return nil, err
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/hyperledger/fabric-gateway/pkg/client"
+	"github.com/hyperledger/fabric-protos-go-apiv2/gateway"
 	"google.golang.org/grpc/status"
 )
 
@@ -39,12 +40,15 @@ func classify(op string, err error) error {
 	if err == nil {
 		return nil
 	}
-	if msg, ok := chaincodeMessage(err); ok {
-		for _, c := range chaincodeCodes {
-			if i := strings.Index(msg, c+": "); i >= 0 {
-				return &RefusalError{Code: c, Message: msg[i:]}
-			}
+	msg := chaincodeMessage(err)
+	first, code := -1, ""
+	for _, c := range chaincodeCodes {
+		if i := strings.Index(msg, c+": "); i >= 0 && (first < 0 || i < first) {
+			first, code = i, c
 		}
+	}
+	if first >= 0 {
+		return &RefusalError{Code: code, Message: msg[first:]}
 	}
 	var (
 		endorse *client.EndorseError
@@ -63,19 +67,17 @@ func classify(op string, err error) error {
 	return fmt.Errorf("%s: %w", op, err)
 }
 
-// chaincodeMessage digs the chaincode's own message out of a gateway error's details.
-func chaincodeMessage(err error) (string, bool) {
-	st, ok := status.FromError(errors.Unwrap(err))
+// chaincodeMessage digs the chaincode's own message out of a gateway error: the peers' messages
+// travel in the gRPC status details, one per peer that answered.
+func chaincodeMessage(err error) string {
+	st, ok := status.FromError(err)
 	if !ok {
-		st, ok = status.FromError(err)
+		return err.Error()
 	}
-	if !ok {
-		return err.Error(), true
-	}
-	var b strings.Builder
-	b.WriteString(st.Message())
 	for _, d := range st.Details() {
-		fmt.Fprintf(&b, " %v", d)
+		if detail, ok := d.(*gateway.ErrorDetail); ok && detail.GetMessage() != "" {
+			return detail.GetMessage()
+		}
 	}
-	return b.String(), true
+	return st.Message()
 }

@@ -1,0 +1,123 @@
+package ledger_test
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tradefin/tradefin/deploy/devstack/testenv"
+	"github.com/tradefin/tradefin/events/ledger"
+)
+
+func connect(t *testing.T, mspID string) *ledger.Client {
+	t.Helper()
+	n, err := ledger.LoadNetwork(testenv.FabricNetwork(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := ledger.Connect(n, mspID)
+	if err != nil {
+		t.Fatalf("connect as %s: %v", mspID, err)
+	}
+	t.Cleanup(func() { c.Close() })
+	return c
+}
+
+func newTradeID(t *testing.T) string {
+	var b [6]byte
+	_, _ = rand.Read(b[:])
+	return "T-" + hex.EncodeToString(b[:])
+}
+
+func sha(s string) string {
+	h := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(h[:])
+}
+
+// TestMilestoneReadBackThroughAnotherOrganisation: a milestone submitted by ImporterBank is read
+// back through Customs' peer with the same hash, transaction ID and hash chain.
+func TestMilestoneReadBackThroughAnotherOrganisation(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	importer, customs := connect(t, "ImporterBankMSP"), connect(t, "CustomsMSP")
+	trade := newTradeID(t)
+
+	applied, err := importer.RecordMilestone(ctx, trade, "LC_APPLIED", sha("applied"))
+	if err != nil {
+		t.Fatalf("record LC_APPLIED: %v", err)
+	}
+	if applied.Block == 0 || applied.TxID == "" || applied.Org != "ImporterBankMSP" || applied.PrevHash != "" {
+		t.Fatalf("receipt = %+v", applied)
+	}
+	issued, err := importer.RecordMilestone(ctx, trade, "LC_ISSUED", sha("issued"))
+	if err != nil {
+		t.Fatalf("record LC_ISSUED: %v", err)
+	}
+
+	got, err := customs.Milestones(ctx, trade)
+	if err != nil {
+		t.Fatalf("read through Customs: %v", err)
+	}
+	if len(got) != 2 {
+		t.Fatalf("Customs sees %d milestones, want 2", len(got))
+	}
+	if got[0].TxID != applied.TxID || got[0].EventHash != sha("applied") || got[1].TxID != issued.TxID {
+		t.Fatalf("read back %+v, want tx %s and %s", got, applied.TxID, issued.TxID)
+	}
+	if got[1].PrevHash != got[0].RecordHash || got[1].Seq != 2 {
+		t.Fatalf("hash chain broken: %+v", got)
+	}
+	v, err := customs.VerifyDocument(ctx, trade, sha("issued"))
+	if err != nil || v.Milestone != "LC_ISSUED" {
+		t.Fatalf("verify = %+v, %v", v, err)
+	}
+
+	// A retry after an unknown outcome returns the original record, not a second one.
+	again, err := importer.RecordMilestone(ctx, trade, "LC_ISSUED", sha("issued"))
+	if err != nil || again.TxID != issued.TxID {
+		t.Fatalf("idempotent retry = %+v, %v; want tx %s", again, err, issued.TxID)
+	}
+}
+
+// TestChaincodeRefusals: identities the chaincode must refuse, and an out-of-order milestone.
+func TestChaincodeRefusals(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	importer, exporter, customs := connect(t, "ImporterBankMSP"), connect(t, "ExporterBankMSP"), connect(t, "CustomsMSP")
+	trade := newTradeID(t)
+	if _, err := importer.RecordMilestone(ctx, trade, "LC_APPLIED", sha("a")); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name     string
+		c        *ledger.Client
+		m        string
+		wantCode string
+	}{
+		{"the exporter's bank cannot issue the LC", exporter, "LC_ISSUED", "NOT_ENTITLED"},
+		{"customs cannot honour", customs, "HONOURED", "NOT_ENTITLED"},
+		{"the issuing bank cannot honour before presentation", importer, "HONOURED", "OUT_OF_ORDER"},
+		{"the same milestone with another hash", importer, "LC_APPLIED", "CONFLICT"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := c.c.RecordMilestone(ctx, trade, c.m, sha(c.name))
+			var refusal *ledger.RefusalError
+			if !errors.As(err, &refusal) || !errors.Is(err, ledger.ErrRefused) {
+				t.Fatalf("err = %v, want a refusal", err)
+			}
+			if refusal.Code != c.wantCode || !strings.Contains(err.Error(), c.m) {
+				t.Fatalf("refusal %q, want code %s naming %s", err, c.wantCode, c.m)
+			}
+		})
+	}
+	got, err := customs.Milestones(ctx, trade)
+	if err != nil || len(got) != 1 {
+		t.Fatalf("after refusals the trade has %d milestones (%v), want 1", len(got), err)
+	}
+}
