@@ -7,7 +7,7 @@ func (k Kafka) Env() map[string]string {
 }
 
 func (t Temporal) Env() map[string]string {
-	return map[string]string{"TRADEFIN_TEMPORAL_ADDRESS": t.Address(), "TRADEFIN_TEMPORAL_NAMESPACE": "default"}
+	return map[string]string{"TRADEFIN_TEMPORAL_ADDRESS": t.p.Addr(offTemporal), "TRADEFIN_TEMPORAL_NAMESPACE": "default"}
 }
 
 func (g Postgres) Env() map[string]string { return map[string]string{"TRADEFIN_POSTGRES_DSN": g.DSN()} }

@@ -30,12 +30,30 @@ func Setup(ctx context.Context, p tools.Progress) (Tools, error) {
 	return t, nil
 }
 
-// New assembles the profile's stack in start order.
+// New assembles the profile's stack in start order: the platform first, then tradefin's own
+// processes, which connect to it. The test profile runs only the platform: tests start the
+// services they exercise themselves.
 func New(p Profile, t Tools, out io.Writer) *Stack {
-	return &Stack{Profile: p, Out: out, Components: []Component{
+	s := &Stack{Profile: p, Out: out, Components: []Component{
 		Kafka{p: p},
 		Postgres{p: p, BinDir: t.PostgresBin},
 		Temporal{p: p, Bin: t.Temporal},
 		newFabric(p, t),
 	}}
+	if p.Name == "test" {
+		return s
+	}
+	platformEnv := s.EnvList
+	for _, svc := range []struct {
+		name, pkg string
+		offset    int
+	}{
+		{"lc", "services/lc/cmd/lc", offLC},
+		{"customs", "services/customs/cmd/customs", offCustoms},
+		{"settlement", "services/settlement/cmd/settlement", offSettlement},
+		{"worker", "workflows/cmd/worker", offWorker},
+	} {
+		s.Components = append(s.Components, Service{p: p, name: svc.name, pkg: svc.pkg, offset: svc.offset, env: platformEnv})
+	}
+	return s
 }

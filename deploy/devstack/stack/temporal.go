@@ -18,8 +18,13 @@ type Temporal struct {
 	Bin string // the temporal CLI
 }
 
-func (t Temporal) Name() string    { return "temporal" }
-func (t Temporal) Address() string { return t.p.Addr(offTemporal) }
+func (t Temporal) Name() string { return "temporal" }
+func (t Temporal) Address() string {
+	if ui := t.UIAddress(); ui != "" {
+		return t.p.Addr(offTemporal) + " (UI " + ui + ")"
+	}
+	return t.p.Addr(offTemporal)
+}
 func (t Temporal) Log() string     { return t.p.Path("logs", "temporal.log") }
 func (t Temporal) pidFile() string { return t.p.Path("pids", "temporal.pid") }
 

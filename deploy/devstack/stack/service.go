@@ -1,0 +1,60 @@
+package stack
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/tradefin/tradefin/deploy/devstack/proc"
+)
+
+// Service is one of tradefin's own processes (a service or the workflow worker), built from the
+// checkout and started with the stack's environment.
+type Service struct {
+	p      Profile
+	name   string
+	pkg    string // Go package folder, relative to the repo root
+	offset int
+	env    func() []string // the stack's TRADEFIN_* variables, known once earlier components exist
+}
+
+func (s Service) Name() string    { return s.name }
+func (s Service) Address() string { return "http://" + s.p.Addr(s.offset) }
+func (s Service) Log() string     { return s.p.Path("logs", s.name+".log") }
+func (s Service) pidFile() string { return s.p.Path("pids", s.name+".pid") }
+
+func (s Service) Start(ctx context.Context) error {
+	if _, ok := proc.Running(s.pidFile()); ok {
+		return nil
+	}
+	bin, err := buildBinary(ctx, s.p, s.pkg, s.name)
+	if err != nil {
+		return err
+	}
+	env := append(s.env(),
+		"TRADEFIN_HTTP_ADDR="+s.p.Addr(s.offset),
+		"TRADEFIN_DATA_DIR="+s.p.Path("data", s.name),
+	)
+	_, err = proc.Start(proc.Spec{Name: s.name, Path: bin, Env: env, Dir: s.p.RepoRoot, LogFile: s.Log(), PIDFile: s.pidFile()})
+	return err
+}
+
+// Ready asks the process's /readyz, which checks its own connections to Kafka, Temporal and Fabric.
+func (s Service) Ready(ctx context.Context) error {
+	url := s.Address() + "/readyz"
+	return proc.Poll(ctx, 200*time.Millisecond, func(ctx context.Context) error {
+		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			return err
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			return fmt.Errorf("GET %s: %s", url, resp.Status)
+		}
+		return nil
+	})
+}
+
+func (s Service) Stop() error { return proc.Stop(s.pidFile(), 15*time.Second) }

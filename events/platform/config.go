@@ -1,0 +1,43 @@
+// Package platform holds what every tradefin process needs the same way: configuration from
+// the environment, structured logs, health and readiness endpoints, and OpenTelemetry.
+package platform
+
+import (
+	"os"
+	"strings"
+)
+
+// Env returns the variable's value, or def when it is unset or empty.
+func Env(key, def string) string {
+	if v := strings.TrimSpace(os.Getenv(key)); v != "" {
+		return v
+	}
+	return def
+}
+
+// Common is the configuration every service and worker shares; the defaults suit `make run`'s
+// dev profile.
+type Common struct {
+	Service           string   // service name in logs and traces
+	HTTPAddr          string   // TRADEFIN_HTTP_ADDR
+	KafkaBrokers      []string // TRADEFIN_KAFKA_BROKERS
+	TemporalAddress   string   // TRADEFIN_TEMPORAL_ADDRESS
+	TemporalNamespace string   // TRADEFIN_TEMPORAL_NAMESPACE
+	FabricNetwork     string   // TRADEFIN_FABRIC_NETWORK: path of network.json
+	DataDir           string   // TRADEFIN_DATA_DIR: where SQLite databases live
+	PostgresDSN       string   // TRADEFIN_POSTGRES_DSN: when set, services use PostgreSQL
+}
+
+// LoadCommon reads the shared configuration for service, with defaultHTTP as its listen address.
+func LoadCommon(service, defaultHTTP string) Common {
+	return Common{
+		Service:           service,
+		HTTPAddr:          Env("TRADEFIN_HTTP_ADDR", defaultHTTP),
+		KafkaBrokers:      strings.Split(Env("TRADEFIN_KAFKA_BROKERS", "127.0.0.1:20092"), ","),
+		TemporalAddress:   Env("TRADEFIN_TEMPORAL_ADDRESS", "127.0.0.1:20233"),
+		TemporalNamespace: Env("TRADEFIN_TEMPORAL_NAMESPACE", "default"),
+		FabricNetwork:     Env("TRADEFIN_FABRIC_NETWORK", ".run/dev/fabric/network.json"),
+		DataDir:           Env("TRADEFIN_DATA_DIR", ".run/dev/data/"+service),
+		PostgresDSN:       Env("TRADEFIN_POSTGRES_DSN", ""),
+	}
+}

@@ -1,0 +1,94 @@
+package platform
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
+	"go.temporal.io/sdk/client"
+	tlog "go.temporal.io/sdk/log"
+
+	"github.com/tradefin/tradefin/events/ledger"
+)
+
+// Runtime is a process's connections to the platform plus its HTTP mux with health endpoints.
+// Services mount their API on Mux and call Serve.
+type Runtime struct {
+	Config   Common
+	Log      *slog.Logger
+	Temporal client.Client
+	Ledger   *ledger.Client // nil for processes without a Fabric identity
+	Health   *Health
+	Mux      *http.ServeMux
+
+	shutdownTelemetry func(context.Context) error
+}
+
+// Start connects a process to Kafka (checked), Temporal and, when mspID is set, Fabric as that
+// organisation. Connections are lazy where the client allows it, so a process starts even while
+// a dependency is still coming up; /readyz tells when everything answers.
+func Start(ctx context.Context, service, defaultHTTP, mspID string) (*Runtime, error) {
+	cfg := LoadCommon(service, defaultHTTP)
+	rt := &Runtime{Config: cfg, Log: Logger(service), Health: NewHealth(), Mux: http.NewServeMux()}
+	var err error
+	if rt.shutdownTelemetry, err = SetupTelemetry(ctx, service); err != nil {
+		return nil, fmt.Errorf("telemetry: %w", err)
+	}
+	rt.Temporal, err = client.NewLazyClient(client.Options{
+		HostPort: cfg.TemporalAddress, Namespace: cfg.TemporalNamespace,
+		Logger: tlog.NewStructuredLogger(rt.Log),
+	})
+	if err != nil {
+		return nil, fmt.Errorf("temporal client: %w", err)
+	}
+	rt.Health.Add("kafka", KafkaCheck(cfg.KafkaBrokers))
+	rt.Health.Add("temporal", TemporalCheck(rt.Temporal))
+	if mspID != "" {
+		if rt.Ledger, err = ConnectLedger(cfg.FabricNetwork, mspID); err != nil {
+			return nil, fmt.Errorf("fabric: %w", err)
+		}
+		rt.Health.Add("fabric", FabricCheck(rt.Ledger))
+	}
+	rt.Health.Register(rt.Mux)
+	return rt, nil
+}
+
+// Serve serves the mux (traced with OpenTelemetry) until ctx ends, then shuts down gracefully.
+func (rt *Runtime) Serve(ctx context.Context) error {
+	srv := &http.Server{
+		Addr:              rt.Config.HTTPAddr,
+		Handler:           otelhttp.NewHandler(rt.Mux, rt.Config.Service),
+		ReadHeaderTimeout: 10 * time.Second,
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.ListenAndServe() }()
+	rt.Log.Info("listening", "addr", rt.Config.HTTPAddr)
+	select {
+	case err := <-errc:
+		return fmt.Errorf("http %s: %w", rt.Config.HTTPAddr, err)
+	case <-ctx.Done():
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	err := srv.Shutdown(sctx)
+	rt.Close(sctx)
+	if errors.Is(err, http.ErrServerClosed) {
+		err = nil
+	}
+	return err
+}
+
+// Close releases the connections.
+func (rt *Runtime) Close(ctx context.Context) {
+	if rt.Ledger != nil {
+		_ = rt.Ledger.Close()
+	}
+	rt.Temporal.Close()
+	if rt.shutdownTelemetry != nil {
+		_ = rt.shutdownTelemetry(ctx)
+	}
+}
