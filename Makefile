@@ -1,21 +1,28 @@
-# tradefin — every command a user or CI needs. README explains each.
-# The dev-stack launcher (deploy/devstack) does the real work; this file only names the entry points.
+# tradefin — every command a user or CI needs; README explains each.
+# The dev-stack launcher (deploy/devstack) does the work; this file only names the entry points.
 SHELL := /bin/bash
 DEVSTACK := go run ./deploy/devstack/cmd/devstack
+PROFILE ?= dev
 
-.PHONY: setup run stop status test bench fuzz e2e demo
+.PHONY: setup run stop status env test bench fuzz e2e
 
 setup: ## install missing tools (Temporal CLI, Fabric binaries, PostgreSQL) into the per-user cache
 	$(DEVSTACK) setup
 
-run: ## start the whole platform as native processes
-	$(DEVSTACK) up
+run: ## start the whole platform as native processes (profile dev)
+	$(DEVSTACK) up --profile $(PROFILE)
 
-stop:
-	$(DEVSTACK) down
+stop: ## stop every process of a profile (make stop PROFILE=test for the test stack)
+	$(DEVSTACK) down --profile $(PROFILE)
 
-status:
-	$(DEVSTACK) status
+status: ## one line per component; exit 0 only when all are ready
+	$(DEVSTACK) status --profile $(PROFILE)
 
-test: ## unit + integration tests against the real stack (README's test command; .ci/run calls it)
+env: ## print the TRADEFIN_* variables of a running profile (eval "$$(make -s env)")
+	@$(DEVSTACK) env --profile $(PROFILE)
+
+test: ## unit and integration tests against the real stack (README's test command; .ci/run calls it)
 	$(DEVSTACK) test
+
+e2e: ## only the whole-trade tests, against the test stack
+	$(DEVSTACK) test -run 'TestEndToEnd' -v
