@@ -1,0 +1,19 @@
+// Package kafkapubsub is a Watermill Publisher and Subscriber on github.com/segmentio/kafka-go.
+//
+// Delivery is at least once. The subscriber hands one message at a time per subscription to the
+// handler and commits its offset only after Ack; Nack redelivers the same message. Because a
+// Kafka commit moves a partition to the highest offset given, messages are never acknowledged
+// out of order: the next message is fetched only after the previous one was acked. Commits are
+// flushed every CommitInterval (and on Close), so a crash redelivers at most that window of
+// already-handled messages — consumers keep an inbox (see events/outbox) to make that harmless.
+//
+// Messages of one partition key (the trade ID) land in one partition and keep their order.
+//
+// Watermill's universal test suite (pubsub/tests.TestPubSub) runs against a real
+// Kafka-protocol broker in pubsub_test.go. Tests it skips, and why:
+//   - TestReconnect: needs Features.RestartServiceCommand to restart the broker; the suite's
+//     broker runs in the test process. Reconnection is covered by kafka-go's own retries.
+//   - TestMessageCtx's context-preservation part: Kafka carries no Go context (ContextPreserved
+//     is false); trace context travels in headers instead (see events/tracing).
+//   - ExactlyOnceDelivery checks: delivery is at least once by design.
+package kafkapubsub

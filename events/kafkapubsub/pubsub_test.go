@@ -1,0 +1,65 @@
+package kafkapubsub_test
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/ThreeDotsLabs/watermill/message"
+	"github.com/ThreeDotsLabs/watermill/pubsub/tests"
+
+	"github.com/tradefin/tradefin/deploy/devstack/kafkabroker"
+	"github.com/tradefin/tradefin/events/kafkapubsub"
+)
+
+// startBroker runs a real Kafka-protocol broker for the suite. It runs in this process (the
+// suite needs one-partition topics for its ordering tests and a short group session timeout).
+func startBroker(t *testing.T) []string {
+	t.Helper()
+	c, err := kafkabroker.Start(kafkabroker.Options{Partitions: 1})
+	if err != nil {
+		t.Fatalf("start broker: %v", err)
+	}
+	t.Cleanup(c.Close)
+	return c.ListenAddrs()
+}
+
+func newPubSub(t *testing.T, brokers []string, group string) (message.Publisher, message.Subscriber) {
+	t.Helper()
+	pub, err := kafkapubsub.NewPublisher(kafkapubsub.PublisherConfig{Brokers: brokers, Partitions: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub, err := kafkapubsub.NewSubscriber(kafkapubsub.SubscriberConfig{
+		Brokers: brokers, ConsumerGroup: group, Partitions: 1,
+		SessionTimeout: time.Second, NackResendSleep: 10 * time.Millisecond, CommitInterval: 50 * time.Millisecond,
+	}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pub, sub
+}
+
+// TestPubSub runs Watermill's universal Pub/Sub suite against the broker. `-short` runs the
+// suite's fast subset.
+func TestPubSub(t *testing.T) {
+	brokers := startBroker(t)
+	n := 0
+	tests.TestPubSub(t, tests.Features{
+		ConsumerGroups:                      true,
+		ExactlyOnceDelivery:                 false, // at least once; consumers dedupe with an inbox
+		GuaranteedOrder:                     true,  // per partition: the suite's topics have one
+		GuaranteedOrderWithSingleSubscriber: true,
+		Persistent:                          true,
+		NewSubscriberReceivesOldMessages:    true,
+		ContextPreserved:                    false,
+	},
+		func(t *testing.T) (message.Publisher, message.Subscriber) {
+			n++
+			return newPubSub(t, brokers, fmt.Sprintf("suite-%d-%d", time.Now().UnixNano(), n))
+		},
+		func(t *testing.T, group string) (message.Publisher, message.Subscriber) {
+			return newPubSub(t, brokers, group)
+		},
+	)
+}

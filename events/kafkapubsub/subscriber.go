@@ -1,0 +1,172 @@
+package kafkapubsub
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/ThreeDotsLabs/watermill"
+	"github.com/ThreeDotsLabs/watermill/message"
+	"github.com/segmentio/kafka-go"
+)
+
+// Subscriber consumes Kafka topics through consumer groups.
+type Subscriber struct {
+	cfg    SubscriberConfig
+	topics *topicCreator
+	log    *slog.Logger
+
+	mu      sync.Mutex
+	closed  bool
+	closing chan struct{}
+	wg      sync.WaitGroup
+}
+
+var _ message.Subscriber = (*Subscriber)(nil)
+
+// NewSubscriber validates the configuration and returns a Subscriber.
+func NewSubscriber(cfg SubscriberConfig, log *slog.Logger) (*Subscriber, error) {
+	cfg.setDefaults()
+	if err := cfg.Validate(); err != nil {
+		return nil, fmt.Errorf("kafka subscriber: %w", err)
+	}
+	if log == nil {
+		log = slog.Default()
+	}
+	return &Subscriber{
+		cfg: cfg, log: log.With("component", "kafka-subscriber"), closing: make(chan struct{}),
+		topics: &topicCreator{brokers: cfg.Brokers, partitions: cfg.Partitions},
+	}, nil
+}
+
+// SubscribeInitialize creates the topic, so a publisher started later finds it.
+func (s *Subscriber) SubscribeInitialize(topic string) error { return s.topics.ensure(topic) }
+
+// Subscribe returns the topic's messages; the channel closes when ctx ends or on Close.
+func (s *Subscriber) Subscribe(ctx context.Context, topic string) (<-chan *message.Message, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return nil, errors.New("kafka subscriber: closed")
+	}
+	if err := s.topics.ensure(topic); err != nil {
+		return nil, err
+	}
+	group := s.cfg.ConsumerGroup
+	if group == "" {
+		group = "watermill-" + watermill.NewUUID() // a group of its own: every message, from the start
+	}
+	reader := kafka.NewReader(kafka.ReaderConfig{
+		Brokers:           s.cfg.Brokers,
+		GroupID:           group,
+		Topic:             topic,
+		StartOffset:       kafka.FirstOffset,
+		MaxWait:           s.cfg.MaxWait,
+		QueueCapacity:     1000,
+		CommitInterval:    s.cfg.CommitInterval,
+		SessionTimeout:    s.cfg.SessionTimeout,
+		HeartbeatInterval: s.cfg.SessionTimeout / 5,
+		RebalanceTimeout:  2 * s.cfg.SessionTimeout,
+		JoinGroupBackoff:  200 * time.Millisecond, // kafka-go waits 5 s by default after a failed join
+		ReadBackoffMin:    10 * time.Millisecond,
+		ReadBackoffMax:    200 * time.Millisecond,
+	})
+	out := make(chan *message.Message)
+	s.wg.Add(1)
+	go s.consume(ctx, reader, out, s.log.With("topic", topic, "group", group))
+	return out, nil
+}
+
+// consume delivers one message at a time and commits it after Ack; Nack delivers it again.
+func (s *Subscriber) consume(ctx context.Context, r *kafka.Reader, out chan<- *message.Message, log *slog.Logger) {
+	defer s.wg.Done()
+	defer close(out)
+	defer func() {
+		if err := r.Close(); err != nil { // flushes pending commits
+			log.Warn("close reader", "err", err)
+		}
+	}()
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go func() {
+		select {
+		case <-s.closing:
+			cancel()
+		case <-ctx.Done():
+		}
+	}()
+	for {
+		km, err := r.FetchMessage(ctx) // not ReadMessage: that commits before the handler runs
+		if err != nil {
+			if ctx.Err() != nil {
+				return
+			}
+			log.Warn("fetch failed; retrying", "err", err)
+			if !sleep(ctx, 200*time.Millisecond) {
+				return
+			}
+			continue
+		}
+		if !s.deliver(ctx, r, km, out, log) {
+			return
+		}
+	}
+}
+
+// deliver hands km to the handler until it is acked; false means the subscription ends.
+func (s *Subscriber) deliver(ctx context.Context, r *kafka.Reader, km kafka.Message, out chan<- *message.Message, log *slog.Logger) bool {
+	for {
+		msg := fromKafka(km)
+		msgCtx, cancelMsg := context.WithCancel(ctx)
+		msg.SetContext(msgCtx)
+		select {
+		case out <- msg:
+		case <-ctx.Done():
+			cancelMsg()
+			return false
+		}
+		select {
+		case <-msg.Acked():
+			cancelMsg()
+			if err := r.CommitMessages(context.Background(), km); err != nil {
+				// The message was handled; a failed commit only means it may come again.
+				log.Warn("commit failed", "partition", km.Partition, "offset", km.Offset, "err", err)
+			}
+			return true
+		case <-msg.Nacked():
+			cancelMsg()
+			if !sleep(ctx, s.cfg.NackResendSleep) {
+				return false
+			}
+		case <-ctx.Done():
+			cancelMsg()
+			return false
+		}
+	}
+}
+
+func sleep(ctx context.Context, d time.Duration) bool {
+	select {
+	case <-ctx.Done():
+		return false
+	case <-time.After(d):
+		return true
+	}
+}
+
+// Close ends every subscription, waits for them to stop and flushes their commits.
+func (s *Subscriber) Close() error {
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return nil
+	}
+	s.closed = true
+	close(s.closing)
+	s.mu.Unlock()
+	s.wg.Wait()
+	return nil
+}
