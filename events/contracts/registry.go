@@ -1,0 +1,62 @@
+package contracts
+
+import (
+	"reflect"
+	"strings"
+)
+
+// Types maps every event type name to its payload's Go type. Names are explicit strings: a Go
+// type can be renamed without breaking the wire.
+var types = map[string]reflect.Type{
+	"lc.applied.v1":                    reflect.TypeFor[LCApplied](),
+	"lc.issued.v1":                     reflect.TypeFor[LCIssued](),
+	"lc.advised.v1":                    reflect.TypeFor[LCAdvised](),
+	"lc.accepted.v1":                   reflect.TypeFor[LCAccepted](),
+	"lc.documents_presented.v1":        reflect.TypeFor[DocumentsPresented](),
+	"lc.documents_refused.v1":          reflect.TypeFor[DocumentsRefused](),
+	"lc.discrepancies_waived.v1":       reflect.TypeFor[DiscrepanciesWaived](),
+	"lc.honoured.v1":                   reflect.TypeFor[LCHonoured](),
+	"lc.expired.v1":                    reflect.TypeFor[LCExpired](),
+	"lc.cancelled.v1":                  reflect.TypeFor[LCCancelled](),
+	"customs.document_registered.v1":   reflect.TypeFor[DocumentRegistered](),
+	"customs.export_declared.v1":       reflect.TypeFor[ExportDeclared](),
+	"customs.export_cleared.v1":        reflect.TypeFor[ExportCleared](),
+	"customs.bill_of_lading_issued.v1": reflect.TypeFor[BillOfLadingIssued](),
+	"customs.transport_event.v1":       reflect.TypeFor[TransportEvent](),
+	"customs.import_declared.v1":       reflect.TypeFor[ImportDeclared](),
+	"customs.duty_assessed.v1":         reflect.TypeFor[DutyAssessed](),
+	"customs.duty_paid.v1":             reflect.TypeFor[DutyPaid](),
+	"customs.import_released.v1":       reflect.TypeFor[ImportReleased](),
+	"settlement.payment_initiated.v1":  reflect.TypeFor[PaymentInitiated](),
+	"settlement.payment_settled.v1":    reflect.TypeFor[PaymentSettled](),
+	"settlement.payment_failed.v1":     reflect.TypeFor[PaymentFailed](),
+}
+
+// names is the inverse of types.
+var names = func() map[reflect.Type]string {
+	m := make(map[reflect.Type]string, len(types))
+	for n, t := range types {
+		m[t] = n
+	}
+	return m
+}()
+
+// TypeName returns the event type name of a payload (a value or pointer of a contract type).
+func TypeName(payload any) (string, bool) {
+	t := reflect.TypeOf(payload)
+	if t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	n, ok := names[t]
+	return n, ok
+}
+
+// Topic is the Kafka topic of an event type: one topic per bounded context and version line,
+// e.g. "tradefin.lc.v1".
+func Topic(typeName string) string {
+	ctx, _, _ := strings.Cut(typeName, ".")
+	return "tradefin." + ctx + ".v1"
+}
+
+// PoisonTopic receives messages that cannot be handled, for an operator to inspect.
+const PoisonTopic = "tradefin.poison"

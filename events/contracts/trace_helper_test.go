@@ -1,0 +1,9 @@
+package contracts_test
+
+import (
+	"context"
+
+	"go.opentelemetry.io/otel/trace"
+)
+
+func spanTraceID(ctx context.Context) string { return trace.SpanContextFromContext(ctx).TraceID().String() }
