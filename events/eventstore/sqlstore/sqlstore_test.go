@@ -1,0 +1,38 @@
+package sqlstore_test
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/tradefin/tradefin/deploy/devstack/testenv"
+	"github.com/tradefin/tradefin/events/eventstore"
+	"github.com/tradefin/tradefin/events/eventstore/eventstoretest"
+	"github.com/tradefin/tradefin/events/eventstore/sqlstore"
+)
+
+func TestSQLite(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "events.db")
+	open := func(t *testing.T) eventstore.Store {
+		s, err := sqlstore.OpenSQLite(context.Background(), path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { _ = s.Close() })
+		return s
+	}
+	eventstoretest.Run(t, eventstoretest.Backend{Open: open, Reopen: open})
+}
+
+func TestPostgres(t *testing.T) {
+	dsn := testenv.PostgresDSN(t)
+	open := func(t *testing.T) eventstore.Store {
+		s, err := sqlstore.OpenPostgres(context.Background(), dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { _ = s.Close() })
+		return s
+	}
+	eventstoretest.Run(t, eventstoretest.Backend{Open: open, Reopen: open})
+}
