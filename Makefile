@@ -4,7 +4,7 @@ SHELL := /bin/bash
 DEVSTACK := go run ./deploy/devstack/cmd/devstack
 PROFILE ?= dev
 
-.PHONY: setup run stop status env test bench fuzz e2e
+.PHONY: setup run stop status env test bench e2e
 
 setup: ## install missing tools (Temporal CLI, Fabric binaries, PostgreSQL) into the per-user cache
 	$(DEVSTACK) setup
@@ -26,3 +26,6 @@ test: ## unit and integration tests against the real stack (README's test comman
 
 e2e: ## only the whole-trade tests, against the test stack
 	$(DEVSTACK) test -run 'TestEndToEnd' -v
+
+bench: ## benchmarks, side by side with their baselines (not part of make test)
+	$(DEVSTACK) exec -- go run ./events/cmd/bench

@@ -6,6 +6,7 @@
 //	devstack status [--profile P]  one line per component; exit 0 only when all are ready
 //	devstack env    [--profile P]  print the TRADEFIN_* environment as shell exports
 //	devstack test   [go test args] start the test profile if needed, then go test every module
+//	devstack exec -- CMD [ARGS]    run a command with the test profile's stack and environment
 package main
 
 import (
@@ -32,7 +33,7 @@ func main() {
 	cmd, args := os.Args[1], os.Args[2:]
 	fs := flag.NewFlagSet(cmd, flag.ExitOnError)
 	profileName := fs.String("profile", "dev", "dev (make run) or test (make test)")
-	if cmd != "test" {
+	if cmd != "test" && cmd != "exec" {
 		_ = fs.Parse(args)
 		args = fs.Args()
 	} else {
@@ -65,6 +66,11 @@ func main() {
 		})
 	case "test":
 		err = runTests(ctx, profile, args)
+	case "exec":
+		if len(args) > 0 && args[0] == "--" {
+			args = args[1:]
+		}
+		err = execWithStack(ctx, profile, args)
 	default:
 		err = fmt.Errorf("unknown command %q", cmd)
 	}

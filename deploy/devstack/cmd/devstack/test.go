@@ -12,9 +12,9 @@ import (
 	"github.com/tradefin/tradefin/deploy/devstack/stack"
 )
 
-// runTests runs `go test` in every module of go.work against the test profile's stack. A stack
-// that is already up and ready is reused; one started here is stopped at the end.
-func runTests(ctx context.Context, p stack.Profile, goTestArgs []string) error {
+// withTestStack runs fn with the test profile's stack up. A stack that is already up and ready
+// is reused; one started here is stopped afterwards.
+func withTestStack(ctx context.Context, p stack.Profile, fn func(env []string) error) error {
 	t, err := setup(ctx)
 	if err != nil {
 		return err
@@ -32,30 +32,50 @@ func runTests(ctx context.Context, p stack.Profile, goTestArgs []string) error {
 	} else {
 		progress("reusing the running test stack")
 	}
-	mods, err := workModules(p.RepoRoot)
-	if err != nil {
-		return err
+	return fn(append(os.Environ(), s.EnvList()...))
+}
+
+// runTests runs `go test` in every module of go.work against the test stack.
+func runTests(ctx context.Context, p stack.Profile, goTestArgs []string) error {
+	return withTestStack(ctx, p, func(env []string) error {
+		mods, err := workModules(p.RepoRoot)
+		if err != nil {
+			return err
+		}
+		args := append([]string{"test", "-count=1", "-timeout=30m"}, goTestArgs...)
+		args = append(args, "./...")
+		var failed []string
+		start := time.Now()
+		for _, m := range mods {
+			progress("go %v in %s", args, m)
+			cmd := exec.CommandContext(ctx, "go", args...)
+			cmd.Dir = filepath.Join(p.RepoRoot, m)
+			cmd.Env = env
+			cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
+			if err := cmd.Run(); err != nil {
+				failed = append(failed, m)
+			}
+		}
+		progress("tests finished in %s", time.Since(start).Round(time.Second))
+		if len(failed) > 0 {
+			return fmt.Errorf("tests failed in: %v", failed)
+		}
+		return nil
+	})
+}
+
+// execWithStack runs a command (e.g. the benchmarks) with the test stack's environment.
+func execWithStack(ctx context.Context, p stack.Profile, argv []string) error {
+	if len(argv) == 0 {
+		return fmt.Errorf("exec: no command given")
 	}
-	env := append(os.Environ(), s.EnvList()...)
-	args := append([]string{"test", "-count=1", "-timeout=30m"}, goTestArgs...)
-	args = append(args, "./...")
-	var failed []string
-	start := time.Now()
-	for _, m := range mods {
-		progress("go %v in %s", args, m)
-		cmd := exec.CommandContext(ctx, "go", args...)
-		cmd.Dir = filepath.Join(p.RepoRoot, m)
+	return withTestStack(ctx, p, func(env []string) error {
+		cmd := exec.CommandContext(ctx, argv[0], argv[1:]...)
+		cmd.Dir = p.RepoRoot
 		cmd.Env = env
 		cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
-		if err := cmd.Run(); err != nil {
-			failed = append(failed, m)
-		}
-	}
-	progress("tests finished in %s", time.Since(start).Round(time.Second))
-	if len(failed) > 0 {
-		return fmt.Errorf("tests failed in: %v", failed)
-	}
-	return nil
+		return cmd.Run()
+	})
 }
 
 // workModules lists the module folders of go.work.
