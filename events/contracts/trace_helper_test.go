@@ -6,4 +6,6 @@ import (
 	"go.opentelemetry.io/otel/trace"
 )
 
-func spanTraceID(ctx context.Context) string { return trace.SpanContextFromContext(ctx).TraceID().String() }
+func spanTraceID(ctx context.Context) string {
+	return trace.SpanContextFromContext(ctx).TraceID().String()
+}

@@ -18,8 +18,15 @@ type tx struct {
 	locked bool
 }
 
-// Append appends in a transaction of its own.
+// Append appends events. Without outbox messages it is one statement, its own transaction;
+// with them, events and messages are written in one transaction.
 func (s *Store) Append(ctx context.Context, streamID string, expected int64, events []eventstore.NewEvent, outbox ...eventstore.OutboxMessage) (int64, error) {
+	if len(outbox) == 0 {
+		if err := eventstore.Validate(streamID, expected, events); err != nil {
+			return 0, err
+		}
+		return insertEvents(ctx, s.db, s.d, true, streamID, expected, events)
+	}
 	var v int64
 	err := s.inTx(ctx, func(t *tx) error {
 		var err error
@@ -55,37 +62,87 @@ func (t *tx) Append(ctx context.Context, streamID string, expected int64, events
 		}
 		t.locked = true
 	}
-	var current int64
-	err := t.tx.QueryRowContext(ctx, t.d.q(`SELECT COALESCE(MAX(version), 0) FROM events WHERE stream_id = ?`), streamID).Scan(&current)
+	v, err := insertEvents(ctx, t.tx, t.d, false, streamID, expected, events)
 	if err != nil {
-		return 0, fmt.Errorf("read stream %q version: %w", streamID, err)
+		return 0, err
 	}
-	if expected != eventstore.ExpectAny && expected != current {
-		return 0, &eventstore.ConflictError{StreamID: streamID, Expected: expected, Actual: current}
-	}
+	return v, t.writeOutbox(ctx, outbox)
+}
+
+type execer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// insertEvents appends in ONE statement whose WHERE clause is the version check. With
+// lockInStatement (PostgreSQL outside a transaction) the statement takes the append lock itself
+// before it inserts, so positions are still assigned in commit order; its snapshot may predate
+// a concurrent append, which the unique (stream_id, version) key turns into a conflict, never
+// into a gap or a duplicate.
+func insertEvents(ctx context.Context, db execer, d dialect, lockInStatement bool, streamID string, expected int64, events []eventstore.NewEvent) (int64, error) {
 	now := time.Now().UTC()
-	insert := t.d.q(`INSERT INTO events (stream_id, version, event_id, type, schema_version, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+	var at any = now.Format(time.RFC3339Nano)
+	if d.name == "postgres" {
+		at = now
+	}
+	args := []any{streamID, streamID} // cur.s, and the stream whose version is read
+	rows := make([]string, len(events))
 	for i, e := range events {
 		md, err := json.Marshal(e.Metadata)
 		if err != nil {
 			return 0, err
 		}
-		_, err = t.tx.ExecContext(ctx, insert, streamID, current+int64(i)+1, e.ID, e.Type, e.SchemaVersion, e.Data, string(md), t.timeValue(now))
-		if err != nil {
-			if t.d.isUnique(err) {
-				// A replayed event ID, or a writer that won the race for this version.
-				if strings.Contains(err.Error(), "event_id") {
-					return 0, fmt.Errorf("%w: %s", eventstore.ErrDuplicateEvent, e.ID)
-				}
-				return 0, &eventstore.ConflictError{StreamID: streamID, Expected: expected, Actual: -1}
-			}
-			return 0, fmt.Errorf("append to %q: %w", streamID, err)
-		}
+		rows[i] = d.eventRow()
+		args = append(args, int64(i+1), e.ID, e.Type, e.SchemaVersion, e.Data, string(md), at)
 	}
-	if err := t.writeOutbox(ctx, outbox); err != nil {
+	check := "TRUE"
+	if expected != eventstore.ExpectAny {
+		check = "cur.v = ?"
+		args = append(args, expected)
+	}
+	// A scalar subquery lets the database answer MAX(version) from the (stream_id, version)
+	// index instead of scanning the stream.
+	cur := "SELECT ? AS s, (SELECT COALESCE(MAX(version), 0) FROM events WHERE stream_id = ?) AS v"
+	lock := ""
+	if lockInStatement && d.lockAppends != "" {
+		lock = "WITH lock AS MATERIALIZED (" + d.lockAppends + ") "
+		cur += " FROM lock"
+	}
+	q := lock + `INSERT INTO events (stream_id, version, event_id, type, schema_version, data, metadata, recorded_at)
+SELECT cur.s, cur.v + x.n, x.id, x.type, x.sv, x.data, x.md, x.at
+FROM (` + cur + `) cur, (` + strings.Join(rows, " UNION ALL ") + `) x
+WHERE ` + check
+	res, err := db.ExecContext(ctx, d.q(q), args...)
+	if err != nil {
+		if d.isUnique(err) {
+			// A replayed event ID, or a writer that won the race for this version.
+			if strings.Contains(err.Error(), "event_id") {
+				return 0, fmt.Errorf("%w (stream %s)", eventstore.ErrDuplicateEvent, streamID)
+			}
+			return 0, &eventstore.ConflictError{StreamID: streamID, Expected: expected, Actual: -1}
+		}
+		return 0, fmt.Errorf("append to %q: %w", streamID, err)
+	}
+	if n, _ := res.RowsAffected(); n == int64(len(events)) {
+		if expected == eventstore.ExpectAny {
+			return currentVersion(ctx, db, d, streamID)
+		}
+		return expected + int64(len(events)), nil
+	}
+	actual, err := currentVersion(ctx, db, d, streamID)
+	if err != nil {
 		return 0, err
 	}
-	return current + int64(len(events)), nil
+	return 0, &eventstore.ConflictError{StreamID: streamID, Expected: expected, Actual: actual}
+}
+
+func currentVersion(ctx context.Context, db execer, d dialect, streamID string) (int64, error) {
+	var v int64
+	err := db.QueryRowContext(ctx, d.q(`SELECT COALESCE(MAX(version), 0) FROM events WHERE stream_id = ?`), streamID).Scan(&v)
+	if err != nil {
+		return 0, fmt.Errorf("read stream %q version: %w", streamID, err)
+	}
+	return v, nil
 }
 
 func (t *tx) writeOutbox(ctx context.Context, msgs []eventstore.OutboxMessage) error {
@@ -106,12 +163,4 @@ func (t *tx) writeOutbox(ctx context.Context, msgs []eventstore.OutboxMessage) e
 		}
 	}
 	return nil
-}
-
-// timeValue stores times as timestamptz on PostgreSQL and RFC 3339 text on SQLite.
-func (t *tx) timeValue(at time.Time) any {
-	if t.d.name == "postgres" {
-		return at
-	}
-	return at.Format(time.RFC3339Nano)
 }

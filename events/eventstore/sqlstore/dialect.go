@@ -115,6 +115,15 @@ CREATE TABLE IF NOT EXISTS inbox (
 	},
 }
 
+// eventRow is one row of appended events in insertEvents' UNION ALL; PostgreSQL needs the
+// parameter types spelled out.
+func (d dialect) eventRow() string {
+	if d.name == "postgres" {
+		return "SELECT ?::bigint AS n, ?::text AS id, ?::text AS type, ?::int AS sv, ?::bytea AS data, ?::text AS md, ?::timestamptz AS at"
+	}
+	return "SELECT ? AS n, ? AS id, ? AS type, ? AS sv, ? AS data, ? AS md, ? AS at"
+}
+
 // q rewrites ? placeholders for the dialect.
 func (d dialect) q(query string) string {
 	if d.name != "postgres" {
