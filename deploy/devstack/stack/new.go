@@ -3,6 +3,7 @@ package stack
 import (
 	"context"
 	"io"
+	"strings"
 
 	"github.com/tradefin/tradefin/deploy/devstack/tools"
 )
@@ -14,18 +15,31 @@ type Tools struct {
 	Fabric      tools.FabricTools
 }
 
-// Setup installs whatever is missing into the per-user cache (idempotent).
-func Setup(ctx context.Context, p tools.Progress) (Tools, error) {
+// Setup installs whatever is missing into the per-user cache (idempotent). components limits
+// it to what those components need (comma-separated, e.g. "fabric"); empty means everything.
+func Setup(ctx context.Context, p tools.Progress, components ...string) (Tools, error) {
+	want := func(name string) bool {
+		if len(components) == 0 || components[0] == "" {
+			return true
+		}
+		return strings.Contains(","+strings.Join(components, ",")+",", ","+name+",")
+	}
 	var t Tools
 	var err error
-	if t.Temporal, err = tools.EnsureTemporal(ctx, p); err != nil {
-		return t, err
+	if want("temporal") {
+		if t.Temporal, err = tools.EnsureTemporal(ctx, p); err != nil {
+			return t, err
+		}
 	}
-	if t.Fabric, err = tools.EnsureFabric(ctx, p); err != nil {
-		return t, err
+	if want("fabric") {
+		if t.Fabric, err = tools.EnsureFabric(ctx, p); err != nil {
+			return t, err
+		}
 	}
-	if t.PostgresBin, err = tools.EnsurePostgres(ctx, p); err != nil {
-		return t, err
+	if want("postgres") {
+		if t.PostgresBin, err = tools.EnsurePostgres(ctx, p); err != nil {
+			return t, err
+		}
 	}
 	return t, nil
 }

@@ -103,3 +103,24 @@ func (s *Stack) writeEnv() error {
 	}
 	return os.WriteFile(s.Profile.Path("env"), []byte(b.String()), 0o644)
 }
+
+// Only narrows the stack to the named components (comma-separated); empty keeps all.
+func (s *Stack) Only(names string) (*Stack, error) {
+	if names == "" {
+		return s, nil
+	}
+	out := *s
+	out.Components = nil
+	for _, n := range strings.Split(names, ",") {
+		found := false
+		for _, c := range s.Components {
+			if c.Name() == strings.TrimSpace(n) {
+				out.Components, found = append(out.Components, c), true
+			}
+		}
+		if !found {
+			return nil, fmt.Errorf("no component %q", n)
+		}
+	}
+	return &out, nil
+}

@@ -33,6 +33,8 @@ func main() {
 	cmd, args := os.Args[1], os.Args[2:]
 	fs := flag.NewFlagSet(cmd, flag.ExitOnError)
 	profileName := fs.String("profile", "dev", "dev (make run) or test (make test)")
+	only := fs.String("only", "", "comma-separated components to manage (default: all), e.g. fabric")
+	wait := fs.Bool("wait", false, "up: stay in the foreground until SIGTERM, then stop (for containers)")
 	if cmd != "test" && cmd != "exec" {
 		_ = fs.Parse(args)
 		args = fs.Args()
@@ -49,15 +51,15 @@ func main() {
 	}
 	switch cmd {
 	case "setup":
-		_, err = setup(ctx)
+		_, err = setup(ctx, *only)
 	case "up":
-		err = up(ctx, profile)
+		err = up(ctx, profile, *only, *wait)
 	case "down":
-		err = withStack(ctx, profile, func(s *stack.Stack) error { return s.Down() })
+		err = withStack(ctx, profile, *only, func(s *stack.Stack) error { return s.Down() })
 	case "status":
-		err = withStack(ctx, profile, func(s *stack.Stack) error { return s.Status(ctx) })
+		err = withStack(ctx, profile, *only, func(s *stack.Stack) error { return s.Status(ctx) })
 	case "env":
-		err = withStack(ctx, profile, func(s *stack.Stack) error {
+		err = withStack(ctx, profile, *only, func(s *stack.Stack) error {
 			for _, kv := range s.EnvList() {
 				k, v, _ := strings.Cut(kv, "=")
 				fmt.Printf("export %s=%q\n", k, v)
@@ -83,31 +85,47 @@ func progress(format string, args ...any) {
 	fmt.Printf("[%s] "+format+"\n", append([]any{time.Now().Format("15:04:05")}, args...)...)
 }
 
-func setup(ctx context.Context) (stack.Tools, error) {
+func setup(ctx context.Context, only string) (stack.Tools, error) {
 	start := time.Now()
-	t, err := stack.Setup(ctx, progress)
+	t, err := stack.Setup(ctx, progress, only)
 	if err == nil {
 		progress("setup done in %s", time.Since(start).Round(100*time.Millisecond))
 	}
 	return t, err
 }
 
-func up(ctx context.Context, p stack.Profile) error {
-	t, err := setup(ctx)
+func up(ctx context.Context, p stack.Profile, only string, wait bool) error {
+	t, err := setup(ctx, only)
 	if err != nil {
 		return err
 	}
 	progress("starting stack %q (ports from %d)", p.Name, p.PortBase)
-	return stack.New(p, t, os.Stdout).Up(ctx)
-}
-
-// withStack builds the stack description from cached tools without installing anything.
-func withStack(ctx context.Context, p stack.Profile, fn func(*stack.Stack) error) error {
-	t, err := stack.Setup(ctx, func(string, ...any) {})
+	s, err := stack.New(p, t, os.Stdout).Only(only)
 	if err != nil {
 		return err
 	}
-	return fn(stack.New(p, t, os.Stdout))
+	if err := s.Up(ctx); err != nil {
+		return err
+	}
+	if !wait {
+		return nil
+	}
+	<-ctx.Done() // a container's stop signal
+	progress("stopping")
+	return s.Down()
+}
+
+// withStack builds the stack description from cached tools without installing anything.
+func withStack(ctx context.Context, p stack.Profile, only string, fn func(*stack.Stack) error) error {
+	t, err := stack.Setup(ctx, func(string, ...any) {}, only)
+	if err != nil {
+		return err
+	}
+	s, err := stack.New(p, t, os.Stdout).Only(only)
+	if err != nil {
+		return err
+	}
+	return fn(s)
 }
 
 // repoRoot is the folder holding go.work, searched upwards from the working directory.

@@ -15,7 +15,7 @@ import (
 // withTestStack runs fn with the test profile's stack up. A stack that is already up and ready
 // is reused; one started here is stopped afterwards.
 func withTestStack(ctx context.Context, p stack.Profile, fn func(env []string) error) error {
-	t, err := setup(ctx)
+	t, err := setup(ctx, "")
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,60 @@
+package manifests_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/compose-spec/compose-go/v2/cli"
+)
+
+func repoRoot(t *testing.T) string {
+	t.Helper()
+	dir, _ := os.Getwd()
+	for d := dir; d != filepath.Dir(d); d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, "go.work")); err == nil {
+			return d
+		}
+	}
+	t.Fatal("no go.work above the test")
+	return ""
+}
+
+// TestComposeFileIsValid loads docker-compose.yml as `docker compose` would (schema validation,
+// interpolation, anchors) and checks what the platform needs from it.
+func TestComposeFileIsValid(t *testing.T) {
+	root := repoRoot(t)
+	opts, err := cli.NewProjectOptions([]string{filepath.Join(root, "docker-compose.yml")},
+		cli.WithWorkingDirectory(root), cli.WithName("tradefin"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := opts.LoadProject(context.Background())
+	if err != nil {
+		t.Fatalf("docker-compose.yml does not load: %v", err)
+	}
+	for _, name := range []string{"kafka", "postgres", "temporal", "fabric", "lc", "customs", "settlement", "worker", "otel-collector", "jaeger"} {
+		if _, err := p.GetService(name); err != nil {
+			t.Errorf("service %s: %v", name, err)
+		}
+	}
+	for _, name := range []string{"lc", "customs", "settlement", "worker"} {
+		s, _ := p.GetService(name)
+		if s.Environment["TRADEFIN_KAFKA_BROKERS"] == nil || s.Environment["OTEL_EXPORTER_OTLP_ENDPOINT"] == nil {
+			t.Errorf("%s lacks the platform environment", name)
+		}
+		if s.Build == nil {
+			t.Errorf("%s has no build", name)
+			continue
+		}
+		if _, err := os.Stat(filepath.Join(root, s.Build.Dockerfile)); err != nil {
+			t.Errorf("%s: Dockerfile %s: %v", name, s.Build.Dockerfile, err)
+		}
+		if cmd := s.Build.Args["CMD"]; cmd == nil {
+			t.Errorf("%s: no CMD build argument", name)
+		} else if _, err := os.Stat(filepath.Join(root, *cmd, "main.go")); err != nil {
+			t.Errorf("%s builds %s, which has no main.go", name, *cmd)
+		}
+	}
+}
