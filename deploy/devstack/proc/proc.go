@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -123,6 +124,25 @@ func WaitTCP(ctx context.Context, addr string) error {
 			return err
 		}
 		return c.Close()
+	})
+}
+
+// WaitHTTP waits until a GET of url answers 200 OK or ctx ends.
+func WaitHTTP(ctx context.Context, url string) error {
+	return Poll(ctx, 100*time.Millisecond, func(ctx context.Context) error {
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+		if err != nil {
+			return err
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			return err
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			return fmt.Errorf("GET %s: %s", url, resp.Status)
+		}
+		return nil
 	})
 }
 

@@ -67,3 +67,19 @@ func (p Profile) Addr(offset int) string { return fmt.Sprintf("127.0.0.1:%d", p.
 func (p Profile) Path(elem ...string) string {
 	return filepath.Join(append([]string{p.Dir}, elem...)...)
 }
+
+// RepoRoot is the folder holding go.work, searched upwards from the working directory.
+func RepoRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, "go.work")); err == nil {
+			return d, nil
+		}
+		if d == filepath.Dir(d) {
+			return "", fmt.Errorf("no go.work above %s: run from the tradefin checkout", dir)
+		}
+	}
+}

@@ -2,8 +2,6 @@ package stack
 
 import (
 	"context"
-	"fmt"
-	"net/http"
 	"time"
 
 	"github.com/tradefin/tradefin/deploy/devstack/proc"
@@ -43,18 +41,7 @@ func (s Service) Start(ctx context.Context) error {
 // Ready asks the process's /readyz, which checks its own connections to Kafka, Temporal and Fabric.
 func (s Service) Ready(ctx context.Context) error {
 	url := s.Address() + "/readyz"
-	return proc.Poll(ctx, 200*time.Millisecond, func(ctx context.Context) error {
-		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			return err
-		}
-		resp.Body.Close()
-		if resp.StatusCode != http.StatusOK {
-			return fmt.Errorf("GET %s: %s", url, resp.Status)
-		}
-		return nil
-	})
+	return proc.WaitHTTP(ctx, url)
 }
 
 func (s Service) Stop() error { return proc.Stop(s.pidFile(), 15*time.Second) }

@@ -3,7 +3,6 @@ package stack
 import (
 	"context"
 	"fmt"
-	"net/http"
 	"os"
 	"strconv"
 	"time"
@@ -61,18 +60,7 @@ func (t Temporal) Start(ctx context.Context) error {
 // workflows, which a bare port check does not prove.
 func (t Temporal) Ready(ctx context.Context) error {
 	url := fmt.Sprintf("http://%s/api/v1/namespaces/default", t.p.Addr(offTemporalHTTP))
-	return proc.Poll(ctx, 100*time.Millisecond, func(ctx context.Context) error {
-		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			return err
-		}
-		resp.Body.Close()
-		if resp.StatusCode != http.StatusOK {
-			return fmt.Errorf("GET %s: %s", url, resp.Status)
-		}
-		return nil
-	})
+	return proc.WaitHTTP(ctx, url)
 }
 
 func (t Temporal) Stop() error { return proc.Stop(t.pidFile(), 15*time.Second) }

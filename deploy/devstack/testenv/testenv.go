@@ -10,7 +10,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"syscall"
@@ -44,7 +43,7 @@ func lookup(t testing.TB, key string) string {
 }
 
 func startTestStack() (map[string]string, error) {
-	root, err := repoRoot()
+	root, err := stack.RepoRoot()
 	if err != nil {
 		return nil, err
 	}
@@ -79,19 +78,4 @@ func startTestStack() (map[string]string, error) {
 		}
 	}
 	return s.Env(), nil
-}
-
-func repoRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for d := dir; ; d = filepath.Dir(d) {
-		if _, err := os.Stat(filepath.Join(d, "go.work")); err == nil {
-			return d, nil
-		}
-		if d == filepath.Dir(d) {
-			return "", fmt.Errorf("no go.work above %s", dir)
-		}
-	}
 }

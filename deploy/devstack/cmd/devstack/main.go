@@ -16,7 +16,6 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"strings"
 	"syscall"
 	"time"
@@ -41,7 +40,7 @@ func main() {
 	} else {
 		*profileName = "test"
 	}
-	root, err := repoRoot()
+	root, err := stack.RepoRoot()
 	if err != nil {
 		fail(err)
 	}
@@ -126,22 +125,6 @@ func withStack(ctx context.Context, p stack.Profile, only string, fn func(*stack
 		return err
 	}
 	return fn(s)
-}
-
-// repoRoot is the folder holding go.work, searched upwards from the working directory.
-func repoRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for d := dir; ; d = filepath.Dir(d) {
-		if _, err := os.Stat(filepath.Join(d, "go.work")); err == nil {
-			return d, nil
-		}
-		if d == filepath.Dir(d) {
-			return "", fmt.Errorf("no go.work above %s: run from the tradefin checkout", dir)
-		}
-	}
 }
 
 // fail prints one readable line (plus a failing component's log tail) and exits non-zero.
