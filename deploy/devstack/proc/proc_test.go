@@ -24,6 +24,12 @@ func TestStartRecordsPIDAndStopEndsTheProcessGroup(t *testing.T) {
 	if _, err := Start(spec); err == nil || !strings.Contains(err.Error(), "already running") {
 		t.Fatalf("second Start: %v", err)
 	}
+	for i := 0; !logHas(spec.LogFile, "started"); i++ {
+		if i > 100 {
+			t.Fatal("the process never wrote to its log")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 	if err := Stop(spec.PIDFile, 5*time.Second); err != nil {
 		t.Fatal(err)
 	}
@@ -36,10 +42,11 @@ func TestStartRecordsPIDAndStopEndsTheProcessGroup(t *testing.T) {
 	if err := Stop(spec.PIDFile, time.Second); err != nil {
 		t.Fatalf("stopping a stopped process: %v", err)
 	}
-	b, _ := os.ReadFile(spec.LogFile)
-	if !strings.Contains(string(b), "started") {
-		t.Fatalf("log = %q", b)
-	}
+}
+
+func logHas(path, s string) bool {
+	b, _ := os.ReadFile(path)
+	return strings.Contains(string(b), s)
 }
 
 func TestStartReportsAMissingProgram(t *testing.T) {
