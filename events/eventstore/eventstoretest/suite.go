@@ -160,6 +160,14 @@ func testGlobalOrder(t *testing.T, s eventstore.Store) {
 	go func() {
 		after := start
 		for {
+			// Look at stop before reading: a read that starts after the writers finished must
+			// see everything, so an empty batch then means the reader is done.
+			stopped := false
+			select {
+			case <-stop:
+				stopped = true
+			default:
+			}
 			batch, err := s.ReadAll(c, after, 100)
 			if err != nil {
 				readerDone <- err
@@ -177,13 +185,11 @@ func testGlobalOrder(t *testing.T, s eventstore.Store) {
 				seen[e.ID] = true
 				after = e.Position
 			}
-			select {
-			case <-stop:
-				if len(batch) == 0 {
-					readerDone <- nil
-					return
-				}
-			default:
+			if stopped && len(batch) == 0 {
+				readerDone <- nil
+				return
+			}
+			if len(batch) == 0 {
 				time.Sleep(time.Millisecond)
 			}
 		}
@@ -208,6 +214,12 @@ func testGlobalOrder(t *testing.T, s eventstore.Store) {
 		t.Fatal(err)
 	}
 	if len(seen) != writers*each {
+		all, _ := s.ReadAll(c, start, 10000)
+		for _, e := range all {
+			if !seen[e.ID] {
+				t.Logf("missed %s at position %d (stream %s v%d)", e.ID, e.Position, e.StreamID, e.Version)
+			}
+		}
 		t.Fatalf("reader following the global position saw %d events, want %d (an event committed behind the reader was skipped)", len(seen), writers*each)
 	}
 }

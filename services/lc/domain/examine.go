@@ -26,7 +26,9 @@ func Examine(t Terms, p Presentation, cal Calendar) Examination {
 		out.Discrepancies = append(out.Discrepancies, r(t, p, cal)...)
 	}
 	out.Compliant = len(out.Discrepancies) == 0
-	// Art. 14(b): a maximum of five banking days following the day of presentation.
-	out.Deadline = cal.AddBankingDays(p.Date, 5)
+	// Art. 14(b): a maximum of five banking days following the day of presentation. A bank need
+	// not accept a presentation outside its banking hours (Art. 33), so documents delivered on a
+	// closed day count as presented on the next banking day.
+	out.Deadline = cal.AddBankingDays(cal.NextBankingDayFrom(p.Date), 5)
 	return out
 }

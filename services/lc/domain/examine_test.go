@@ -199,12 +199,14 @@ func TestTolerancesAndExceptions(t *testing.T) {
 }
 
 // TestExaminationDeadline: Art. 14(b) — five banking days following the day of presentation,
-// skipping weekends and the place's holidays.
+// skipping weekends and the place's holidays; Art. 33 — a presentation on a closed day counts
+// from the next banking day.
 func TestExaminationDeadline(t *testing.T) {
 	cases := []struct{ presented, deadline Date }{
 		{NewDate(2026, time.December, 1), NewDate(2026, time.December, 9)},   // Tue; skips the weekend and the 8th
 		{NewDate(2026, time.December, 18), NewDate(2026, time.December, 28)}, // Fri; skips two weekends and the 25th
-		{NewDate(2026, time.December, 5), NewDate(2026, time.December, 14)},  // a Saturday presentation counts from Monday
+		{NewDate(2026, time.December, 5), NewDate(2026, time.December, 15)},  // Saturday: deemed presented Monday 7th (Art. 33)
+		{NewDate(2026, time.December, 8), NewDate(2026, time.December, 16)},  // a holiday: deemed presented on the 9th
 	}
 	for _, c := range cases {
 		p := complying()

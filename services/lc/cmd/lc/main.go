@@ -5,6 +5,8 @@ import (
 	"context"
 
 	"github.com/tradefin/tradefin/events/platform"
+	"github.com/tradefin/tradefin/services/lc/adapters/httpapi"
+	"github.com/tradefin/tradefin/services/lc/app"
 )
 
 func main() {
@@ -13,6 +15,7 @@ func main() {
 		if err != nil {
 			return err
 		}
+		httpapi.Register(rt.Mux, app.New())
 		return rt.Serve(ctx)
 	})
 }

@@ -1,0 +1,64 @@
+// Package httpapi is the letters-of-credit service's HTTP port.
+package httpapi
+
+import (
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+
+	"github.com/tradefin/tradefin/events/problem"
+	"github.com/tradefin/tradefin/services/lc/app"
+	"github.com/tradefin/tradefin/services/lc/app/query"
+	"github.com/tradefin/tradefin/services/lc/domain"
+)
+
+//go:embed openapi.yaml
+var openAPI []byte
+
+// Register mounts the API on mux.
+func Register(mux *http.ServeMux, a app.Application) {
+	mux.HandleFunc("GET /openapi.yaml", func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "application/yaml")
+		_, _ = w.Write(openAPI)
+	})
+	mux.HandleFunc("POST /v1/examinations", func(w http.ResponseWriter, r *http.Request) {
+		var req struct {
+			Terms        domain.Terms        `json:"terms"`
+			Presentation domain.Presentation `json:"presentation"`
+			Holidays     []domain.Date       `json:"holidays"`
+		}
+		if err := decode(r, &req); err != nil {
+			problem.Write(w, r, err)
+			return
+		}
+		res, err := a.Queries.ExaminePresentation.Handle(query.ExaminePresentation{Terms: req.Terms, Presentation: req.Presentation, Holidays: req.Holidays})
+		if err != nil {
+			problem.Write(w, r, err)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		_ = json.NewEncoder(w).Encode(res)
+	})
+}
+
+// decode reads a JSON body strictly (unknown fields are an error) and names the field at fault.
+func decode(r *http.Request, v any) error {
+	dec := json.NewDecoder(io.LimitReader(r.Body, 1<<20))
+	dec.DisallowUnknownFields()
+	err := dec.Decode(v)
+	if err == nil {
+		return nil
+	}
+	var typeErr *json.UnmarshalTypeError
+	var syntaxErr *json.SyntaxError
+	switch {
+	case errors.As(err, &typeErr):
+		return problem.InvalidFields(problem.InvalidParam{Name: typeErr.Field, Reason: fmt.Sprintf("must be %s", typeErr.Type)})
+	case errors.As(err, &syntaxErr):
+		return problem.InvalidFields(problem.InvalidParam{Name: "body", Reason: fmt.Sprintf("malformed JSON at byte %d", syntaxErr.Offset)})
+	}
+	return problem.InvalidFields(problem.InvalidParam{Name: "body", Reason: err.Error()})
+}
