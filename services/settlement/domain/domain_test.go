@@ -1,0 +1,186 @@
+package domain
+
+import (
+	"math/big"
+	"testing"
+	"time"
+
+	"github.com/tradefin/tradefin/events/money"
+)
+
+var (
+	eur = money.MustCurrency("EUR")
+	usd = money.MustCurrency("USD")
+	jpy = money.MustCurrency("JPY")
+	t0  = time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
+)
+
+func TestRoundHalfEven(t *testing.T) {
+	for _, c := range []struct {
+		num, den int64
+		want     int64
+	}{{5, 2, 2}, {7, 2, 4}, {-5, 2, -2}, {-7, 2, -4}, {11, 4, 3}, {9, 4, 2}, {1, 3, 0}, {-11, 4, -3}, {10, 1, 10}} {
+		if got := RoundHalfEven(big.NewRat(c.num, c.den)).Int64(); got != c.want {
+			t.Errorf("%d/%d: got %d want %d", c.num, c.den, got, c.want)
+		}
+	}
+}
+
+func TestRateConvert(t *testing.T) {
+	for _, c := range []struct {
+		from, to money.Currency
+		rate     string
+		minor    int64
+		want     int64
+	}{
+		{eur, usd, "1.0842", 10000000, 10842000}, // EUR 100,000.00 → USD 108,420.00
+		{eur, usd, "1.08425", 1, 1},              // EUR 0.01 → 1.08425 US cents → 1
+		{eur, usd, "1.5", 1, 2},                  // 1.5 → 2 (tie, to even)
+		{eur, usd, "2.5", 1, 2},                  // 2.5 → 2 (tie, to even)
+		{eur, jpy, "162.345", 100050, 162426},    // EUR 1,000.50 → JPY 162,426.17… → 162,426
+		{jpy, eur, "0.0061597", 1000000, 615970}, // JPY 1,000,000 → EUR 6,159.70 (exponent 0 → 2)
+	} {
+		r, err := ParseRate(c.from, c.to, c.rate, "fixed-table", t0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := r.Convert(money.New(c.minor, c.from))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != money.New(c.want, c.to) {
+			t.Errorf("%s %d @%s: got %s want %d", c.from, c.minor, c.rate, got, c.want)
+		}
+	}
+	for _, bad := range []string{"", "0", "-1.2", "1e3", "abc", "1/3"} {
+		if _, err := ParseRate(eur, usd, bad, "x", t0); KindOf(err) != KindInvalid {
+			t.Errorf("rate %q accepted", bad)
+		}
+	}
+	if _, err := ParseRate(eur, usd, "1.1", "", t0); err == nil {
+		t.Error("rate without source accepted")
+	}
+}
+
+func TestPostingSetMustBalance(t *testing.T) {
+	_, err := NewPostingSet("p", Entry{"a", Debit, money.New(100, eur)}, Entry{"b", Credit, money.New(99, eur)})
+	if KindOf(err) != KindInvalid {
+		t.Fatalf("unbalanced set accepted: %v", err)
+	}
+	// balanced in total minor units but across currencies: still refused
+	_, err = NewPostingSet("p", Entry{"a", Debit, money.New(100, eur)}, Entry{"b", Credit, money.New(100, usd)})
+	if err == nil {
+		t.Fatal("cross-currency set accepted")
+	}
+	ps, err := PaymentPostings("p", "LC1", "DEUTDEFF", money.New(10000, eur), money.New(10842, usd))
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := Ledger{}
+	l.Post(ps)
+	if l[PositionAccount(eur)].Minor != -10000 || l[PositionAccount(usd)].Minor != 10842 || l[VostroAccount("DEUTDEFF", usd)].Minor != -10842 {
+		t.Fatalf("ledger %v", l)
+	}
+	l.Post(ps.Reversal("r"))
+	for acct, b := range l {
+		if b.Minor != 0 {
+			t.Errorf("%s not zero after reversal: %s", acct, b)
+		}
+	}
+}
+
+func obligation() Obligation {
+	return Obligation{TradeID: "T1", LCID: "LC1", PresentationID: "P1", Amount: money.New(10000000, eur),
+		IssuingBank: "BNPAFRPP", AdvisingBank: "CHASUS33XXX", Beneficiary: "ACME", AccountCurrency: usd}
+}
+
+func instruction(t *testing.T) Instruction {
+	r, err := ParseRate(eur, usd, "1.0842", "fixed-table", t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Instruction{MsgID: "M1", EndToEndID: "E1", UETR: "8a562c67-ca16-48ba-b074-65581be6f001", SettlementDate: t0, Rate: &r}
+}
+
+func TestPaymentLifecycle(t *testing.T) {
+	p, err := RaisePayment(obligation(), t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.ID() != "T1:LC1:P1" || p.Status != StatusRaised {
+		t.Fatalf("raised: %+v", p)
+	}
+	if err := p.ApplyStatus("ACSC", "", t0); KindOf(err) != KindConflict {
+		t.Fatalf("settled before instruction: %v", err)
+	}
+	in := instruction(t)
+	in.Rate = nil
+	if err := p.Instruct(in, t0); KindOf(err) != KindInvalid {
+		t.Fatalf("FX payment instructed without a rate: %v", err)
+	}
+	if err := p.Instruct(instruction(t), t0); err != nil {
+		t.Fatal(err)
+	}
+	if p.Credited != money.New(10842000, usd) || p.Rate.Rate != "1.0842" || p.Rate.Rounding != "half-even" {
+		t.Fatalf("credited %s rate %+v", p.Credited, p.Rate)
+	}
+	if err := p.Instruct(instruction(t), t0); KindOf(err) != KindConflict {
+		t.Fatal("instructed twice")
+	}
+	if err := p.ApplyStatus("ACSC", "", t0); err != nil || p.Status != StatusSettled {
+		t.Fatalf("settle: %v %s", err, p.Status)
+	}
+	if err := p.ApplyStatus("ACSC", "", t0); err != nil {
+		t.Fatalf("redelivered ACSC: %v", err)
+	}
+	if err := p.ApplyStatus("RJCT", "AC04", t0); KindOf(err) != KindConflict || p.Status != StatusSettled {
+		t.Fatal("settlement is final but a rejection changed it")
+	}
+	r := Rebuild(p.Uncommitted())
+	if r.Status != StatusSettled || r.Version() != 3 || r.Credited != p.Credited || r.UETR != p.UETR {
+		t.Fatalf("rebuild: %+v", r)
+	}
+}
+
+func TestPaymentRejectedIsReversed(t *testing.T) {
+	p, _ := RaisePayment(obligation(), t0)
+	if err := p.Instruct(instruction(t), t0); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.ApplyStatus("RJCT", "AC04", t0); err != nil {
+		t.Fatal(err)
+	}
+	if p.Status != StatusReversed || p.FailureReason != "AC04" || p.Reversal == nil {
+		t.Fatalf("%+v", p)
+	}
+	l := Ledger{}
+	l.Post(p.Postings)
+	l.Post(*p.Reversal)
+	for a, b := range l {
+		if b.Minor != 0 {
+			t.Errorf("%s: %s", a, b)
+		}
+	}
+	if len(p.Uncommitted()) != 4 {
+		t.Fatalf("events %d: the original posting must stay recorded", len(p.Uncommitted()))
+	}
+	if err := p.ApplyStatus("ACSC", "", t0); KindOf(err) != KindConflict {
+		t.Fatal("reversed payment settled")
+	}
+}
+
+func TestRaiseValidation(t *testing.T) {
+	o := obligation()
+	o.AdvisingBank = "not a bic"
+	if _, err := RaisePayment(o, t0); KindOf(err) != KindInvalid {
+		t.Fatal("bad BIC accepted")
+	}
+	o = obligation()
+	o.Amount.Minor = 0
+	if _, err := RaisePayment(o, t0); KindOf(err) != KindInvalid {
+		t.Fatal("zero amount accepted")
+	}
+	if PaymentID(obligation()) != PaymentID(obligation()) {
+		t.Fatal("payment id not deterministic")
+	}
+}

@@ -1,0 +1,233 @@
+package domain
+
+import (
+	"time"
+
+	"github.com/tradefin/tradefin/events/money"
+)
+
+// Status of a payment: raised → instructed → settled | failed → reversed.
+type Status string
+
+const (
+	StatusRaised     Status = "raised"
+	StatusInstructed Status = "instructed"
+	StatusSettled    Status = "settled" // final (pacs.002 ACSC/ACCC): immutable
+	StatusFailed     Status = "failed"  // pacs.002 RJCT
+	StatusReversed   Status = "reversed"
+)
+
+// Obligation is what an honoured LC (lc.honoured.v1) obliges the issuing bank to pay.
+type Obligation struct {
+	TradeID            string
+	LCID               string
+	PresentationID     string
+	Amount             money.Money
+	IssuingBank        string // BIC, debtor agent
+	AdvisingBank       string // BIC, creditor agent, receives for the beneficiary
+	Beneficiary        string
+	BeneficiaryAccount string
+	AccountCurrency    money.Currency // zero: same as Amount
+}
+
+// PaymentID is derived from the honoured presentation so the same honour event raised twice
+// names the same payment: raising is idempotent by construction.
+func PaymentID(o Obligation) string { return o.TradeID + ":" + o.LCID + ":" + o.PresentationID }
+
+// Event is a domain event recorded by the Payment.
+type Event interface{ EventType() string }
+
+type PaymentRaised struct {
+	Obligation Obligation
+	At         time.Time
+}
+type PaymentInstructed struct {
+	MsgID, EndToEndID, UETR string
+	Credited                money.Money
+	Rate                    *RateRecord
+	Postings                []Entry
+	PostingID               string
+	SettlementDate          string // YYYY-MM-DD
+	At                      time.Time
+}
+type PaymentSettled struct {
+	StatusCode string // ACSC or ACCC
+	At         time.Time
+}
+type PaymentFailed struct {
+	Reason string // ISO 20022 ExternalStatusReason1Code, e.g. AC04
+	At     time.Time
+}
+type PaymentReversed struct {
+	PostingID string
+	Postings  []Entry
+	At        time.Time
+}
+
+// RateRecord is the applied FX rate as recorded with the payment.
+type RateRecord struct {
+	From, To string
+	Rate     string // exact decimal
+	Source   string
+	AsOf     time.Time
+	Rounding string
+}
+
+func (PaymentRaised) EventType() string     { return "settlement.PaymentRaised" }
+func (PaymentInstructed) EventType() string { return "settlement.PaymentInstructed" }
+func (PaymentSettled) EventType() string    { return "settlement.PaymentSettled" }
+func (PaymentFailed) EventType() string     { return "settlement.PaymentFailed" }
+func (PaymentReversed) EventType() string   { return "settlement.PaymentReversed" }
+
+// Payment is the event-sourced aggregate.
+type Payment struct {
+	id          string
+	version     int
+	uncommitted []Event
+
+	Obligation     Obligation
+	Status         Status
+	MsgID          string
+	EndToEndID     string
+	UETR           string
+	Credited       money.Money
+	Rate           *RateRecord
+	Postings       PostingSet
+	Reversal       *PostingSet
+	SettlementDate string
+	StatusCode     string
+	FailureReason  string
+}
+
+// RaisePayment validates the obligation and records PaymentRaised.
+func RaisePayment(o Obligation, now time.Time) (*Payment, error) {
+	switch {
+	case o.TradeID == "" || o.LCID == "" || o.PresentationID == "":
+		return nil, invalid("obligation needs tradeId, lcId and presentationId")
+	case !o.Amount.IsPositive():
+		return nil, invalid("obligation amount must be positive")
+	case !IsBIC(o.IssuingBank) || !IsBIC(o.AdvisingBank):
+		return nil, invalid("issuing and advising banks must be BICs (ISO 9362)")
+	}
+	if o.AccountCurrency.IsZero() {
+		o.AccountCurrency = o.Amount.Currency
+	}
+	p := &Payment{}
+	p.record(PaymentRaised{Obligation: o, At: now.UTC()})
+	return p, nil
+}
+
+// NeedsFX reports whether the beneficiary's account is in another currency.
+func (p *Payment) NeedsFX() bool { return p.Obligation.AccountCurrency != p.Obligation.Amount.Currency }
+
+// Instruction is what instructing needs from outside: message identifiers and, when FX applies,
+// the quoted rate.
+type Instruction struct {
+	MsgID, EndToEndID, UETR string
+	SettlementDate          time.Time
+	Rate                    *Rate
+}
+
+// Instruct converts (when needed), books the balanced postings and records the instruction.
+func (p *Payment) Instruct(in Instruction, now time.Time) error {
+	if p.Status != StatusRaised {
+		return conflict("payment %s is %s, only a raised payment can be instructed", p.id, p.Status)
+	}
+	if in.MsgID == "" || len(in.MsgID) > 35 || in.EndToEndID == "" || len(in.EndToEndID) > 35 || !IsUUIDv4(in.UETR) {
+		return invalid("instruction needs MsgId/EndToEndId (Max35Text) and a UUID v4 UETR")
+	}
+	credited := p.Obligation.Amount
+	var rec *RateRecord
+	if p.NeedsFX() {
+		if in.Rate == nil || in.Rate.From != p.Obligation.Amount.Currency || in.Rate.To != p.Obligation.AccountCurrency {
+			return invalid("payment %s needs a %s/%s rate", p.id, p.Obligation.Amount.Currency, p.Obligation.AccountCurrency)
+		}
+		c, err := in.Rate.Convert(p.Obligation.Amount)
+		if err != nil {
+			return err
+		}
+		credited = c
+		rec = &RateRecord{From: in.Rate.From.Code(), To: in.Rate.To.Code(), Rate: in.Rate.Decimal(),
+			Source: in.Rate.Source, AsOf: in.Rate.AsOf, Rounding: "half-even"}
+	}
+	ps, err := PaymentPostings(p.id+":payment", p.Obligation.LCID, p.Obligation.AdvisingBank, p.Obligation.Amount, credited)
+	if err != nil {
+		return err
+	}
+	p.record(PaymentInstructed{MsgID: in.MsgID, EndToEndID: in.EndToEndID, UETR: in.UETR, Credited: credited,
+		Rate: rec, Postings: ps.Entries(), PostingID: ps.ID(), SettlementDate: in.SettlementDate.UTC().Format(time.DateOnly), At: now.UTC()})
+	return nil
+}
+
+// ApplyStatus applies a pacs.002 transaction status. ACSC/ACCC make the payment final; RJCT fails
+// it and reverses its postings with a new posting set. PDNG/ACSP etc. change nothing. A status for
+// a payment already final is accepted only if it repeats the same outcome (idempotent redelivery).
+func (p *Payment) ApplyStatus(code, reason string, now time.Time) error {
+	switch code {
+	case "ACSC", "ACCC":
+		switch p.Status {
+		case StatusSettled:
+			return nil
+		case StatusInstructed:
+			p.record(PaymentSettled{StatusCode: code, At: now.UTC()})
+			return nil
+		}
+		return conflict("payment %s is %s; cannot settle", p.id, p.Status)
+	case "RJCT":
+		switch p.Status {
+		case StatusFailed, StatusReversed:
+			return nil
+		case StatusInstructed:
+			p.record(PaymentFailed{Reason: reason, At: now.UTC()})
+			rev := p.Postings.Reversal(p.id + ":reversal")
+			p.record(PaymentReversed{PostingID: rev.ID(), Postings: rev.Entries(), At: now.UTC()})
+			return nil
+		}
+		return conflict("payment %s is %s (final); cannot reject", p.id, p.Status)
+	case "ACSP", "ACTC", "ACCP", "PDNG", "RCVD":
+		if p.Status == StatusRaised {
+			return conflict("payment %s was not instructed", p.id)
+		}
+		return nil
+	}
+	return invalid("unknown transaction status %q", code)
+}
+
+func (p *Payment) record(e Event) {
+	p.apply(e)
+	p.uncommitted = append(p.uncommitted, e)
+}
+
+func (p *Payment) apply(e Event) {
+	p.version++
+	switch e := e.(type) {
+	case PaymentRaised:
+		p.id, p.Obligation, p.Status = PaymentID(e.Obligation), e.Obligation, StatusRaised
+	case PaymentInstructed:
+		p.Status, p.MsgID, p.EndToEndID, p.UETR = StatusInstructed, e.MsgID, e.EndToEndID, e.UETR
+		p.Credited, p.Rate, p.SettlementDate = e.Credited, e.Rate, e.SettlementDate
+		p.Postings = PostingSet{id: e.PostingID, entries: e.Postings}
+	case PaymentSettled:
+		p.Status, p.StatusCode = StatusSettled, e.StatusCode
+	case PaymentFailed:
+		p.Status, p.FailureReason, p.StatusCode = StatusFailed, e.Reason, "RJCT"
+	case PaymentReversed:
+		p.Status = StatusReversed
+		r := PostingSet{id: e.PostingID, entries: e.Postings}
+		p.Reversal = &r
+	}
+}
+
+// Rebuild replays stored events.
+func Rebuild(history []Event) *Payment {
+	p := &Payment{}
+	for _, e := range history {
+		p.apply(e)
+	}
+	return p
+}
+
+func (p *Payment) ID() string           { return p.id }
+func (p *Payment) Version() int         { return p.version }
+func (p *Payment) Uncommitted() []Event { return p.uncommitted }
+func (p *Payment) MarkCommitted()       { p.uncommitted = nil }
