@@ -1,0 +1,86 @@
+// Package iso20022 writes the ISO 20022 message settlement sends (pacs.009.001.08, the FI-to-FI
+// credit transfer by which the issuing bank pays the advising bank) and reads the status report it
+// receives (pacs.002 FIToFIPmtStsRpt). It uses encoding/xml with the schemas' namespaces and
+// element order: only these two messages are needed.
+package iso20022
+
+import (
+	"encoding/xml"
+	"fmt"
+	"time"
+
+	"github.com/tradefin/tradefin/events/money"
+	"github.com/tradefin/tradefin/services/settlement/domain"
+)
+
+// NamespacePacs009 is the target namespace of FinancialInstitutionCreditTransferV08.
+const NamespacePacs009 = "urn:iso:std:iso:20022:tech:xsd:pacs.009.001.08"
+
+type pacs009Document struct {
+	XMLName  xml.Name `xml:"Document"`
+	Xmlns    string   `xml:"xmlns,attr"`
+	FICdtTrf fiCdtTrf `xml:"FICdtTrf"`
+}
+
+type fiCdtTrf struct {
+	GrpHdr      grpHdr009 `xml:"GrpHdr"`
+	CdtTrfTxInf cdtTrfTx  `xml:"CdtTrfTxInf"`
+}
+
+// GroupHeader93: MsgId, CreDtTm (ISODateTime), NbOfTxs, SttlmInf/SttlmMtd.
+type grpHdr009 struct {
+	MsgId    string `xml:"MsgId"`
+	CreDtTm  string `xml:"CreDtTm"`
+	NbOfTxs  string `xml:"NbOfTxs"`
+	SttlmMtd string `xml:"SttlmInf>SttlmMtd"`
+}
+
+// CreditTransferTransaction36, elements in schema order.
+type cdtTrfTx struct {
+	InstrId        string `xml:"PmtId>InstrId"`
+	EndToEndId     string `xml:"PmtId>EndToEndId"`
+	UETR           string `xml:"PmtId>UETR"`
+	IntrBkSttlmAmt amount `xml:"IntrBkSttlmAmt"`
+	IntrBkSttlmDt  string `xml:"IntrBkSttlmDt"`
+	InstgAgt       fiBIC  `xml:"InstgAgt>FinInstnId"`
+	InstdAgt       fiBIC  `xml:"InstdAgt>FinInstnId"`
+	Dbtr           fiBIC  `xml:"Dbtr>FinInstnId"`
+	Cdtr           fiBIC  `xml:"Cdtr>FinInstnId"`
+	Ustrd          string `xml:"RmtInf>Ustrd,omitempty"`
+}
+
+// ActiveCurrencyAndAmount: decimal with as many fraction digits as ISO 4217 gives the currency.
+type amount struct {
+	Ccy   string `xml:"Ccy,attr"`
+	Value string `xml:",chardata"`
+}
+
+type fiBIC struct {
+	BICFI string `xml:"BICFI"`
+}
+
+// Pacs009 builds the cover payment for an instructed payment: the issuing bank (debtor, instructing
+// agent) pays the advising bank (creditor, instructed agent) the credited amount on the settlement
+// date, settlement method INDA (the instructed agent holds the account: our vostro/nostro).
+func Pacs009(p *domain.Payment, created time.Time) ([]byte, error) {
+	if p.Status == domain.StatusRaised || p.MsgID == "" {
+		return nil, fmt.Errorf("payment %s not instructed", p.ID())
+	}
+	doc := pacs009Document{Xmlns: NamespacePacs009, FICdtTrf: fiCdtTrf{
+		GrpHdr: grpHdr009{MsgId: p.MsgID, CreDtTm: created.UTC().Format("2006-01-02T15:04:05Z"), NbOfTxs: "1", SttlmMtd: "INDA"},
+		CdtTrfTxInf: cdtTrfTx{
+			InstrId: p.MsgID, EndToEndId: p.EndToEndID, UETR: p.UETR,
+			IntrBkSttlmAmt: amountOf(p.Credited), IntrBkSttlmDt: p.SettlementDate,
+			InstgAgt: fiBIC{p.Obligation.IssuingBank}, InstdAgt: fiBIC{p.Obligation.AdvisingBank},
+			Dbtr: fiBIC{p.Obligation.IssuingBank}, Cdtr: fiBIC{p.Obligation.AdvisingBank},
+			Ustrd: "/LC/" + p.Obligation.LCID + "/PRES/" + p.Obligation.PresentationID,
+		},
+	}}
+	out, err := xml.MarshalIndent(doc, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append([]byte(xml.Header), append(out, '\n')...), nil
+}
+
+func amountOf(m money.Money) amount { return amount{Ccy: m.Currency.Code(), Value: m.Decimal()} }
