@@ -4,4 +4,11 @@ go 1.26.0
 
 require github.com/tradefin/tradefin/events v0.0.0-00010101000000-000000000000
 
+require (
+	github.com/google/uuid v1.6.0 // indirect
+	github.com/tradefin/tradefin/deploy/devstack v0.0.0-00010101000000-000000000000
+)
+
 replace github.com/tradefin/tradefin/events => ../../events
+
+replace github.com/tradefin/tradefin/deploy/devstack => ../../deploy/devstack

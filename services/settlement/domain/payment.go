@@ -97,6 +97,7 @@ type Payment struct {
 	SettlementDate string
 	StatusCode     string
 	FailureReason  string
+	InstructedAt   time.Time
 }
 
 // RaisePayment validates the obligation and records PaymentRaised.
@@ -205,7 +206,7 @@ func (p *Payment) apply(e Event) {
 		p.id, p.Obligation, p.Status = PaymentID(e.Obligation), e.Obligation, StatusRaised
 	case PaymentInstructed:
 		p.Status, p.MsgID, p.EndToEndID, p.UETR = StatusInstructed, e.MsgID, e.EndToEndID, e.UETR
-		p.Credited, p.Rate, p.SettlementDate = e.Credited, e.Rate, e.SettlementDate
+		p.Credited, p.Rate, p.SettlementDate, p.InstructedAt = e.Credited, e.Rate, e.SettlementDate, e.At
 		p.Postings = PostingSet{id: e.PostingID, entries: e.Postings}
 	case PaymentSettled:
 		p.Status, p.StatusCode = StatusSettled, e.StatusCode

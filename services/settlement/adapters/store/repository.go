@@ -1,0 +1,143 @@
+// Package store is the event-sourced Payment repository on the shared event store
+// (events/eventstore: SQLite by default, PostgreSQL in deployments). Integration events
+// (settlement.*.v1 contracts) are written to the outbox in the same append as the domain events.
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/tradefin/tradefin/events/contracts"
+	"github.com/tradefin/tradefin/events/eventstore"
+	"github.com/tradefin/tradefin/services/settlement/app"
+	"github.com/tradefin/tradefin/services/settlement/domain"
+)
+
+// Repository implements app.Repository.
+type Repository struct {
+	es  eventstore.Store
+	reg *eventstore.Registry
+}
+
+var _ app.Repository = (*Repository)(nil)
+
+// New returns a repository over es.
+func New(es eventstore.Store) *Repository {
+	reg := eventstore.NewRegistry()
+	for _, e := range []domain.Event{domain.PaymentRaised{}, domain.PaymentInstructed{}, domain.PaymentSettled{},
+		domain.PaymentFailed{}, domain.PaymentReversed{}} {
+		reg.Register(e.EventType(), e)
+	}
+	return &Repository{es: es, reg: reg}
+}
+
+func streamID(paymentID string) string { return "settlement.payment-" + paymentID }
+
+// Create appends a new payment's events; if the stream exists the stored payment is returned.
+func (r *Repository) Create(ctx context.Context, p *domain.Payment) (*domain.Payment, bool, error) {
+	err := r.save(ctx, p, eventstore.ExpectNoStream)
+	if errors.Is(err, eventstore.ErrConcurrencyConflict) || errors.Is(err, eventstore.ErrDuplicateEvent) {
+		stored, gerr := r.Get(ctx, p.ID())
+		return stored, false, gerr
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	return p, true, nil
+}
+
+// Get rebuilds the payment from its stream.
+func (r *Repository) Get(ctx context.Context, id string) (*domain.Payment, error) {
+	evs, err := r.es.ReadStream(ctx, streamID(id), 1)
+	if err != nil {
+		return nil, err
+	}
+	if len(evs) == 0 {
+		return nil, domain.ErrNotFound
+	}
+	history := make([]domain.Event, 0, len(evs))
+	for _, e := range evs {
+		v, err := r.reg.Decode(e)
+		if err != nil {
+			return nil, err
+		}
+		history = append(history, v.(domain.Event))
+	}
+	return domain.Rebuild(history), nil
+}
+
+// Update loads, runs fn and appends what it recorded at the loaded version; a concurrent writer
+// makes the append fail with a conflict and the whole update is retried on fresh state.
+func (r *Repository) Update(ctx context.Context, id string, fn func(*domain.Payment) error) (*domain.Payment, error) {
+	for attempt := 0; ; attempt++ {
+		p, err := r.Get(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		if err := fn(p); err != nil {
+			return nil, err
+		}
+		err = r.save(ctx, p, int64(p.Version()-len(p.Uncommitted())))
+		if errors.Is(err, eventstore.ErrConcurrencyConflict) && attempt < 3 {
+			continue
+		}
+		return p, err
+	}
+}
+
+func (r *Repository) save(ctx context.Context, p *domain.Payment, expected int64) error {
+	if len(p.Uncommitted()) == 0 {
+		return nil
+	}
+	base := expected
+	var news []eventstore.NewEvent
+	var out []eventstore.OutboxMessage
+	for i, e := range p.Uncommitted() {
+		name, data, err := r.reg.Encode(e)
+		if err != nil {
+			return err
+		}
+		// The event ID is the stream position it claims, so a retried append is a duplicate.
+		eid := fmt.Sprintf("%s@%d", streamID(p.ID()), base+int64(i)+1)
+		news = append(news, eventstore.NewEvent{ID: eid, Type: name, SchemaVersion: 1, Data: data})
+		if msg, ok, err := integration(p, e, eid); err != nil {
+			return err
+		} else if ok {
+			out = append(out, msg)
+		}
+	}
+	if _, err := r.es.Append(ctx, streamID(p.ID()), expected, news, out...); err != nil {
+		return err
+	}
+	p.MarkCommitted()
+	return nil
+}
+
+// integration maps domain events to the settlement.*.v1 contracts published through the outbox.
+func integration(p *domain.Payment, e domain.Event, id string) (eventstore.OutboxMessage, bool, error) {
+	var payload any
+	switch e := e.(type) {
+	case domain.PaymentInstructed:
+		payload = contracts.PaymentInitiated{TradeID: p.Obligation.TradeID, PaymentID: p.ID(), UETR: e.UETR, Amount: p.Obligation.Amount}
+	case domain.PaymentSettled:
+		s := contracts.PaymentSettled{TradeID: p.Obligation.TradeID, PaymentID: p.ID(), Amount: p.Obligation.Amount, CreditedAmount: p.Credited}
+		if p.Rate != nil {
+			s.FXRate = p.Rate.Rate
+		}
+		payload = s
+	case domain.PaymentFailed:
+		payload = contracts.PaymentFailed{TradeID: p.Obligation.TradeID, PaymentID: p.ID(), Reason: e.Reason}
+	default:
+		return eventstore.OutboxMessage{}, false, nil
+	}
+	msg, topic, err := contracts.Encode(context.Background(), "/tradefin/settlement", p.Obligation.TradeID, id, payload)
+	if err != nil {
+		return eventstore.OutboxMessage{}, false, err
+	}
+	headers := map[string]string{}
+	for k, v := range msg.Metadata {
+		headers[k] = v
+	}
+	return eventstore.OutboxMessage{ID: id, Topic: topic, Key: p.Obligation.TradeID, Payload: msg.Payload, Headers: headers}, true, nil
+}
