@@ -14,16 +14,24 @@ import (
 	"github.com/tradefin/tradefin/services/settlement/domain"
 )
 
+// Streams is the part of the event store the repository uses; both eventstore.Store and an
+// inbox transaction (eventstore.Tx) have it, so a payment raised from an integration event is
+// saved in the same transaction that marks the message handled.
+type Streams interface {
+	Append(ctx context.Context, streamID string, expected int64, events []eventstore.NewEvent, outbox ...eventstore.OutboxMessage) (int64, error)
+	ReadStream(ctx context.Context, streamID string, from int64) ([]eventstore.Event, error)
+}
+
 // Repository implements app.Repository.
 type Repository struct {
-	es  eventstore.Store
+	es  Streams
 	reg *eventstore.Registry
 }
 
 var _ app.Repository = (*Repository)(nil)
 
 // New returns a repository over es.
-func New(es eventstore.Store) *Repository {
+func New(es Streams) *Repository {
 	reg := eventstore.NewRegistry()
 	for _, e := range []domain.Event{domain.PaymentRaised{}, domain.PaymentInstructed{}, domain.PaymentSettled{},
 		domain.PaymentFailed{}, domain.PaymentReversed{}} {
@@ -36,6 +44,13 @@ func streamID(paymentID string) string { return "settlement.payment-" + paymentI
 
 // Create appends a new payment's events; if the stream exists the stored payment is returned.
 func (r *Repository) Create(ctx context.Context, p *domain.Payment) (*domain.Payment, bool, error) {
+	// Look first, so a redelivered obligation does not even attempt a conflicting append (inside
+	// a PostgreSQL inbox transaction a failed statement would abort the transaction).
+	if stored, err := r.Get(ctx, p.ID()); err == nil {
+		return stored, false, nil
+	} else if domain.KindOf(err) != domain.KindNotFound {
+		return nil, false, err
+	}
 	err := r.save(ctx, p, eventstore.ExpectNoStream)
 	if errors.Is(err, eventstore.ErrConcurrencyConflict) || errors.Is(err, eventstore.ErrDuplicateEvent) {
 		stored, gerr := r.Get(ctx, p.ID())
