@@ -4,7 +4,7 @@ SHELL := /bin/bash
 DEVSTACK := go run ./deploy/devstack/cmd/devstack
 PROFILE ?= dev
 
-.PHONY: setup run stop status env test bench e2e
+.PHONY: setup run stop status env test bench e2e fuzz
 
 setup: ## install missing tools (Temporal CLI, Fabric binaries, PostgreSQL) into the per-user cache
 	$(DEVSTACK) setup
@@ -29,3 +29,8 @@ e2e: ## only the whole-trade tests, against the test stack
 
 bench: ## benchmarks, side by side with their baselines (not part of make test)
 	$(DEVSTACK) exec -- go run ./events/cmd/bench
+
+FUZZTIME ?= 3m
+SWIFT_FUZZ := FuzzParse FuzzParseMT700 FuzzParseMT707 FuzzParseMT734 FuzzParseAdvice FuzzParseCurrencyAmount
+fuzz: ## run every SWIFT parser fuzz target for FUZZTIME each (their seeds also run in make test)
+	cd services/lc && for f in $(SWIFT_FUZZ); do go test ./adapters/swift -run='^$$' -fuzz="^$$f$$" -fuzztime=$(FUZZTIME) || exit 1; done

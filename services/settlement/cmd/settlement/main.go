@@ -5,6 +5,7 @@ import (
 	"context"
 
 	"github.com/tradefin/tradefin/events/platform"
+	"github.com/tradefin/tradefin/services/settlement/service"
 )
 
 func main() {
@@ -13,6 +14,19 @@ func main() {
 		if err != nil {
 			return err
 		}
+		svc, err := service.New(ctx, service.Config{DataDir: rt.Config.DataDir, PostgresDSN: rt.Config.PostgresDSN,
+			KafkaBrokers: rt.Config.KafkaBrokers, Log: rt.Log})
+		if err != nil {
+			return err
+		}
+		defer svc.Close()
+		rt.Mux.Handle("/v1/payments", svc.HTTP)
+		rt.Mux.Handle("/v1/payments/", svc.HTTP)
+		go func() {
+			if err := svc.RunMessaging(ctx); err != nil {
+				rt.Log.Error("settlement messaging stopped", "err", err)
+			}
+		}()
 		return rt.Serve(ctx)
 	})
 }
