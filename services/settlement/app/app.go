@@ -41,7 +41,8 @@ type Commands struct {
 }
 
 type Queries struct {
-	Payment PaymentHandler
+	Payment  PaymentHandler
+	Balances BalancesHandler
 }
 
 // New wires the use cases.
@@ -54,4 +55,10 @@ func New(repo Repository, rates RateProvider, ids IDs, now func() time.Time) App
 		},
 		Queries: Queries{Payment: PaymentHandler{repo: repo}},
 	}
+}
+
+// WithBalances adds the account ledger projection to the queries.
+func (a Application) WithBalances(r BalancesReader) Application {
+	a.Queries.Balances = BalancesHandler{reader: r}
+	return a
 }

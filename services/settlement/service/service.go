@@ -58,7 +58,7 @@ func New(ctx context.Context, cfg Config) (*Service, error) {
 	if err != nil {
 		return nil, err
 	}
-	a := app.New(store.New(es), fxtable.Dev(), ids.Random{Prefix: "TFSTL"}, time.Now)
+	a := app.New(store.New(es), fxtable.Dev(), ids.Random{Prefix: "TFSTL"}, time.Now).WithBalances(store.NewLedger(es))
 	return &Service{Store: es, App: a, HTTP: settlementhttp.Handler(a), cfg: cfg}, nil
 }
 

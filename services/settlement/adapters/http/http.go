@@ -27,7 +27,17 @@ func Handler(a app.Application) http.Handler {
 	mux.Handle("GET /v1/payments/{id}", roles(s.get, "operator", "settlement-bank", "issuing-bank", "advising-bank"))
 	mux.Handle("POST /v1/payments/{id}/instruction", roles(s.instruct, "operator", "settlement-bank", "issuing-bank"))
 	mux.Handle("POST /v1/payments/{id}/status-reports", roles(s.status, "operator", "settlement-bank"))
+	mux.Handle("GET /v1/accounts", roles(s.balances, "operator", "settlement-bank", "issuing-bank"))
 	return mux
+}
+
+func (s server) balances(w http.ResponseWriter, r *http.Request) {
+	l, err := s.a.Queries.Balances.Handle(r.Context())
+	if err != nil {
+		fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"accounts": l})
 }
 
 type server struct{ a app.Application }

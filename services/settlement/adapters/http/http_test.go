@@ -26,7 +26,7 @@ func server(t *testing.T) *httptest.Server {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { es.Close() })
-	srv := httptest.NewServer(settlementhttp.Handler(app.New(store.New(es), fxtable.Dev(), ids.Random{Prefix: "TF"}, time.Now)))
+	srv := httptest.NewServer(settlementhttp.Handler(app.New(store.New(es), fxtable.Dev(), ids.Random{Prefix: "TF"}, time.Now).WithBalances(store.NewLedger(es))))
 	t.Cleanup(srv.Close)
 	return srv
 }
@@ -82,6 +82,31 @@ func TestPaymentAPI(t *testing.T) {
 	}
 	if code, _, _ := call(t, srv, "POST", loc+"/status-reports", "settlement-bank", "<x/>"); code != 422 {
 		t.Fatalf("garbage status report: %d", code)
+	}
+	code, body, _ = call(t, srv, "GET", "/v1/accounts", "operator", "")
+	var bal struct {
+		Accounts map[string]struct {
+			Minor    int64
+			Currency string
+		}
+	}
+	if err := json.Unmarshal([]byte(body), &bal); err != nil || code != 200 {
+		t.Fatalf("balances %d %s", code, body)
+	}
+	// EUR 123,456.78 debited to the LC settlement account, USD 133,851.84 credited to the vostro;
+	// per currency the ledger sums to zero.
+	if bal.Accounts["lc-settlement:LC9:EUR"].Minor != 12345678 || bal.Accounts["vostro:CHASUS33:USD"].Minor != -13385184 {
+		t.Fatalf("balances %s", body)
+	}
+	sum := map[string]int64{}
+	for _, b := range bal.Accounts {
+		sum[b.Currency] += b.Minor
+	}
+	if sum["EUR"] != 0 || sum["USD"] != 0 {
+		t.Fatalf("ledger does not balance: %v", sum)
+	}
+	if code, _, _ := call(t, srv, "GET", "/v1/accounts", "exporter", ""); code != 403 {
+		t.Fatalf("exporter read balances: %d", code)
 	}
 	if code, _, _ := call(t, srv, "GET", "/v1/payments/none", "operator", ""); code != 404 {
 		t.Fatalf("missing: %d", code)

@@ -22,6 +22,7 @@ func main() {
 		defer svc.Close()
 		rt.Mux.Handle("/v1/payments", svc.HTTP)
 		rt.Mux.Handle("/v1/payments/", svc.HTTP)
+		rt.Mux.Handle("/v1/accounts", svc.HTTP)
 		go func() {
 			if err := svc.RunMessaging(ctx); err != nil {
 				rt.Log.Error("settlement messaging stopped", "err", err)
