@@ -42,6 +42,7 @@ type Commands struct {
 
 type Queries struct {
 	Payment  PaymentHandler
+	Message  MessageHandler
 	Balances BalancesHandler
 }
 
@@ -53,7 +54,7 @@ func New(repo Repository, rates RateProvider, ids IDs, now func() time.Time) App
 			Instruct:     InstructHandler{repo: repo, rates: rates, ids: ids, now: now},
 			ApplyStatus:  ApplyStatusHandler{repo: repo, now: now},
 		},
-		Queries: Queries{Payment: PaymentHandler{repo: repo}},
+		Queries: Queries{Payment: PaymentHandler{repo: repo}, Message: MessageHandler{repo: repo}},
 	}
 }
 

@@ -27,8 +27,19 @@ func Handler(a app.Application) http.Handler {
 	mux.Handle("GET /v1/payments/{id}", roles(s.get, "operator", "settlement-bank", "issuing-bank", "advising-bank"))
 	mux.Handle("POST /v1/payments/{id}/instruction", roles(s.instruct, "operator", "settlement-bank", "issuing-bank"))
 	mux.Handle("POST /v1/payments/{id}/status-reports", roles(s.status, "operator", "settlement-bank"))
+	mux.Handle("GET /v1/payments/{id}/messages/pacs.009", roles(s.message, "operator", "settlement-bank", "issuing-bank", "advising-bank"))
 	mux.Handle("GET /v1/accounts", roles(s.balances, "operator", "settlement-bank", "issuing-bank"))
 	return mux
+}
+
+func (s server) message(w http.ResponseWriter, r *http.Request) {
+	xml, err := s.a.Queries.Message.Handle(r.Context(), r.PathValue("id"))
+	if err != nil {
+		fail(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/xml")
+	_, _ = w.Write(xml)
 }
 
 func (s server) balances(w http.ResponseWriter, r *http.Request) {

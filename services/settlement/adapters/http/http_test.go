@@ -67,6 +67,9 @@ func TestPaymentAPI(t *testing.T) {
 	if code != 200 || h.Get("Content-Type") != "application/xml" || !strings.Contains(xml, `<IntrBkSttlmAmt Ccy="USD">133851.84</IntrBkSttlmAmt>`) {
 		t.Fatalf("instruct: %d %s", code, xml) // EUR 123,456.78 × 1.0842 = USD 133,851.840876 → 133,851.84
 	}
+	if code, again, _ := call(t, srv, "GET", loc+"/messages/pacs.009", "advising-bank", ""); code != 200 || again != xml {
+		t.Fatalf("stored pacs.009 differs from the one sent: %d\n%s", code, again)
+	}
 	_, body, _ = call(t, srv, "GET", loc, "advising-bank", "")
 	var v struct{ MsgID, UETR, Status string }
 	if err := json.Unmarshal([]byte(body), &v); err != nil || v.Status != "instructed" {
