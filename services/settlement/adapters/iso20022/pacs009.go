@@ -1,7 +1,8 @@
 // Package iso20022 writes the ISO 20022 message settlement sends (pacs.009.001.08, the FI-to-FI
 // credit transfer by which the issuing bank pays the advising bank) and reads the status report it
 // receives (pacs.002 FIToFIPmtStsRpt). It uses encoding/xml with the schemas' namespaces and
-// element order: only these two messages are needed.
+// element order: only these two messages are needed, and github.com/moov-io/iso20022 (v0.2.1)
+// is being deprecated by its maintainers in favour of scheme-specific repositories.
 package iso20022
 
 import (
