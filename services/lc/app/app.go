@@ -2,17 +2,40 @@
 // listed here.
 package app
 
-import "github.com/tradefin/tradefin/services/lc/app/query"
+import (
+	"github.com/tradefin/tradefin/services/lc/app/command"
+	"github.com/tradefin/tradefin/services/lc/app/query"
+)
 
 // Application is every use case of the service.
 type Application struct {
-	Queries Queries
+	Commands Commands
+	Queries  Queries
+}
+
+// Commands are the write-side use cases.
+type Commands struct {
+	ApplyForCredit     command.ApplyForCreditHandler
+	IssueCredit        command.IssueCreditHandler
+	PresentDocuments   command.PresentDocumentsHandler
+	WaiveDiscrepancies command.WaiveDiscrepanciesHandler
 }
 
 // Queries are the read-side use cases.
 type Queries struct {
 	ExaminePresentation query.ExaminePresentationHandler
+	Credit              command.Repository
 }
 
-// New wires the application.
-func New() Application { return Application{} }
+// New wires the application on a repository.
+func New(repo command.Repository) Application {
+	return Application{
+		Commands: Commands{
+			ApplyForCredit:     command.ApplyForCreditHandler{Repo: repo},
+			IssueCredit:        command.IssueCreditHandler{Repo: repo},
+			PresentDocuments:   command.PresentDocumentsHandler{Repo: repo},
+			WaiveDiscrepancies: command.WaiveDiscrepanciesHandler{Repo: repo},
+		},
+		Queries: Queries{Credit: repo},
+	}
+}

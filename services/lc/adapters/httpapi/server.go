@@ -24,6 +24,7 @@ func Register(mux *http.ServeMux, a app.Application) {
 		w.Header().Set("Content-Type", "application/yaml")
 		_, _ = w.Write(openAPI)
 	})
+	registerCredits(mux, a)
 	mux.HandleFunc("POST /v1/examinations", func(w http.ResponseWriter, r *http.Request) {
 		var req struct {
 			Terms        domain.Terms        `json:"terms"`

@@ -17,7 +17,7 @@ import (
 
 func server(t *testing.T) *httptest.Server {
 	mux := http.NewServeMux()
-	httpapi.Register(mux, app.New())
+	httpapi.Register(mux, app.New(nil))
 	s := httptest.NewServer(mux)
 	t.Cleanup(s.Close)
 	return s

@@ -1,0 +1,155 @@
+package httpapi
+
+import (
+	"encoding/json"
+	"net/http"
+	"slices"
+
+	"github.com/tradefin/tradefin/events/problem"
+	"github.com/tradefin/tradefin/services/lc/adapters/swiftmap"
+	"github.com/tradefin/tradefin/services/lc/app"
+	"github.com/tradefin/tradefin/services/lc/app/command"
+	"github.com/tradefin/tradefin/services/lc/domain"
+)
+
+// RoleHeader carries the caller's role, set by the authenticating gateway in front of the service.
+const RoleHeader = "X-Tradefin-Role"
+
+// requireRole refuses a caller whose role is not among roles.
+func requireRole(w http.ResponseWriter, r *http.Request, roles ...string) bool {
+	if slices.Contains(roles, r.Header.Get(RoleHeader)) {
+		return true
+	}
+	problem.Write(w, r, problem.New(problem.Forbidden, "Forbidden", "this action needs the role "+joinRoles(roles)))
+	return false
+}
+
+func joinRoles(rs []string) string {
+	s := ""
+	for i, r := range rs {
+		if i > 0 {
+			s += " or "
+		}
+		s += r
+	}
+	return s
+}
+
+// creditView is a credit as the API returns it: its state and the SWIFT messages it produced.
+type creditView struct {
+	ID            string                        `json:"id"`
+	TradeID       string                        `json:"tradeId"`
+	Status        domain.Status                 `json:"status"`
+	Terms         domain.Terms                  `json:"terms"`
+	IssueDate     domain.Date                   `json:"issueDate,omitempty"`
+	Presentations []domain.ExaminedPresentation `json:"presentations"`
+	Messages      []swiftmap.Message            `json:"messages"`
+}
+
+func writeCredit(w http.ResponseWriter, r *http.Request, status int, lc *domain.LetterOfCredit) {
+	msgs, err := swiftmap.Messages(lc)
+	if err != nil {
+		problem.Write(w, r, err)
+		return
+	}
+	ps := lc.Presentations
+	if ps == nil {
+		ps = []domain.ExaminedPresentation{}
+	}
+	writeJSON(w, status, creditView{ID: lc.ID, TradeID: lc.TradeID, Status: lc.Status, Terms: lc.Terms, IssueDate: lc.IssueDate, Presentations: ps, Messages: msgs})
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+func registerCredits(mux *http.ServeMux, a app.Application) {
+	mux.HandleFunc("POST /v1/letters-of-credit", func(w http.ResponseWriter, r *http.Request) {
+		if !requireRole(w, r, "importer") {
+			return
+		}
+		var req struct {
+			ID      string       `json:"id"`
+			TradeID string       `json:"tradeId"`
+			Terms   domain.Terms `json:"terms"`
+		}
+		if err := decode(r, &req); err != nil {
+			problem.Write(w, r, err)
+			return
+		}
+		lc, err := a.Commands.ApplyForCredit.Handle(r.Context(), command.ApplyForCredit{ID: req.ID, TradeID: req.TradeID, Terms: req.Terms})
+		if err != nil {
+			problem.Write(w, r, err)
+			return
+		}
+		writeCredit(w, r, http.StatusCreated, lc)
+	})
+	mux.HandleFunc("GET /v1/letters-of-credit/{id}", func(w http.ResponseWriter, r *http.Request) {
+		lc, err := a.Queries.Credit.Get(r.Context(), r.PathValue("id"))
+		if err != nil {
+			problem.Write(w, r, err)
+			return
+		}
+		writeCredit(w, r, http.StatusOK, lc)
+	})
+	mux.HandleFunc("POST /v1/letters-of-credit/{id}/issue", func(w http.ResponseWriter, r *http.Request) {
+		if !requireRole(w, r, "issuing-bank") {
+			return
+		}
+		var req struct {
+			IssueDate domain.Date `json:"issueDate"`
+		}
+		if err := decode(r, &req); err != nil {
+			problem.Write(w, r, err)
+			return
+		}
+		lc, err := a.Commands.IssueCredit.Handle(r.Context(), command.IssueCredit{ID: r.PathValue("id"), On: req.IssueDate})
+		if err != nil {
+			problem.Write(w, r, err)
+			return
+		}
+		writeCredit(w, r, http.StatusOK, lc)
+	})
+	mux.HandleFunc("POST /v1/letters-of-credit/{id}/presentations", func(w http.ResponseWriter, r *http.Request) {
+		if !requireRole(w, r, "exporter", "advising-bank") {
+			return
+		}
+		var req struct {
+			PresentationID string              `json:"presentationId"`
+			Presentation   domain.Presentation `json:"presentation"`
+			Holidays       []domain.Date       `json:"holidays"`
+		}
+		if err := decode(r, &req); err != nil {
+			problem.Write(w, r, err)
+			return
+		}
+		if req.PresentationID == "" {
+			problem.Write(w, r, problem.InvalidFields(problem.InvalidParam{Name: "presentationId", Reason: "required (it makes a retried presentation harmless)"}))
+			return
+		}
+		res, err := a.Commands.PresentDocuments.Handle(r.Context(), command.PresentDocuments{CreditID: r.PathValue("id"), PresentationID: req.PresentationID, Presentation: req.Presentation, Holidays: req.Holidays})
+		if err != nil {
+			problem.Write(w, r, err)
+			return
+		}
+		writeJSON(w, http.StatusOK, res)
+	})
+	mux.HandleFunc("POST /v1/letters-of-credit/{id}/presentations/{pid}/waiver", func(w http.ResponseWriter, r *http.Request) {
+		if !requireRole(w, r, "issuing-bank") {
+			return
+		}
+		var req domain.Waiver
+		if err := decode(r, &req); err != nil {
+			problem.Write(w, r, err)
+			return
+		}
+		lc, err := a.Commands.WaiveDiscrepancies.Handle(r.Context(), command.WaiveDiscrepancies{CreditID: r.PathValue("id"), PresentationID: r.PathValue("pid"), Waiver: req})
+		if err != nil {
+			problem.Write(w, r, err)
+			return
+		}
+		writeCredit(w, r, http.StatusOK, lc)
+	})
+}

@@ -1,0 +1,141 @@
+package httpapi_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/tradefin/tradefin/deploy/devstack/testenv"
+	"github.com/tradefin/tradefin/events/eventstore"
+	"github.com/tradefin/tradefin/events/eventstore/sqlstore"
+	"github.com/tradefin/tradefin/services/lc/adapters/httpapi"
+	"github.com/tradefin/tradefin/services/lc/adapters/store"
+	"github.com/tradefin/tradefin/services/lc/app"
+)
+
+func creditServer(t *testing.T, events eventstore.Store) *httptest.Server {
+	mux := http.NewServeMux()
+	httpapi.Register(mux, app.New(store.NewRepository(events)))
+	s := httptest.NewServer(mux)
+	t.Cleanup(s.Close)
+	return s
+}
+
+func call(t *testing.T, s *httptest.Server, role, method, path string, body any) (int, map[string]any) {
+	t.Helper()
+	b, _ := json.Marshal(body)
+	req, _ := http.NewRequest(method, s.URL+path, bytes.NewReader(b))
+	req.Header.Set(httpapi.RoleHeader, role)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var out map[string]any
+	_ = json.NewDecoder(resp.Body).Decode(&out)
+	return resp.StatusCode, out
+}
+
+// exampleRequest is the OpenAPI example's terms and presentation.
+func exampleRequest(t *testing.T) map[string]any {
+	body, _ := openAPIExample(t, server(t))
+	var req map[string]any
+	if err := json.Unmarshal([]byte(body), &req); err != nil {
+		t.Fatal(err)
+	}
+	return req
+}
+
+// TestCreditThroughRefusalWaiverAndHonour drives a credit through the API on a real event
+// store: apply, issue (MT700), a discrepant presentation (refusal, MT734), the waiver (MT752) and
+// honour (MT754, MT756); then the stored events rebuild the same credit, and the outbox holds
+// the integration events.
+func TestCreditThroughRefusalWaiverAndHonour(t *testing.T) {
+	for name, open := range map[string]func(t *testing.T) eventstore.Store{
+		"sqlite": func(t *testing.T) eventstore.Store {
+			s, err := sqlstore.OpenSQLite(context.Background(), filepath.Join(t.TempDir(), "lc.db"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return s
+		},
+		"postgres": func(t *testing.T) eventstore.Store {
+			s, err := sqlstore.OpenPostgres(context.Background(), testenv.PostgresDSN(t))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return s
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			events := open(t)
+			defer events.Close()
+			s := creditServer(t, events)
+			ex := exampleRequest(t)
+			apply := map[string]any{"id": "LC-1", "tradeId": "T-1", "terms": ex["terms"]}
+			if code, body := call(t, s, "exporter", "POST", "/v1/letters-of-credit", apply); code != 403 || body["status"] != float64(403) {
+				t.Fatalf("an exporter applying: %d %v", code, body)
+			}
+			if code, body := call(t, s, "importer", "POST", "/v1/letters-of-credit", apply); code != 201 || body["status"] != "APPLIED" {
+				t.Fatalf("apply: %d %v", code, body)
+			}
+			if code, _ := call(t, s, "importer", "POST", "/v1/letters-of-credit", apply); code != 409 {
+				t.Fatalf("applying twice with the same ID: %d", code)
+			}
+			code, body := call(t, s, "issuing-bank", "POST", "/v1/letters-of-credit/LC-1/issue", map[string]any{"issueDate": "2026-11-02"})
+			if code != 200 || body["status"] != "ISSUED" || !hasMessage(body, "MT700") {
+				t.Fatalf("issue: %d %v", code, body)
+			}
+			pres := ex["presentation"].(map[string]any)
+			docs := pres["documents"].([]any)
+			bl := docs[1].(map[string]any)
+			bl["onBoardNotation"] = false
+			req := map[string]any{"presentationId": "P-1", "presentation": pres, "holidays": ex["holidays"]}
+			code, res := call(t, s, "exporter", "POST", "/v1/letters-of-credit/LC-1/presentations", req)
+			if code != 200 || res["compliant"] != false {
+				t.Fatalf("discrepant presentation: %d %v", code, res)
+			}
+			_, got := call(t, s, "importer", "GET", "/v1/letters-of-credit/LC-1", nil)
+			if got["status"] != "REFUSED" || !hasMessage(got, "MT734") {
+				t.Fatalf("after refusal: %v", got)
+			}
+			code, body = call(t, s, "issuing-bank", "POST", "/v1/letters-of-credit/LC-1/presentations/P-1/waiver", map[string]any{"by": "Nordic Imports AB", "date": "2026-12-10", "accepted": true})
+			if code != 200 || body["status"] != "HONOURED" || !hasMessage(body, "MT752") || !hasMessage(body, "MT754") || !hasMessage(body, "MT756") {
+				t.Fatalf("waiver: %d %v", code, body)
+			}
+			if code, _ := call(t, s, "exporter", "POST", "/v1/letters-of-credit/LC-1/presentations", map[string]any{"presentationId": "P-2", "presentation": pres}); code != 409 {
+				t.Fatalf("presenting under an honoured credit: %d", code)
+			}
+			if code, body := call(t, s, "importer", "GET", "/v1/letters-of-credit/LC-404", nil); code != 404 || body["title"] == nil {
+				t.Fatalf("unknown credit: %d %v", code, body)
+			}
+			pending, err := events.PendingOutbox(context.Background(), 100)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var types []string
+			for _, p := range pending {
+				types = append(types, p.Headers["ce_type"])
+			}
+			want := "lc.applied.v1 lc.issued.v1 lc.documents_presented.v1 lc.documents_refused.v1 lc.discrepancies_waived.v1 lc.honoured.v1"
+			if strings.Join(types, " ") != want {
+				t.Fatalf("outbox = %v, want %s", types, want)
+			}
+		})
+	}
+}
+
+func hasMessage(body map[string]any, typ string) bool {
+	msgs, _ := body["messages"].([]any)
+	for _, m := range msgs {
+		if m.(map[string]any)["type"] == typ && strings.Contains(m.(map[string]any)["text"].(string), "{4:") {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,43 @@
+package store
+
+import (
+	"github.com/tradefin/tradefin/events/contracts"
+	"github.com/tradefin/tradefin/services/lc/domain"
+)
+
+// integrationEvent is what the other contexts learn of a domain event (nil: nothing).
+func integrationEvent(lc *domain.LetterOfCredit, e domain.Event) any {
+	t := lc.Terms
+	switch e := e.(type) {
+	case domain.Applied:
+		return contracts.LCApplied{TradeID: lc.TradeID, LCID: lc.ID, Applicant: t.Applicant.Name, Beneficiary: t.Beneficiary.Name,
+			IssuingBank: t.IssuingBank, AdvisingBank: t.AdvisingBank, Amount: t.Amount, ExpiryDate: t.ExpiryDate.String(),
+			ExpiryPlace: t.ExpiryPlace, LatestShipment: t.LatestShipment.String()}
+	case domain.Issued:
+		return contracts.LCIssued{TradeID: lc.TradeID, LCID: lc.ID, LCNumber: t.Number, IssueDate: e.IssueDate.String()}
+	case domain.DocumentsExamined:
+		return contracts.DocumentsPresented{TradeID: lc.TradeID, LCID: lc.ID, PresentationID: e.PresentationID}
+	case domain.PresentationRefused:
+		var ds []string
+		for _, d := range e.Notice.Discrepancies {
+			ds = append(ds, d.Rule+": "+d.Message)
+		}
+		return contracts.DocumentsRefused{TradeID: lc.TradeID, LCID: lc.ID, PresentationID: e.PresentationID, Discrepancies: ds, Disposal: string(e.Notice.Disposal)}
+	case domain.DiscrepanciesWaived:
+		return contracts.DiscrepanciesWaived{TradeID: lc.TradeID, LCID: lc.ID, PresentationID: e.PresentationID}
+	case domain.Honoured:
+		amount := t.Amount
+		for _, p := range lc.Presentations {
+			if p.ID == e.PresentationID {
+				for _, d := range p.Presentation.Documents {
+					if d.Kind == domain.CommercialInvoice && d.Amount != nil {
+						amount = *d.Amount
+					}
+				}
+			}
+		}
+		return contracts.LCHonoured{TradeID: lc.TradeID, LCID: lc.ID, PresentationID: e.PresentationID, Amount: amount,
+			IssuingBank: t.IssuingBank, AdvisingBank: t.AdvisingBank, Beneficiary: t.Beneficiary.Name}
+	}
+	return nil
+}

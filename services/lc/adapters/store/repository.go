@@ -1,0 +1,111 @@
+// Package store keeps letters of credit as event streams in the event store, with their
+// integration events written to the outbox in the same transaction.
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/ThreeDotsLabs/watermill"
+
+	"github.com/tradefin/tradefin/events/contracts"
+	"github.com/tradefin/tradefin/events/eventstore"
+	"github.com/tradefin/tradefin/events/problem"
+	"github.com/tradefin/tradefin/services/lc/domain"
+)
+
+// Repository loads and saves credits.
+type Repository struct{ events eventstore.Store }
+
+// NewRepository returns a repository on an event store.
+func NewRepository(s eventstore.Store) *Repository { return &Repository{events: s} }
+
+var registry = func() *eventstore.Registry {
+	r := eventstore.NewRegistry()
+	for _, e := range []domain.Event{domain.Applied{}, domain.Issued{}, domain.DocumentsExamined{}, domain.PresentationRefused{}, domain.DiscrepanciesWaived{}, domain.Honoured{}} {
+		r.Register(e.EventName(), e)
+	}
+	return r
+}()
+
+func stream(id string) string { return "lc-" + id }
+
+// Get loads a credit; a missing one is a not-found problem.
+func (r *Repository) Get(ctx context.Context, id string) (*domain.LetterOfCredit, error) {
+	evs, err := r.events.ReadStream(ctx, stream(id), 1)
+	if err != nil {
+		return nil, err
+	}
+	if len(evs) == 0 {
+		return nil, problem.New(problem.NotFound, "No such letter of credit", id)
+	}
+	lc := &domain.LetterOfCredit{}
+	for _, e := range evs {
+		v, err := registry.Decode(e)
+		if err != nil {
+			return nil, err
+		}
+		lc.Apply(v.(domain.Event))
+		lc.Version = e.Version
+	}
+	return lc, nil
+}
+
+// Create saves a new credit; a credit with the same ID already existing is a conflict.
+func (r *Repository) Create(ctx context.Context, lc *domain.LetterOfCredit) error {
+	err := r.save(ctx, lc)
+	if errors.Is(err, eventstore.ErrConcurrencyConflict) {
+		return problem.New(problem.Conflict, "Letter of credit exists", lc.ID)
+	}
+	return err
+}
+
+// Update loads a credit, lets fn decide, and saves what it recorded; a concurrent change is
+// retried on the fresh state (the decision stays in the domain, the transaction here).
+func (r *Repository) Update(ctx context.Context, id string, fn func(*domain.LetterOfCredit) error) (*domain.LetterOfCredit, error) {
+	for attempt := 0; ; attempt++ {
+		lc, err := r.Get(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		if err := fn(lc); err != nil {
+			return nil, err
+		}
+		err = r.save(ctx, lc)
+		if errors.Is(err, eventstore.ErrConcurrencyConflict) && attempt < 3 {
+			continue
+		}
+		return lc, err
+	}
+}
+
+func (r *Repository) save(ctx context.Context, lc *domain.LetterOfCredit) error {
+	changes := lc.Changes()
+	if len(changes) == 0 {
+		return nil
+	}
+	var evs []eventstore.NewEvent
+	var out []eventstore.OutboxMessage
+	for _, c := range changes {
+		b, err := json.Marshal(c)
+		if err != nil {
+			return err
+		}
+		id := watermill.NewUUID()
+		evs = append(evs, eventstore.NewEvent{ID: id, Type: c.EventName(), SchemaVersion: 1, Data: b,
+			Metadata: eventstore.Metadata{CorrelationID: lc.TradeID}})
+		if payload := integrationEvent(lc, c); payload != nil {
+			msg, topic, err := contracts.Encode(ctx, "/tradefin/lc", lc.TradeID, id, payload)
+			if err != nil {
+				return err
+			}
+			out = append(out, eventstore.OutboxMessage{ID: msg.UUID, Topic: topic, Key: lc.TradeID, Payload: msg.Payload, Headers: msg.Metadata})
+		}
+	}
+	if _, err := r.events.Append(ctx, stream(lc.ID), lc.Version, evs, out...); err != nil {
+		return fmt.Errorf("save credit %s: %w", lc.ID, err)
+	}
+	return nil
+}

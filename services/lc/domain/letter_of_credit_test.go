@@ -1,0 +1,52 @@
+package domain
+
+import (
+	"errors"
+	"testing"
+	"time"
+)
+
+func TestCreditLifecycle(t *testing.T) {
+	lc, err := Apply("LC-1", "T-1", credit())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := lc.Present("P-0", complying(), lisbon); !errors.Is(err, ErrInvalidState) {
+		t.Fatalf("presenting under an unissued credit: %v", err)
+	}
+	if err := lc.Issue(NewDate(2026, time.November, 2)); err != nil {
+		t.Fatal(err)
+	}
+	bad := complying()
+	doc(&bad, BillOfLading).OnBoardNotation = false
+	res, err := lc.Present("P-1", bad, lisbon)
+	if err != nil || res.Compliant || lc.Status != StatusRefused || lc.Presentations[0].Refusal == nil {
+		t.Fatalf("discrepant presentation: %+v %v, status %s", res, err, lc.Status)
+	}
+	if err := lc.Waive("P-1", Waiver{By: "Nordic Imports AB", Date: NewDate(2026, time.December, 9), Accepted: true}); err != nil {
+		t.Fatal(err)
+	}
+	if lc.Status != StatusHonoured || !lc.Presentations[0].Honoured {
+		t.Fatalf("after an accepted waiver: %s", lc.Status)
+	}
+	// Replaying the recorded events rebuilds the same credit.
+	replayed := &LetterOfCredit{}
+	for _, e := range lc.Changes() {
+		replayed.Apply(e)
+	}
+	if replayed.Status != lc.Status || len(replayed.Presentations) != 1 || replayed.Presentations[0].Waiver == nil {
+		t.Fatalf("replay: %+v", replayed)
+	}
+}
+
+func TestComplyingPresentationIsHonouredAndRetrySafe(t *testing.T) {
+	lc, _ := Apply("LC-2", "T-2", credit())
+	_ = lc.Issue(NewDate(2026, time.November, 2))
+	if _, err := lc.Present("P-1", complying(), lisbon); err != nil || lc.Status != StatusHonoured {
+		t.Fatalf("complying presentation: %v, %s", err, lc.Status)
+	}
+	n := len(lc.Changes())
+	if res, err := lc.Present("P-1", complying(), lisbon); err != nil || !res.Compliant || len(lc.Changes()) != n {
+		t.Fatalf("a retried presentation must return the first result and record nothing: %v, %d events", err, len(lc.Changes())-n)
+	}
+}
