@@ -27,8 +27,8 @@ type (
 		ID, TradeID string
 		Terms       Terms
 	}
-	Issued             struct{ IssueDate Date }
-	DocumentsExamined  struct {
+	Issued            struct{ IssueDate Date }
+	DocumentsExamined struct {
 		PresentationID string
 		Presentation   Presentation
 		Result         Examination
@@ -170,4 +170,6 @@ func (lc *LetterOfCredit) Apply(e Event) {
 	}
 }
 
-func (lc *LetterOfCredit) last() *ExaminedPresentation { return &lc.Presentations[len(lc.Presentations)-1] }
+func (lc *LetterOfCredit) last() *ExaminedPresentation {
+	return &lc.Presentations[len(lc.Presentations)-1]
+}
