@@ -21,8 +21,9 @@ status: ## one line per component; exit 0 only when all are ready
 env: ## print the TRADEFIN_* variables of a running profile (eval "$$(make -s env)")
 	@$(DEVSTACK) env --profile $(PROFILE)
 
-test: ## unit and integration tests against the real stack (README's test command; .ci/run calls it)
+test: ## unit and integration tests against the real stack, then each fuzz target for seconds (README's test command; .ci/run calls it)
 	$(DEVSTACK) test
+	$(MAKE) --no-print-directory fuzz FUZZTIME=3s
 
 e2e: ## only the whole-trade tests, against the test stack
 	$(DEVSTACK) test -run 'TestEndToEnd' -v
