@@ -1,0 +1,54 @@
+package store_test
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/tradefin/tradefin/services/settlement/adapters/fxtable"
+	"github.com/tradefin/tradefin/services/settlement/adapters/ids"
+	"github.com/tradefin/tradefin/services/settlement/adapters/store"
+	"github.com/tradefin/tradefin/services/settlement/app"
+	"github.com/tradefin/tradefin/services/settlement/domain"
+)
+
+// TestConcurrentStatusReports: the same ACSC delivered to several instances at once settles the
+// payment exactly once; writers that lose the optimistic-concurrency race reload and find it final.
+func TestConcurrentStatusReports(t *testing.T) {
+	for name, open := range backends(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			es := open(t)
+			a := app.New(store.New(es), fxtable.Dev(), ids.Random{Prefix: "TF"}, time.Now)
+			if _, _, err := a.Commands.RaisePayment.Handle(ctx, obligation()); err != nil {
+				t.Fatal(err)
+			}
+			id := domain.PaymentID(obligation())
+			p, _, err := a.Commands.Instruct.Handle(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rep := []byte(fmt.Sprintf(rejection, p.MsgID, p.UETR, "ACSC"))
+			var wg sync.WaitGroup
+			for range 4 {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					if _, err := a.Commands.ApplyStatus.Handle(ctx, id, rep); err != nil {
+						t.Error(err)
+					}
+				}()
+			}
+			wg.Wait()
+			got, err := a.Queries.Payment.Handle(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Status != domain.StatusSettled || got.Version() != 3 {
+				t.Fatalf("status %s version %d: settled more than once?", got.Status, got.Version())
+			}
+		})
+	}
+}
