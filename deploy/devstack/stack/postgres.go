@@ -63,6 +63,16 @@ func (g Postgres) Start(ctx context.Context) error {
 // initdb creates the cluster owned by the user the server runs as.
 func (g Postgres) initdb(ctx context.Context) error {
 	dir := g.dataDir()
+	// The server's user must be able to walk down to its data folder, whatever created the
+	// folders above it (the broker creates data/ with mode 0700).
+	for _, d := range []string{g.p.Dir, g.p.Path("data")} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return err
+		}
+		if err := os.Chmod(d, 0o755); err != nil {
+			return err
+		}
+	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return err
 	}
