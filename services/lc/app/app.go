@@ -19,6 +19,8 @@ type Commands struct {
 	IssueCredit        command.IssueCreditHandler
 	PresentDocuments   command.PresentDocumentsHandler
 	WaiveDiscrepancies command.WaiveDiscrepanciesHandler
+	AmendCredit        command.AmendCreditHandler
+	AnswerAmendment    command.AnswerAmendmentHandler
 }
 
 // Queries are the read-side use cases.
@@ -35,6 +37,8 @@ func New(repo command.Repository) Application {
 			IssueCredit:        command.IssueCreditHandler{Repo: repo},
 			PresentDocuments:   command.PresentDocumentsHandler{Repo: repo},
 			WaiveDiscrepancies: command.WaiveDiscrepanciesHandler{Repo: repo},
+			AmendCredit:        command.AmendCreditHandler{Repo: repo},
+			AnswerAmendment:    command.AnswerAmendmentHandler{Repo: repo},
 		},
 		Queries: Queries{Credit: repo},
 	}

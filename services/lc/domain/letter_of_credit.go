@@ -61,6 +61,7 @@ type LetterOfCredit struct {
 	Status        Status
 	IssueDate     Date
 	Presentations []ExaminedPresentation
+	Amendments    []Amendment
 	Version       int64 // events applied from the store
 	changes       []Event
 }
@@ -167,6 +168,8 @@ func (lc *LetterOfCredit) Apply(e Event) {
 		lc.last().Waiver = &e.Waiver
 	case Honoured:
 		lc.last().Honoured, lc.last().HonouredOn, lc.Status = true, e.Date, StatusHonoured
+	case AmendmentProposed, AmendmentAnswered:
+		lc.applyAmendment(e)
 	}
 }
 

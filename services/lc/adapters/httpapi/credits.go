@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"slices"
+	"strconv"
 
 	"github.com/tradefin/tradefin/events/problem"
 	"github.com/tradefin/tradefin/services/lc/adapters/swiftmap"
@@ -43,6 +44,7 @@ type creditView struct {
 	Terms         domain.Terms                  `json:"terms"`
 	IssueDate     domain.Date                   `json:"issueDate,omitempty"`
 	Presentations []domain.ExaminedPresentation `json:"presentations"`
+	Amendments    []domain.Amendment            `json:"amendments"`
 	Messages      []swiftmap.Message            `json:"messages"`
 }
 
@@ -56,7 +58,11 @@ func writeCredit(w http.ResponseWriter, r *http.Request, status int, lc *domain.
 	if ps == nil {
 		ps = []domain.ExaminedPresentation{}
 	}
-	writeJSON(w, status, creditView{ID: lc.ID, TradeID: lc.TradeID, Status: lc.Status, Terms: lc.Terms, IssueDate: lc.IssueDate, Presentations: ps, Messages: msgs})
+	as := lc.Amendments
+	if as == nil {
+		as = []domain.Amendment{}
+	}
+	writeJSON(w, status, creditView{ID: lc.ID, TradeID: lc.TradeID, Status: lc.Status, Terms: lc.Terms, IssueDate: lc.IssueDate, Presentations: ps, Amendments: as, Messages: msgs})
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
@@ -106,6 +112,45 @@ func registerCredits(mux *http.ServeMux, a app.Application) {
 			return
 		}
 		lc, err := a.Commands.IssueCredit.Handle(r.Context(), command.IssueCredit{ID: r.PathValue("id"), On: req.IssueDate})
+		if err != nil {
+			problem.Write(w, r, err)
+			return
+		}
+		writeCredit(w, r, http.StatusOK, lc)
+	})
+	mux.HandleFunc("POST /v1/letters-of-credit/{id}/amendments", func(w http.ResponseWriter, r *http.Request) {
+		if !requireRole(w, r, "issuing-bank") {
+			return
+		}
+		var req domain.Amendment
+		if err := decode(r, &req); err != nil {
+			problem.Write(w, r, err)
+			return
+		}
+		lc, err := a.Commands.AmendCredit.Handle(r.Context(), command.AmendCredit{ID: r.PathValue("id"), Amendment: req})
+		if err != nil {
+			problem.Write(w, r, err)
+			return
+		}
+		writeCredit(w, r, http.StatusOK, lc)
+	})
+	mux.HandleFunc("POST /v1/letters-of-credit/{id}/amendments/{n}/answer", func(w http.ResponseWriter, r *http.Request) {
+		if !requireRole(w, r, "exporter") { // the beneficiary consents (UCP 600 Art. 10)
+			return
+		}
+		var req struct {
+			Accepted bool `json:"accepted"`
+		}
+		if err := decode(r, &req); err != nil {
+			problem.Write(w, r, err)
+			return
+		}
+		n, err := strconv.Atoi(r.PathValue("n"))
+		if err != nil {
+			problem.Write(w, r, problem.InvalidFields(problem.InvalidParam{Name: "n", Reason: "the amendment's number"}))
+			return
+		}
+		lc, err := a.Commands.AnswerAmendment.Handle(r.Context(), command.AnswerAmendment{ID: r.PathValue("id"), Number: n, Accepted: req.Accepted})
 		if err != nil {
 			problem.Write(w, r, err)
 			return

@@ -91,6 +91,18 @@ func TestCreditThroughRefusalWaiverAndHonour(t *testing.T) {
 			if code != 200 || body["status"] != "ISSUED" || !hasMessage(body, "MT700") {
 				t.Fatalf("issue: %d %v", code, body)
 			}
+			// An amendment (MT707) applies only once the beneficiary accepts it (UCP 600 Art. 10).
+			amend := map[string]any{"date": "2026-11-20", "increase": map[string]any{"minor": 500000, "currency": "EUR"}}
+			if code, body := call(t, s, "issuing-bank", "POST", "/v1/letters-of-credit/LC-1/amendments", amend); code != 200 || !hasMessage(body, "MT707") {
+				t.Fatalf("amend: %d %v", code, body)
+			}
+			if code, _ := call(t, s, "issuing-bank", "POST", "/v1/letters-of-credit/LC-1/amendments/1/answer", map[string]any{"accepted": true}); code != 403 {
+				t.Fatalf("the issuing bank answering for the beneficiary: %d", code)
+			}
+			code, body = call(t, s, "exporter", "POST", "/v1/letters-of-credit/LC-1/amendments/1/answer", map[string]any{"accepted": true})
+			if code != 200 || body["terms"].(map[string]any)["amount"].(map[string]any)["minor"] != float64(10500000) {
+				t.Fatalf("accept amendment: %d %v", code, body)
+			}
 			pres := ex["presentation"].(map[string]any)
 			docs := pres["documents"].([]any)
 			bl := docs[1].(map[string]any)

@@ -1,5 +1,5 @@
 // Package swiftmap renders a credit's history as the SWIFT messages the banks exchange: MT700
-// (and MT701s) when issued, MT734 for each refusal, MT752 when discrepancies are waived and the
+// (and MT701s) when issued, MT707 for each amendment, MT734 for each refusal, MT752 when discrepancies are waived and the
 // bank authorises payment, MT754 and MT756 when honoured.
 package swiftmap
 
@@ -36,6 +36,15 @@ func Messages(lc *domain.LetterOfCredit) ([]Message, error) {
 	}
 	add(mt700...)
 	t := lc.Terms
+	for _, a := range lc.Amendments {
+		m, err := swift.MT707{Sender: t.IssuingBank, Receiver: t.AdvisingBank, Reference: short(t.Number), ReceiverReference: "NONREF",
+			IssuingBankReference: short(t.Number), DateOfIssue: civil(lc.IssueDate), AmendmentNumber: a.Number, DateOfAmendment: civil(a.Date),
+			Purpose: "ISSU", NewExpiry: civil(a.NewExpiry), Increase: a.Increase, Decrease: a.Decrease, LatestShipment: civil(a.NewLatestShipment)}.Message()
+		if err != nil {
+			return nil, fmt.Errorf("MT707: %w", err)
+		}
+		add(m)
+	}
 	for i, p := range lc.Presentations {
 		ref := fmt.Sprintf("%s-%d", short(lc.ID), i+1)
 		amount := invoiceAmount(p, t.Amount)

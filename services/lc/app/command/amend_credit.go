@@ -1,0 +1,41 @@
+package command
+
+import (
+	"context"
+
+	"github.com/tradefin/tradefin/services/lc/domain"
+)
+
+// AmendCredit is the issuing bank's amendment (MT707), pending the beneficiary's consent.
+type AmendCredit struct {
+	ID        string
+	Amendment domain.Amendment
+}
+
+// AmendCreditHandler handles it.
+type AmendCreditHandler struct{ Repo Repository }
+
+// Handle proposes the amendment.
+func (h AmendCreditHandler) Handle(ctx context.Context, c AmendCredit) (*domain.LetterOfCredit, error) {
+	return h.Repo.Update(ctx, c.ID, func(lc *domain.LetterOfCredit) error {
+		_, err := lc.Amend(c.Amendment)
+		return unprocessable(err)
+	})
+}
+
+// AnswerAmendment is the beneficiary's acceptance or rejection (UCP 600 Art. 10(c)).
+type AnswerAmendment struct {
+	ID       string
+	Number   int
+	Accepted bool
+}
+
+// AnswerAmendmentHandler handles it.
+type AnswerAmendmentHandler struct{ Repo Repository }
+
+// Handle records the answer; an accepted amendment changes the terms.
+func (h AnswerAmendmentHandler) Handle(ctx context.Context, c AnswerAmendment) (*domain.LetterOfCredit, error) {
+	return h.Repo.Update(ctx, c.ID, func(lc *domain.LetterOfCredit) error {
+		return unprocessable(lc.AnswerAmendment(c.Number, c.Accepted))
+	})
+}

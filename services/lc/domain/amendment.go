@@ -1,0 +1,97 @@
+package domain
+
+import (
+	"fmt"
+
+	"github.com/tradefin/tradefin/events/money"
+)
+
+// Amendment changes a credit's terms (MT707). Under UCP 600 Art. 10(a) an irrevocable credit
+// can be amended only with the beneficiary's consent, and 10(b)-(c): the original terms stay in
+// force for the beneficiary until it communicates its acceptance.
+type Amendment struct {
+	Number            int          `json:"number"` // MT707 26E
+	Date              Date         `json:"date"`
+	NewExpiry         Date         `json:"newExpiry,omitempty"`         // 31E
+	Increase          *money.Money `json:"increase,omitempty"`          // 32B
+	Decrease          *money.Money `json:"decrease,omitempty"`          // 33B
+	NewLatestShipment Date         `json:"newLatestShipment,omitempty"` // 44C
+	Status            string       `json:"status"`                      // PROPOSED, ACCEPTED, REJECTED
+}
+
+// The amendment events.
+type (
+	AmendmentProposed struct{ Amendment Amendment }
+	AmendmentAnswered struct {
+		Number   int
+		Accepted bool
+	}
+)
+
+func (AmendmentProposed) EventName() string { return "lc.AmendmentProposed" }
+func (AmendmentAnswered) EventName() string { return "lc.AmendmentAnswered" }
+
+// Amend proposes an amendment; it applies once the beneficiary accepts it.
+func (lc *LetterOfCredit) Amend(a Amendment) (Amendment, error) {
+	if lc.Status != StatusIssued && lc.Status != StatusRefused {
+		return Amendment{}, fmt.Errorf("amend: %w (%s)", ErrInvalidState, lc.Status)
+	}
+	for _, x := range lc.Amendments {
+		if x.Status == "PROPOSED" {
+			return Amendment{}, fmt.Errorf("amend: amendment %d still awaits the beneficiary's answer (UCP 600 Art. 10(c))", x.Number)
+		}
+	}
+	if a.Increase != nil && a.Decrease != nil {
+		return Amendment{}, fmt.Errorf("amend: an amendment increases or decreases the amount, not both")
+	}
+	for _, m := range []*money.Money{a.Increase, a.Decrease} {
+		if m != nil && (m.Currency != lc.Terms.Amount.Currency || !m.IsPositive()) {
+			return Amendment{}, fmt.Errorf("amend: amount changes must be positive and in %s", lc.Terms.Amount.Currency)
+		}
+	}
+	if a.Decrease != nil && a.Decrease.Minor >= lc.Terms.Amount.Minor {
+		return Amendment{}, fmt.Errorf("amend: a decrease of %s would leave nothing of %s", a.Decrease, lc.Terms.Amount)
+	}
+	if a.NewExpiry.IsZero() && a.Increase == nil && a.Decrease == nil && a.NewLatestShipment.IsZero() {
+		return Amendment{}, fmt.Errorf("amend: nothing to change")
+	}
+	a.Number, a.Status = len(lc.Amendments)+1, "PROPOSED"
+	lc.record(AmendmentProposed{Amendment: a})
+	return a, nil
+}
+
+// AnswerAmendment records the beneficiary's acceptance or rejection (Art. 10(c)); partial
+// acceptance is not allowed and counts as rejection (Art. 10(e)), so the answer is all or nothing.
+func (lc *LetterOfCredit) AnswerAmendment(number int, accepted bool) error {
+	if number < 1 || number > len(lc.Amendments) || lc.Amendments[number-1].Status != "PROPOSED" {
+		return fmt.Errorf("answer: amendment %d is not awaiting an answer: %w", number, ErrInvalidState)
+	}
+	lc.record(AmendmentAnswered{Number: number, Accepted: accepted})
+	return nil
+}
+
+func (lc *LetterOfCredit) applyAmendment(e Event) {
+	switch e := e.(type) {
+	case AmendmentProposed:
+		lc.Amendments = append(lc.Amendments, e.Amendment)
+	case AmendmentAnswered:
+		a := &lc.Amendments[e.Number-1]
+		if !e.Accepted {
+			a.Status = "REJECTED"
+			return
+		}
+		a.Status = "ACCEPTED"
+		if !a.NewExpiry.IsZero() {
+			lc.Terms.ExpiryDate = a.NewExpiry
+		}
+		if !a.NewLatestShipment.IsZero() {
+			lc.Terms.LatestShipment = a.NewLatestShipment
+		}
+		if a.Increase != nil {
+			lc.Terms.Amount, _ = lc.Terms.Amount.Add(*a.Increase)
+		}
+		if a.Decrease != nil {
+			lc.Terms.Amount, _ = lc.Terms.Amount.Sub(*a.Decrease)
+		}
+	}
+}
