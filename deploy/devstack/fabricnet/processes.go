@@ -48,7 +48,9 @@ func (c Config) ordererNode() node {
 		"ORDERER_ADMIN_TLS_CLIENTAUTHREQUIRED=true",
 		"ORDERER_ADMIN_TLS_CLIENTROOTCAS=[" + filepath.Join(tls, "ca.crt") + "]",
 	}
-	return node{spec: c.spec("orderer", filepath.Join(c.Tools.BinDir, "orderer"), nil, env), addr: addr(c.ordererPort())}
+	n := node{spec: c.spec("orderer", filepath.Join(c.Tools.BinDir, "orderer"), nil, env), addr: addr(c.ordererPort())}
+	n.spec.Listen = []string{addr(c.ordererPort()), addr(c.ordererAdminPort())}
+	return n
 }
 
 func (c Config) peerNode(o org) node {
@@ -76,7 +78,9 @@ func (c Config) peerNode(o org) node {
 		"CORE_METRICS_PROVIDER=prometheus",
 		"CORE_CHAINCODE_EXTERNALBUILDERS=[{name: ccaas, path: " + c.path("builder") + "}]",
 	}
-	return node{spec: c.spec("peer0."+o.Name, filepath.Join(c.Tools.BinDir, "peer"), []string{"node", "start"}, env), addr: addr(c.peerPort(o))}
+	n := node{spec: c.spec("peer0."+o.Name, filepath.Join(c.Tools.BinDir, "peer"), []string{"node", "start"}, env), addr: addr(c.peerPort(o))}
+	n.spec.Listen = []string{addr(c.peerPort(o))}
+	return n
 }
 
 // chaincodeNode is the organisation's chaincode server; the peer dials it with mutual TLS.

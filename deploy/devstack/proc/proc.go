@@ -30,6 +30,7 @@ type Spec struct {
 	LogFile string   // stdout and stderr go here (appended)
 	PIDFile string   // where the PID is recorded
 	User    string   // run as this system user (PostgreSQL refuses to run as root); empty: as we are
+	Listen  []string // addresses the process will listen on; Start refuses if one is taken
 }
 
 // Start launches the process detached and records its PID. It is an error to start a process
@@ -37,6 +38,13 @@ type Spec struct {
 func Start(s Spec) (int, error) {
 	if pid, ok := Running(s.PIDFile); ok {
 		return pid, fmt.Errorf("%s: already running as pid %d", s.Name, pid)
+	}
+	for _, addr := range s.Listen {
+		l, err := net.Listen("tcp", addr)
+		if err != nil {
+			return 0, fmt.Errorf("%s: %s is already in use by another process (another tradefin stack? `make stop` it there): %w", s.Name, addr, err)
+		}
+		l.Close()
 	}
 	for _, f := range []string{s.LogFile, s.PIDFile} {
 		if err := os.MkdirAll(filepath.Dir(f), 0o755); err != nil {

@@ -1,6 +1,7 @@
 package proc
 
 import (
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -54,5 +55,19 @@ func TestStartReportsAMissingProgram(t *testing.T) {
 	_, err := Start(Spec{Name: "ghost", Path: filepath.Join(dir, "nope"), LogFile: filepath.Join(dir, "g.log"), PIDFile: filepath.Join(dir, "g.pid")})
 	if err == nil || !strings.Contains(err.Error(), "ghost") || !strings.Contains(err.Error(), "g.log") {
 		t.Fatalf("error should name the component and its log: %v", err)
+	}
+}
+
+func TestStartRefusesATakenPort(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	dir := t.TempDir()
+	_, err = Start(Spec{Name: "kafka", Path: "/bin/true", Listen: []string{l.Addr().String()},
+		LogFile: filepath.Join(dir, "k.log"), PIDFile: filepath.Join(dir, "k.pid")})
+	if err == nil || !strings.Contains(err.Error(), "already in use") {
+		t.Fatalf("a taken port must be reported clearly: %v", err)
 	}
 }

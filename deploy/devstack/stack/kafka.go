@@ -26,7 +26,7 @@ func (k Kafka) Start(ctx context.Context) error {
 		return err
 	}
 	_, err = proc.Start(proc.Spec{
-		Name: "kafka", Path: bin, LogFile: k.Log(), PIDFile: k.pidFile(),
+		Name: "kafka", Path: bin, LogFile: k.Log(), PIDFile: k.pidFile(), Listen: []string{k.Address()},
 		Args: []string{"-port", strconv.Itoa(k.p.Port(offKafka)), "-data", k.p.Path("data", "kafka"), "-partitions", "4"},
 	})
 	return err

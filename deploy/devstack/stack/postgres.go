@@ -52,7 +52,7 @@ func (g Postgres) Start(ctx context.Context) error {
 	}
 	_, err := proc.Start(proc.Spec{
 		Name: "postgres", Path: filepath.Join(g.BinDir, "postgres"), User: runAs(),
-		LogFile: g.Log(), PIDFile: g.pidFile(),
+		LogFile: g.Log(), PIDFile: g.pidFile(), Listen: []string{g.Address()},
 		Args: []string{"-D", g.dataDir(), "-p", strconv.Itoa(g.p.Port(offPostgres)),
 			"-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=" + g.dataDir(),
 			"-c", "max_connections=200", "-c", "fsync=on"},

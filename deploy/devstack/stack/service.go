@@ -34,7 +34,8 @@ func (s Service) Start(ctx context.Context) error {
 		"TRADEFIN_HTTP_ADDR="+s.p.Addr(s.offset),
 		"TRADEFIN_DATA_DIR="+s.p.Path("data", s.name),
 	)
-	_, err = proc.Start(proc.Spec{Name: s.name, Path: bin, Env: env, Dir: s.p.RepoRoot, LogFile: s.Log(), PIDFile: s.pidFile()})
+	_, err = proc.Start(proc.Spec{Name: s.name, Path: bin, Env: env, Dir: s.p.RepoRoot, LogFile: s.Log(), PIDFile: s.pidFile(),
+		Listen: []string{s.p.Addr(s.offset)}})
 	return err
 }
 

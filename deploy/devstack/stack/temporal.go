@@ -52,7 +52,8 @@ func (t Temporal) Start(ctx context.Context) error {
 	if t.p.Headless {
 		args = append(args, "--headless")
 	}
-	_, err := proc.Start(proc.Spec{Name: "temporal", Path: t.Bin, Args: args, LogFile: t.Log(), PIDFile: t.pidFile()})
+	_, err := proc.Start(proc.Spec{Name: "temporal", Path: t.Bin, Args: args, LogFile: t.Log(), PIDFile: t.pidFile(),
+		Listen: []string{t.p.Addr(offTemporal), t.p.Addr(offTemporalHTTP)}})
 	return err
 }
 
