@@ -83,7 +83,7 @@ func (c *Contract) RecordMilestone(ctx stub, tradeID string, milestone string, e
 	if found && seen.EventHash == eventHash {
 		return &seen, nil // idempotent retry
 	}
-	if err := check(next, head.Last, org); err != nil {
+	if err := Check(next, head.Last, org); err != nil {
 		if found {
 			return nil, errorf(ErrConflict, "%s is already recorded for trade %s with event hash %s; refusing a different hash", next, tradeID, seen.EventHash)
 		}

@@ -62,8 +62,10 @@ var rules = map[Type]rule{
 
 var beforeHonour = []Type{LCApplied, LCIssued, LCAdvised, LCAccepted, ExportCleared, Shipped, DocumentsPresented, DocumentsRefused, DiscrepancyWaived}
 
-// check returns nil when org may record next after last ("" for a new trade).
-func check(next Type, last Type, org string) error {
+// Check returns nil when org may record next after last ("" for a new trade), else an error
+// whose message starts with one of the codes in errors.go. The trade workflow uses it to commit
+// milestones in the order the chaincode will accept them.
+func Check(next Type, last Type, org string) error {
 	r, ok := rules[next]
 	if !ok {
 		return errorf(ErrUnknownMilestone, "unknown milestone %q", next)
@@ -98,3 +100,6 @@ func joinTypes(ts []Type) string {
 	}
 	return s
 }
+
+// EntitledOrg is the MSP ID of the one organisation that may record t ("" for an unknown one).
+func EntitledOrg(t Type) string { return rules[t].org }

@@ -17,7 +17,7 @@ func TestHappyPathOrderAndEntitlements(t *testing.T) {
 	}
 	last := Type("")
 	for _, s := range path {
-		if err := check(s.m, last, s.org); err != nil {
+		if err := Check(s.m, last, s.org); err != nil {
 			t.Fatalf("%s after %q by %s: %v", s.m, last, s.org, err)
 		}
 		last = s.m
@@ -43,7 +43,7 @@ func TestRefusals(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			err := check(c.next, c.last, c.org)
+			err := Check(c.next, c.last, c.org)
 			if err == nil {
 				t.Fatal("accepted")
 			}
@@ -62,7 +62,7 @@ func TestRefusalBranchUCP600Art16(t *testing.T) {
 		{Honoured, DiscrepancyWaived}, {DocumentsPresented, DocumentsRefused},
 	} {
 		org := rules[step.next].org
-		if err := check(step.next, step.last, org); err != nil {
+		if err := Check(step.next, step.last, org); err != nil {
 			t.Errorf("%s after %s: %v", step.next, step.last, err)
 		}
 	}

@@ -190,3 +190,29 @@ func TestTraceContinuesThroughKafka(t *testing.T) {
 		t.Fatal("no consumer span recorded in the publisher's trace")
 	}
 }
+
+// The fingerprint survives the trip through a Kafka message: publisher and consumer agree on it,
+// and any change to the event changes it.
+func TestFingerprintIsStableAcrossEncodeDecode(t *testing.T) {
+	ev := contracts.LCIssued{TradeID: "T-F", LCID: "LC-1", LCNumber: "ILC001", IssueDate: "2026-11-02"}
+	msg, _, err := contracts.Encode(context.Background(), "/tradefin/lc", "T-F", "ev-1", ev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	env, err := contracts.Decode(msg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, err := contracts.Fingerprint(env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, _ := contracts.Decode(msg)
+	if second, _ := contracts.Fingerprint(again); second != first || len(first) != 64 {
+		t.Fatalf("fingerprints %s and %s", first, second)
+	}
+	env.Data.(*contracts.LCIssued).LCNumber = "ILC002"
+	if changed, _ := contracts.Fingerprint(env); changed == first {
+		t.Fatal("a changed event kept its fingerprint")
+	}
+}
