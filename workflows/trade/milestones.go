@@ -1,34 +1,52 @@
 package trade
 
-// milestoneFor maps an integration event to the ledger milestone it makes and the organisation
-// that commits it (the chaincode enforces the same entitlements). Events that are not milestones
-// (transport events, duty assessments) map to "".
-func milestoneFor(eventType string) (milestone, mspID string) {
+import "github.com/tradefin/tradefin/chaincode/milestone"
+
+// milestoneFor maps an integration event to the ledger milestone it makes ("" for events that
+// are not milestones: transport events, declarations lodged, duty assessments).
+func milestoneFor(eventType string) milestone.Type {
 	switch eventType {
 	case "lc.applied.v1":
-		return "LC_APPLIED", "ImporterBankMSP"
+		return milestone.LCApplied
 	case "lc.issued.v1":
-		return "LC_ISSUED", "ImporterBankMSP"
+		return milestone.LCIssued
 	case "lc.advised.v1":
-		return "LC_ADVISED", "ExporterBankMSP"
+		return milestone.LCAdvised
 	case "lc.accepted.v1":
-		return "LC_ACCEPTED", "ExporterBankMSP"
+		return milestone.LCAccepted
 	case "customs.export_cleared.v1":
-		return "EXPORT_CLEARED", "CustomsMSP"
+		return milestone.ExportCleared
 	case "customs.bill_of_lading_issued.v1":
-		return "SHIPPED", "CustomsMSP"
+		return milestone.Shipped
 	case "lc.documents_presented.v1":
-		return "DOCUMENTS_PRESENTED", "ExporterBankMSP"
+		return milestone.DocumentsPresented
 	case "lc.documents_refused.v1":
-		return "DOCUMENTS_REFUSED", "ImporterBankMSP"
+		return milestone.DocumentsRefused
 	case "lc.discrepancies_waived.v1":
-		return "DISCREPANCY_WAIVED", "ImporterBankMSP"
+		return milestone.DiscrepancyWaived
 	case "lc.honoured.v1":
-		return "HONOURED", "ImporterBankMSP"
+		return milestone.Honoured
 	case "settlement.payment_settled.v1":
-		return "SETTLED", "ImporterBankMSP"
+		return milestone.Settled
 	case "customs.import_released.v1":
-		return "IMPORT_RELEASED", "CustomsMSP"
+		return milestone.ImportReleased
+	case "lc.expired.v1":
+		return milestone.Expired
+	case "lc.cancelled.v1":
+		return milestone.Cancelled
 	}
-	return "", ""
+	return ""
+}
+
+// nextReady removes and returns the first pending milestone the chaincode would accept after
+// last: services publish on separate topics, so a customs clearance may arrive before the
+// credit's acceptance even though the ledger wants them the other way round.
+func nextReady(pending *[]Milestone, last string) (Milestone, bool) {
+	for i, m := range *pending {
+		if milestone.Check(milestone.Type(m.Name), milestone.Type(last), m.MSPID) == nil {
+			*pending = append((*pending)[:i], (*pending)[i+1:]...)
+			return m, true
+		}
+	}
+	return Milestone{}, false
 }

@@ -1,6 +1,7 @@
 // Package trade is the Temporal workflow that orchestrates one trade: it receives the services'
-// integration events as signals, commits each milestone to the ledger through the organisation
-// entitled to it, and enforces the credit's expiry with a timer.
+// integration events as signals (through the Kafka bridge), commits each milestone to the ledger
+// through the organisation entitled to it and in the order the chaincode accepts, closes the
+// trade when the goods are released, and enforces the credit's expiry with a timer.
 package trade
 
 import "time"
@@ -11,32 +12,40 @@ func WorkflowID(tradeID string) string { return "trade-" + tradeID }
 // TaskQueue is where the trade workflows run.
 const TaskQueue = "trade"
 
-// LedgerTaskQueue is served by the process holding the organisation's Fabric identity, so each
-// milestone is submitted by the organisation that performed the step (the LC service for the
-// banks, the customs service for Customs).
-func LedgerTaskQueue(mspID string) string { return "ledger-" + mspID }
-
-// EventSignal carries a service's integration event to the workflow (via the Kafka bridge).
+// EventSignal carries a service's integration event to the workflow.
 const EventSignal = "trade-event"
 
 // StateQuery answers with the trade's State.
 const StateQuery = "state"
 
-// Input starts a trade's workflow.
+// Workflow statuses.
+const (
+	StatusRunning = "RUNNING"
+	StatusClosed  = "CLOSED"
+	StatusExpired = "EXPIRED"
+)
+
+// Input starts a trade's workflow. The expiry may be unknown at start (an event other than
+// lc.applied.v1 started it); the lc.applied.v1 signal then carries it.
 type Input struct {
-	TradeID   string
-	LCExpiry  time.Time // UCP 600 Art. 6(d)(i): the credit expires unless honoured before
-	StartedBy string
+	TradeID  string
+	LCExpiry time.Time
 }
 
-// Event is an integration event as a signal: its type, ID and the SHA-256 of its canonical form.
+// Event is an integration event as a signal.
 type Event struct {
 	Type   string // e.g. "lc.issued.v1"
 	ID     string
-	SHA256 string
+	Source string
+	Time   time.Time
+	SHA256 string // of the canonical event (contracts.Fingerprint)
+	// LCExpiry is set on lc.applied.v1: the end of the credit's expiry date (UCP 600 Art. 6(d)(i)).
+	LCExpiry time.Time
+	// Trace is the W3C trace context of the request that caused the event.
+	Trace map[string]string
 }
 
-// Milestone is one milestone committed (or to commit) to the ledger.
+// Milestone is one milestone of the trade: committed (TxID set), or waiting for its predecessor.
 type Milestone struct {
 	Name    string // LC_ISSUED
 	MSPID   string // the organisation that commits it
@@ -44,22 +53,16 @@ type Milestone struct {
 	SHA256  string
 	TxID    string
 	Block   uint64
+	Error   string // why committing failed, when it did
+	trace   map[string]string
 }
 
 // State is what the StateQuery returns.
 type State struct {
 	TradeID    string
 	Status     string // RUNNING, CLOSED, EXPIRED
-	Milestones []Milestone
-}
-
-// RecordInput is the ledger activity's input.
-type RecordInput struct {
-	TradeID, Milestone, SHA256 string
-}
-
-// Receipt is the ledger activity's result.
-type Receipt struct {
-	TxID  string
-	Block uint64
+	LCExpiry   time.Time
+	Events     []Event     // every event received, in arrival order
+	Milestones []Milestone // committed, in ledger order
+	Pending    []Milestone // received, waiting for the milestone the chaincode wants first
 }

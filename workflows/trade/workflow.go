@@ -5,87 +5,136 @@ import (
 
 	"go.temporal.io/sdk/temporal"
 	"go.temporal.io/sdk/workflow"
+
+	"github.com/tradefin/tradefin/chaincode/milestone"
+	"github.com/tradefin/tradefin/events/ledger"
 )
 
 // Workflow runs one trade until it closes or its credit expires. Deterministic: time comes from
 // workflow.Now, waiting from timers and signals.
 func Workflow(ctx workflow.Context, in Input) (State, error) {
-	st := State{TradeID: in.TradeID, Status: "RUNNING"}
-	if err := workflow.SetQueryHandler(ctx, StateQuery, func() (State, error) { return st, nil }); err != nil {
-		return st, err
+	t := &tradeRun{st: State{TradeID: in.TradeID, Status: StatusRunning, LCExpiry: in.LCExpiry}, seen: map[string]bool{}}
+	if err := workflow.SetQueryHandler(ctx, StateQuery, func() (State, error) { return t.st, nil }); err != nil {
+		return t.st, err
 	}
 	signals := workflow.GetSignalChannel(ctx, EventSignal)
-	honoured := false
-	expiry := workflow.NewTimer(ctx, in.LCExpiry.Sub(workflow.Now(ctx)))
-	seen := map[string]bool{}
-	for st.Status == "RUNNING" {
+	var expiry workflow.Future
+	for t.st.Status == StatusRunning {
+		if expiry == nil && !t.st.LCExpiry.IsZero() && !t.honoured() {
+			expiry = workflow.NewTimer(ctx, t.st.LCExpiry.Sub(workflow.Now(ctx)))
+		}
 		sel := workflow.NewSelector(ctx)
 		sel.AddReceive(signals, func(c workflow.ReceiveChannel, _ bool) {
 			var ev Event
 			c.Receive(ctx, &ev)
-			if seen[ev.ID] { // Kafka redelivers; a signal may come twice
-				return
-			}
-			seen[ev.ID] = true
-			name, msp := milestoneFor(ev.Type)
-			if name == "" {
-				return
-			}
-			m := Milestone{Name: name, MSPID: msp, EventID: ev.ID, SHA256: ev.SHA256}
-			r, err := record(ctx, in.TradeID, m)
-			if err != nil {
-				workflow.GetLogger(ctx).Error("milestone not recorded", "milestone", name, "error", err)
-				return
-			}
-			m.TxID, m.Block = r.TxID, r.Block
-			st.Milestones = append(st.Milestones, m)
-			switch name {
-			case "HONOURED":
-				honoured = true
-			case "IMPORT_RELEASED":
-				closed := Milestone{Name: "CLOSED", MSPID: "ImporterBankMSP", EventID: ev.ID + "/closed", SHA256: ev.SHA256}
-				if r, err := record(ctx, in.TradeID, closed); err == nil {
-					closed.TxID, closed.Block = r.TxID, r.Block
-					st.Milestones = append(st.Milestones, closed)
-				}
-				st.Status = "CLOSED"
-			}
+			t.receive(ctx, ev)
 		})
-		if !honoured && expiry != nil {
-			sel.AddFuture(expiry, func(workflow.Future) {
-				expiry = nil
-				if honoured {
-					return
-				}
-				// The credit expired unused: commit EXPIRED so no later step can pay under it.
-				m := Milestone{Name: "EXPIRED", MSPID: "ImporterBankMSP", EventID: in.TradeID + "/expired"}
-				if r, err := record(ctx, in.TradeID, m); err == nil {
-					m.TxID, m.Block = r.TxID, r.Block
-					st.Milestones = append(st.Milestones, m)
-				}
-				st.Status = "EXPIRED"
-			})
+		if expiry != nil && !t.honoured() {
+			sel.AddFuture(expiry, func(workflow.Future) { t.expire(ctx) })
 		}
 		sel.Select(ctx)
 	}
-	return st, nil
+	return t.st, nil
+}
+
+// tradeRun is the workflow's state and the steps it takes.
+type tradeRun struct {
+	st   State
+	seen map[string]bool
+}
+
+func (t *tradeRun) receive(ctx workflow.Context, ev Event) {
+	if t.seen[ev.ID] { // Kafka delivers at least once; a signal may come twice
+		return
+	}
+	t.seen[ev.ID] = true
+	t.st.Events = append(t.st.Events, ev)
+	if !ev.LCExpiry.IsZero() && t.st.LCExpiry.IsZero() {
+		t.st.LCExpiry = ev.LCExpiry
+	}
+	if name := milestoneFor(ev.Type); name != "" {
+		t.st.Pending = append(t.st.Pending, Milestone{Name: string(name), MSPID: milestone.EntitledOrg(name),
+			EventID: ev.ID, SHA256: ev.SHA256, trace: ev.Trace})
+	}
+	t.commitReady(ctx)
+}
+
+// commitReady commits every pending milestone whose predecessor is on the ledger, in order.
+func (t *tradeRun) commitReady(ctx workflow.Context) {
+	for {
+		m, ok := nextReady(&t.st.Pending, t.last())
+		if !ok {
+			return
+		}
+		t.commit(ctx, m)
+		switch milestone.Type(m.Name) {
+		case milestone.ImportReleased:
+			// The goods are released and the credit is paid: the issuing bank closes the trade.
+			t.commit(ctx, Milestone{Name: string(milestone.Closed), MSPID: milestone.EntitledOrg(milestone.Closed),
+				EventID: m.EventID + "/closed", trace: m.trace})
+			t.st.Status = StatusClosed
+		case milestone.Expired, milestone.Cancelled:
+			t.st.Status = StatusExpired
+		}
+	}
+}
+
+// expire commits EXPIRED when the credit's expiry passes unhonoured, so nothing can pay under it.
+func (t *tradeRun) expire(ctx workflow.Context) {
+	if t.honoured() || t.last() == "" {
+		return
+	}
+	t.commit(ctx, Milestone{Name: string(milestone.Expired), MSPID: milestone.EntitledOrg(milestone.Expired),
+		EventID: t.st.TradeID + "/expired", SHA256: ""})
+	t.st.Status = StatusExpired
+}
+
+func (t *tradeRun) commit(ctx workflow.Context, m Milestone) {
+	r, err := record(ctx, t.st.TradeID, m)
+	if err != nil {
+		m.Error = err.Error()
+		workflow.GetLogger(ctx).Error("milestone not recorded", "milestone", m.Name, "error", err)
+	} else {
+		m.TxID, m.Block, m.SHA256 = r.TxID, r.Block, r.EventHash
+	}
+	t.st.Milestones = append(t.st.Milestones, m)
+}
+
+// last is the last milestone on the ledger ("" before the first).
+func (t *tradeRun) last() string {
+	for i := len(t.st.Milestones) - 1; i >= 0; i-- {
+		if t.st.Milestones[i].Error == "" {
+			return t.st.Milestones[i].Name
+		}
+	}
+	return ""
+}
+
+func (t *tradeRun) honoured() bool {
+	for _, m := range t.st.Milestones {
+		if m.Name == string(milestone.Honoured) && m.Error == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // record runs the ledger activity on the task queue of the organisation that commits it.
-func record(ctx workflow.Context, tradeID string, m Milestone) (Receipt, error) {
+func record(ctx workflow.Context, tradeID string, m Milestone) (ledger.Receipt, error) {
 	ctx = workflow.WithActivityOptions(ctx, workflow.ActivityOptions{
-		TaskQueue:           LedgerTaskQueue(m.MSPID),
+		TaskQueue:           ledger.TaskQueue(m.MSPID),
 		StartToCloseTimeout: time.Minute,
 		RetryPolicy: &temporal.RetryPolicy{ // recording is idempotent on the chaincode side
 			InitialInterval: time.Second, MaximumInterval: 30 * time.Second, MaximumAttempts: 20,
-			NonRetryableErrorTypes: []string{"RefusalError"},
+			NonRetryableErrorTypes: []string{ledger.RefusalErrorType},
 		},
 	})
-	var r Receipt
 	hash := m.SHA256
-	if hash == "" {
+	if hash == "" { // a milestone the workflow makes itself (EXPIRED) is fingerprinted by its ID
 		hash = sha256Hex(m.EventID)
 	}
-	err := workflow.ExecuteActivity(ctx, RecordMilestoneActivity, RecordInput{TradeID: tradeID, Milestone: m.Name, SHA256: hash}).Get(ctx, &r)
+	var r ledger.Receipt
+	err := workflow.ExecuteActivity(ctx, ledger.RecordMilestoneActivity,
+		ledger.RecordInput{TradeID: tradeID, Milestone: m.Name, SHA256: hash, Trace: m.trace}).Get(ctx, &r)
 	return r, err
 }

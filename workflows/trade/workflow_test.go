@@ -8,18 +8,21 @@ import (
 
 	"go.temporal.io/sdk/activity"
 	"go.temporal.io/sdk/testsuite"
+
+	"github.com/tradefin/tradefin/events/ledger"
 )
 
 // env runs the workflow in Temporal's test environment with a fake ledger that records which
-// task queue (so which organisation's identity) each milestone went to.
+// task queue (so which organisation's identity) each milestone went to. The real ledger activity
+// runs against Fabric in the end-to-end test.
 func env(t *testing.T) (*testsuite.TestWorkflowEnvironment, *[]string) {
 	var s testsuite.WorkflowTestSuite
 	e := s.NewTestWorkflowEnvironment()
 	var calls []string
-	e.RegisterActivityWithOptions(func(ctx context.Context, in RecordInput) (Receipt, error) {
+	e.RegisterActivityWithOptions(func(ctx context.Context, in ledger.RecordInput) (ledger.Receipt, error) {
 		calls = append(calls, in.Milestone+"@"+activity.GetInfo(ctx).TaskQueue)
-		return Receipt{TxID: fmt.Sprintf("tx-%d", len(calls)), Block: uint64(len(calls))}, nil
-	}, activity.RegisterOptions{Name: RecordMilestoneActivity})
+		return ledger.Receipt{Record: ledger.Record{TxID: fmt.Sprintf("tx-%d", len(calls)), EventHash: in.SHA256}, Block: uint64(len(calls))}, nil
+	}, activity.RegisterOptions{Name: ledger.RecordMilestoneActivity})
 	return e, &calls
 }
 
@@ -29,16 +32,18 @@ func signal(e *testsuite.TestWorkflowEnvironment, at time.Duration, typ, id stri
 	}, at)
 }
 
-func TestHappyPathCommitsEachMilestoneAsItsOrganisation(t *testing.T) {
-	e, calls := env(t)
-	steps := []string{"lc.applied.v1", "lc.issued.v1", "lc.advised.v1", "lc.accepted.v1", "customs.export_cleared.v1",
-		"customs.transport_event.v1", "customs.bill_of_lading_issued.v1", "lc.documents_presented.v1", "lc.honoured.v1",
-		"settlement.payment_settled.v1", "customs.import_released.v1"}
-	for i, s := range steps {
-		signal(e, time.Duration(i+1)*time.Hour, s, fmt.Sprintf("ev-%d", i))
-	}
-	signal(e, 3*time.Hour+time.Minute, "lc.issued.v1", "ev-1") // a redelivered event changes nothing
-	e.ExecuteWorkflow(Workflow, Input{TradeID: "T-1", LCExpiry: time.Now().Add(90 * 24 * time.Hour)})
+var happyPath = []string{"lc.applied.v1", "lc.issued.v1", "lc.advised.v1", "lc.accepted.v1", "customs.export_cleared.v1",
+	"customs.transport_event.v1", "customs.bill_of_lading_issued.v1", "lc.documents_presented.v1", "lc.honoured.v1",
+	"settlement.payment_settled.v1", "customs.import_released.v1"}
+
+var happyLedger = []string{"LC_APPLIED@ledger-ImporterBankMSP", "LC_ISSUED@ledger-ImporterBankMSP", "LC_ADVISED@ledger-ExporterBankMSP",
+	"LC_ACCEPTED@ledger-ExporterBankMSP", "EXPORT_CLEARED@ledger-CustomsMSP", "SHIPPED@ledger-CustomsMSP",
+	"DOCUMENTS_PRESENTED@ledger-ExporterBankMSP", "HONOURED@ledger-ImporterBankMSP", "SETTLED@ledger-ImporterBankMSP",
+	"IMPORT_RELEASED@ledger-CustomsMSP", "CLOSED@ledger-ImporterBankMSP"}
+
+func run(t *testing.T, e *testsuite.TestWorkflowEnvironment, in Input) State {
+	t.Helper()
+	e.ExecuteWorkflow(Workflow, in)
 	if !e.IsWorkflowCompleted() || e.GetWorkflowError() != nil {
 		t.Fatalf("workflow: completed=%v err=%v", e.IsWorkflowCompleted(), e.GetWorkflowError())
 	}
@@ -46,21 +51,58 @@ func TestHappyPathCommitsEachMilestoneAsItsOrganisation(t *testing.T) {
 	if err := e.GetWorkflowResult(&st); err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"LC_APPLIED@ledger-ImporterBankMSP", "LC_ISSUED@ledger-ImporterBankMSP", "LC_ADVISED@ledger-ExporterBankMSP",
-		"LC_ACCEPTED@ledger-ExporterBankMSP", "EXPORT_CLEARED@ledger-CustomsMSP", "SHIPPED@ledger-CustomsMSP",
-		"DOCUMENTS_PRESENTED@ledger-ExporterBankMSP", "HONOURED@ledger-ImporterBankMSP", "SETTLED@ledger-ImporterBankMSP",
-		"IMPORT_RELEASED@ledger-CustomsMSP", "CLOSED@ledger-ImporterBankMSP"}
-	if fmt.Sprint(*calls) != fmt.Sprint(want) {
-		t.Fatalf("ledger calls:\n got %v\nwant %v", *calls, want)
+	return st
+}
+
+func TestHappyPathCommitsEachMilestoneAsItsOrganisation(t *testing.T) {
+	e, calls := env(t)
+	for i, s := range happyPath {
+		signal(e, time.Duration(i+1)*time.Hour, s, fmt.Sprintf("ev-%d", i))
 	}
-	if st.Status != "CLOSED" || len(st.Milestones) != len(want) || st.Milestones[10].TxID != "tx-11" {
+	signal(e, 3*time.Hour+time.Minute, "lc.issued.v1", "ev-1") // a redelivered event changes nothing
+	st := run(t, e, Input{TradeID: "T-1", LCExpiry: time.Now().Add(90 * 24 * time.Hour)})
+	if fmt.Sprint(*calls) != fmt.Sprint(happyLedger) {
+		t.Fatalf("ledger calls:\n got %v\nwant %v", *calls, happyLedger)
+	}
+	if st.Status != StatusClosed || len(st.Milestones) != len(happyLedger) || st.Milestones[10].TxID != "tx-11" || len(st.Events) != len(happyPath) {
 		t.Fatalf("state = %+v", st)
+	}
+	if st.Milestones[1].SHA256 != sha256Hex("ev-1") {
+		t.Fatalf("LC_ISSUED hash %s is not its event's", st.Milestones[1].SHA256)
+	}
+}
+
+// Services publish on separate topics, so events of different services arrive in any order; the
+// workflow holds a milestone back until the chaincode will accept it.
+func TestEventsArrivingOutOfOrderAreCommittedInLedgerOrder(t *testing.T) {
+	e, calls := env(t)
+	order := []int{0, 1, 4, 6, 2, 5, 3, 7, 10, 8, 9} // clearance before advice, release before honour...
+	for at, i := range order {
+		signal(e, time.Duration(at+1)*time.Hour, happyPath[i], fmt.Sprintf("ev-%d", i))
+	}
+	e.RegisterDelayedCallback(func() {
+		v, err := e.QueryWorkflow(StateQuery)
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		var st State
+		_ = v.Get(&st)
+		if len(st.Milestones) != 2 || len(st.Pending) != 2 {
+			t.Errorf("after applied, issued, cleared, shipped: %d committed, %d pending", len(st.Milestones), len(st.Pending))
+		}
+	}, 4*time.Hour+time.Minute)
+	st := run(t, e, Input{TradeID: "T-3", LCExpiry: time.Now().Add(90 * 24 * time.Hour)})
+	if fmt.Sprint(*calls) != fmt.Sprint(happyLedger) || st.Status != StatusClosed || len(st.Pending) != 0 {
+		t.Fatalf("ledger calls:\n got %v\nwant %v\nstatus %s", *calls, happyLedger, st.Status)
 	}
 }
 
 func TestCreditExpiresUnusedAndTheWorkflowSaysSo(t *testing.T) {
 	e, calls := env(t)
-	signal(e, time.Hour, "lc.applied.v1", "a")
+	e.RegisterDelayedCallback(func() {
+		e.SignalWorkflow(EventSignal, Event{Type: "lc.applied.v1", ID: "a", SHA256: sha256Hex("a"), LCExpiry: e.Now().Add(30 * 24 * time.Hour)})
+	}, time.Hour)
 	signal(e, 2*time.Hour, "lc.issued.v1", "b")
 	e.RegisterDelayedCallback(func() {
 		v, err := e.QueryWorkflow(StateQuery)
@@ -70,16 +112,12 @@ func TestCreditExpiresUnusedAndTheWorkflowSaysSo(t *testing.T) {
 		}
 		var st State
 		_ = v.Get(&st)
-		if st.Status != "RUNNING" || len(st.Milestones) != 2 {
+		if st.Status != StatusRunning || len(st.Milestones) != 2 || st.LCExpiry.IsZero() {
 			t.Errorf("mid-trade state = %+v", st)
 		}
 	}, 24*time.Hour)
-	e.ExecuteWorkflow(Workflow, Input{TradeID: "T-2", LCExpiry: e.Now().Add(30 * 24 * time.Hour)})
-	var st State
-	if err := e.GetWorkflowResult(&st); err != nil {
-		t.Fatal(err)
-	}
-	if st.Status != "EXPIRED" || (*calls)[len(*calls)-1] != "EXPIRED@ledger-ImporterBankMSP" {
+	st := run(t, e, Input{TradeID: "T-2"}) // the expiry comes with lc.applied.v1, as from the bridge
+	if st.Status != StatusExpired || (*calls)[len(*calls)-1] != "EXPIRED@ledger-ImporterBankMSP" {
 		t.Fatalf("state %s, calls %v", st.Status, *calls)
 	}
 }

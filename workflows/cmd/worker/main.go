@@ -1,35 +1,37 @@
-// Command worker runs the trade workflows, and the ledger activities of the organisation whose
-// Fabric identity it holds (TRADEFIN_FABRIC_MSP).
+// Command worker runs the trade workflows, the Kafka→Temporal bridge that feeds them the
+// services' events, and the trade view (GET /v1/trades/{id}). It holds no Fabric identity: the
+// ledger activities run in the services that hold each organisation's identity.
 package main
 
 import (
 	"context"
 
-	"go.temporal.io/sdk/activity"
 	"go.temporal.io/sdk/worker"
 
 	"github.com/tradefin/tradefin/events/platform"
+	"github.com/tradefin/tradefin/workflows/bridge"
 	"github.com/tradefin/tradefin/workflows/trade"
+	"github.com/tradefin/tradefin/workflows/tradeview"
 )
 
 func main() {
 	platform.Main("worker", func(ctx context.Context) error {
-		msp := platform.Env("TRADEFIN_FABRIC_MSP", "ImporterBankMSP")
-		rt, err := platform.Start(ctx, "worker", "127.0.0.1:20804", msp)
+		rt, err := platform.Start(ctx, "worker", "127.0.0.1:20804", "")
 		if err != nil {
 			return err
 		}
 		flows := worker.New(rt.Temporal, trade.TaskQueue, worker.Options{})
 		flows.RegisterWorkflow(trade.Workflow)
-		ledger := worker.New(rt.Temporal, trade.LedgerTaskQueue(msp), worker.Options{})
-		ledger.RegisterActivityWithOptions(trade.LedgerActivities{Ledger: rt.Ledger}.RecordMilestone,
-			activity.RegisterOptions{Name: trade.RecordMilestoneActivity})
-		for _, w := range []worker.Worker{flows, ledger} {
-			if err := w.Start(); err != nil {
-				return err
-			}
-			defer w.Stop()
+		if err := flows.Start(); err != nil {
+			return err
 		}
+		defer flows.Stop()
+		go func() {
+			if err := (bridge.Bridge{Temporal: rt.Temporal, Log: rt.Log}).Run(ctx, rt.Config.KafkaBrokers); err != nil {
+				rt.Log.Error("bridge stopped", "err", err)
+			}
+		}()
+		tradeview.Register(rt.Mux, rt.Temporal)
 		return rt.Serve(ctx)
 	})
 }

@@ -1,0 +1,39 @@
+package bridge
+
+import (
+	"context"
+	"errors"
+
+	"github.com/ThreeDotsLabs/watermill"
+
+	"github.com/tradefin/tradefin/events/contracts"
+	"github.com/tradefin/tradefin/events/kafkapubsub"
+)
+
+// Run consumes the integration-event topics until ctx ends. Each topic has a consumer group of
+// its own (trade-bridge.<topic>): kafka-go readers that share a group across different topics
+// make the group rebalance on every join.
+func (b Bridge) Run(ctx context.Context, brokers []string) error {
+	pub, err := kafkapubsub.NewPublisher(kafkapubsub.PublisherConfig{Brokers: brokers})
+	if err != nil {
+		return err
+	}
+	defer pub.Close()
+	router, err := contracts.NewRouter(watermill.NewSlogLogger(b.log()), pub)
+	if err != nil {
+		return err
+	}
+	for _, topic := range Topics {
+		sub, err := kafkapubsub.NewSubscriber(kafkapubsub.SubscriberConfig{Brokers: brokers, ConsumerGroup: ConsumerGroup + "." + topic}, b.log())
+		if err != nil {
+			return err
+		}
+		defer sub.Close()
+		router.AddConsumerHandler("bridge "+topic, topic, sub, b.Handle)
+	}
+	err = router.Run(ctx)
+	if errors.Is(err, context.Canceled) {
+		err = nil
+	}
+	return err
+}

@@ -1,0 +1,60 @@
+package tradeview
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+
+	"go.temporal.io/api/enums/v1"
+	"go.temporal.io/api/serviceerror"
+	"go.temporal.io/sdk/client"
+
+	"github.com/tradefin/tradefin/events/problem"
+	"github.com/tradefin/tradefin/workflows/trade"
+)
+
+// Register mounts GET /v1/trades/{id}.
+func Register(mux *http.ServeMux, c client.Client) {
+	mux.HandleFunc("GET /v1/trades/{id}", func(w http.ResponseWriter, r *http.Request) {
+		t, err := Get(r.Context(), c, r.PathValue("id"))
+		if err != nil {
+			problem.Write(w, r, err)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		_ = json.NewEncoder(w).Encode(t)
+	})
+}
+
+// Get reads a trade's timeline: the result of a finished workflow, else the running one's query.
+func Get(ctx context.Context, c client.Client, tradeID string) (Timeline, error) {
+	id := trade.WorkflowID(tradeID)
+	d, err := c.DescribeWorkflowExecution(ctx, id, "")
+	var notFound *serviceerror.NotFound
+	if errors.As(err, &notFound) {
+		return Timeline{}, problem.New(problem.NotFound, "Trade not found", "no workflow for trade "+tradeID+" (its first event may not have reached the bridge yet)")
+	}
+	if err != nil {
+		return Timeline{}, err
+	}
+	info := d.WorkflowExecutionInfo
+	wf := Workflow{ID: id, RunID: info.Execution.GetRunId(), Status: info.GetStatus().String(), StartTime: info.GetStartTime().AsTime()}
+	if info.CloseTime != nil {
+		ct := info.GetCloseTime().AsTime()
+		wf.CloseTime = &ct
+	}
+	var st trade.State
+	if info.GetStatus() == enums.WORKFLOW_EXECUTION_STATUS_COMPLETED {
+		err = c.GetWorkflow(ctx, id, wf.RunID).Get(ctx, &st)
+	} else {
+		var v interface{ Get(any) error }
+		if v, err = c.QueryWorkflow(ctx, id, wf.RunID, trade.StateQuery); err == nil {
+			err = v.Get(&st)
+		}
+	}
+	if err != nil {
+		return Timeline{}, err
+	}
+	return timeline(st, wf), nil
+}

@@ -1,0 +1,68 @@
+// Package tradeview serves GET /v1/trades/{id}: a trade's timeline as its workflow knows it —
+// the services' events, the workflow's status, and each milestone with its Fabric transaction.
+package tradeview
+
+import (
+	"time"
+
+	"github.com/tradefin/tradefin/workflows/trade"
+)
+
+// Timeline is the response body.
+type Timeline struct {
+	TradeID    string      `json:"tradeId"`
+	Status     string      `json:"status"` // RUNNING, CLOSED, EXPIRED
+	LCExpiry   *time.Time  `json:"lcExpiry,omitempty"`
+	Workflow   Workflow    `json:"workflow"`
+	Events     []Event     `json:"events"`
+	Milestones []Milestone `json:"milestones"`
+	Pending    []Milestone `json:"pending"` // received, waiting for the milestone the ledger wants first
+}
+
+// Workflow is the Temporal execution behind the trade.
+type Workflow struct {
+	ID        string     `json:"id"`
+	RunID     string     `json:"runId"`
+	Status    string     `json:"status"` // Temporal's: RUNNING, COMPLETED, FAILED, ...
+	StartTime time.Time  `json:"startTime"`
+	CloseTime *time.Time `json:"closeTime,omitempty"`
+}
+
+// Event is an integration event the trade received.
+type Event struct {
+	Type   string    `json:"type"`
+	ID     string    `json:"id"`
+	Source string    `json:"source"`
+	Time   time.Time `json:"time"`
+	SHA256 string    `json:"sha256"`
+}
+
+// Milestone is a milestone and where it is on the ledger.
+type Milestone struct {
+	Name    string `json:"name"`
+	Org     string `json:"org"` // MSP ID of the submitting organisation
+	EventID string `json:"eventId"`
+	SHA256  string `json:"sha256"`
+	TxID    string `json:"txId,omitempty"`
+	Block   uint64 `json:"block,omitempty"`
+	Error   string `json:"error,omitempty"`
+}
+
+func timeline(st trade.State, wf Workflow) Timeline {
+	t := Timeline{TradeID: st.TradeID, Status: st.Status, Workflow: wf, Events: []Event{}, Milestones: milestones(st.Milestones), Pending: milestones(st.Pending)}
+	if !st.LCExpiry.IsZero() {
+		t.LCExpiry = &st.LCExpiry
+	}
+	for _, e := range st.Events {
+		t.Events = append(t.Events, Event{Type: e.Type, ID: e.ID, Source: e.Source, Time: e.Time, SHA256: e.SHA256})
+	}
+	return t
+}
+
+func milestones(ms []trade.Milestone) []Milestone {
+	out := []Milestone{}
+	for _, m := range ms {
+		out = append(out, Milestone{Name: m.Name, Org: m.MSPID, EventID: m.EventID, SHA256: m.SHA256, TxID: m.TxID, Block: m.Block, Error: m.Error})
+	}
+	return out
+}
