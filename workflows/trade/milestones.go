@@ -38,15 +38,14 @@ func milestoneFor(eventType string) milestone.Type {
 	return ""
 }
 
-// nextReady removes and returns the first pending milestone the chaincode would accept after
-// last: services publish on separate topics, so a customs clearance may arrive before the
-// credit's acceptance even though the ledger wants them the other way round.
-func nextReady(pending *[]Milestone, last string) (Milestone, bool) {
-	for i, m := range *pending {
+// nextReady finds the first pending milestone the chaincode would accept after last: services
+// publish on separate topics, so a customs clearance may arrive before the credit's acceptance
+// even though the ledger wants them the other way round.
+func nextReady(pending []Milestone, last string) (int, bool) {
+	for i, m := range pending {
 		if milestone.Check(milestone.Type(m.Name), milestone.Type(last), m.MSPID) == nil {
-			*pending = append((*pending)[:i], (*pending)[i+1:]...)
-			return m, true
+			return i, true
 		}
 	}
-	return Milestone{}, false
+	return 0, false
 }

@@ -11,28 +11,38 @@ import (
 )
 
 // Workflow runs one trade until it closes or its credit expires. Deterministic: time comes from
-// workflow.Now, waiting from timers and signals.
+// workflow.Now, waiting from timers and signals. Signals are taken in by a coroutine of their own,
+// so the trade's events show in the state query even while a ledger commit is in flight.
 func Workflow(ctx workflow.Context, in Input) (State, error) {
 	t := &tradeRun{st: State{TradeID: in.TradeID, Status: StatusRunning, LCExpiry: in.LCExpiry}, seen: map[string]bool{}}
 	if err := workflow.SetQueryHandler(ctx, StateQuery, func() (State, error) { return t.st, nil }); err != nil {
 		return t.st, err
 	}
 	signals := workflow.GetSignalChannel(ctx, EventSignal)
-	var expiry workflow.Future
-	for t.st.Status == StatusRunning {
-		if expiry == nil && !t.st.LCExpiry.IsZero() && !t.honoured() {
-			expiry = workflow.NewTimer(ctx, t.st.LCExpiry.Sub(workflow.Now(ctx)))
-		}
-		sel := workflow.NewSelector(ctx)
-		sel.AddReceive(signals, func(c workflow.ReceiveChannel, _ bool) {
+	workflow.Go(ctx, func(ctx workflow.Context) {
+		for {
 			var ev Event
-			c.Receive(ctx, &ev)
-			t.receive(ctx, ev)
-		})
-		if expiry != nil && !t.honoured() {
-			sel.AddFuture(expiry, func(workflow.Future) { t.expire(ctx) })
+			signals.Receive(ctx, &ev)
+			t.receive(ev)
 		}
-		sel.Select(ctx)
+	})
+	for t.st.Status == StatusRunning {
+		expiry := t.st.LCExpiry
+		woken := func() bool { return t.ready() || !t.st.LCExpiry.Equal(expiry) }
+		if expiry.IsZero() || t.honoured() {
+			if err := workflow.Await(ctx, woken); err != nil {
+				return t.st, err
+			}
+		} else if left := expiry.Sub(workflow.Now(ctx)); left <= 0 {
+			t.expire(ctx)
+			continue
+		} else if ok, err := workflow.AwaitWithTimeout(ctx, left, woken); err != nil {
+			return t.st, err
+		} else if !ok {
+			t.expire(ctx)
+			continue
+		}
+		t.commitReady(ctx)
 	}
 	return t.st, nil
 }
@@ -43,7 +53,8 @@ type tradeRun struct {
 	seen map[string]bool
 }
 
-func (t *tradeRun) receive(ctx workflow.Context, ev Event) {
+// receive takes an event in: it is recorded, and its milestone waits for its turn.
+func (t *tradeRun) receive(ev Event) {
 	if t.seen[ev.ID] { // Kafka delivers at least once; a signal may come twice
 		return
 	}
@@ -56,17 +67,23 @@ func (t *tradeRun) receive(ctx workflow.Context, ev Event) {
 		t.st.Pending = append(t.st.Pending, Milestone{Name: string(name), MSPID: milestone.EntitledOrg(name),
 			EventID: ev.ID, SHA256: ev.SHA256, trace: ev.Trace})
 	}
-	t.commitReady(ctx)
+}
+
+func (t *tradeRun) ready() bool {
+	_, ok := nextReady(t.st.Pending, t.last())
+	return ok
 }
 
 // commitReady commits every pending milestone whose predecessor is on the ledger, in order.
 func (t *tradeRun) commitReady(ctx workflow.Context) {
-	for {
-		m, ok := nextReady(&t.st.Pending, t.last())
+	for t.st.Status == StatusRunning {
+		i, ok := nextReady(t.st.Pending, t.last())
 		if !ok {
 			return
 		}
-		t.commit(ctx, m)
+		m := t.st.Pending[i]
+		t.commit(ctx, m) // the query shows it pending until the ledger answers
+		t.st.Pending = append(t.st.Pending[:i:i], t.st.Pending[i+1:]...)
 		switch milestone.Type(m.Name) {
 		case milestone.ImportReleased:
 			// The goods are released and the credit is paid: the issuing bank closes the trade.
@@ -81,7 +98,8 @@ func (t *tradeRun) commitReady(ctx workflow.Context) {
 
 // expire commits EXPIRED when the credit's expiry passes unhonoured, so nothing can pay under it.
 func (t *tradeRun) expire(ctx workflow.Context) {
-	if t.honoured() || t.last() == "" {
+	if t.last() == "" { // nothing on the ledger to expire: the trade just ends
+		t.st.Status = StatusExpired
 		return
 	}
 	t.commit(ctx, Milestone{Name: string(milestone.Expired), MSPID: milestone.EntitledOrg(milestone.Expired),
