@@ -57,17 +57,25 @@ func New(p Profile, t Tools, out io.Writer) *Stack {
 	if p.Name == "test" {
 		return s
 	}
-	platformEnv := s.EnvList
-	for _, svc := range []struct {
-		name, pkg string
-		offset    int
-	}{
-		{"lc", "services/lc/cmd/lc", offLC},
-		{"customs", "services/customs/cmd/customs", offCustoms},
-		{"settlement", "services/settlement/cmd/settlement", offSettlement},
-		{"worker", "workflows/cmd/worker", offWorker},
-	} {
-		s.Components = append(s.Components, Service{p: p, name: svc.name, pkg: svc.pkg, offset: svc.offset, env: platformEnv})
+	pg := s.Components[1].(Postgres)
+	for _, svc := range services {
+		env := s.EnvList
+		if svc.stateful {
+			env = func() []string { return append(s.EnvList(), "TRADEFIN_POSTGRES_DSN="+pg.ServiceDSN(svc.name)) }
+		}
+		s.Components = append(s.Components, Service{p: p, name: svc.name, pkg: svc.pkg, offset: svc.offset, env: env})
 	}
 	return s
+}
+
+// services are tradefin's own processes in start order; a stateful one gets a database of its own.
+var services = []struct {
+	name, pkg string
+	offset    int
+	stateful  bool
+}{
+	{"lc", "services/lc/cmd/lc", offLC, true},
+	{"customs", "services/customs/cmd/customs", offCustoms, true},
+	{"settlement", "services/settlement/cmd/settlement", offSettlement, true},
+	{"worker", "workflows/cmd/worker", offWorker, false},
 }

@@ -97,27 +97,53 @@ func (g Postgres) initdb(ctx context.Context) error {
 	return nil
 }
 
-// Ready waits for the port, then creates the database once (createdb is idempotent here:
-// "already exists" counts as done).
+// Ready waits for the port, then creates the databases once: the shared one the tests use, and
+// one per service, because each service owns its state (its event store, outbox and inbox).
 func (g Postgres) Ready(ctx context.Context) error {
 	if err := proc.WaitTCP(ctx, g.Address()); err != nil {
 		return err
 	}
-	return proc.Poll(ctx, 200*time.Millisecond, func(ctx context.Context) error {
-		out, err := exec.CommandContext(ctx, filepath.Join(g.BinDir, "psql"), "-h", "127.0.0.1", "-p", strconv.Itoa(g.p.Port(offPostgres)),
-			"-U", pgUser, "-d", "postgres", "-tAc",
-			"SELECT 1 FROM pg_database WHERE datname='"+pgDatabase+"'").Output()
-		if err != nil {
-			return fmt.Errorf("psql: %w", err)
+	for _, db := range append([]string{pgDatabase}, serviceDatabases()...) {
+		if err := proc.Poll(ctx, 200*time.Millisecond, func(ctx context.Context) error { return g.createDatabase(ctx, db) }); err != nil {
+			return err
 		}
-		if len(out) > 0 {
-			return nil
-		}
-		if out, err := exec.CommandContext(ctx, filepath.Join(g.BinDir, "createdb"), "-h", "127.0.0.1", "-p", strconv.Itoa(g.p.Port(offPostgres)), "-U", pgUser, pgDatabase).CombinedOutput(); err != nil {
-			return fmt.Errorf("createdb: %w: %s", err, out)
-		}
+	}
+	return nil
+}
+
+// createDatabase creates db unless it exists.
+func (g Postgres) createDatabase(ctx context.Context, db string) error {
+	port := strconv.Itoa(g.p.Port(offPostgres))
+	out, err := exec.CommandContext(ctx, filepath.Join(g.BinDir, "psql"), "-h", "127.0.0.1", "-p", port,
+		"-U", pgUser, "-d", "postgres", "-tAc", "SELECT 1 FROM pg_database WHERE datname='"+db+"'").Output()
+	if err != nil {
+		return fmt.Errorf("psql: %w", err)
+	}
+	if len(out) > 0 {
 		return nil
-	})
+	}
+	if out, err := exec.CommandContext(ctx, filepath.Join(g.BinDir, "createdb"), "-h", "127.0.0.1", "-p", port, "-U", pgUser, db).CombinedOutput(); err != nil {
+		return fmt.Errorf("createdb %s: %w: %s", db, err, out)
+	}
+	return nil
+}
+
+// ServiceDSN is the DSN of a service's own database.
+func (g Postgres) ServiceDSN(service string) string {
+	return fmt.Sprintf("postgres://%s@%s/%s?sslmode=disable", pgUser, g.Address(), serviceDatabase(service))
+}
+
+func serviceDatabase(service string) string { return pgDatabase + "_" + service }
+
+// serviceDatabases are the databases of the services that keep state.
+func serviceDatabases() []string {
+	var dbs []string
+	for _, s := range services {
+		if s.stateful {
+			dbs = append(dbs, serviceDatabase(s.name))
+		}
+	}
+	return dbs
 }
 
 // Stop asks for a fast shutdown (SIGINT: roll back open transactions, then exit cleanly).
