@@ -62,8 +62,8 @@ func New(ctx context.Context, cfg Config) (*Service, error) {
 	return &Service{Store: es, App: a, HTTP: settlementhttp.Handler(a), cfg: cfg}, nil
 }
 
-// RunMessaging consumes lc.honoured.v1 and forwards the outbox until ctx ends.
-func (s *Service) RunMessaging(ctx context.Context) error {
+// Run consumes lc.honoured.v1 and forwards the outbox until ctx ends.
+func (s *Service) Run(ctx context.Context) error {
 	pub, err := kafkapubsub.NewPublisher(kafkapubsub.PublisherConfig{Brokers: s.cfg.KafkaBrokers})
 	if err != nil {
 		return err

@@ -26,7 +26,7 @@ func TestHonouredThroughKafka(t *testing.T) {
 	defer svc.Close()
 	runCtx, stop := context.WithCancel(ctx)
 	done := make(chan error, 1)
-	go func() { done <- svc.RunMessaging(runCtx) }()
+	go func() { done <- svc.Run(runCtx) }()
 	defer func() { stop(); <-done }()
 
 	tradeID := "T-" + time.Now().Format("150405.000000")

@@ -1,4 +1,5 @@
-// Command settlement runs the settlement service; it acts on the ledger for the paying (issuing) bank.
+// Command settlement runs the settlement service. It holds no Fabric identity: SETTLED is committed
+// by the issuing bank (the LC service) when the trade workflow sees settlement.payment_settled.v1.
 package main
 
 import (
@@ -10,7 +11,7 @@ import (
 
 func main() {
 	platform.Main("settlement", func(ctx context.Context) error {
-		rt, err := platform.Start(ctx, "settlement", "127.0.0.1:20803", platform.Env("TRADEFIN_FABRIC_MSP", "ImporterBankMSP"))
+		rt, err := platform.Start(ctx, "settlement", "127.0.0.1:20803", "")
 		if err != nil {
 			return err
 		}
@@ -24,7 +25,7 @@ func main() {
 		rt.Mux.Handle("/v1/payments/", svc.HTTP)
 		rt.Mux.Handle("/v1/accounts", svc.HTTP)
 		go func() {
-			if err := svc.RunMessaging(ctx); err != nil {
+			if err := svc.Run(ctx); err != nil {
 				rt.Log.Error("settlement messaging stopped", "err", err)
 			}
 		}()
