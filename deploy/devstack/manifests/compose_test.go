@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/compose-spec/compose-go/v2/cli"
@@ -55,6 +56,19 @@ func TestComposeFileIsValid(t *testing.T) {
 			t.Errorf("%s: no CMD build argument", name)
 		} else if _, err := os.Stat(filepath.Join(root, *cmd, "main.go")); err != nil {
 			t.Errorf("%s builds %s, which has no main.go", name, *cmd)
+		}
+	}
+	// Each stateful service owns a database of its own, and the init script creates it.
+	initSQL, err := os.ReadFile(filepath.Join(root, "deploy/docker/postgres-init.sql"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"lc", "customs", "settlement"} {
+		s, _ := p.GetService(name)
+		dsn := s.Environment["TRADEFIN_POSTGRES_DSN"]
+		db := "tradefin_" + name
+		if dsn == nil || !strings.Contains(*dsn, "/"+db+"?") || !strings.Contains(string(initSQL), "CREATE DATABASE "+db+";") {
+			t.Errorf("%s: DSN %v must name its own database %s, created by postgres-init.sql", name, dsn, db)
 		}
 	}
 }
