@@ -17,6 +17,8 @@ type Application struct {
 type Commands struct {
 	ApplyForCredit     command.ApplyForCreditHandler
 	IssueCredit        command.IssueCreditHandler
+	AdviseCredit       command.AdviseCreditHandler
+	AcceptCredit       command.AcceptCreditHandler
 	PresentDocuments   command.PresentDocumentsHandler
 	WaiveDiscrepancies command.WaiveDiscrepanciesHandler
 	AmendCredit        command.AmendCreditHandler
@@ -35,6 +37,8 @@ func New(repo command.Repository) Application {
 		Commands: Commands{
 			ApplyForCredit:     command.ApplyForCreditHandler{Repo: repo},
 			IssueCredit:        command.IssueCreditHandler{Repo: repo},
+			AdviseCredit:       command.AdviseCreditHandler{Repo: repo},
+			AcceptCredit:       command.AcceptCreditHandler{Repo: repo},
 			PresentDocuments:   command.PresentDocumentsHandler{Repo: repo},
 			WaiveDiscrepancies: command.WaiveDiscrepanciesHandler{Repo: repo},
 			AmendCredit:        command.AmendCreditHandler{Repo: repo},

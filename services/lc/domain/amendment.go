@@ -33,7 +33,7 @@ func (AmendmentAnswered) EventName() string { return "lc.AmendmentAnswered" }
 
 // Amend proposes an amendment; it applies once the beneficiary accepts it.
 func (lc *LetterOfCredit) Amend(a Amendment) (Amendment, error) {
-	if lc.Status != StatusIssued && lc.Status != StatusRefused {
+	if !lc.available() {
 		return Amendment{}, fmt.Errorf("amend: %w (%s)", ErrInvalidState, lc.Status)
 	}
 	for _, x := range lc.Amendments {

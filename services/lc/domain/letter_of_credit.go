@@ -62,6 +62,8 @@ type LetterOfCredit struct {
 	IssueDate     Date
 	Presentations []ExaminedPresentation
 	Amendments    []Amendment
+	AdvisedOn     Date
+	AcceptedOn    Date
 	Version       int64 // events applied from the store
 	changes       []Event
 }
@@ -84,6 +86,9 @@ func Apply(id, tradeID string, t Terms) (*LetterOfCredit, error) {
 	}
 	if !t.Amount.IsPositive() || t.ExpiryDate.IsZero() || t.Beneficiary.Name == "" || t.Applicant.Name == "" {
 		return nil, errors.New("a credit needs an amount, an expiry date (UCP 600 Art. 6(d)(i)), an applicant and a beneficiary")
+	}
+	if err := validSettlementAccount(t.BeneficiaryAccount, t.AccountCurrency); err != nil {
+		return nil, err
 	}
 	lc := &LetterOfCredit{}
 	lc.record(Applied{ID: id, TradeID: tradeID, Terms: t})
@@ -111,7 +116,7 @@ func (lc *LetterOfCredit) Present(id string, p Presentation, cal Calendar) (Exam
 			return x.Result, nil // a retried presentation: same result, nothing new
 		}
 	}
-	if lc.Status != StatusIssued && lc.Status != StatusRefused {
+	if !lc.available() {
 		return Examination{}, fmt.Errorf("present: %w (%s)", ErrInvalidState, lc.Status)
 	}
 	res := Examine(lc.Terms, p, cal)
@@ -168,6 +173,10 @@ func (lc *LetterOfCredit) Apply(e Event) {
 		lc.last().Waiver = &e.Waiver
 	case Honoured:
 		lc.last().Honoured, lc.last().HonouredOn, lc.Status = true, e.Date, StatusHonoured
+	case Advised:
+		lc.AdvisedOn, lc.Status = e.On, StatusAdvised
+	case Accepted:
+		lc.AcceptedOn, lc.Status = e.On, StatusAccepted
 	case AmendmentProposed, AmendmentAnswered:
 		lc.applyAmendment(e)
 	}

@@ -59,6 +59,11 @@ type Terms struct {
 	Documents        []DocumentKind `json:"documentsRequired"`          // 46A
 	// PresentationPeriodDays is MT700 48; 0 means the Art. 14(c) default of 21 days.
 	PresentationPeriodDays int `json:"presentationPeriodDays,omitempty"`
+	// BeneficiaryAccount (IBAN) is where a complying presentation is paid (MT700 57a/78
+	// instructions); AccountCurrency is its ISO 4217 currency when it differs from the credit's,
+	// so settlement converts at the rate of the day and records it.
+	BeneficiaryAccount string `json:"beneficiaryAccount,omitempty"`
+	AccountCurrency    string `json:"accountCurrency,omitempty"`
 }
 
 // maxAmount is the most the credit allows: 39A's plus tolerance, or "about" ±10% (Art. 30(a)).

@@ -16,6 +16,9 @@ import (
 // RoleHeader carries the caller's role, set by the authenticating gateway in front of the service.
 const RoleHeader = "X-Tradefin-Role"
 
+// ActorHeader names the calling party (a BIC for a bank), set by the same gateway.
+const ActorHeader = "X-Tradefin-Actor"
+
 // requireRole refuses a caller whose role is not among roles.
 func requireRole(w http.ResponseWriter, r *http.Request, roles ...string) bool {
 	if slices.Contains(roles, r.Header.Get(RoleHeader)) {
@@ -112,6 +115,50 @@ func registerCredits(mux *http.ServeMux, a app.Application) {
 			return
 		}
 		lc, err := a.Commands.IssueCredit.Handle(r.Context(), command.IssueCredit{ID: r.PathValue("id"), On: req.IssueDate})
+		if err != nil {
+			problem.Write(w, r, err)
+			return
+		}
+		writeCredit(w, r, http.StatusOK, lc)
+	})
+	mux.HandleFunc("POST /v1/letters-of-credit/{id}/advice", func(w http.ResponseWriter, r *http.Request) {
+		if !requireRole(w, r, "advising-bank") {
+			return
+		}
+		var req struct {
+			AdvisedOn domain.Date `json:"advisedOn"`
+		}
+		if err := decode(r, &req); err != nil {
+			problem.Write(w, r, err)
+			return
+		}
+		if req.AdvisedOn.IsZero() {
+			problem.Write(w, r, problem.InvalidFields(problem.InvalidParam{Name: "advisedOn", Reason: "required: the date of the advice (YYYY-MM-DD)"}))
+			return
+		}
+		lc, err := a.Commands.AdviseCredit.Handle(r.Context(), command.AdviseCredit{ID: r.PathValue("id"), By: r.Header.Get(ActorHeader), On: req.AdvisedOn})
+		if err != nil {
+			problem.Write(w, r, err)
+			return
+		}
+		writeCredit(w, r, http.StatusOK, lc)
+	})
+	mux.HandleFunc("POST /v1/letters-of-credit/{id}/acceptance", func(w http.ResponseWriter, r *http.Request) {
+		if !requireRole(w, r, "exporter") { // the beneficiary
+			return
+		}
+		var req struct {
+			AcceptedOn domain.Date `json:"acceptedOn"`
+		}
+		if err := decode(r, &req); err != nil {
+			problem.Write(w, r, err)
+			return
+		}
+		if req.AcceptedOn.IsZero() {
+			problem.Write(w, r, problem.InvalidFields(problem.InvalidParam{Name: "acceptedOn", Reason: "required: the date of the acceptance (YYYY-MM-DD)"}))
+			return
+		}
+		lc, err := a.Commands.AcceptCredit.Handle(r.Context(), command.AcceptCredit{ID: r.PathValue("id"), On: req.AcceptedOn})
 		if err != nil {
 			problem.Write(w, r, err)
 			return

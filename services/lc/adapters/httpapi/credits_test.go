@@ -28,9 +28,16 @@ func creditServer(t *testing.T, events eventstore.Store) *httptest.Server {
 
 func call(t *testing.T, s *httptest.Server, role, method, path string, body any) (int, map[string]any) {
 	t.Helper()
+	return callAs(t, s, "", role, method, path, body)
+}
+
+// callAs calls as a named party (a bank's BIC) in a role.
+func callAs(t *testing.T, s *httptest.Server, actor, role, method, path string, body any) (int, map[string]any) {
+	t.Helper()
 	b, _ := json.Marshal(body)
 	req, _ := http.NewRequest(method, s.URL+path, bytes.NewReader(b))
 	req.Header.Set(httpapi.RoleHeader, role)
+	req.Header.Set(httpapi.ActorHeader, actor)
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
@@ -91,6 +98,28 @@ func TestCreditThroughRefusalWaiverAndHonour(t *testing.T) {
 			if code != 200 || body["status"] != "ISSUED" || !hasMessage(body, "MT700") {
 				t.Fatalf("issue: %d %v", code, body)
 			}
+			// The advising bank named in the credit advises it (UCP 600 Art. 9); the beneficiary accepts.
+			advice := map[string]any{"advisedOn": "2026-11-03"}
+			if code, _ := callAs(t, s, "BCOMPTPL", "exporter", "POST", "/v1/letters-of-credit/LC-1/advice", advice); code != 403 {
+				t.Fatalf("an exporter advising: %d", code)
+			}
+			if code, _ := callAs(t, s, "DEUTDEFF", "advising-bank", "POST", "/v1/letters-of-credit/LC-1/advice", advice); code != 422 {
+				t.Fatalf("another bank advising: %d", code)
+			}
+			if code, body := callAs(t, s, "BCOMPTPL", "advising-bank", "POST", "/v1/letters-of-credit/LC-1/advice", map[string]any{}); code != 400 || body["invalid-params"] == nil {
+				t.Fatalf("advice without a date: %d %v", code, body)
+			}
+			for range 2 { // a retried advice changes nothing
+				if code, body := callAs(t, s, "BCOMPTPL", "advising-bank", "POST", "/v1/letters-of-credit/LC-1/advice", advice); code != 200 || body["status"] != "ADVISED" {
+					t.Fatalf("advice: %d %v", code, body)
+				}
+			}
+			if code, body := call(t, s, "exporter", "POST", "/v1/letters-of-credit/LC-1/acceptance", map[string]any{"acceptedOn": "2026-11-04"}); code != 200 || body["status"] != "ACCEPTED" {
+				t.Fatalf("acceptance: %d %v", code, body)
+			}
+			if code, _ := callAs(t, s, "BCOMPTPL", "advising-bank", "POST", "/v1/letters-of-credit/LC-1/advice", map[string]any{"advisedOn": "2026-11-05"}); code != 409 {
+				t.Fatalf("advising an accepted credit again: %d", code)
+			}
 			// An amendment (MT707) applies only once the beneficiary accepts it (UCP 600 Art. 10).
 			amend := map[string]any{"date": "2026-11-20", "increase": map[string]any{"minor": 500000, "currency": "EUR"}}
 			if code, body := call(t, s, "issuing-bank", "POST", "/v1/letters-of-credit/LC-1/amendments", amend); code != 200 || !hasMessage(body, "MT707") {
@@ -134,7 +163,7 @@ func TestCreditThroughRefusalWaiverAndHonour(t *testing.T) {
 			for _, p := range pending {
 				types = append(types, p.Headers["ce_type"])
 			}
-			want := "lc.applied.v1 lc.issued.v1 lc.documents_presented.v1 lc.documents_refused.v1 lc.discrepancies_waived.v1 lc.honoured.v1"
+			want := "lc.applied.v1 lc.issued.v1 lc.advised.v1 lc.accepted.v1 lc.documents_presented.v1 lc.documents_refused.v1 lc.discrepancies_waived.v1 lc.honoured.v1"
 			if strings.Join(types, " ") != want {
 				t.Fatalf("outbox = %v, want %s", types, want)
 			}

@@ -15,6 +15,10 @@ func integrationEvent(lc *domain.LetterOfCredit, e domain.Event) any {
 			ExpiryPlace: t.ExpiryPlace, LatestShipment: t.LatestShipment.String()}
 	case domain.Issued:
 		return contracts.LCIssued{TradeID: lc.TradeID, LCID: lc.ID, LCNumber: t.Number, IssueDate: e.IssueDate.String()}
+	case domain.Advised:
+		return contracts.LCAdvised{TradeID: lc.TradeID, LCID: lc.ID}
+	case domain.Accepted:
+		return contracts.LCAccepted{TradeID: lc.TradeID, LCID: lc.ID}
 	case domain.DocumentsExamined:
 		return contracts.DocumentsPresented{TradeID: lc.TradeID, LCID: lc.ID, PresentationID: e.PresentationID}
 	case domain.PresentationRefused:
@@ -37,7 +41,8 @@ func integrationEvent(lc *domain.LetterOfCredit, e domain.Event) any {
 			}
 		}
 		return contracts.LCHonoured{TradeID: lc.TradeID, LCID: lc.ID, PresentationID: e.PresentationID, Amount: amount,
-			IssuingBank: t.IssuingBank, AdvisingBank: t.AdvisingBank, Beneficiary: t.Beneficiary.Name}
+			IssuingBank: t.IssuingBank, AdvisingBank: t.AdvisingBank, Beneficiary: t.Beneficiary.Name,
+			BeneficiaryAccount: t.BeneficiaryAccount, AccountCurrency: t.AccountCurrency}
 	}
 	return nil
 }

@@ -24,7 +24,7 @@ func NewRepository(s eventstore.Store) *Repository { return &Repository{events: 
 
 var registry = func() *eventstore.Registry {
 	r := eventstore.NewRegistry()
-	for _, e := range []domain.Event{domain.Applied{}, domain.Issued{}, domain.DocumentsExamined{}, domain.PresentationRefused{}, domain.DiscrepanciesWaived{}, domain.Honoured{}, domain.AmendmentProposed{}, domain.AmendmentAnswered{}} {
+	for _, e := range []domain.Event{domain.Applied{}, domain.Issued{}, domain.DocumentsExamined{}, domain.PresentationRefused{}, domain.DiscrepanciesWaived{}, domain.Honoured{}, domain.AmendmentProposed{}, domain.AmendmentAnswered{}, domain.Advised{}, domain.Accepted{}} {
 		r.Register(e.EventName(), e)
 	}
 	return r

@@ -1,50 +1,44 @@
-// Command lc runs the letters-of-credit service; it acts on the ledger for the issuing bank.
+// Command lc runs the letters-of-credit service. It acts on the ledger for the issuing bank and
+// the advising bank (TRADEFIN_LC_LEDGER_MSPS, default ImporterBankMSP,ExporterBankMSP).
 package main
 
 import (
 	"context"
-	"path/filepath"
+	"strings"
 
-	"github.com/tradefin/tradefin/events/eventstore"
-	"github.com/tradefin/tradefin/events/eventstore/sqlstore"
-	"github.com/tradefin/tradefin/events/kafkapubsub"
-	"github.com/tradefin/tradefin/events/outbox"
+	"github.com/tradefin/tradefin/events/ledger"
 	"github.com/tradefin/tradefin/events/platform"
-	"github.com/tradefin/tradefin/services/lc/adapters/httpapi"
-	"github.com/tradefin/tradefin/services/lc/adapters/store"
-	"github.com/tradefin/tradefin/services/lc/app"
+	"github.com/tradefin/tradefin/services/lc/service"
 )
 
 func main() {
 	platform.Main("lc", func(ctx context.Context) error {
-		rt, err := platform.Start(ctx, "lc", "127.0.0.1:20801", platform.Env("TRADEFIN_FABRIC_MSP", "ImporterBankMSP"))
+		rt, err := platform.Start(ctx, "lc", "127.0.0.1:20801", "")
 		if err != nil {
 			return err
 		}
-		events, err := openStore(ctx, rt.Config)
+		var identities []*ledger.Client
+		for _, msp := range strings.Split(platform.Env("TRADEFIN_LC_LEDGER_MSPS", "ImporterBankMSP,ExporterBankMSP"), ",") {
+			id, err := platform.ConnectLedger(rt.Config.FabricNetwork, strings.TrimSpace(msp))
+			if err != nil {
+				return err
+			}
+			defer id.Close()
+			rt.Health.Add("fabric "+msp, platform.FabricCheck(id))
+			identities = append(identities, id)
+		}
+		svc, err := service.New(ctx, service.Config{DataDir: rt.Config.DataDir, PostgresDSN: rt.Config.PostgresDSN,
+			KafkaBrokers: rt.Config.KafkaBrokers, Temporal: rt.Temporal, Ledgers: identities, Log: rt.Log})
 		if err != nil {
 			return err
 		}
-		defer events.Close()
-		pub, err := kafkapubsub.NewPublisher(kafkapubsub.PublisherConfig{Brokers: rt.Config.KafkaBrokers})
-		if err != nil {
-			return err
-		}
-		defer pub.Close()
-		fwd, err := outbox.NewForwarder(outbox.Config{Store: events, Publisher: pub, Log: rt.Log})
-		if err != nil {
-			return err
-		}
-		go func() { _ = fwd.Run(ctx) }()
-		httpapi.Register(rt.Mux, app.New(store.NewRepository(events)))
+		defer svc.Close()
+		rt.Mux.Handle("/v1/", svc.HTTP)
+		go func() {
+			if err := svc.Run(ctx); err != nil {
+				rt.Log.Error("lc background work stopped", "err", err)
+			}
+		}()
 		return rt.Serve(ctx)
 	})
-}
-
-// openStore uses PostgreSQL when a DSN is configured, else SQLite in the data folder.
-func openStore(ctx context.Context, c platform.Common) (eventstore.Store, error) {
-	if c.PostgresDSN != "" {
-		return sqlstore.OpenPostgres(ctx, c.PostgresDSN)
-	}
-	return sqlstore.OpenSQLite(ctx, filepath.Join(c.DataDir, "lc.db"))
 }

@@ -1,0 +1,21 @@
+package command
+
+import (
+	"context"
+
+	"github.com/tradefin/tradefin/services/lc/domain"
+)
+
+// AcceptCredit is the beneficiary's acceptance of the advised credit.
+type AcceptCredit struct {
+	ID string
+	On domain.Date
+}
+
+// AcceptCreditHandler handles it.
+type AcceptCreditHandler struct{ Repo Repository }
+
+// Handle accepts the credit.
+func (h AcceptCreditHandler) Handle(ctx context.Context, c AcceptCredit) (*domain.LetterOfCredit, error) {
+	return h.Repo.Update(ctx, c.ID, func(lc *domain.LetterOfCredit) error { return unprocessable(lc.Accept(c.On)) })
+}
