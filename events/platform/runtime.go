@@ -22,8 +22,10 @@ type Runtime struct {
 	Log      *slog.Logger
 	Temporal client.Client
 	Ledger   *ledger.Client // nil for processes without a Fabric identity
-	Health   *Health
-	Mux      *http.ServeMux
+	// Identities are the Fabric identities connected with ConnectIdentities.
+	Identities []*ledger.Client
+	Health     *Health
+	Mux        *http.ServeMux
 
 	shutdownTelemetry func(context.Context) error
 }
@@ -82,8 +84,25 @@ func (rt *Runtime) Serve(ctx context.Context) error {
 	return err
 }
 
+// ConnectIdentities connects to Fabric as each organisation whose identity the process holds,
+// adds each to /readyz and closes them with the runtime.
+func (rt *Runtime) ConnectIdentities(mspIDs ...string) ([]*ledger.Client, error) {
+	for _, msp := range mspIDs {
+		id, err := ConnectLedger(rt.Config.FabricNetwork, msp)
+		if err != nil {
+			return nil, fmt.Errorf("fabric identity %s: %w", msp, err)
+		}
+		rt.Health.Add("fabric "+msp, FabricCheck(id))
+		rt.Identities = append(rt.Identities, id)
+	}
+	return rt.Identities, nil
+}
+
 // Close releases the connections.
 func (rt *Runtime) Close(ctx context.Context) {
+	for _, id := range rt.Identities {
+		_ = id.Close()
+	}
 	if rt.Ledger != nil {
 		_ = rt.Ledger.Close()
 	}

@@ -49,9 +49,9 @@ type (
 		LaneReason         string
 	}
 	Inspected struct {
-		Passed bool
-		Note   string
-		By     string
+		Passed bool   `json:"passed"`
+		Note   string `json:"note"`
+		By     string `json:"by"`
 	}
 	ExportCleared struct{ By string }
 	DutyAssessed  struct {
@@ -60,8 +60,8 @@ type (
 		By    string
 	}
 	DutyPaid struct {
-		Amount    money.Money
-		Reference string
+		Amount    money.Money `json:"amount"`
+		Reference string      `json:"reference"`
 	}
 	GoodsReleased struct{ By string }
 )

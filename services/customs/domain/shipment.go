@@ -26,20 +26,22 @@ type (
 	// BillOfLadingIssued: the carrier issued the bill of lading; its on-board date is the date of
 	// shipment (UCP 600 Art. 20(a)(ii)).
 	BillOfLadingIssued struct {
-		ID, TradeID     string
-		BLNumber        string
-		OnBoardDate     string // YYYY-MM-DD
-		Vessel, Voyage  string
-		PortOfLoading   string // UN/LOCODE
-		PortOfDischarge string
-		DocumentSHA256  string // the B/L as registered, if it was
-		Carrier         string
+		ID              string `json:"id"`
+		TradeID         string `json:"tradeId"`
+		BLNumber        string `json:"blNumber"`
+		OnBoardDate     string `json:"onBoardDate"` // YYYY-MM-DD
+		Vessel          string `json:"vessel"`
+		Voyage          string `json:"voyage"`
+		PortOfLoading   string `json:"portOfLoading"` // UN/LOCODE
+		PortOfDischarge string `json:"portOfDischarge"`
+		DocumentSHA256  string `json:"documentSha256,omitempty"` // the B/L as registered, if it was
+		Carrier         string `json:"carrier"`
 	}
 	TransportEventRecorded struct {
-		EventCode  string
-		Classifier string
-		Location   string // UN/LOCODE
-		EventTime  time.Time
+		EventCode  string    `json:"eventCode"`
+		Classifier string    `json:"classifier"`
+		Location   string    `json:"location"` // UN/LOCODE
+		EventTime  time.Time `json:"eventTime"`
 	}
 )
 

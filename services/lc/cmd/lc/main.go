@@ -6,7 +6,6 @@ import (
 	"context"
 	"strings"
 
-	"github.com/tradefin/tradefin/events/ledger"
 	"github.com/tradefin/tradefin/events/platform"
 	"github.com/tradefin/tradefin/services/lc/service"
 )
@@ -17,15 +16,9 @@ func main() {
 		if err != nil {
 			return err
 		}
-		var identities []*ledger.Client
-		for _, msp := range strings.Split(platform.Env("TRADEFIN_LC_LEDGER_MSPS", "ImporterBankMSP,ExporterBankMSP"), ",") {
-			id, err := platform.ConnectLedger(rt.Config.FabricNetwork, strings.TrimSpace(msp))
-			if err != nil {
-				return err
-			}
-			defer id.Close()
-			rt.Health.Add("fabric "+msp, platform.FabricCheck(id))
-			identities = append(identities, id)
+		identities, err := rt.ConnectIdentities(strings.Split(platform.Env("TRADEFIN_LC_LEDGER_MSPS", "ImporterBankMSP,ExporterBankMSP"), ",")...)
+		if err != nil {
+			return err
 		}
 		svc, err := service.New(ctx, service.Config{DataDir: rt.Config.DataDir, PostgresDSN: rt.Config.PostgresDSN,
 			KafkaBrokers: rt.Config.KafkaBrokers, Temporal: rt.Temporal, Ledgers: identities, Log: rt.Log})

@@ -1,0 +1,71 @@
+package platform
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"path/filepath"
+
+	"go.temporal.io/sdk/client"
+
+	"github.com/tradefin/tradefin/events/eventstore"
+	"github.com/tradefin/tradefin/events/eventstore/sqlstore"
+	"github.com/tradefin/tradefin/events/kafkapubsub"
+	"github.com/tradefin/tradefin/events/ledger"
+	"github.com/tradefin/tradefin/events/outbox"
+)
+
+// OpenEventStore opens a service's event store: PostgreSQL when dsn is set, else the SQLite file
+// name in dataDir.
+func OpenEventStore(ctx context.Context, dsn, dataDir, name string) (eventstore.Store, error) {
+	if dsn != "" {
+		return sqlstore.OpenPostgres(ctx, dsn)
+	}
+	return sqlstore.OpenSQLite(ctx, filepath.Join(dataDir, name))
+}
+
+// Background is a service's work besides answering HTTP.
+type Background struct {
+	Store        eventstore.Store // its outbox is forwarded to Kafka
+	KafkaBrokers []string
+	Temporal     client.Client    // nil: no ledger workers
+	Ledgers      []*ledger.Client // the Fabric identities whose ledger task queues the service serves
+	Log          *slog.Logger
+}
+
+// Run forwards the outbox, serves the ledger task queues and runs each of also (e.g. Kafka
+// consumers) until ctx ends or one of them fails. It returns nil when ctx ends.
+func (b Background) Run(ctx context.Context, also ...func(ctx context.Context, pub *kafkapubsub.Publisher) error) error {
+	pub, err := kafkapubsub.NewPublisher(kafkapubsub.PublisherConfig{Brokers: b.KafkaBrokers})
+	if err != nil {
+		return err
+	}
+	defer pub.Close()
+	fwd, err := outbox.NewForwarder(outbox.Config{Store: b.Store, Publisher: pub, Log: b.Log})
+	if err != nil {
+		return err
+	}
+	if b.Temporal != nil && len(b.Ledgers) > 0 {
+		workers := ledger.NewWorkers(b.Temporal, b.Ledgers...)
+		if err := workers.Start(); err != nil {
+			return err
+		}
+		defer workers.Stop()
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	errs := make(chan error, 1+len(also))
+	go func() { errs <- fwd.Run(ctx) }()
+	for _, fn := range also {
+		go func() { errs <- fn(ctx, pub) }()
+	}
+	// The first to return stops the others; ending because ctx ended is not a failure.
+	var failed []error
+	for range 1 + len(also) {
+		if err := <-errs; err != nil && !errors.Is(err, context.Canceled) {
+			failed = append(failed, err)
+		}
+		cancel()
+	}
+	return errors.Join(failed...)
+}

@@ -1,0 +1,33 @@
+// Package command holds the customs service's write-side use cases.
+package command
+
+import (
+	"errors"
+
+	"github.com/tradefin/tradefin/events/problem"
+	"github.com/tradefin/tradefin/services/customs/domain"
+)
+
+// Repository is what the use cases need from storage (adapters/store implements it).
+type Repository = interface {
+	documents
+	declarations
+	shipments
+}
+
+// asProblem maps a domain error to its RFC 9457 kind once: a bad field is 400, a state that does
+// not allow the command 409, a rule that refuses it 422.
+func asProblem(err error) error {
+	var fe *domain.FieldError
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &fe):
+		return problem.InvalidFields(problem.InvalidParam{Name: fe.Field, Reason: fe.Reason})
+	case errors.Is(err, domain.ErrInvalidState):
+		return problem.New(problem.Conflict, "Not allowed now", err.Error())
+	case errors.Is(err, domain.ErrRefused):
+		return problem.New(problem.Unprocessable, "Refused by the customs rules", err.Error())
+	}
+	return err
+}
