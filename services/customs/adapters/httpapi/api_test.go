@@ -117,7 +117,7 @@ func walk(t *testing.T, c client) {
 
 	decl := func(id, dir string, documents []string) map[string]any {
 		return map[string]any{"id": id, "tradeId": "T-1", "direction": dir, "declarant": "Azulejos Lisboa Lda", "originCountry": "PT", "destinationCountry": "SE",
-			"lines": []any{map[string]any{"hsCode": "690721", "description": "glazed ceramic tiles", "customsValue": map[string]any{"minor": 8400000, "currency": "EUR"}}},
+			"lines":     []any{map[string]any{"hsCode": "690721", "description": "glazed ceramic tiles", "customsValue": map[string]any{"minor": 8400000, "currency": "EUR"}}},
 			"documents": documents}
 	}
 	export := decl("EXP-1", "export", []string{docs["commercial_invoice"], docs["packing_list"], docs["certificate_of_origin"]})
