@@ -4,7 +4,7 @@ SHELL := /bin/bash
 DEVSTACK := go run ./deploy/devstack/cmd/devstack
 PROFILE ?= dev
 
-.PHONY: setup run stop status env test bench e2e fuzz
+.PHONY: setup run stop status env test bench e2e demo fuzz
 
 setup: ## install missing tools (Temporal CLI, Fabric binaries, PostgreSQL) into the per-user cache
 	$(DEVSTACK) setup
@@ -25,8 +25,11 @@ test: ## unit and integration tests against the real stack, then each fuzz targe
 	$(DEVSTACK) test
 	$(MAKE) --no-print-directory fuzz FUZZTIME=3s
 
-e2e: ## only the whole-trade tests, against the test stack
+e2e: ## only the whole-trade test (two trades in parallel), printing each trade's timeline
 	$(DEVSTACK) test -run 'TestEndToEnd' -v
+
+demo: ## walk a new trade through the running platform (make run first) and print its timeline
+	go run ./deploy/e2e/cmd/tradectl demo
 
 bench: ## benchmarks, side by side with their baselines (not part of make test)
 	$(DEVSTACK) exec -- go run ./events/cmd/bench

@@ -46,7 +46,7 @@ func Messages(lc *domain.LetterOfCredit) ([]Message, error) {
 		add(m)
 	}
 	for i, p := range lc.Presentations {
-		ref := fmt.Sprintf("%s-%d", short(lc.ID), i+1)
+		ref := short(fmt.Sprintf("%s-%d", lc.ID, i+1)) // field 20: 16x at most, so keep the distinctive tail
 		amount := invoiceAmount(p, t.Amount)
 		if p.Refusal != nil {
 			m, err := swift.MT734{Sender: t.IssuingBank, Receiver: t.AdvisingBank, Reference: ref, PresentingBankRef: short(p.ID),

@@ -116,7 +116,7 @@ func (r *Repository) save(ctx context.Context, p *domain.Payment, expected int64
 		// The event ID is the stream position it claims, so a retried append is a duplicate.
 		eid := fmt.Sprintf("%s@%d", streamID(p.ID()), base+int64(i)+1)
 		news = append(news, eventstore.NewEvent{ID: eid, Type: name, SchemaVersion: 1, Data: data})
-		if msg, ok, err := integration(p, e, eid); err != nil {
+		if msg, ok, err := integration(ctx, p, e, eid); err != nil {
 			return err
 		} else if ok {
 			out = append(out, msg)
@@ -130,7 +130,8 @@ func (r *Repository) save(ctx context.Context, p *domain.Payment, expected int64
 }
 
 // integration maps domain events to the settlement.*.v1 contracts published through the outbox.
-func integration(p *domain.Payment, e domain.Event, id string) (eventstore.OutboxMessage, bool, error) {
+// The request's trace context travels in the message headers, so the trace reaches the ledger.
+func integration(ctx context.Context, p *domain.Payment, e domain.Event, id string) (eventstore.OutboxMessage, bool, error) {
 	var payload any
 	switch e := e.(type) {
 	case domain.PaymentInstructed:
@@ -146,7 +147,7 @@ func integration(p *domain.Payment, e domain.Event, id string) (eventstore.Outbo
 	default:
 		return eventstore.OutboxMessage{}, false, nil
 	}
-	msg, topic, err := contracts.Encode(context.Background(), "/tradefin/settlement", p.Obligation.TradeID, id, payload)
+	msg, topic, err := contracts.Encode(ctx, "/tradefin/settlement", p.Obligation.TradeID, id, payload)
 	if err != nil {
 		return eventstore.OutboxMessage{}, false, err
 	}

@@ -1,0 +1,74 @@
+// Command tradectl talks to a running tradefin (make run).
+//
+//	tradectl demo            walk a new trade through every step and print its timeline
+//	tradectl timeline <id>   print a trade's timeline
+//
+// Service addresses come from TRADEFIN_LC_URL, TRADEFIN_CUSTOMS_URL, TRADEFIN_SETTLEMENT_URL and
+// TRADEFIN_TRADES_URL, defaulting to the dev profile's ports (TRADEFIN_PORT_BASE, default 20000,
+// plus the service's offset, as the dev stack assigns them).
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+	"strconv"
+	"time"
+
+	"github.com/tradefin/tradefin/deploy/e2e/scenario"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if err := run(ctx, os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, "tradectl:", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, args []string) error {
+	c := scenario.NewClient(scenario.Endpoints{
+		LC:         env("TRADEFIN_LC_URL", devURL(801)),
+		Customs:    env("TRADEFIN_CUSTOMS_URL", devURL(802)),
+		Settlement: env("TRADEFIN_SETTLEMENT_URL", devURL(803)),
+		Trades:     env("TRADEFIN_TRADES_URL", devURL(804)),
+	})
+	switch {
+	case len(args) == 1 && args[0] == "demo":
+		c.Progress = func(format string, a ...any) { fmt.Printf("==> "+format+"\n", a...) }
+		ctx, cancel := context.WithTimeout(ctx, 3*time.Minute)
+		defer cancel()
+		id := time.Now().UTC().Format("DEMO-20060102-150405")
+		r, err := c.Run(ctx, id, time.Now().UTC())
+		if err != nil {
+			return fmt.Errorf("trade %s: %w (is the platform up? make run)", id, err)
+		}
+		scenario.Print(os.Stdout, r.Timeline)
+		return nil
+	case len(args) == 2 && args[0] == "timeline":
+		t, err := c.Timeline(ctx, args[1])
+		if err != nil {
+			return err
+		}
+		scenario.Print(os.Stdout, t)
+		return nil
+	}
+	return fmt.Errorf("usage: tradectl demo | tradectl timeline <trade-id>")
+}
+
+func env(key, def string) string {
+	if v := os.Getenv(key); v != "" {
+		return v
+	}
+	return def
+}
+
+func devURL(offset int) string {
+	base, err := strconv.Atoi(env("TRADEFIN_PORT_BASE", "20000"))
+	if err != nil {
+		base = 20000
+	}
+	return fmt.Sprintf("http://127.0.0.1:%d", base+offset)
+}

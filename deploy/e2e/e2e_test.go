@@ -1,0 +1,147 @@
+package e2e_test
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"slices"
+	"testing"
+	"time"
+
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/trace"
+	enums "go.temporal.io/api/enums/v1"
+
+	"github.com/tradefin/tradefin/deploy/e2e/scenario"
+	"github.com/tradefin/tradefin/events/ledger"
+)
+
+// happyPath is every milestone of the trade, in ledger order, with the event that makes it and
+// the organisation whose identity commits it.
+var happyPath = []struct{ milestone, event, org string }{
+	{"LC_APPLIED", "lc.applied.v1", "ImporterBankMSP"},
+	{"LC_ISSUED", "lc.issued.v1", "ImporterBankMSP"},
+	{"LC_ADVISED", "lc.advised.v1", "ExporterBankMSP"},
+	{"LC_ACCEPTED", "lc.accepted.v1", "ExporterBankMSP"},
+	{"EXPORT_CLEARED", "customs.export_cleared.v1", "CustomsMSP"},
+	{"SHIPPED", "customs.bill_of_lading_issued.v1", "CustomsMSP"},
+	{"DOCUMENTS_PRESENTED", "lc.documents_presented.v1", "ExporterBankMSP"},
+	{"HONOURED", "lc.honoured.v1", "ImporterBankMSP"},
+	{"SETTLED", "settlement.payment_settled.v1", "ImporterBankMSP"},
+	{"IMPORT_RELEASED", "customs.import_released.v1", "CustomsMSP"},
+	{"CLOSED", "customs.import_released.v1", "ImporterBankMSP"}, // the workflow closes the trade on release
+}
+
+// TestEndToEnd walks two trades at once through every service, the trade workflow and the Fabric
+// network, then checks each from every side: the timeline, the ledger read through other
+// organisations' peers, the hashes against the events on Kafka, each service's final state, and
+// the trace from each request to its Fabric commit.
+func TestEndToEnd(t *testing.T) {
+	p := startPlatform(t)
+	events := watchTopics(t, p.brokers)
+	stamp := time.Now().UTC().Format("150405.000")
+	for _, name := range []string{"A", "B"} {
+		tradeID := fmt.Sprintf("E2E-%s-%s", stamp, name)
+		t.Run("trade "+name, func(t *testing.T) {
+			t.Parallel()
+			ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+			defer cancel()
+			c := scenario.NewClient(p.endpoints)
+			c.Progress = func(format string, args ...any) { t.Logf("%s: "+format, append([]any{tradeID}, args...)...) }
+			start := time.Now()
+			r, err := c.Run(ctx, tradeID, time.Now().UTC())
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out bytes.Buffer
+			scenario.Print(&out, r.Timeline)
+			t.Logf("trade %s closed in %s\n%s", tradeID, time.Since(start).Round(time.Millisecond), out.String())
+
+			checkTimeline(t, r)
+			checkLedger(ctx, t, p, r, events)
+			checkServices(ctx, t, p, r)
+			checkTraces(t, p, r)
+		})
+	}
+}
+
+func checkTimeline(t *testing.T, r scenario.Result) {
+	t.Helper()
+	tl := r.Timeline
+	if tl.Status != "CLOSED" || tl.Workflow.Status != enums.WORKFLOW_EXECUTION_STATUS_COMPLETED.String() || len(tl.Pending) != 0 {
+		t.Fatalf("trade %s: status %s, workflow %s, pending %v", r.TradeID, tl.Status, tl.Workflow.Status, tl.Pending)
+	}
+	if len(tl.Milestones) != len(happyPath) {
+		t.Fatalf("trade %s: %d milestones, want %d", r.TradeID, len(tl.Milestones), len(happyPath))
+	}
+	for i, want := range happyPath {
+		m := tl.Milestones[i]
+		if m.Name != want.milestone || m.Org != want.org || m.TxID == "" || m.Block == 0 || m.Error != "" {
+			t.Errorf("milestone %d: %+v, want %s by %s with a transaction and block", i+1, m, want.milestone, want.org)
+		}
+	}
+}
+
+// checkLedger reads the trade back through every organisation's peer: each milestone is thus read
+// through at least two peers of organisations that did not commit it.
+func checkLedger(ctx context.Context, t *testing.T, p *platform, r scenario.Result, published *published) {
+	t.Helper()
+	var views [][]ledger.Record
+	for _, msp := range []string{"ImporterBankMSP", "ExporterBankMSP", "CustomsMSP"} {
+		recs, err := p.ledger[msp].Milestones(ctx, r.TradeID)
+		if err != nil {
+			t.Fatalf("read through %s's peer: %v", msp, err)
+		}
+		views = append(views, recs)
+	}
+	for _, v := range views[1:] {
+		if !slices.Equal(v, views[0]) {
+			t.Fatalf("the peers disagree:\n%v\n%v", views[0], v)
+		}
+	}
+	recs := views[0]
+	if len(recs) != len(happyPath) {
+		t.Fatalf("ledger has %d milestones, want %d", len(recs), len(happyPath))
+	}
+	for i, rec := range recs {
+		m := r.Timeline.Milestones[i]
+		if rec.Milestone != happyPath[i].milestone || rec.Org != happyPath[i].org || rec.TxID != m.TxID {
+			t.Errorf("ledger record %d: %s by %s in %s; timeline says %s by %s in %s", i+1, rec.Milestone, rec.Org, rec.TxID, m.Name, m.Org, m.TxID)
+		}
+		want := published.fingerprint(m.EventID)
+		if rec.Milestone == "CLOSED" {
+			sum := sha256.Sum256([]byte(m.EventID))
+			want = hex.EncodeToString(sum[:])
+		}
+		if want == "" || rec.EventHash != want {
+			t.Errorf("%s: ledger hash %s, the event %s on Kafka hashes to %q", rec.Milestone, rec.EventHash, m.EventID, want)
+		}
+		if i > 0 && rec.PrevHash != recs[i-1].RecordHash {
+			t.Errorf("%s: previous hash %s breaks the chain (want %s)", rec.Milestone, rec.PrevHash, recs[i-1].RecordHash)
+		}
+	}
+}
+
+// checkTraces: the request that caused each milestone and the Fabric commit of it share a trace.
+func checkTraces(t *testing.T, p *platform, r scenario.Result) {
+	t.Helper()
+	commits := map[string]trace.TraceID{}
+	for _, s := range p.spans.Ended() {
+		if s.Name() != "fabric.submit RecordMilestone" {
+			continue
+		}
+		attrs := attribute.NewSet(s.Attributes()...)
+		if v, _ := attrs.Value("trade.id"); v.AsString() == r.TradeID {
+			m, _ := attrs.Value("milestone")
+			commits[m.AsString()] = s.SpanContext().TraceID()
+		}
+	}
+	for _, step := range happyPath {
+		want := r.Traces[step.event]
+		if !want.IsValid() || commits[step.milestone] != want {
+			t.Errorf("%s: Fabric commit in trace %s, the request behind %s in trace %s", step.milestone, commits[step.milestone], step.event, want)
+		}
+	}
+}

@@ -1,0 +1,124 @@
+package e2e_test
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"sync"
+	"testing"
+
+	"go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
+	"go.opentelemetry.io/otel"
+	"go.opentelemetry.io/otel/propagation"
+	sdktrace "go.opentelemetry.io/otel/sdk/trace"
+	"go.opentelemetry.io/otel/sdk/trace/tracetest"
+	"go.temporal.io/sdk/client"
+	"go.temporal.io/sdk/worker"
+
+	"github.com/tradefin/tradefin/deploy/devstack/testenv"
+	"github.com/tradefin/tradefin/deploy/e2e/scenario"
+	"github.com/tradefin/tradefin/events/ledger"
+	customsservice "github.com/tradefin/tradefin/services/customs/service"
+	lcservice "github.com/tradefin/tradefin/services/lc/service"
+	settlementservice "github.com/tradefin/tradefin/services/settlement/service"
+	"github.com/tradefin/tradefin/workflows/bridge"
+	"github.com/tradefin/tradefin/workflows/trade"
+	"github.com/tradefin/tradefin/workflows/tradeview"
+)
+
+// platform is every tradefin process of a real deployment, run in this test process on the test
+// stack's Kafka, PostgreSQL, Temporal and Fabric: the LC service (holding the two banks' Fabric
+// identities), customs (holding Customs'), settlement, and the worker (trade workflows, the
+// Kafka→Temporal bridge, the trade view). In-process, so one span recorder sees every span.
+type platform struct {
+	endpoints scenario.Endpoints
+	spans     *tracetest.SpanRecorder
+	brokers   []string
+	// ledger has a client per organisation: the test reads each milestone back through a peer of
+	// an organisation other than the one that committed it.
+	ledger map[string]*ledger.Client
+	lc       *lcservice.Service
+	customs  *customsservice.Service
+	settle   *settlementservice.Service
+	temporal client.Client
+}
+
+func startPlatform(t *testing.T) *platform {
+	t.Helper()
+	p := &platform{spans: tracetest.NewSpanRecorder(), brokers: testenv.KafkaBrokers(t), ledger: map[string]*ledger.Client{}}
+	otel.SetTracerProvider(sdktrace.NewTracerProvider(sdktrace.WithSpanProcessor(p.spans)))
+	otel.SetTextMapPropagator(propagation.NewCompositeTextMapPropagator(propagation.TraceContext{}, propagation.Baggage{}))
+	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+
+	network, err := ledger.LoadNetwork(testenv.FabricNetwork(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, msp := range []string{"ImporterBankMSP", "ExporterBankMSP", "CustomsMSP"} {
+		c, err := ledger.Connect(network, msp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { _ = c.Close() })
+		p.ledger[msp] = c
+	}
+	if p.temporal, err = client.Dial(client.Options{HostPort: testenv.TemporalAddress(t)}); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(p.temporal.Close)
+
+	// Cleanups run last-in first-out: the background work registered at the end stops before
+	// the stores it uses close.
+	ctx, cancel := context.WithCancel(context.Background())
+	var running sync.WaitGroup
+	run := func(name string, fn func(context.Context) error) {
+		running.Add(1)
+		go func() {
+			defer running.Done()
+			if err := fn(ctx); err != nil && ctx.Err() == nil {
+				t.Errorf("%s stopped: %v", name, err)
+			}
+		}()
+	}
+	serve := func(name string, h http.Handler) string {
+		srv := httptest.NewServer(otelhttp.NewHandler(h, name))
+		t.Cleanup(srv.Close)
+		return srv.URL
+	}
+
+	// The LC service on PostgreSQL, customs on SQLite, settlement on PostgreSQL: both stores in play.
+	if p.lc, err = lcservice.New(ctx, lcservice.Config{PostgresDSN: testenv.PostgresDSN(t), DataDir: t.TempDir(), KafkaBrokers: p.brokers,
+		Temporal: p.temporal, Ledgers: []*ledger.Client{p.ledger["ImporterBankMSP"], p.ledger["ExporterBankMSP"]}, Log: log}); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = p.lc.Close() })
+	if p.customs, err = customsservice.New(ctx, customsservice.Config{DataDir: t.TempDir(), KafkaBrokers: p.brokers,
+		Temporal: p.temporal, Ledgers: []*ledger.Client{p.ledger["CustomsMSP"]}, Log: log}); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = p.customs.Close() })
+	if p.settle, err = settlementservice.New(ctx, settlementservice.Config{PostgresDSN: testenv.PostgresDSN(t), KafkaBrokers: p.brokers, Log: log}); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = p.settle.Close() })
+	run("lc", p.lc.Run)
+	run("customs", p.customs.Run)
+	run("settlement", p.settle.Run)
+
+	flows := worker.New(p.temporal, trade.TaskQueue, worker.Options{})
+	flows.RegisterWorkflow(trade.Workflow)
+	if err := flows.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(flows.Stop)
+	run("bridge", func(ctx context.Context) error { return bridge.Bridge{Temporal: p.temporal, Log: log}.Run(ctx, p.brokers) })
+	views := http.NewServeMux()
+	tradeview.Register(views, p.temporal)
+
+	t.Cleanup(func() { cancel(); running.Wait() })
+	p.endpoints = scenario.Endpoints{LC: serve("lc", p.lc.HTTP), Customs: serve("customs", p.customs.HTTP),
+		Settlement: serve("settlement", p.settle.HTTP), Trades: serve("worker", views)}
+	return p
+}

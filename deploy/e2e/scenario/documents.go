@@ -1,0 +1,52 @@
+package scenario
+
+import "github.com/tradefin/tradefin/events/money"
+
+// terms are the credit's terms (MT700): available by payment at sight, expiring 45 days on.
+func terms(tradeID string, amount money.Money, d func(int) string) map[string]any {
+	return map[string]any{
+		"number":             "ILC" + shortHash(tradeID),
+		"applicant":          map[string]any{"name": importer.actor},
+		"beneficiary":        map[string]any{"name": exporter.actor},
+		"issuingBank":        issuingBank.actor,
+		"advisingBank":       advisingBank.actor,
+		"amount":             amount,
+		"expiryDate":         d(45),
+		"expiryPlace":        "Lisbon",
+		"latestShipment":     d(30),
+		"partialShipments":   "NOT ALLOWED",
+		"transhipment":       "NOT ALLOWED",
+		"portOfLoading":      "PTLIS",
+		"portOfDischarge":    "SEGOT",
+		"goods":              map[string]any{"description": "ceramic floor tiles", "quantity": 1200, "unit": "cartons", "countedInUnits": true},
+		"documentsRequired":  []string{"commercial_invoice", "bill_of_lading", "packing_list", "certificate_of_origin"},
+		"beneficiaryAccount": "PT50000201231234567890154",
+		"accountCurrency":    "USD",
+	}
+}
+
+// presentation is a complying presentation (UCP 600 Art. 14) of the documents the credit asks for.
+func presentation(amount money.Money, d func(int) string) map[string]any {
+	return map[string]any{
+		"date":  d(0),
+		"place": "Lisbon",
+		"documents": []map[string]any{
+			{"kind": "commercial_invoice", "issueDate": d(0), "issuer": exporter.actor, "madeOutTo": importer.actor,
+				"amount": amount, "goodsDescription": "Ceramic floor tiles, grade A", "quantity": 1200},
+			{"kind": "bill_of_lading", "issueDate": d(0), "onBoardNotation": true, "onBoardDate": d(0), "portOfLoading": "PTLIS", "portOfDischarge": "SEGOT"},
+			{"kind": "packing_list", "issueDate": d(0), "issuer": exporter.actor, "goodsDescription": "Ceramic floor tiles", "quantity": 1200},
+			{"kind": "certificate_of_origin", "issueDate": d(0), "issuer": "Camara de Comercio e Industria Portuguesa"},
+		},
+	}
+}
+
+// declaration is an export or import declaration of the tiles (HS 6907.21: ceramic tiles,
+// water absorption ≤ 0.5 %).
+func declaration(id, tradeID, direction, declarant string, value money.Money, documents []string) map[string]any {
+	return map[string]any{
+		"id": id, "tradeId": tradeID, "direction": direction, "declarant": declarant,
+		"originCountry": "PT", "destinationCountry": "SE",
+		"lines":       []map[string]any{{"hsCode": "690721", "description": "glazed ceramic floor tiles", "customsValue": value}},
+		"documents":   documents, // SHA-256 of each registered document
+	}
+}

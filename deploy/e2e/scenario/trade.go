@@ -1,0 +1,144 @@
+package scenario
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"time"
+
+	"go.opentelemetry.io/otel/trace"
+
+	"github.com/tradefin/tradefin/events/money"
+	"github.com/tradefin/tradefin/workflows/tradeview"
+)
+
+// Result is what walking a trade produced.
+type Result struct {
+	TradeID   string
+	LCID      string
+	PaymentID string
+	ExportID  string            // export declaration
+	ImportID  string            // import declaration
+	Documents map[string]string // kind → SHA-256 of the document registered with customs
+	// Traces maps each step's integration event type to the trace ID of the request behind it.
+	Traces   map[string]trace.TraceID
+	Timeline tradeview.Timeline
+}
+
+// Run walks the trade tradeID through the happy path of a documentary credit and waits until its
+// workflow has closed it. today anchors the credit's dates.
+func (c *Client) Run(ctx context.Context, tradeID string, today time.Time) (Result, error) {
+	r := Result{TradeID: tradeID, LCID: "LC-" + tradeID, ExportID: "EXP-" + tradeID, ImportID: "IMP-" + tradeID,
+		Documents: map[string]string{}, Traces: map[string]trace.TraceID{}}
+	d := func(days int) string { return today.AddDate(0, 0, days).Format(time.DateOnly) }
+	amount := money.New(84_000_00, money.MustCurrency("EUR"))
+	lc := c.LC + "/v1/letters-of-credit/" + r.LCID
+	steps := []struct {
+		event, name string
+		run         func(ctx context.Context) error
+	}{
+		{"lc.applied.v1", "1. importer applies for the credit", func(ctx context.Context) error {
+			return c.call(ctx, importer, "POST", c.LC+"/v1/letters-of-credit", map[string]any{"id": r.LCID, "tradeId": tradeID, "terms": terms(tradeID, amount, d)}, nil)
+		}},
+		{"lc.issued.v1", "2a. issuing bank issues it (MT700)", func(ctx context.Context) error {
+			return c.call(ctx, issuingBank, "POST", lc+"/issue", map[string]any{"issueDate": d(0)}, nil)
+		}},
+		{"lc.advised.v1", "2b. advising bank advises it", func(ctx context.Context) error {
+			return c.call(ctx, advisingBank, "POST", lc+"/advice", map[string]any{"advisedOn": d(0)}, nil)
+		}},
+		{"lc.accepted.v1", "2c. beneficiary accepts it", func(ctx context.Context) error {
+			return c.call(ctx, exporter, "POST", lc+"/acceptance", map[string]any{"acceptedOn": d(0)}, nil)
+		}},
+		{"customs.export_declared.v1", "3a. exporter registers the documents and lodges the export declaration", func(ctx context.Context) error {
+			var docs []string
+			for _, kind := range []string{"commercial_invoice", "packing_list", "certificate_of_origin"} {
+				sum, err := c.registerDocument(ctx, exporter, tradeID, kind, d(0))
+				if err != nil {
+					return err
+				}
+				docs, r.Documents[kind] = append(docs, sum), sum
+			}
+			return c.call(ctx, exporter, "POST", c.Customs+"/v1/declarations", declaration(r.ExportID, tradeID, "export", exporter.actor, amount, docs), nil)
+		}},
+		{"customs.export_cleared.v1", "3b. export customs clears it", func(ctx context.Context) error {
+			return c.call(ctx, exportCustoms, "POST", c.Customs+"/v1/declarations/"+r.ExportID+"/clearance", map[string]any{}, nil)
+		}},
+		{"customs.bill_of_lading_issued.v1", "4a. carrier issues the bill of lading", func(ctx context.Context) error {
+			sum, err := c.registerDocument(ctx, carrier, tradeID, "bill_of_lading", d(0))
+			if err != nil {
+				return err
+			}
+			r.Documents["bill_of_lading"] = sum
+			return c.call(ctx, carrier, "POST", c.Customs+"/v1/shipments", map[string]any{"id": "SHP-" + tradeID, "tradeId": tradeID,
+				"blNumber": "MAEU" + shortHash(tradeID), "onBoardDate": d(0), "vessel": "MAERSK LISBOA", "voyage": "245N",
+				"portOfLoading": "PTLIS", "portOfDischarge": "SEGOT", "documentSha256": sum}, nil)
+		}},
+		{"customs.transport_event.v1", "4b. carrier reports loaded, departed, arrived, discharged (DCSA)", func(ctx context.Context) error {
+			at := today.Add(8 * time.Hour)
+			for i, ev := range []struct{ code, loc string }{{"LOAD", "PTLIS"}, {"DEPA", "PTLIS"}, {"ARRI", "SEGOT"}, {"DISC", "SEGOT"}} {
+				body := map[string]any{"eventCode": ev.code, "classifier": "ACT", "location": ev.loc, "eventTime": at.Add(time.Duration(i) * time.Hour).Format(time.RFC3339)}
+				if err := c.call(ctx, carrier, "POST", c.Customs+"/v1/shipments/SHP-"+tradeID+"/events", body, nil); err != nil {
+					return err
+				}
+			}
+			return nil
+		}},
+		{"lc.documents_presented.v1", "5. beneficiary presents the documents; the issuing bank examines and honours", func(ctx context.Context) error {
+			return c.call(ctx, exporter, "POST", lc+"/presentations", map[string]any{"presentationId": "P-1", "presentation": presentation(amount, d)}, nil)
+		}},
+		{"settlement.payment_settled.v1", "6. settlement pays the advising bank for the beneficiary (pacs.009, FX), the bank reports it settled (pacs.002)", func(ctx context.Context) error {
+			return c.settle(ctx, &r)
+		}},
+		{"customs.import_released.v1", "7. importer files the import declaration; customs assesses duty, it is paid, goods released", func(ctx context.Context) error {
+			return c.importGoods(ctx, &r, amount)
+		}},
+	}
+	for _, s := range steps {
+		id, err := c.step(ctx, s.name, s.run)
+		if err != nil {
+			return r, err
+		}
+		r.Traces[s.event] = id
+	}
+	// Presenting a complying set honours at once: the same request made both events.
+	r.Traces["lc.honoured.v1"] = r.Traces["lc.documents_presented.v1"]
+	c.progress("waiting for the trade workflow to close the trade")
+	err := poll(ctx, "the trade to close", func() (bool, error) {
+		t, err := c.Timeline(ctx, tradeID)
+		if err != nil {
+			return false, nil // the bridge may not have started the workflow yet
+		}
+		r.Timeline = t
+		return t.Status != "RUNNING", nil
+	})
+	return r, err
+}
+
+// Timeline reads the trade's timeline from the trade view.
+func (c *Client) Timeline(ctx context.Context, tradeID string) (tradeview.Timeline, error) {
+	var t tradeview.Timeline
+	err := c.call(ctx, party{}, "GET", c.Trades+"/v1/trades/"+tradeID, nil, &t)
+	return t, err
+}
+
+// registerDocument registers a document's content with customs and returns its SHA-256, which
+// identifies it from then on.
+func (c *Client) registerDocument(ctx context.Context, p party, tradeID, kind, date string) (string, error) {
+	content := []byte(fmt.Sprintf("%s for trade %s issued by %s on %s", kind, tradeID, p.actor, date))
+	sum := sha256.Sum256(content)
+	var doc struct {
+		SHA256 string `json:"sha256"`
+	}
+	err := c.call(ctx, p, "POST", c.Customs+"/v1/documents", map[string]any{"tradeId": tradeID, "kind": kind, "issuer": p.actor,
+		"issueDate": date, "content": content}, &doc)
+	if err == nil && doc.SHA256 != hex.EncodeToString(sum[:]) {
+		err = fmt.Errorf("customs registered %s as %s; its SHA-256 is %x", kind, doc.SHA256, sum)
+	}
+	return doc.SHA256, err
+}
+
+func shortHash(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:4])
+}
