@@ -14,7 +14,7 @@ import (
 // the topics would, and fingerprints each the way the contract defines.
 type published struct {
 	mu     sync.Mutex
-	byID   map[string]string // event ID → SHA-256 of its canonical form
+	byID   map[string]string            // event ID → SHA-256 of its canonical form
 	byType map[string]map[string]string // trade ID → event type → event ID
 }
 

@@ -38,7 +38,7 @@ type platform struct {
 	brokers   []string
 	// ledger has a client per organisation: the test reads each milestone back through a peer of
 	// an organisation other than the one that committed it.
-	ledger map[string]*ledger.Client
+	ledger   map[string]*ledger.Client
 	lc       *lcservice.Service
 	customs  *customsservice.Service
 	settle   *settlementservice.Service
@@ -113,7 +113,9 @@ func startPlatform(t *testing.T) *platform {
 		t.Fatal(err)
 	}
 	t.Cleanup(flows.Stop)
-	run("bridge", func(ctx context.Context) error { return bridge.Bridge{Temporal: p.temporal, Log: log}.Run(ctx, p.brokers) })
+	run("bridge", func(ctx context.Context) error {
+		return bridge.Bridge{Temporal: p.temporal, Log: log}.Run(ctx, p.brokers)
+	})
 	views := http.NewServeMux()
 	tradeview.Register(views, p.temporal)
 

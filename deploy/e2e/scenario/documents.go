@@ -46,7 +46,7 @@ func declaration(id, tradeID, direction, declarant string, value money.Money, do
 	return map[string]any{
 		"id": id, "tradeId": tradeID, "direction": direction, "declarant": declarant,
 		"originCountry": "PT", "destinationCountry": "SE",
-		"lines":       []map[string]any{{"hsCode": "690721", "description": "glazed ceramic floor tiles", "customsValue": value}},
-		"documents":   documents, // SHA-256 of each registered document
+		"lines":     []map[string]any{{"hsCode": "690721", "description": "glazed ceramic floor tiles", "customsValue": value}},
+		"documents": documents, // SHA-256 of each registered document
 	}
 }
