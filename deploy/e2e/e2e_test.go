@@ -73,6 +73,9 @@ func checkTimeline(t *testing.T, r scenario.Result) {
 	if tl.Status != "CLOSED" || tl.Workflow.Status != enums.WORKFLOW_EXECUTION_STATUS_COMPLETED.String() || len(tl.Pending) != 0 {
 		t.Fatalf("trade %s: status %s, workflow %s, pending %v", r.TradeID, tl.Status, tl.Workflow.Status, tl.Pending)
 	}
+	if tl.Payment == nil || tl.Payment.Status != "instructed" || tl.Payment.PresentationID != "P-1" {
+		t.Errorf("trade %s: the workflow's payment instruction: %+v", r.TradeID, tl.Payment)
+	}
 	if len(tl.Milestones) != len(happyPath) {
 		t.Fatalf("trade %s: %d milestones, want %d", r.TradeID, len(tl.Milestones), len(happyPath))
 	}

@@ -99,7 +99,8 @@ func startPlatform(t *testing.T) *platform {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = p.customs.Close() })
-	if p.settle, err = settlementservice.New(ctx, settlementservice.Config{PostgresDSN: testenv.PostgresDSN(t), KafkaBrokers: p.brokers, Log: log}); err != nil {
+	if p.settle, err = settlementservice.New(ctx, settlementservice.Config{PostgresDSN: testenv.PostgresDSN(t), KafkaBrokers: p.brokers,
+		Temporal: p.temporal, Log: log}); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = p.settle.Close() })

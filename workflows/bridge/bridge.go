@@ -93,6 +93,9 @@ func signalFor(ctx context.Context, env contracts.Envelope) (trade.Event, error)
 	}
 	ev := trade.Event{Type: env.Type, ID: env.ID, Source: env.Source, Time: env.Time, SHA256: sum, Trace: map[string]string{}}
 	otel.GetTextMapPropagator().Inject(ctx, propagation.MapCarrier(ev.Trace))
+	if honoured, ok := env.Data.(*contracts.LCHonoured); ok {
+		ev.Payment = &contracts.PaymentRef{TradeID: env.TradeID, LCID: honoured.LCID, PresentationID: honoured.PresentationID}
+	}
 	if applied, ok := env.Data.(*contracts.LCApplied); ok {
 		if ev.LCExpiry, err = endOfExpiryDay(applied.ExpiryDate); err != nil {
 			return trade.Event{}, fmt.Errorf("%w: lc.applied.v1 %s: expiry date %q: %v", contracts.ErrMalformed, env.ID, applied.ExpiryDate, err)

@@ -4,7 +4,11 @@
 // trade when the goods are released, and enforces the credit's expiry with a timer.
 package trade
 
-import "time"
+import (
+	"time"
+
+	"github.com/tradefin/tradefin/events/contracts"
+)
 
 // WorkflowID is the workflow's ID for a trade: one workflow per trade.
 func WorkflowID(tradeID string) string { return "trade-" + tradeID }
@@ -41,6 +45,8 @@ type Event struct {
 	SHA256 string // of the canonical event (contracts.Fingerprint)
 	// LCExpiry is set on lc.applied.v1: the end of the credit's expiry date (UCP 600 Art. 6(d)(i)).
 	LCExpiry time.Time
+	// Payment is set on lc.honoured.v1: the presentation settlement is to pay.
+	Payment *contracts.PaymentRef
 	// Trace is the W3C trace context of the request that caused the event.
 	Trace map[string]string
 }
@@ -65,4 +71,12 @@ type State struct {
 	Events     []Event     // every event received, in arrival order
 	Milestones []Milestone // committed, in ledger order
 	Pending    []Milestone // received, waiting for the milestone the chaincode wants first
+	Payment    Instruction // what the workflow asked settlement to pay
+}
+
+// Instruction is the workflow's instruction to settlement once the credit is honoured.
+type Instruction struct {
+	Ref    *contracts.PaymentRef
+	Status string // settlement's answer: the payment's status
+	Error  string
 }

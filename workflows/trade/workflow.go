@@ -7,6 +7,7 @@ import (
 	"go.temporal.io/sdk/workflow"
 
 	"github.com/tradefin/tradefin/chaincode/milestone"
+	"github.com/tradefin/tradefin/events/contracts"
 	"github.com/tradefin/tradefin/events/ledger"
 )
 
@@ -67,6 +68,9 @@ func (t *tradeRun) receive(ev Event) {
 		t.st.Pending = append(t.st.Pending, Milestone{Name: string(name), MSPID: milestone.EntitledOrg(name),
 			EventID: ev.ID, SHA256: ev.SHA256, trace: ev.Trace})
 	}
+	if ev.Payment != nil {
+		t.st.Payment.Ref = ev.Payment
+	}
 }
 
 func (t *tradeRun) ready() bool {
@@ -85,6 +89,8 @@ func (t *tradeRun) commitReady(ctx workflow.Context) {
 		t.commit(ctx, m) // the query shows it pending until the ledger answers
 		t.st.Pending = append(t.st.Pending[:i:i], t.st.Pending[i+1:]...)
 		switch milestone.Type(m.Name) {
+		case milestone.Honoured:
+			t.instructPayment(ctx)
 		case milestone.ImportReleased:
 			// The goods are released and the credit is paid: the issuing bank closes the trade.
 			t.commit(ctx, Milestone{Name: string(milestone.Closed), MSPID: milestone.EntitledOrg(milestone.Closed),
@@ -93,6 +99,27 @@ func (t *tradeRun) commitReady(ctx workflow.Context) {
 		case milestone.Expired, milestone.Cancelled:
 			t.st.Status = StatusExpired
 		}
+	}
+}
+
+// instructPayment has settlement pay the honoured presentation: the step after honour is the
+// workflow's to drive, not a person's. Settlement raises the payment from lc.honoured.v1 on its
+// own; until it has, the activity fails and Temporal retries it.
+func (t *tradeRun) instructPayment(ctx workflow.Context) {
+	if t.st.Payment.Ref == nil {
+		t.st.Payment.Error = "lc.honoured.v1 named no presentation to pay"
+		return
+	}
+	ctx = workflow.WithActivityOptions(ctx, workflow.ActivityOptions{
+		TaskQueue:              contracts.SettlementTaskQueue,
+		ScheduleToCloseTimeout: 10 * time.Minute,
+		StartToCloseTimeout:    30 * time.Second,
+		RetryPolicy:            &temporal.RetryPolicy{InitialInterval: 200 * time.Millisecond, BackoffCoefficient: 2, MaximumInterval: 10 * time.Second},
+	})
+	err := workflow.ExecuteActivity(ctx, contracts.InstructPaymentActivity, *t.st.Payment.Ref).Get(ctx, &t.st.Payment.Status)
+	if err != nil {
+		t.st.Payment.Error = err.Error()
+		workflow.GetLogger(ctx).Error("payment not instructed", "error", err)
 	}
 }
 

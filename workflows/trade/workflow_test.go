@@ -9,6 +9,7 @@ import (
 	"go.temporal.io/sdk/activity"
 	"go.temporal.io/sdk/testsuite"
 
+	"github.com/tradefin/tradefin/events/contracts"
 	"github.com/tradefin/tradefin/events/ledger"
 )
 
@@ -23,13 +24,19 @@ func env(t *testing.T) (*testsuite.TestWorkflowEnvironment, *[]string) {
 		calls = append(calls, in.Milestone+"@"+activity.GetInfo(ctx).TaskQueue)
 		return ledger.Receipt{Record: ledger.Record{TxID: fmt.Sprintf("tx-%d", len(calls)), EventHash: in.SHA256}, Block: uint64(len(calls))}, nil
 	}, activity.RegisterOptions{Name: ledger.RecordMilestoneActivity})
+	e.RegisterActivityWithOptions(func(ctx context.Context, ref contracts.PaymentRef) (string, error) {
+		calls = append(calls, "INSTRUCT "+ref.PresentationID+"@"+activity.GetInfo(ctx).TaskQueue)
+		return "instructed", nil
+	}, activity.RegisterOptions{Name: contracts.InstructPaymentActivity})
 	return e, &calls
 }
 
 func signal(e *testsuite.TestWorkflowEnvironment, at time.Duration, typ, id string) {
-	e.RegisterDelayedCallback(func() {
-		e.SignalWorkflow(EventSignal, Event{Type: typ, ID: id, SHA256: sha256Hex(id)})
-	}, at)
+	ev := Event{Type: typ, ID: id, SHA256: sha256Hex(id)}
+	if typ == "lc.honoured.v1" {
+		ev.Payment = &contracts.PaymentRef{TradeID: "T", LCID: "LC", PresentationID: "P-1"}
+	}
+	e.RegisterDelayedCallback(func() { e.SignalWorkflow(EventSignal, ev) }, at)
 }
 
 var happyPath = []string{"lc.applied.v1", "lc.issued.v1", "lc.advised.v1", "lc.accepted.v1", "customs.export_cleared.v1",
@@ -38,7 +45,7 @@ var happyPath = []string{"lc.applied.v1", "lc.issued.v1", "lc.advised.v1", "lc.a
 
 var happyLedger = []string{"LC_APPLIED@ledger-ImporterBankMSP", "LC_ISSUED@ledger-ImporterBankMSP", "LC_ADVISED@ledger-ExporterBankMSP",
 	"LC_ACCEPTED@ledger-ExporterBankMSP", "EXPORT_CLEARED@ledger-CustomsMSP", "SHIPPED@ledger-CustomsMSP",
-	"DOCUMENTS_PRESENTED@ledger-ExporterBankMSP", "HONOURED@ledger-ImporterBankMSP", "SETTLED@ledger-ImporterBankMSP",
+	"DOCUMENTS_PRESENTED@ledger-ExporterBankMSP", "HONOURED@ledger-ImporterBankMSP", "INSTRUCT P-1@settlement", "SETTLED@ledger-ImporterBankMSP",
 	"IMPORT_RELEASED@ledger-CustomsMSP", "CLOSED@ledger-ImporterBankMSP"}
 
 func run(t *testing.T, e *testsuite.TestWorkflowEnvironment, in Input) State {
@@ -64,7 +71,8 @@ func TestHappyPathCommitsEachMilestoneAsItsOrganisation(t *testing.T) {
 	if fmt.Sprint(*calls) != fmt.Sprint(happyLedger) {
 		t.Fatalf("ledger calls:\n got %v\nwant %v", *calls, happyLedger)
 	}
-	if st.Status != StatusClosed || len(st.Milestones) != len(happyLedger) || st.Milestones[10].TxID != "tx-11" || len(st.Events) != len(happyPath) {
+	if st.Status != StatusClosed || len(st.Milestones) != len(happyLedger)-1 || st.Milestones[10].TxID != "tx-12" || len(st.Events) != len(happyPath) ||
+		st.Payment.Status != "instructed" {
 		t.Fatalf("state = %+v", st)
 	}
 	if st.Milestones[1].SHA256 != sha256Hex("ev-1") {

@@ -17,6 +17,15 @@ type Timeline struct {
 	Events     []Event     `json:"events"`
 	Milestones []Milestone `json:"milestones"`
 	Pending    []Milestone `json:"pending"` // received, waiting for the milestone the ledger wants first
+	Payment    *Payment    `json:"payment,omitempty"`
+}
+
+// Payment is what the workflow asked settlement to pay once the credit was honoured.
+type Payment struct {
+	LCID           string `json:"lcId"`
+	PresentationID string `json:"presentationId"`
+	Status         string `json:"status,omitempty"` // settlement's answer
+	Error          string `json:"error,omitempty"`
 }
 
 // Workflow is the Temporal execution behind the trade.
@@ -52,6 +61,9 @@ func timeline(st trade.State, wf Workflow) Timeline {
 	t := Timeline{TradeID: st.TradeID, Status: st.Status, Workflow: wf, Events: []Event{}, Milestones: milestones(st.Milestones), Pending: milestones(st.Pending)}
 	if !st.LCExpiry.IsZero() {
 		t.LCExpiry = &st.LCExpiry
+	}
+	if ref := st.Payment.Ref; ref != nil {
+		t.Payment = &Payment{LCID: ref.LCID, PresentationID: ref.PresentationID, Status: st.Payment.Status, Error: st.Payment.Error}
 	}
 	for _, e := range st.Events {
 		t.Events = append(t.Events, Event{Type: e.Type, ID: e.ID, Source: e.Source, Time: e.Time, SHA256: e.SHA256})

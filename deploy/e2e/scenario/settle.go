@@ -30,27 +30,22 @@ type Payment struct {
 	} `json:"postings"`
 }
 
-// settle waits for settlement to raise the payment from lc.honoured.v1, instructs it (pacs.009)
-// and feeds back the settlement bank's pacs.002 saying it settled (ACSC).
+// settle waits for the trade workflow to have settlement instruct the payment (settlement raised
+// it from lc.honoured.v1; the workflow drives the instruction, the pacs.009), then feeds back the
+// settlement bank's pacs.002 saying it settled (ACSC).
 func (c *Client) settle(ctx context.Context, r *Result) error {
 	r.PaymentID = r.TradeID + ":" + r.LCID + ":P-1"
 	url := c.Settlement + "/v1/payments/" + r.PaymentID
-	err := poll(ctx, "settlement to raise the payment", func() (bool, error) {
+	var p Payment
+	err := poll(ctx, "the workflow to instruct the payment", func() (bool, error) {
 		var e *Error
-		err := c.call(ctx, settlementOps, "GET", url, nil, nil)
+		err := c.call(ctx, settlementOps, "GET", url, nil, &p)
 		if errors.As(err, &e) && e.Status == http.StatusNotFound {
 			return false, nil
 		}
-		return err == nil, err
+		return err == nil && p.Status != "raised", err
 	})
 	if err != nil {
-		return err
-	}
-	if err := c.call(ctx, issuingBank, "POST", url+"/instruction", nil, nil); err != nil {
-		return err
-	}
-	var p Payment
-	if err := c.call(ctx, settlementOps, "GET", url, nil, &p); err != nil {
 		return err
 	}
 	return c.call(ctx, settlementOps, "POST", url+"/status-reports", pacs002(p), nil)

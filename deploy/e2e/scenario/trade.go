@@ -87,7 +87,7 @@ func (c *Client) Run(ctx context.Context, tradeID string, today time.Time) (Resu
 		{"lc.documents_presented.v1", "5. beneficiary presents the documents; the issuing bank examines and honours", func(ctx context.Context) error {
 			return c.call(ctx, exporter, "POST", lc+"/presentations", map[string]any{"presentationId": "P-1", "presentation": presentation(amount, d)}, nil)
 		}},
-		{"settlement.payment_settled.v1", "6. settlement pays the advising bank for the beneficiary (pacs.009, FX), the bank reports it settled (pacs.002)", func(ctx context.Context) error {
+		{"settlement.payment_settled.v1", "6. the workflow has settlement pay the advising bank (pacs.009, FX); the settlement bank reports it settled (pacs.002)", func(ctx context.Context) error {
 			return c.settle(ctx, &r)
 		}},
 		{"customs.import_released.v1", "7. importer files the import declaration; customs assesses duty, it is paid, goods released", func(ctx context.Context) error {

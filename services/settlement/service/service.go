@@ -1,5 +1,7 @@
 // Package service wires settlement from configuration: event store (SQLite, or PostgreSQL when a
-// DSN is set), application, HTTP API, the lc.honoured.v1 consumer and the outbox forwarder.
+// DSN is set), application, HTTP API, and the background work: the lc.honoured.v1 consumer, the
+// outbox forwarder and the trade workflow's settlement activities. cmd/settlement runs it as a
+// process; the end-to-end test runs it in-process.
 package service
 
 import (
@@ -7,20 +9,20 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
-	"path/filepath"
 	"time"
 
 	"github.com/ThreeDotsLabs/watermill"
+	"go.temporal.io/sdk/client"
 
 	"github.com/tradefin/tradefin/events/contracts"
 	"github.com/tradefin/tradefin/events/eventstore"
-	"github.com/tradefin/tradefin/events/eventstore/sqlstore"
 	"github.com/tradefin/tradefin/events/kafkapubsub"
-	"github.com/tradefin/tradefin/events/outbox"
+	"github.com/tradefin/tradefin/events/platform"
 	"github.com/tradefin/tradefin/services/settlement/adapters/fxtable"
 	settlementhttp "github.com/tradefin/tradefin/services/settlement/adapters/http"
 	"github.com/tradefin/tradefin/services/settlement/adapters/ids"
 	"github.com/tradefin/tradefin/services/settlement/adapters/inbox"
+	"github.com/tradefin/tradefin/services/settlement/adapters/orchestration"
 	"github.com/tradefin/tradefin/services/settlement/adapters/store"
 	"github.com/tradefin/tradefin/services/settlement/app"
 )
@@ -30,6 +32,7 @@ type Config struct {
 	DataDir      string // SQLite file lives here unless PostgresDSN is set
 	PostgresDSN  string
 	KafkaBrokers []string
+	Temporal     client.Client // nil: the workflow's activities are not served here
 	Log          *slog.Logger
 }
 
@@ -46,15 +49,7 @@ func New(ctx context.Context, cfg Config) (*Service, error) {
 	if cfg.Log == nil {
 		cfg.Log = slog.Default()
 	}
-	var (
-		es  eventstore.Store
-		err error
-	)
-	if cfg.PostgresDSN != "" {
-		es, err = sqlstore.OpenPostgres(ctx, cfg.PostgresDSN)
-	} else {
-		es, err = sqlstore.OpenSQLite(ctx, filepath.Join(cfg.DataDir, "settlement.db"))
-	}
+	es, err := platform.OpenEventStore(ctx, cfg.PostgresDSN, cfg.DataDir, "settlement.db")
 	if err != nil {
 		return nil, err
 	}
@@ -62,13 +57,22 @@ func New(ctx context.Context, cfg Config) (*Service, error) {
 	return &Service{Store: es, App: a, HTTP: settlementhttp.Handler(a), cfg: cfg}, nil
 }
 
-// Run consumes lc.honoured.v1 and forwards the outbox until ctx ends.
+// Run consumes lc.honoured.v1, forwards the outbox and serves the settlement activities until
+// ctx ends.
 func (s *Service) Run(ctx context.Context) error {
-	pub, err := kafkapubsub.NewPublisher(kafkapubsub.PublisherConfig{Brokers: s.cfg.KafkaBrokers})
-	if err != nil {
-		return err
+	if s.cfg.Temporal != nil {
+		w := orchestration.NewWorker(s.cfg.Temporal, orchestration.Activities{App: s.App})
+		if err := w.Start(); err != nil {
+			return err
+		}
+		defer w.Stop()
 	}
-	defer pub.Close()
+	work := platform.Background{Store: s.Store, KafkaBrokers: s.cfg.KafkaBrokers, Log: s.cfg.Log}
+	return work.Run(ctx, s.consumeHonoured)
+}
+
+// consumeHonoured raises a payment for each honoured presentation, once (the inbox).
+func (s *Service) consumeHonoured(ctx context.Context, pub *kafkapubsub.Publisher) error {
 	sub, err := kafkapubsub.NewSubscriber(kafkapubsub.SubscriberConfig{Brokers: s.cfg.KafkaBrokers, ConsumerGroup: "settlement"}, s.cfg.Log)
 	if err != nil {
 		return err
@@ -78,16 +82,8 @@ func (s *Service) Run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	lcTopic := contracts.Topic("lc.honoured.v1")
-	router.AddConsumerHandler("settlement.lc-honoured", lcTopic, sub, inbox.Honoured{Store: s.Store, Now: time.Now}.Handle)
-	fwd, err := outbox.NewForwarder(outbox.Config{Store: s.Store, Publisher: pub, Log: s.cfg.Log})
-	if err != nil {
-		return err
-	}
-	errs := make(chan error, 2)
-	go func() { errs <- router.Run(ctx) }()
-	go func() { errs <- fwd.Run(ctx) }()
-	err = <-errs
+	router.AddConsumerHandler("settlement.lc-honoured", contracts.Topic("lc.honoured.v1"), sub, inbox.Honoured{Store: s.Store, Now: time.Now}.Handle)
+	err = router.Run(ctx)
 	if errors.Is(err, context.Canceled) {
 		err = nil
 	}

@@ -16,17 +16,15 @@ func main() {
 			return err
 		}
 		svc, err := service.New(ctx, service.Config{DataDir: rt.Config.DataDir, PostgresDSN: rt.Config.PostgresDSN,
-			KafkaBrokers: rt.Config.KafkaBrokers, Log: rt.Log})
+			KafkaBrokers: rt.Config.KafkaBrokers, Temporal: rt.Temporal, Log: rt.Log})
 		if err != nil {
 			return err
 		}
 		defer svc.Close()
-		rt.Mux.Handle("/v1/payments", svc.HTTP)
-		rt.Mux.Handle("/v1/payments/", svc.HTTP)
-		rt.Mux.Handle("/v1/accounts", svc.HTTP)
+		rt.Mux.Handle("/v1/", svc.HTTP)
 		go func() {
 			if err := svc.Run(ctx); err != nil {
-				rt.Log.Error("settlement messaging stopped", "err", err)
+				rt.Log.Error("settlement background work stopped", "err", err)
 			}
 		}()
 		return rt.Serve(ctx)
