@@ -24,4 +24,7 @@ func Print(w io.Writer, t tradeview.Timeline) {
 		fmt.Fprintf(tw, "  -\t%s\t%s\t\twaiting for its turn on the ledger\t%.16s…\n", m.Name, m.Org, m.SHA256)
 	}
 	_ = tw.Flush()
+	if p := t.Payment; p != nil {
+		fmt.Fprintf(w, "payment of %s presentation %s: instructed by the workflow, settlement answered %q %s\n", p.LCID, p.PresentationID, p.Status, p.Error)
+	}
 }
