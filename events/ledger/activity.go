@@ -38,14 +38,15 @@ type Activities struct{ Ledger *Client }
 
 // RecordMilestone commits the milestone under the trace of the request that caused it, so one
 // trace runs from the HTTP request through Kafka and Temporal to the Fabric commit. A refusal is
-// returned as a non-retryable error; anything else Temporal retries (recording is idempotent).
+// returned as a non-retryable error, unless it may pass on retry (see MayPass); anything else
+// Temporal retries (recording is idempotent).
 func (a Activities) RecordMilestone(ctx context.Context, in RecordInput) (Receipt, error) {
 	if len(in.Trace) > 0 {
 		ctx = otel.GetTextMapPropagator().Extract(ctx, propagation.MapCarrier(in.Trace))
 	}
 	r, err := a.Ledger.RecordMilestone(ctx, in.TradeID, in.Milestone, in.SHA256)
 	var refusal *RefusalError
-	if errors.As(err, &refusal) {
+	if errors.As(err, &refusal) && !refusal.MayPass() {
 		return Receipt{}, temporal.NewNonRetryableApplicationError(refusal.Error(), RefusalErrorType, err, refusal.Code)
 	}
 	return r, err

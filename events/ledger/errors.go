@@ -32,6 +32,12 @@ type RefusalError struct {
 func (e *RefusalError) Error() string        { return "ledger: " + e.Message }
 func (e *RefusalError) Is(target error) bool { return target == ErrRefused }
 
+// MayPass reports whether the refusal may not hold on a later try. OUT_OF_ORDER can come from an
+// endorsing peer that has not yet committed the block holding the previous milestone (another
+// organisation committed it through its own peer a moment ago); once the peer catches up, the
+// same proposal is accepted. The other refusals are about the request itself and always hold.
+func (e *RefusalError) MayPass() bool { return e.Code == "OUT_OF_ORDER" }
+
 // chaincodeCodes are the prefixes the chaincode puts on its refusals.
 var chaincodeCodes = []string{"UNKNOWN_MILESTONE", "NOT_ENTITLED", "OUT_OF_ORDER", "CONFLICT", "INVALID_ARGUMENT", "NOT_FOUND"}
 

@@ -86,8 +86,11 @@ func (t *tradeRun) commitReady(ctx workflow.Context) {
 			return
 		}
 		m := t.st.Pending[i]
-		t.commit(ctx, m) // the query shows it pending until the ledger answers
+		ok = t.commit(ctx, m) // the query shows it pending until the ledger answers
 		t.st.Pending = append(t.st.Pending[:i:i], t.st.Pending[i+1:]...)
+		if !ok {
+			return // the chain stops here: what follows waits, and the timeline shows why
+		}
 		switch milestone.Type(m.Name) {
 		case milestone.Honoured:
 			t.instructPayment(ctx)
@@ -134,7 +137,8 @@ func (t *tradeRun) expire(ctx workflow.Context) {
 	t.st.Status = StatusExpired
 }
 
-func (t *tradeRun) commit(ctx workflow.Context, m Milestone) {
+// commit records the milestone on the ledger and in the state; it reports whether it committed.
+func (t *tradeRun) commit(ctx workflow.Context, m Milestone) bool {
 	r, err := record(ctx, t.st.TradeID, m)
 	if err != nil {
 		m.Error = err.Error()
@@ -143,6 +147,7 @@ func (t *tradeRun) commit(ctx workflow.Context, m Milestone) {
 		m.TxID, m.Block, m.SHA256 = r.TxID, r.Block, r.EventHash
 	}
 	t.st.Milestones = append(t.st.Milestones, m)
+	return err == nil
 }
 
 // last is the last milestone on the ledger ("" before the first).

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"go.temporal.io/sdk/activity"
+	"go.temporal.io/sdk/temporal"
 	"go.temporal.io/sdk/testsuite"
 
 	"github.com/tradefin/tradefin/events/contracts"
@@ -127,5 +128,40 @@ func TestCreditExpiresUnusedAndTheWorkflowSaysSo(t *testing.T) {
 	st := run(t, e, Input{TradeID: "T-2"}) // the expiry comes with lc.applied.v1, as from the bridge
 	if st.Status != StatusExpired || (*calls)[len(*calls)-1] != "EXPIRED@ledger-ImporterBankMSP" {
 		t.Fatalf("state %s, calls %v", st.Status, *calls)
+	}
+}
+
+// A milestone the ledger refuses stops the chain: nothing after it is committed, and the
+// timeline says why.
+func TestARefusedMilestoneStopsTheChain(t *testing.T) {
+	var s testsuite.WorkflowTestSuite
+	e := s.NewTestWorkflowEnvironment()
+	var calls []string
+	e.RegisterActivityWithOptions(func(ctx context.Context, in ledger.RecordInput) (ledger.Receipt, error) {
+		calls = append(calls, in.Milestone)
+		if in.Milestone == "LC_ISSUED" {
+			return ledger.Receipt{}, temporal.NewNonRetryableApplicationError("ledger: NOT_ENTITLED: no", ledger.RefusalErrorType, nil)
+		}
+		return ledger.Receipt{Record: ledger.Record{TxID: "tx", EventHash: in.SHA256}, Block: 1}, nil
+	}, activity.RegisterOptions{Name: ledger.RecordMilestoneActivity})
+	for i, typ := range happyPath[:4] {
+		signal(e, time.Duration(i+1)*time.Hour, typ, fmt.Sprintf("ev-%d", i))
+	}
+	e.RegisterDelayedCallback(func() {
+		v, err := e.QueryWorkflow(StateQuery)
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		var st State
+		_ = v.Get(&st)
+		if len(st.Milestones) != 2 || st.Milestones[1].Error == "" || len(st.Pending) != 2 {
+			t.Errorf("state after a refusal: %+v", st)
+		}
+		e.CancelWorkflow()
+	}, 10*time.Hour)
+	e.ExecuteWorkflow(Workflow, Input{TradeID: "T-4", LCExpiry: time.Now().Add(90 * 24 * time.Hour)})
+	if fmt.Sprint(calls) != "[LC_APPLIED LC_ISSUED]" {
+		t.Fatalf("ledger calls after a refusal: %v", calls)
 	}
 }

@@ -110,7 +110,9 @@ func (c *Client) Run(ctx context.Context, tradeID string, today time.Time) (Resu
 			return false, nil // the bridge may not have started the workflow yet
 		}
 		r.Timeline = t
-		return t.Status != "RUNNING", nil
+		// Done when the execution itself has closed, not merely its state says so: the state
+		// turns CLOSED a moment before the workflow function returns.
+		return t.Workflow.CloseTime != nil, nil
 	})
 	return r, err
 }
