@@ -24,6 +24,34 @@ func OpenEventStore(ctx context.Context, dsn, dataDir, name string) (eventstore.
 	return sqlstore.OpenSQLite(ctx, filepath.Join(dataDir, name))
 }
 
+// ServiceConfig is what a service needs from its process: where its state lives, the broker,
+// and the Temporal client and Fabric identities for the task queues it serves.
+type ServiceConfig struct {
+	DataDir      string // the SQLite file lives here unless PostgresDSN is set
+	PostgresDSN  string
+	KafkaBrokers []string
+	Temporal     client.Client    // nil: no ledger workers
+	Ledgers      []*ledger.Client // the Fabric identities whose ledger task queues it serves
+	Log          *slog.Logger
+}
+
+// ServiceConfig is the configuration a service run by this process gets, with the identities
+// connected by ConnectIdentities.
+func (rt *Runtime) ServiceConfig() ServiceConfig {
+	return ServiceConfig{DataDir: rt.Config.DataDir, PostgresDSN: rt.Config.PostgresDSN, KafkaBrokers: rt.Config.KafkaBrokers,
+		Temporal: rt.Temporal, Ledgers: rt.Identities, Log: rt.Log}
+}
+
+// OpenStore opens the service's event store (file is the SQLite file's name).
+func (c ServiceConfig) OpenStore(ctx context.Context, file string) (eventstore.Store, error) {
+	return OpenEventStore(ctx, c.PostgresDSN, c.DataDir, file)
+}
+
+// Background is the service's background work on store.
+func (c ServiceConfig) Background(store eventstore.Store) Background {
+	return Background{Store: store, KafkaBrokers: c.KafkaBrokers, Temporal: c.Temporal, Ledgers: c.Ledgers, Log: c.Log}
+}
+
 // Background is a service's work besides answering HTTP.
 type Background struct {
 	Store        eventstore.Store // its outbox is forwarded to Kafka

@@ -98,6 +98,18 @@ func (rt *Runtime) ConnectIdentities(mspIDs ...string) ([]*ledger.Client, error)
 	return rt.Identities, nil
 }
 
+// ServeService mounts a service's API under /v1/, runs its background work (logged if it stops
+// early) and serves until ctx ends.
+func (rt *Runtime) ServeService(ctx context.Context, api http.Handler, background func(context.Context) error) error {
+	rt.Mux.Handle("/v1/", api)
+	go func() {
+		if err := background(ctx); err != nil {
+			rt.Log.Error("background work stopped", "err", err)
+		}
+	}()
+	return rt.Serve(ctx)
+}
+
 // Close releases the connections.
 func (rt *Runtime) Close(ctx context.Context) {
 	for _, id := range rt.Identities {

@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/ThreeDotsLabs/watermill"
-	"go.temporal.io/sdk/client"
 
 	"github.com/tradefin/tradefin/events/contracts"
 	"github.com/tradefin/tradefin/events/eventstore"
@@ -27,14 +26,9 @@ import (
 	"github.com/tradefin/tradefin/services/settlement/app"
 )
 
-// Config is what the service needs.
-type Config struct {
-	DataDir      string // SQLite file lives here unless PostgresDSN is set
-	PostgresDSN  string
-	KafkaBrokers []string
-	Temporal     client.Client // nil: the workflow's activities are not served here
-	Log          *slog.Logger
-}
+// Config is what the service needs from its process (it serves no ledger task queue: Ledgers is
+// not used).
+type Config = platform.ServiceConfig
 
 // Service is a running settlement service's parts.
 type Service struct {
@@ -49,7 +43,7 @@ func New(ctx context.Context, cfg Config) (*Service, error) {
 	if cfg.Log == nil {
 		cfg.Log = slog.Default()
 	}
-	es, err := platform.OpenEventStore(ctx, cfg.PostgresDSN, cfg.DataDir, "settlement.db")
+	es, err := cfg.OpenStore(ctx, "settlement.db")
 	if err != nil {
 		return nil, err
 	}
@@ -67,7 +61,8 @@ func (s *Service) Run(ctx context.Context) error {
 		}
 		defer w.Stop()
 	}
-	work := platform.Background{Store: s.Store, KafkaBrokers: s.cfg.KafkaBrokers, Log: s.cfg.Log}
+	work := s.cfg.Background(s.Store)
+	work.Ledgers = nil
 	return work.Run(ctx, s.consumeHonoured)
 }
 

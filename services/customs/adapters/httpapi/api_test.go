@@ -6,13 +6,10 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/tradefin/tradefin/deploy/devstack/testenv"
-	"github.com/tradefin/tradefin/events/eventstore"
-	"github.com/tradefin/tradefin/events/eventstore/sqlstore"
 	"github.com/tradefin/tradefin/services/customs/adapters/httpapi"
 	"github.com/tradefin/tradefin/services/customs/adapters/store"
 	"github.com/tradefin/tradefin/services/customs/adapters/tariff"
@@ -58,25 +55,9 @@ func (c client) must(want int, actor, role, method, path string, body any) map[s
 // events, the import declaration, duty, payment and release; with the refusals on the way and
 // the outbox holding the integration events.
 func TestTradeThroughCustoms(t *testing.T) {
-	for name, open := range map[string]func(t *testing.T) eventstore.Store{
-		"sqlite": func(t *testing.T) eventstore.Store {
-			s, err := sqlstore.OpenSQLite(context.Background(), filepath.Join(t.TempDir(), "customs.db"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			return s
-		},
-		"postgres": func(t *testing.T) eventstore.Store {
-			s, err := sqlstore.OpenPostgres(context.Background(), testenv.PostgresDSN(t))
-			if err != nil {
-				t.Fatal(err)
-			}
-			return s
-		},
-	} {
+	for name, open := range testenv.EventStores() {
 		t.Run(name, func(t *testing.T) {
 			events := open(t)
-			defer events.Close()
 			mux := http.NewServeMux()
 			httpapi.Register(mux, app.New(store.New(events), tariff.Excerpt()))
 			srv := httptest.NewServer(mux)

@@ -1,5 +1,5 @@
-// Command customs runs the customs service. It acts on the ledger for Customs (TRADEFIN_FABRIC_MSP,
-// default CustomsMSP).
+// Command customs runs the customs service. It acts on the ledger for Customs
+// (TRADEFIN_FABRIC_MSP, default CustomsMSP).
 package main
 
 import (
@@ -15,22 +15,14 @@ func main() {
 		if err != nil {
 			return err
 		}
-		identities, err := rt.ConnectIdentities(platform.Env("TRADEFIN_FABRIC_MSP", "CustomsMSP"))
-		if err != nil {
+		if _, err := rt.ConnectIdentities(platform.Env("TRADEFIN_FABRIC_MSP", "CustomsMSP")); err != nil {
 			return err
 		}
-		svc, err := service.New(ctx, service.Config{DataDir: rt.Config.DataDir, PostgresDSN: rt.Config.PostgresDSN,
-			KafkaBrokers: rt.Config.KafkaBrokers, Temporal: rt.Temporal, Ledgers: identities, Log: rt.Log})
+		svc, err := service.New(ctx, rt.ServiceConfig())
 		if err != nil {
 			return err
 		}
 		defer svc.Close()
-		rt.Mux.Handle("/v1/", svc.HTTP)
-		go func() {
-			if err := svc.Run(ctx); err != nil {
-				rt.Log.Error("customs background work stopped", "err", err)
-			}
-		}()
-		return rt.Serve(ctx)
+		return rt.ServeService(ctx, svc.HTTP, svc.Run)
 	})
 }

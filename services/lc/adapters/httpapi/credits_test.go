@@ -6,13 +6,11 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/tradefin/tradefin/deploy/devstack/testenv"
 	"github.com/tradefin/tradefin/events/eventstore"
-	"github.com/tradefin/tradefin/events/eventstore/sqlstore"
 	"github.com/tradefin/tradefin/services/lc/adapters/httpapi"
 	"github.com/tradefin/tradefin/services/lc/adapters/store"
 	"github.com/tradefin/tradefin/services/lc/app"
@@ -63,25 +61,9 @@ func exampleRequest(t *testing.T) map[string]any {
 // honour (MT754, MT756); then the stored events rebuild the same credit, and the outbox holds
 // the integration events.
 func TestCreditThroughRefusalWaiverAndHonour(t *testing.T) {
-	for name, open := range map[string]func(t *testing.T) eventstore.Store{
-		"sqlite": func(t *testing.T) eventstore.Store {
-			s, err := sqlstore.OpenSQLite(context.Background(), filepath.Join(t.TempDir(), "lc.db"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			return s
-		},
-		"postgres": func(t *testing.T) eventstore.Store {
-			s, err := sqlstore.OpenPostgres(context.Background(), testenv.PostgresDSN(t))
-			if err != nil {
-				t.Fatal(err)
-			}
-			return s
-		},
-	} {
+	for name, open := range testenv.EventStores() {
 		t.Run(name, func(t *testing.T) {
 			events := open(t)
-			defer events.Close()
 			s := creditServer(t, events)
 			ex := exampleRequest(t)
 			apply := map[string]any{"id": "LC-1", "tradeId": "T-1", "terms": ex["terms"]}

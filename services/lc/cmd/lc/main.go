@@ -16,22 +16,14 @@ func main() {
 		if err != nil {
 			return err
 		}
-		identities, err := rt.ConnectIdentities(strings.Split(platform.Env("TRADEFIN_LC_LEDGER_MSPS", "ImporterBankMSP,ExporterBankMSP"), ",")...)
-		if err != nil {
+		if _, err := rt.ConnectIdentities(strings.Split(platform.Env("TRADEFIN_LC_LEDGER_MSPS", "ImporterBankMSP,ExporterBankMSP"), ",")...); err != nil {
 			return err
 		}
-		svc, err := service.New(ctx, service.Config{DataDir: rt.Config.DataDir, PostgresDSN: rt.Config.PostgresDSN,
-			KafkaBrokers: rt.Config.KafkaBrokers, Temporal: rt.Temporal, Ledgers: identities, Log: rt.Log})
+		svc, err := service.New(ctx, rt.ServiceConfig())
 		if err != nil {
 			return err
 		}
 		defer svc.Close()
-		rt.Mux.Handle("/v1/", svc.HTTP)
-		go func() {
-			if err := svc.Run(ctx); err != nil {
-				rt.Log.Error("lc background work stopped", "err", err)
-			}
-		}()
-		return rt.Serve(ctx)
+		return rt.ServeService(ctx, svc.HTTP, svc.Run)
 	})
 }

@@ -15,18 +15,11 @@ func main() {
 		if err != nil {
 			return err
 		}
-		svc, err := service.New(ctx, service.Config{DataDir: rt.Config.DataDir, PostgresDSN: rt.Config.PostgresDSN,
-			KafkaBrokers: rt.Config.KafkaBrokers, Temporal: rt.Temporal, Log: rt.Log})
+		svc, err := service.New(ctx, rt.ServiceConfig())
 		if err != nil {
 			return err
 		}
 		defer svc.Close()
-		rt.Mux.Handle("/v1/", svc.HTTP)
-		go func() {
-			if err := svc.Run(ctx); err != nil {
-				rt.Log.Error("settlement background work stopped", "err", err)
-			}
-		}()
-		return rt.Serve(ctx)
+		return rt.ServeService(ctx, svc.HTTP, svc.Run)
 	})
 }
