@@ -90,13 +90,7 @@ func TestEventsArrivingOutOfOrderAreCommittedInLedgerOrder(t *testing.T) {
 		signal(e, time.Duration(at+1)*time.Hour, happyPath[i], fmt.Sprintf("ev-%d", i))
 	}
 	e.RegisterDelayedCallback(func() {
-		v, err := e.QueryWorkflow(StateQuery)
-		if err != nil {
-			t.Error(err)
-			return
-		}
-		var st State
-		_ = v.Get(&st)
+		st := query(t, e)
 		if len(st.Milestones) != 2 || len(st.Pending) != 2 {
 			t.Errorf("after applied, issued, cleared, shipped: %d committed, %d pending", len(st.Milestones), len(st.Pending))
 		}
@@ -114,13 +108,7 @@ func TestCreditExpiresUnusedAndTheWorkflowSaysSo(t *testing.T) {
 	}, time.Hour)
 	signal(e, 2*time.Hour, "lc.issued.v1", "b")
 	e.RegisterDelayedCallback(func() {
-		v, err := e.QueryWorkflow(StateQuery)
-		if err != nil {
-			t.Error(err)
-			return
-		}
-		var st State
-		_ = v.Get(&st)
+		st := query(t, e)
 		if st.Status != StatusRunning || len(st.Milestones) != 2 || st.LCExpiry.IsZero() {
 			t.Errorf("mid-trade state = %+v", st)
 		}
@@ -148,13 +136,7 @@ func TestARefusedMilestoneStopsTheChain(t *testing.T) {
 		signal(e, time.Duration(i+1)*time.Hour, typ, fmt.Sprintf("ev-%d", i))
 	}
 	e.RegisterDelayedCallback(func() {
-		v, err := e.QueryWorkflow(StateQuery)
-		if err != nil {
-			t.Error(err)
-			return
-		}
-		var st State
-		_ = v.Get(&st)
+		st := query(t, e)
 		if len(st.Milestones) != 2 || st.Milestones[1].Error == "" || len(st.Pending) != 2 {
 			t.Errorf("state after a refusal: %+v", st)
 		}
@@ -164,4 +146,18 @@ func TestARefusedMilestoneStopsTheChain(t *testing.T) {
 	if fmt.Sprint(calls) != "[LC_APPLIED LC_ISSUED]" {
 		t.Fatalf("ledger calls after a refusal: %v", calls)
 	}
+}
+
+// query asks the running workflow for its state.
+func query(t *testing.T, e *testsuite.TestWorkflowEnvironment) State {
+	t.Helper()
+	var st State
+	v, err := e.QueryWorkflow(StateQuery)
+	if err == nil {
+		err = v.Get(&st)
+	}
+	if err != nil {
+		t.Error(err)
+	}
+	return st
 }
