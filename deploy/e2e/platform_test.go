@@ -15,6 +15,7 @@ import (
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 	"go.opentelemetry.io/otel/sdk/trace/tracetest"
 	"go.temporal.io/sdk/client"
+	tlog "go.temporal.io/sdk/log"
 	"go.temporal.io/sdk/worker"
 
 	"github.com/tradefin/tradefin/deploy/devstack/testenv"
@@ -64,7 +65,7 @@ func startPlatform(t *testing.T) *platform {
 		t.Cleanup(func() { _ = c.Close() })
 		p.ledger[msp] = c
 	}
-	if p.temporal, err = client.Dial(client.Options{HostPort: testenv.TemporalAddress(t)}); err != nil {
+	if p.temporal, err = client.Dial(client.Options{HostPort: testenv.TemporalAddress(t), Logger: tlog.NewStructuredLogger(log)}); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(p.temporal.Close)
