@@ -98,10 +98,10 @@ func (rt *Runtime) ConnectIdentities(mspIDs ...string) ([]*ledger.Client, error)
 	return rt.Identities, nil
 }
 
-// ServeService mounts a service's API under /v1/, runs its background work (logged if it stops
-// early) and serves until ctx ends.
+// ServeService mounts a service's API (everything but the health endpoints, which are more
+// specific), runs its background work (logged if it stops early) and serves until ctx ends.
 func (rt *Runtime) ServeService(ctx context.Context, api http.Handler, background func(context.Context) error) error {
-	rt.Mux.Handle("/v1/", api)
+	rt.Mux.Handle("/", api)
 	go func() {
 		if err := background(ctx); err != nil {
 			rt.Log.Error("background work stopped", "err", err)

@@ -3,6 +3,7 @@
 package httpapi
 
 import (
+	_ "embed"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -21,8 +22,15 @@ const (
 	ActorHeader = "X-Tradefin-Actor"
 )
 
-// Register mounts the API on mux.
+//go:embed openapi.yaml
+var openAPI []byte
+
+// Register mounts the API, and its OpenAPI description at /openapi.yaml, on mux.
 func Register(mux *http.ServeMux, a app.Application) {
+	mux.HandleFunc("GET /openapi.yaml", func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "application/yaml")
+		_, _ = w.Write(openAPI)
+	})
 	registerDocuments(mux, a)
 	registerDeclarations(mux, a)
 	registerShipments(mux, a)
