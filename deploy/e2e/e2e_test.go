@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -18,9 +19,12 @@ import (
 	"github.com/tradefin/tradefin/events/ledger"
 )
 
-// happyPath is every milestone of the trade, in ledger order, with the event that makes it and
-// the organisation whose identity commits it.
-var happyPath = []struct{ milestone, event, org string }{
+// step is a milestone of the trade, the event that makes it and the organisation whose identity
+// commits it.
+type step struct{ milestone, event, org string }
+
+// happyPath is every milestone of a trade whose documents comply, in ledger order.
+var happyPath = []step{
 	{"LC_APPLIED", "lc.applied.v1", "ImporterBankMSP"},
 	{"LC_ISSUED", "lc.issued.v1", "ImporterBankMSP"},
 	{"LC_ADVISED", "lc.advised.v1", "ExporterBankMSP"},
@@ -34,16 +38,29 @@ var happyPath = []struct{ milestone, event, org string }{
 	{"CLOSED", "customs.import_released.v1", "ImporterBankMSP"}, // the workflow closes the trade on release
 }
 
-// TestEndToEnd walks two trades at once through every service, the trade workflow and the Fabric
-// network, then checks each from every side: the timeline, the ledger read through other
-// organisations' peers, the hashes against the events on Kafka, each service's final state, and
-// the trace from each request to its Fabric commit.
+// refusalPath is a trade whose first presentation is refused (UCP 600 Art. 16) and whose
+// discrepancy the applicant waives.
+var refusalPath = slices.Concat(happyPath[:7], []step{
+	{"DOCUMENTS_REFUSED", "lc.documents_refused.v1", "ImporterBankMSP"},
+	{"DISCREPANCY_WAIVED", "lc.discrepancies_waived.v1", "ImporterBankMSP"},
+}, happyPath[7:])
+
+// TestEndToEnd walks three trades at once through every service, the trade workflow and the
+// Fabric network — two whose documents comply, one refused and then waived — and checks each
+// from every side: the timeline, the ledger read through other organisations' peers, the hashes
+// against the events on Kafka, each service's final state, and the trace from each request to its
+// Fabric commit.
 func TestEndToEnd(t *testing.T) {
 	p := startPlatform(t)
 	events := watchTopics(t, p.brokers)
 	stamp := time.Now().UTC().Format("150405.000")
-	for _, name := range []string{"A", "B"} {
-		tradeID := fmt.Sprintf("E2E-%s-%s", stamp, name)
+	for _, name := range []string{"A", "B", "C (refused, waived)"} {
+		discrepant := strings.HasPrefix(name, "C")
+		path := happyPath
+		if discrepant {
+			path = refusalPath
+		}
+		tradeID := fmt.Sprintf("E2E-%s-%s", stamp, name[:1])
 		t.Run("trade "+name, func(t *testing.T) {
 			t.Parallel()
 			ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
@@ -51,7 +68,7 @@ func TestEndToEnd(t *testing.T) {
 			c := scenario.NewClient(p.endpoints)
 			c.Progress = func(format string, args ...any) { t.Logf("%s: "+format, append([]any{tradeID}, args...)...) }
 			start := time.Now()
-			r, err := c.Run(ctx, tradeID, time.Now().UTC())
+			r, err := c.Run(ctx, scenario.Trade{ID: tradeID, Today: time.Now().UTC(), Discrepant: discrepant})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -59,15 +76,15 @@ func TestEndToEnd(t *testing.T) {
 			scenario.Print(&out, r.Timeline)
 			t.Logf("trade %s closed in %s\n%s", tradeID, time.Since(start).Round(time.Millisecond), out.String())
 
-			checkTimeline(t, r)
-			checkLedger(ctx, t, p, r, events)
+			checkTimeline(t, r, path)
+			checkLedger(ctx, t, p, r, events, path)
 			checkServices(ctx, t, p, r)
-			checkTraces(t, p, r)
+			checkTraces(t, p, r, path)
 		})
 	}
 }
 
-func checkTimeline(t *testing.T, r scenario.Result) {
+func checkTimeline(t *testing.T, r scenario.Result, path []step) {
 	t.Helper()
 	tl := r.Timeline
 	if tl.Status != "CLOSED" || tl.Workflow.Status != enums.WORKFLOW_EXECUTION_STATUS_COMPLETED.String() || len(tl.Pending) != 0 {
@@ -76,10 +93,10 @@ func checkTimeline(t *testing.T, r scenario.Result) {
 	if tl.Payment == nil || tl.Payment.Status != "instructed" || tl.Payment.PresentationID != "P-1" {
 		t.Errorf("trade %s: the workflow's payment instruction: %+v", r.TradeID, tl.Payment)
 	}
-	if len(tl.Milestones) != len(happyPath) {
-		t.Fatalf("trade %s: %d milestones, want %d", r.TradeID, len(tl.Milestones), len(happyPath))
+	if len(tl.Milestones) != len(path) {
+		t.Fatalf("trade %s: %d milestones, want %d", r.TradeID, len(tl.Milestones), len(path))
 	}
-	for i, want := range happyPath {
+	for i, want := range path {
 		m := tl.Milestones[i]
 		if m.Name != want.milestone || m.Org != want.org || m.TxID == "" || m.Block == 0 || m.Error != "" {
 			t.Errorf("milestone %d: %+v, want %s by %s with a transaction and block", i+1, m, want.milestone, want.org)
@@ -89,7 +106,7 @@ func checkTimeline(t *testing.T, r scenario.Result) {
 
 // checkLedger reads the trade back through every organisation's peer: each milestone is thus read
 // through at least two peers of organisations that did not commit it.
-func checkLedger(ctx context.Context, t *testing.T, p *platform, r scenario.Result, published *published) {
+func checkLedger(ctx context.Context, t *testing.T, p *platform, r scenario.Result, published *published, path []step) {
 	t.Helper()
 	var views [][]ledger.Record
 	for _, msp := range []string{"ImporterBankMSP", "ExporterBankMSP", "CustomsMSP"} {
@@ -105,12 +122,12 @@ func checkLedger(ctx context.Context, t *testing.T, p *platform, r scenario.Resu
 		}
 	}
 	recs := views[0]
-	if len(recs) != len(happyPath) {
-		t.Fatalf("ledger has %d milestones, want %d", len(recs), len(happyPath))
+	if len(recs) != len(path) {
+		t.Fatalf("ledger has %d milestones, want %d", len(recs), len(path))
 	}
 	for i, rec := range recs {
 		m := r.Timeline.Milestones[i]
-		if rec.Milestone != happyPath[i].milestone || rec.Org != happyPath[i].org || rec.TxID != m.TxID {
+		if rec.Milestone != path[i].milestone || rec.Org != path[i].org || rec.TxID != m.TxID {
 			t.Errorf("ledger record %d: %s by %s in %s; timeline says %s by %s in %s", i+1, rec.Milestone, rec.Org, rec.TxID, m.Name, m.Org, m.TxID)
 		}
 		want := published.fingerprint(m.EventID)
@@ -128,7 +145,7 @@ func checkLedger(ctx context.Context, t *testing.T, p *platform, r scenario.Resu
 }
 
 // checkTraces: the request that caused each milestone and the Fabric commit of it share a trace.
-func checkTraces(t *testing.T, p *platform, r scenario.Result) {
+func checkTraces(t *testing.T, p *platform, r scenario.Result, path []step) {
 	t.Helper()
 	commits := map[string]trace.TraceID{}
 	for _, s := range p.spans.Ended() {
@@ -141,7 +158,7 @@ func checkTraces(t *testing.T, p *platform, r scenario.Result) {
 			commits[m.AsString()] = s.SpanContext().TraceID()
 		}
 	}
-	for _, step := range happyPath {
+	for _, step := range path {
 		want := r.Traces[step.event]
 		if !want.IsValid() || commits[step.milestone] != want {
 			t.Errorf("%s: Fabric commit in trace %s, the request behind %s in trace %s", step.milestone, commits[step.milestone], step.event, want)

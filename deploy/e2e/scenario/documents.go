@@ -25,15 +25,16 @@ func terms(tradeID string, amount money.Money, d func(int) string) map[string]an
 	}
 }
 
-// presentation is a complying presentation (UCP 600 Art. 14) of the documents the credit asks for.
-func presentation(amount money.Money, d func(int) string) map[string]any {
+// presentation is a complying presentation (UCP 600 Art. 14) of the documents the credit asks
+// for; discrepant, its bill of lading lacks the on-board notation Art. 20(a)(ii) requires.
+func presentation(amount money.Money, d func(int) string, discrepant bool) map[string]any {
 	return map[string]any{
 		"date":  d(0),
 		"place": "Lisbon",
 		"documents": []map[string]any{
 			{"kind": "commercial_invoice", "issueDate": d(0), "issuer": exporter.actor, "madeOutTo": importer.actor,
 				"amount": amount, "goodsDescription": "Ceramic floor tiles, grade A", "quantity": 1200},
-			{"kind": "bill_of_lading", "issueDate": d(0), "onBoardNotation": true, "onBoardDate": d(0), "portOfLoading": "PTLIS", "portOfDischarge": "SEGOT"},
+			{"kind": "bill_of_lading", "issueDate": d(0), "onBoardNotation": !discrepant, "onBoardDate": d(0), "portOfLoading": "PTLIS", "portOfDischarge": "SEGOT"},
 			{"kind": "packing_list", "issueDate": d(0), "issuer": exporter.actor, "goodsDescription": "Ceramic floor tiles", "quantity": 1200},
 			{"kind": "certificate_of_origin", "issueDate": d(0), "issuer": "Camara de Comercio e Industria Portuguesa"},
 		},

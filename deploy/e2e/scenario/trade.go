@@ -26,9 +26,18 @@ type Result struct {
 	Timeline tradeview.Timeline
 }
 
-// Run walks the trade tradeID through the happy path of a documentary credit and waits until its
-// workflow has closed it. today anchors the credit's dates.
-func (c *Client) Run(ctx context.Context, tradeID string, today time.Time) (Result, error) {
+// Trade says which trade to walk.
+type Trade struct {
+	ID    string
+	Today time.Time // anchors the credit's dates
+	// Discrepant presents a bill of lading without an on-board notation first (UCP 600 Art.
+	// 20(a)(ii)): the issuing bank refuses, the applicant waives, the bank honours.
+	Discrepant bool
+}
+
+// Run walks the trade through a documentary credit and waits until its workflow has closed it.
+func (c *Client) Run(ctx context.Context, tr Trade) (Result, error) {
+	tradeID, today := tr.ID, tr.Today
 	r := Result{TradeID: tradeID, LCID: "LC-" + tradeID, ExportID: "EXP-" + tradeID, ImportID: "IMP-" + tradeID,
 		Documents: map[string]string{}, Traces: map[string]trace.TraceID{}}
 	d := func(days int) string { return today.AddDate(0, 0, days).Format(time.DateOnly) }
@@ -84,8 +93,21 @@ func (c *Client) Run(ctx context.Context, tradeID string, today time.Time) (Resu
 			}
 			return nil
 		}},
-		{"lc.documents_presented.v1", "5. beneficiary presents the documents; the issuing bank examines and honours", func(ctx context.Context) error {
-			return c.call(ctx, exporter, "POST", lc+"/presentations", map[string]any{"presentationId": "P-1", "presentation": presentation(amount, d)}, nil)
+		{"lc.documents_presented.v1", "5. beneficiary presents the documents; the issuing bank examines them", func(ctx context.Context) error {
+			var ex struct {
+				Compliant bool `json:"compliant"`
+			}
+			err := c.call(ctx, exporter, "POST", lc+"/presentations", map[string]any{"presentationId": "P-1", "presentation": presentation(amount, d, tr.Discrepant)}, &ex)
+			if err == nil && ex.Compliant == tr.Discrepant {
+				err = fmt.Errorf("the examination found the presentation compliant=%v", ex.Compliant)
+			}
+			return err
+		}},
+		{"lc.discrepancies_waived.v1", "5b. the applicant waives the discrepancy; the issuing bank accepts and honours (MT752)", func(ctx context.Context) error {
+			if !tr.Discrepant {
+				return nil
+			}
+			return c.call(ctx, issuingBank, "POST", lc+"/presentations/P-1/waiver", map[string]any{"by": importer.actor, "date": d(0), "accepted": true}, nil)
 		}},
 		{"settlement.payment_settled.v1", "6. the workflow has settlement pay the advising bank (pacs.009, FX); the settlement bank reports it settled (pacs.002)", func(ctx context.Context) error {
 			return c.settle(ctx, &r)
@@ -95,14 +117,23 @@ func (c *Client) Run(ctx context.Context, tradeID string, today time.Time) (Resu
 		}},
 	}
 	for _, s := range steps {
+		if s.event == "lc.discrepancies_waived.v1" && !tr.Discrepant {
+			continue
+		}
 		id, err := c.step(ctx, s.name, s.run)
 		if err != nil {
 			return r, err
 		}
 		r.Traces[s.event] = id
 	}
-	// Presenting a complying set honours at once: the same request made both events.
-	r.Traces["lc.honoured.v1"] = r.Traces["lc.documents_presented.v1"]
+	// One request made two events: a complying presentation is honoured at once; a discrepant
+	// one is refused at once, and the accepted waiver honours it.
+	if tr.Discrepant {
+		r.Traces["lc.documents_refused.v1"] = r.Traces["lc.documents_presented.v1"]
+		r.Traces["lc.honoured.v1"] = r.Traces["lc.discrepancies_waived.v1"]
+	} else {
+		r.Traces["lc.honoured.v1"] = r.Traces["lc.documents_presented.v1"]
+	}
 	c.progress("waiting for the trade workflow to close the trade")
 	err := poll(ctx, "the trade to close", func() (bool, error) {
 		t, err := c.Timeline(ctx, tradeID)

@@ -41,7 +41,7 @@ func run(ctx context.Context, args []string) error {
 		ctx, cancel := context.WithTimeout(ctx, 3*time.Minute)
 		defer cancel()
 		id := time.Now().UTC().Format("DEMO-20060102-150405")
-		r, err := c.Run(ctx, id, time.Now().UTC())
+		r, err := c.Run(ctx, scenario.Trade{ID: id, Today: time.Now().UTC()})
 		if err != nil {
 			return fmt.Errorf("trade %s: %w (is the platform up? make run)", id, err)
 		}
