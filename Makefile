@@ -25,7 +25,7 @@ test: ## unit and integration tests against the real stack, then each fuzz targe
 	$(DEVSTACK) test
 	$(MAKE) --no-print-directory fuzz FUZZTIME=3s
 
-e2e: ## only the whole-trade test (two trades in parallel), printing each trade's timeline
+e2e: ## only the whole-trade test (three trades in parallel), printing each trade's timeline
 	$(DEVSTACK) exec -- go test -count=1 -run '^TestEndToEnd$$' -v ./deploy/e2e
 
 demo: ## walk a new trade through the running platform (make run first) and print its timeline
