@@ -21,7 +21,6 @@ type Runtime struct {
 	Config   Common
 	Log      *slog.Logger
 	Temporal client.Client
-	Ledger   *ledger.Client // nil for processes without a Fabric identity
 	// Identities are the Fabric identities connected with ConnectIdentities.
 	Identities []*ledger.Client
 	Health     *Health
@@ -30,10 +29,10 @@ type Runtime struct {
 	shutdownTelemetry func(context.Context) error
 }
 
-// Start connects a process to Kafka (checked), Temporal and, when mspID is set, Fabric as that
-// organisation. Connections are lazy where the client allows it, so a process starts even while
-// a dependency is still coming up; /readyz tells when everything answers.
-func Start(ctx context.Context, service, defaultHTTP, mspID string) (*Runtime, error) {
+// Start connects a process to Kafka (checked) and Temporal; ConnectIdentities adds the Fabric
+// identities it holds. Connections are lazy where the client allows it, so a process starts even
+// while a dependency is still coming up; /readyz tells when everything answers.
+func Start(ctx context.Context, service, defaultHTTP string) (*Runtime, error) {
 	cfg := LoadCommon(service, defaultHTTP)
 	rt := &Runtime{Config: cfg, Log: Logger(service), Health: NewHealth(), Mux: http.NewServeMux()}
 	var err error
@@ -49,12 +48,6 @@ func Start(ctx context.Context, service, defaultHTTP, mspID string) (*Runtime, e
 	}
 	rt.Health.Add("kafka", KafkaCheck(cfg.KafkaBrokers))
 	rt.Health.Add("temporal", TemporalCheck(rt.Temporal))
-	if mspID != "" {
-		if rt.Ledger, err = ConnectLedger(cfg.FabricNetwork, mspID); err != nil {
-			return nil, fmt.Errorf("fabric: %w", err)
-		}
-		rt.Health.Add("fabric", FabricCheck(rt.Ledger))
-	}
 	rt.Health.Register(rt.Mux)
 	return rt, nil
 }
@@ -114,9 +107,6 @@ func (rt *Runtime) ServeService(ctx context.Context, api http.Handler, backgroun
 func (rt *Runtime) Close(ctx context.Context) {
 	for _, id := range rt.Identities {
 		_ = id.Close()
-	}
-	if rt.Ledger != nil {
-		_ = rt.Ledger.Close()
 	}
 	rt.Temporal.Close()
 	if rt.shutdownTelemetry != nil {

@@ -2,6 +2,7 @@ package domain
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 
 	"github.com/tradefin/tradefin/events/money"
@@ -139,7 +140,7 @@ func Lodge(d DeclarationLodged, docs []DocumentKind) (*Declaration, error) {
 // Same reports whether a lodgement repeats this one (a retry).
 func (d *Declaration) Same(l DeclarationLodged) bool {
 	l.Lane, l.LaneReason = d.Lane, d.LaneReason
-	return fmt.Sprint(d.DeclarationLodged) == fmt.Sprint(l)
+	return reflect.DeepEqual(d.DeclarationLodged, l)
 }
 
 // Inspect records the result of the documentary or physical check a yellow or red lane needs.

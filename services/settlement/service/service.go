@@ -61,9 +61,7 @@ func (s *Service) Run(ctx context.Context) error {
 		}
 		defer w.Stop()
 	}
-	work := s.cfg.Background(s.Store)
-	work.Ledgers = nil
-	return work.Run(ctx, s.consumeHonoured)
+	return s.cfg.Background(s.Store).Run(ctx, s.consumeHonoured)
 }
 
 // consumeHonoured raises a payment for each honoured presentation, once (the inbox).

@@ -16,7 +16,7 @@ import (
 
 func main() {
 	platform.Main("worker", func(ctx context.Context) error {
-		rt, err := platform.Start(ctx, "worker", "127.0.0.1:20804", "")
+		rt, err := platform.Start(ctx, "worker", "127.0.0.1:20804")
 		if err != nil {
 			return err
 		}

@@ -11,7 +11,7 @@ import (
 
 func main() {
 	platform.Main("customs", func(ctx context.Context) error {
-		rt, err := platform.Start(ctx, "customs", "127.0.0.1:20802", "")
+		rt, err := platform.Start(ctx, "customs", "127.0.0.1:20802")
 		if err != nil {
 			return err
 		}

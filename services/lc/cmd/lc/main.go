@@ -12,7 +12,7 @@ import (
 
 func main() {
 	platform.Main("lc", func(ctx context.Context) error {
-		rt, err := platform.Start(ctx, "lc", "127.0.0.1:20801", "")
+		rt, err := platform.Start(ctx, "lc", "127.0.0.1:20801")
 		if err != nil {
 			return err
 		}

@@ -11,7 +11,7 @@ import (
 
 func main() {
 	platform.Main("settlement", func(ctx context.Context) error {
-		rt, err := platform.Start(ctx, "settlement", "127.0.0.1:20803", "")
+		rt, err := platform.Start(ctx, "settlement", "127.0.0.1:20803")
 		if err != nil {
 			return err
 		}
