@@ -1,9 +1,10 @@
 // Command customs runs the customs service. It acts on the ledger for Customs
-// (TRADEFIN_FABRIC_MSP, default CustomsMSP).
+// (TRADEFIN_FABRIC_MSPS, default CustomsMSP).
 package main
 
 import (
 	"context"
+	"strings"
 
 	"github.com/tradefin/tradefin/events/platform"
 	"github.com/tradefin/tradefin/services/customs/service"
@@ -15,7 +16,7 @@ func main() {
 		if err != nil {
 			return err
 		}
-		if _, err := rt.ConnectIdentities(platform.Env("TRADEFIN_FABRIC_MSP", "CustomsMSP")); err != nil {
+		if _, err := rt.ConnectIdentities(strings.Split(platform.Env("TRADEFIN_FABRIC_MSPS", "CustomsMSP"), ",")...); err != nil {
 			return err
 		}
 		svc, err := service.New(ctx, rt.ServiceConfig())

@@ -1,5 +1,5 @@
 // Command lc runs the letters-of-credit service. It acts on the ledger for the issuing bank and
-// the advising bank (TRADEFIN_LC_LEDGER_MSPS, default ImporterBankMSP,ExporterBankMSP).
+// the advising bank (TRADEFIN_FABRIC_MSPS, default ImporterBankMSP,ExporterBankMSP).
 package main
 
 import (
@@ -16,7 +16,7 @@ func main() {
 		if err != nil {
 			return err
 		}
-		if _, err := rt.ConnectIdentities(strings.Split(platform.Env("TRADEFIN_LC_LEDGER_MSPS", "ImporterBankMSP,ExporterBankMSP"), ",")...); err != nil {
+		if _, err := rt.ConnectIdentities(strings.Split(platform.Env("TRADEFIN_FABRIC_MSPS", "ImporterBankMSP,ExporterBankMSP"), ",")...); err != nil {
 			return err
 		}
 		svc, err := service.New(ctx, rt.ServiceConfig())
