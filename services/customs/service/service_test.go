@@ -1,0 +1,112 @@
+package service_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+	"time"
+
+	"github.com/tradefin/tradefin/deploy/devstack/testenv"
+	"github.com/tradefin/tradefin/events/contracts"
+	"github.com/tradefin/tradefin/events/kafkapubsub"
+	"github.com/tradefin/tradefin/services/customs/service"
+)
+
+// TestOutboxReachesKafka runs the service as the end-to-end test does (in-process, SQLite, the
+// real Kafka-protocol broker): an export through the HTTP API comes out on tradefin.customs.v1
+// as decodable integration events, in order, keyed by the trade, each with its stored event's ID.
+func TestOutboxReachesKafka(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	brokers := testenv.KafkaBrokers(t)
+	svc, err := service.New(ctx, service.Config{DataDir: t.TempDir(), KafkaBrokers: brokers})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer svc.Close()
+	runCtx, stop := context.WithCancel(ctx)
+	ran := make(chan error, 1)
+	go func() { ran <- svc.Run(runCtx) }()
+
+	trade := fmt.Sprintf("T-KAFKA-%d", time.Now().UnixNano())
+	srv := httptest.NewServer(svc.HTTP)
+	defer srv.Close()
+	post := func(role, path string, body any) map[string]any {
+		t.Helper()
+		b, _ := json.Marshal(body)
+		req, _ := http.NewRequestWithContext(ctx, "POST", srv.URL+path, bytes.NewReader(b))
+		req.Header.Set("X-Tradefin-Role", role)
+		req.Header.Set("X-Tradefin-Actor", "party-"+role)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var out map[string]any
+		_ = json.NewDecoder(resp.Body).Decode(&out)
+		if resp.StatusCode >= 300 {
+			t.Fatalf("POST %s: %d %v", path, resp.StatusCode, out)
+		}
+		return out
+	}
+	var docs []string
+	for _, kind := range []string{"commercial_invoice", "packing_list", "certificate_of_origin"} {
+		d := post("exporter", "/v1/documents", map[string]any{"tradeId": trade, "kind": kind, "issuer": "Fazenda Santos", "issueDate": "2026-11-20",
+			"content": []byte(kind + trade)})
+		docs = append(docs, d["sha256"].(string))
+	}
+	// Coffee from Brazil to Germany: the ordinary case goes green and clears without inspection.
+	decl := post("exporter", "/v1/declarations", map[string]any{"id": "EXP-" + trade, "tradeId": trade, "direction": "export", "declarant": "Fazenda Santos",
+		"originCountry": "BR", "destinationCountry": "DE", "documents": docs,
+		"lines": []any{map[string]any{"hsCode": "090111", "description": "green coffee, not roasted", "customsValue": map[string]any{"minor": 4_500_000, "currency": "USD"}}}})
+	if decl["riskLane"] != "GREEN" {
+		t.Fatalf("lane: %v", decl)
+	}
+	post("customs-export", "/v1/declarations/EXP-"+trade+"/clearance", nil)
+
+	sub, err := kafkapubsub.NewSubscriber(kafkapubsub.SubscriberConfig{Brokers: brokers}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sub.Close()
+	msgs, err := sub.Subscribe(ctx, "tradefin.customs.v1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"customs.document_registered.v1", "customs.document_registered.v1", "customs.document_registered.v1",
+		"customs.export_declared.v1", "customs.export_cleared.v1"}
+	var got []string
+	for len(got) < len(want) {
+		select {
+		case m := <-msgs:
+			m.Ack()
+			env, err := contracts.Decode(m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if env.TradeID != trade {
+				continue // another test's trade on the same broker
+			}
+			if env.ID != m.UUID || env.Source != "/tradefin/customs" {
+				t.Errorf("%s: ce_id %q, message %q, source %q", env.Type, env.ID, m.UUID, env.Source)
+			}
+			if d, ok := env.Data.(*contracts.DocumentRegistered); ok && d.SHA256 != docs[len(got)] {
+				t.Errorf("document %d: sha256 %s, want %s", len(got), d.SHA256, docs[len(got)])
+			}
+			got = append(got, env.Type)
+		case <-ctx.Done():
+			t.Fatalf("only %v reached Kafka", got)
+		}
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("on Kafka:\n got %v\nwant %v", got, want)
+	}
+	stop()
+	if err := <-ran; err != nil {
+		t.Fatalf("Run: %v", err)
+	}
+}
