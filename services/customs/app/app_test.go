@@ -1,0 +1,195 @@
+package app_test
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"sync"
+	"testing"
+
+	"github.com/tradefin/tradefin/deploy/devstack/testenv"
+	"github.com/tradefin/tradefin/events/money"
+	"github.com/tradefin/tradefin/events/problem"
+	"github.com/tradefin/tradefin/services/customs/adapters/store"
+	"github.com/tradefin/tradefin/services/customs/adapters/tariff"
+	"github.com/tradefin/tradefin/services/customs/app"
+	"github.com/tradefin/tradefin/services/customs/domain"
+)
+
+func sum(s string) string {
+	h := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(h[:])
+}
+
+// kindOf is the problem kind an application error maps to (-1: not a problem).
+func kindOf(err error) problem.Kind {
+	var p *problem.Error
+	if errors.As(err, &p) {
+		return p.Kind
+	}
+	return -1
+}
+
+func setup(t *testing.T, a app.Application, trade string) map[domain.DocumentKind]string {
+	t.Helper()
+	docs := map[domain.DocumentKind]string{}
+	for _, k := range []domain.DocumentKind{domain.CommercialInvoice, domain.PackingList, domain.CertificateOfOrigin, domain.BillOfLading} {
+		sha := sum(string(k) + trade)
+		if _, isNew, err := a.Commands.RegisterDocument.Handle(context.Background(), domain.DocumentRegistered{SHA256: sha, TradeID: trade, Kind: k,
+			Issuer: "issuer", IssueDate: "2026-11-20", By: "exporter"}); err != nil || !isNew {
+			t.Fatalf("register %s: new %v, %v", k, isNew, err)
+		}
+		docs[k] = sha
+	}
+	return docs
+}
+
+func lodgement(id, trade string, dir domain.Direction, hs, origin string, docs ...string) domain.DeclarationLodged {
+	return domain.DeclarationLodged{ID: id, TradeID: trade, Direction: dir, Declarant: "declarant", OriginCountry: origin, DestinationCountry: "DE",
+		Lines:     []domain.Line{{HSCode: hs, Description: "goods", CustomsValue: money.New(1_000_000, money.MustCurrency("EUR"))}},
+		Documents: docs}
+}
+
+// TestUseCases runs the use cases that need more than one aggregate, and the decisions off the
+// green lane, on SQLite and PostgreSQL.
+func TestUseCases(t *testing.T) {
+	ctx := context.Background()
+	for name, open := range testenv.EventStores() {
+		t.Run(name, func(t *testing.T) {
+			events := open(t)
+			a := app.New(store.New(events), tariff.Excerpt())
+			docs := setup(t, a, "T-1")
+			exportDocs := []string{docs[domain.CommercialInvoice], docs[domain.PackingList], docs[domain.CertificateOfOrigin]}
+			other := setup(t, a, "T-2")
+
+			t.Run("documents must be registered for the same trade", func(t *testing.T) {
+				_, _, err := a.Commands.LodgeDeclaration.Handle(ctx, lodgement("X-1", "T-1", domain.Export, "090111", "BR", sum("never registered")))
+				if kindOf(err) != problem.Invalid {
+					t.Errorf("unregistered document: %v", err)
+				}
+				_, _, err = a.Commands.LodgeDeclaration.Handle(ctx, lodgement("X-1", "T-1", domain.Export, "090111", "BR",
+					other[domain.CommercialInvoice], docs[domain.PackingList], docs[domain.CertificateOfOrigin]))
+				if kindOf(err) != problem.Invalid {
+					t.Errorf("another trade's invoice: %v", err)
+				}
+				if _, err := a.Queries.Declaration(ctx, "X-1"); kindOf(err) != problem.NotFound {
+					t.Errorf("a refused lodgement left a declaration: %v", err)
+				}
+			})
+
+			t.Run("a document is registered once; other content under its hash conflicts", func(t *testing.T) {
+				d, isNew, err := a.Commands.RegisterDocument.Handle(ctx, domain.DocumentRegistered{SHA256: docs[domain.PackingList], TradeID: "T-1",
+					Kind: domain.PackingList, Issuer: "issuer", IssueDate: "2026-11-20", By: "exporter"})
+				if err != nil || isNew || d.Kind != domain.PackingList {
+					t.Errorf("retry: new %v, %v", isNew, err)
+				}
+				_, _, err = a.Commands.RegisterDocument.Handle(ctx, domain.DocumentRegistered{SHA256: docs[domain.PackingList], TradeID: "T-9",
+					Kind: domain.PackingList, Issuer: "issuer", IssueDate: "2026-11-20", By: "exporter"})
+				if kindOf(err) != problem.Conflict {
+					t.Errorf("same hash, other trade: %v", err)
+				}
+			})
+
+			t.Run("the B/L a shipment names must be a registered bill of lading of the trade", func(t *testing.T) {
+				bl := domain.BillOfLadingIssued{ID: "S-1", TradeID: "T-1", BLNumber: "MAEU1", OnBoardDate: "2026-11-21", Vessel: "V", Voyage: "1",
+					PortOfLoading: "BRSSZ", PortOfDischarge: "DEHAM", Carrier: "MAEU"}
+				for what, sha := range map[string]string{"an invoice": docs[domain.CommercialInvoice], "another trade's B/L": other[domain.BillOfLading]} {
+					bl.DocumentSHA256 = sha
+					if _, _, err := a.Commands.Shipments.IssueBillOfLading(ctx, bl); kindOf(err) != problem.Invalid {
+						t.Errorf("%s: %v", what, err)
+					}
+				}
+				bl.DocumentSHA256 = docs[domain.BillOfLading]
+				if _, isNew, err := a.Commands.Shipments.IssueBillOfLading(ctx, bl); err != nil || !isNew {
+					t.Fatalf("issue: new %v, %v", isNew, err)
+				}
+				if _, err := a.Commands.Shipments.RecordTransportEvent(ctx, "S-NOPE", domain.TransportEventRecorded{}); kindOf(err) != problem.NotFound {
+					t.Errorf("event on an unknown shipment: %v", err)
+				}
+			})
+
+			t.Run("red lane: no clearance before inspection; a failed inspection holds the goods", func(t *testing.T) {
+				d, _, err := a.Commands.LodgeDeclaration.Handle(ctx, lodgement("E-RED", "T-1", domain.Export, "930200", "DE", exportDocs...))
+				if err != nil || d.Lane != domain.Red {
+					t.Fatalf("lodge arms: lane %v, %v", d.Lane, err)
+				}
+				if _, err := a.Commands.Declarations.Clear(ctx, "E-RED", "officer"); kindOf(err) != problem.Unprocessable {
+					t.Errorf("clear before inspection: %v", err)
+				}
+				if d, err = a.Commands.Declarations.Inspect(ctx, "E-RED", false, "not as declared", "officer"); err != nil || d.Status != domain.StatusHeld {
+					t.Fatalf("inspect: %v %v", d.Status, err)
+				}
+				if _, err := a.Commands.Declarations.Clear(ctx, "E-RED", "officer"); kindOf(err) != problem.Conflict {
+					t.Errorf("clear held goods: %v", err)
+				}
+			})
+
+			t.Run("yellow lane: a passed inspection lets the export clear", func(t *testing.T) {
+				d, _, err := a.Commands.LodgeDeclaration.Handle(ctx, lodgement("E-YEL", "T-1", domain.Export, "290110", "BR", exportDocs...))
+				if err != nil || d.Lane != domain.Yellow {
+					t.Fatalf("lodge chemicals: lane %v, %v", d.Lane, err)
+				}
+				if _, err := a.Commands.Declarations.Inspect(ctx, "E-YEL", true, "documents in order", "officer"); err != nil {
+					t.Fatal(err)
+				}
+				if d, err = a.Commands.Declarations.Clear(ctx, "E-YEL", "officer"); err != nil || d.Status != domain.StatusCleared {
+					t.Fatalf("clear: %v %v", d.Status, err)
+				}
+			})
+
+			t.Run("import: duty from the tariff, assessed once, paid in full, then release", func(t *testing.T) {
+				if _, _, err := a.Commands.LodgeDeclaration.Handle(ctx, lodgement("I-1", "T-1", domain.Import, "090121", "BR")); err != nil {
+					t.Fatal(err)
+				}
+				if _, err := a.Commands.Declarations.Clear(ctx, "I-1", "officer"); kindOf(err) != problem.Unprocessable {
+					t.Errorf("clearing an import: %v", err)
+				}
+				d, err := a.Commands.Declarations.AssessDuty(ctx, "I-1", "officer")
+				if err != nil || d.Duty.Duty.Minor != 75_000 { // 10,000.00 EUR of roasted coffee at 7.5 %
+					t.Fatalf("duty: %+v %v", d.Duty, err)
+				}
+				if d, err = a.Commands.Declarations.AssessDuty(ctx, "I-1", "officer"); err != nil || d.Duty.Duty.Minor != 75_000 {
+					t.Fatalf("retried assessment: %+v %v", d.Duty, err)
+				}
+				if _, err := a.Commands.Declarations.PayDuty(ctx, "I-1", d.Duty.Duty, "PAY-1"); err != nil {
+					t.Fatal(err)
+				}
+				if d, err = a.Commands.Declarations.Release(ctx, "I-1", "officer"); err != nil || d.Status != domain.StatusReleased {
+					t.Fatalf("release: %v %v", d.Status, err)
+				}
+				if _, _, err := a.Commands.LodgeDeclaration.Handle(ctx, lodgement("I-2", "T-1", domain.Import, "030211", "NO")); err != nil {
+					t.Fatal(err)
+				}
+				if _, err := a.Commands.Declarations.AssessDuty(ctx, "I-2", "officer"); kindOf(err) != problem.Unprocessable {
+					t.Errorf("no tariff line for fish: %v", err)
+				}
+			})
+
+			t.Run("concurrent decisions on one declaration are serialised", func(t *testing.T) {
+				if _, _, err := a.Commands.LodgeDeclaration.Handle(ctx, lodgement("E-GO", "T-1", domain.Export, "090111", "BR", exportDocs...)); err != nil {
+					t.Fatal(err)
+				}
+				var wg sync.WaitGroup
+				errs := make([]error, 4)
+				for i := range errs {
+					wg.Go(func() { _, errs[i] = a.Commands.Declarations.Clear(ctx, "E-GO", "officer") })
+				}
+				wg.Wait()
+				for i, err := range errs {
+					if err != nil {
+						t.Errorf("clearance %d: %v", i, err)
+					}
+				}
+				if d, err := a.Queries.Declaration(ctx, "E-GO"); err != nil || d.Status != domain.StatusCleared {
+					t.Fatalf("after: %v %v", d.Status, err)
+				}
+				// One clearance was recorded: the others reloaded, found it cleared, and recorded nothing.
+				stored, err := events.ReadStream(ctx, "declaration-E-GO", 1)
+				if err != nil || len(stored) != 2 || stored[1].Type != "customs.ExportCleared" {
+					t.Fatalf("stream: %d events, %v", len(stored), err)
+				}
+			})
+		})
+	}
+}
