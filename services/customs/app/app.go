@@ -2,6 +2,8 @@
 package app
 
 import (
+	"context"
+
 	"github.com/tradefin/tradefin/services/customs/app/command"
 	"github.com/tradefin/tradefin/services/customs/domain"
 )
@@ -9,7 +11,14 @@ import (
 // Application is every use case of the service.
 type Application struct {
 	Commands Commands
-	Queries  command.Repository // documents, declarations and shipments by ID
+	Queries  Queries
+}
+
+// Queries are the read-side use cases: a document (verify by SHA-256), a declaration, a
+// shipment with its transport events, and the documents registered for a trade.
+type Queries interface {
+	command.Repository
+	DocumentsOfTrade(ctx context.Context, tradeID string) ([]*domain.Document, error)
 }
 
 // Commands are the write-side use cases.
@@ -21,7 +30,7 @@ type Commands struct {
 }
 
 // New wires the application on a repository and a tariff.
-func New(repo command.Repository, tariff domain.Tariff) Application {
+func New(repo Queries, tariff domain.Tariff) Application {
 	return Application{
 		Commands: Commands{
 			RegisterDocument: command.RegisterDocumentHandler{Repo: repo},

@@ -95,6 +95,17 @@ func walk(t *testing.T, c client) {
 		t.Fatalf("verify: %v", v)
 	}
 	c.must(404, "anyone", "", "GET", "/v1/documents/"+strings.Repeat("0", 64), nil)
+	if v := c.must(200, "anyone", "", "GET", "/v1/documents?tradeId=T-1", nil); len(v["documents"].([]any)) != 3 ||
+		v["documents"].([]any)[0].(map[string]any)["kind"] != "commercial_invoice" {
+		t.Fatalf("documents of T-1: %v", v)
+	}
+	if v := c.must(200, "anyone", "", "GET", "/v1/documents?tradeId=T-1&sha256="+docs["packing_list"], nil); len(v["documents"].([]any)) != 1 {
+		t.Fatalf("verify within T-1: %v", v)
+	}
+	if v := c.must(200, "anyone", "", "GET", "/v1/documents?tradeId=T-2&sha256="+docs["packing_list"], nil); len(v["documents"].([]any)) != 0 {
+		t.Fatalf("T-1's packing list under T-2: %v", v)
+	}
+	c.must(400, "anyone", "", "GET", "/v1/documents", nil)
 
 	decl := func(id, dir string, documents []string) map[string]any {
 		return map[string]any{"id": id, "tradeId": "T-1", "direction": dir, "declarant": "Azulejos Lisboa Lda", "originCountry": "PT", "destinationCountry": "SE",

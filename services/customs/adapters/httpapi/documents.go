@@ -53,6 +53,25 @@ func registerDocuments(mux *http.ServeMux, a app.Application) {
 		}
 		return created(isNew), viewDocument(d), nil
 	}, "exporter", "importer", "carrier"))
+	// The documents registered for a trade, oldest first; with sha256, only the one with that
+	// fingerprint (an empty list: not registered for this trade).
+	mux.HandleFunc("GET /v1/documents", allow(func(r *http.Request, _ string) (int, any, error) {
+		tradeID, sha := r.URL.Query().Get("tradeId"), r.URL.Query().Get("sha256")
+		if tradeID == "" {
+			return 0, nil, problem.InvalidFields(problem.InvalidParam{Name: "tradeId", Reason: "the query parameter tradeId is required"})
+		}
+		docs, err := a.Queries.DocumentsOfTrade(r.Context(), tradeID)
+		if err != nil {
+			return 0, nil, err
+		}
+		views := []documentView{}
+		for _, d := range docs {
+			if sha == "" || d.SHA256 == sha {
+				views = append(views, viewDocument(d))
+			}
+		}
+		return http.StatusOK, map[string]any{"tradeId": tradeID, "documents": views}, nil
+	}))
 	// Verify a document: anyone holding it can check its fingerprint was registered, and for
 	// which trade.
 	mux.HandleFunc("GET /v1/documents/{sha256}", allow(func(r *http.Request, _ string) (int, any, error) {

@@ -13,7 +13,7 @@ import (
 
 // routes are every endpoint Register mounts; the OpenAPI description must document each.
 var routes = []string{
-	"POST /v1/documents", "GET /v1/documents/{sha256}",
+	"POST /v1/documents", "GET /v1/documents", "GET /v1/documents/{sha256}",
 	"POST /v1/declarations", "GET /v1/declarations/{id}", "POST /v1/declarations/{id}/inspection",
 	"POST /v1/declarations/{id}/clearance", "POST /v1/declarations/{id}/duty-assessment",
 	"POST /v1/declarations/{id}/duty-payment", "POST /v1/declarations/{id}/release",

@@ -18,7 +18,10 @@ import (
 )
 
 // Repository is the customs event-sourced repository.
-type Repository struct{ events eventstore.Store }
+type Repository struct {
+	events  eventstore.Store
+	byTrade tradeDocuments
+}
 
 // New returns a repository on an event store.
 func New(s eventstore.Store) *Repository { return &Repository{events: s} }

@@ -1,0 +1,100 @@
+package store_test
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"testing"
+
+	"github.com/tradefin/tradefin/deploy/devstack/testenv"
+	"github.com/tradefin/tradefin/events/problem"
+	"github.com/tradefin/tradefin/services/customs/adapters/store"
+	"github.com/tradefin/tradefin/services/customs/domain"
+)
+
+func register(t *testing.T, r *store.Repository, trade, content string, kind domain.DocumentKind) *domain.Document {
+	t.Helper()
+	h := sha256.Sum256([]byte(content))
+	d, err := domain.RegisterDocument(domain.DocumentRegistered{SHA256: hex.EncodeToString(h[:]), TradeID: trade, Kind: kind,
+		Issuer: "issuer", IssueDate: "2026-11-20", By: "exporter"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stored, isNew, err := r.CreateDocument(context.Background(), d)
+	if err != nil || !isNew {
+		t.Fatalf("create: new %v, %v", isNew, err)
+	}
+	return stored
+}
+
+func isKind(err error, k problem.Kind) bool {
+	var p *problem.Error
+	return errors.As(err, &p) && p.Kind == k
+}
+
+// TestRepository checks, on SQLite and PostgreSQL, that each stored event's integration message
+// carries the event's ID (so a retried forward republishes the same ID), that creates are
+// idempotent by key and conflict on other content, and that the documents-by-trade read model
+// sees a write at once and is rebuilt from the store by a fresh repository.
+func TestRepository(t *testing.T) {
+	ctx := context.Background()
+	for name, open := range testenv.EventStores() {
+		t.Run(name, func(t *testing.T) {
+			events := open(t)
+			r := store.New(events)
+			if docs, err := r.DocumentsOfTrade(ctx, "T-1"); err != nil || len(docs) != 0 {
+				t.Fatalf("before any: %v %v", docs, err)
+			}
+			inv := register(t, r, "T-1", "invoice", domain.CommercialInvoice)
+			register(t, r, "T-2", "other trade's invoice", domain.CommercialInvoice)
+			pl := register(t, r, "T-1", "packing list", domain.PackingList)
+			docs, err := r.DocumentsOfTrade(ctx, "T-1")
+			if err != nil || len(docs) != 2 || docs[0].SHA256 != inv.SHA256 || docs[1].SHA256 != pl.SHA256 {
+				t.Fatalf("documents of T-1: %v %v", docs, err)
+			}
+			if docs, err = store.New(events).DocumentsOfTrade(ctx, "T-1"); err != nil || len(docs) != 2 || docs[1].Kind != domain.PackingList {
+				t.Fatalf("rebuilt: %v %v", docs, err)
+			}
+
+			stored, err := events.ReadStream(ctx, "document-"+inv.SHA256, 1)
+			if err != nil || len(stored) != 1 {
+				t.Fatalf("stream: %v %v", stored, err)
+			}
+			pending, err := events.PendingOutbox(ctx, 10)
+			if err != nil || len(pending) != 3 {
+				t.Fatalf("outbox: %d %v", len(pending), err)
+			}
+			if m := pending[0]; m.ID != stored[0].ID || m.Key != "T-1" || m.Topic != "tradefin.customs.v1" || m.Headers["ce_id"] != m.ID {
+				t.Errorf("outbox message %+v for event %s", m.OutboxMessage, stored[0].ID)
+			}
+
+			bl := domain.BillOfLadingIssued{ID: "S-1", TradeID: "T-1", BLNumber: "B1", OnBoardDate: "2026-11-21", Vessel: "V", Voyage: "1",
+				PortOfLoading: "PTLIS", PortOfDischarge: "SEGOT", Carrier: "MAEU"}
+			// Created, then found again (a retry), then other content under the same ID.
+			for i := range 3 {
+				conflict := i == 2
+				if conflict {
+					bl.Vessel = "OTHER"
+				}
+				s, err := domain.IssueBillOfLading(bl)
+				if err != nil {
+					t.Fatal(err)
+				}
+				_, isNew, err := r.CreateShipment(ctx, s)
+				switch {
+				case !conflict && (err != nil || isNew != (i == 0)):
+					t.Errorf("create %d: new %v, %v", i, isNew, err)
+				case conflict && !isKind(err, problem.Conflict):
+					t.Errorf("other content under S-1: %v", err)
+				}
+			}
+			if _, err := r.Shipment(ctx, "S-2"); !isKind(err, problem.NotFound) {
+				t.Errorf("unknown shipment: %v", err)
+			}
+			if _, err := r.UpdateDeclaration(ctx, "D-2", func(*domain.Declaration) error { return nil }); !isKind(err, problem.NotFound) {
+				t.Errorf("unknown declaration: %v", err)
+			}
+		})
+	}
+}
