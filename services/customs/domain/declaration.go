@@ -82,6 +82,7 @@ type Declaration struct {
 	Inspection *Inspected
 	Duty       *DutyAssessed
 	Paid       *DutyPaid
+	Guarantee  *DutyGuaranteed
 }
 
 // requiredForExport are the documents an export declaration must rely on here: the commercial
@@ -210,7 +211,7 @@ func (d *Declaration) PayDuty(amount money.Money, reference string) error {
 	if d.Status == StatusPaid && d.Paid.Reference == reference {
 		return nil // a retried payment
 	}
-	if d.Status != StatusAssessed {
+	if d.Status != StatusAssessed && d.Status != StatusGuaranteed { // a guaranteed duty is paid in the end
 		return stateError("pay duty", d.Status)
 	}
 	if amount != d.Duty.Duty {
@@ -223,14 +224,14 @@ func (d *Declaration) PayDuty(amount money.Money, reference string) error {
 	return nil
 }
 
-// Release frees imported goods once their duty is paid (Union Customs Code Art. 194: release
-// once the duty is paid or secured).
+// Release frees imported goods once their duty is paid or guaranteed (Union Customs Code
+// Art. 194-195: release once the duty is paid or secured).
 func (d *Declaration) Release(by string) error {
 	if d.Status == StatusReleased {
 		return nil
 	}
-	if d.Status != StatusPaid {
-		return fmt.Errorf("%w: goods are released once the duty is paid (status %s)", ErrRefused, d.Status)
+	if d.Status != StatusPaid && d.Status != StatusGuaranteed {
+		return fmt.Errorf("%w: goods are released once the duty is paid or guaranteed (status %s)", ErrRefused, d.Status)
 	}
 	d.record(GoodsReleased{By: by})
 	return nil
@@ -257,6 +258,8 @@ func (d *Declaration) Apply(e Event) {
 		d.Duty, d.Status = &e, StatusAssessed
 	case DutyPaid:
 		d.Paid, d.Status = &e, StatusPaid
+	case DutyGuaranteed:
+		d.Guarantee, d.Status = &e, StatusGuaranteed
 	case GoodsReleased:
 		d.Status = StatusReleased
 	}

@@ -146,3 +146,43 @@ func TestTariffLookupAndDutyLimits(t *testing.T) {
 		t.Errorf("no tariff line: %v, %s", err, d.Status)
 	}
 }
+
+func TestGuaranteedDutyLetsTheGoodsGoBeforePayment(t *testing.T) {
+	d, _ := Lodge(lodged(Import, "690721", "PT"), nil)
+	if err := d.GuaranteeDuty(money.New(1, eur), "Banco", "G-1"); !errors.Is(err, ErrInvalidState) {
+		t.Fatalf("guaranteed before assessment: %v", err)
+	}
+	if err := d.AssessDuty(TariffTable{"6907": 500}, "SE"); err != nil {
+		t.Fatal(err)
+	}
+	duty := d.Duty.Duty
+	for _, c := range []struct {
+		name                 string
+		amount               money.Money
+		guarantor, reference string
+		want                 func(error) bool
+	}{
+		{"short of the duty", money.New(duty.Minor-1, eur), "Banco", "G-1", func(err error) bool { return errors.Is(err, ErrRefused) }},
+		{"other currency", money.New(duty.Minor, money.MustCurrency("SEK")), "Banco", "G-1", func(err error) bool { return errors.Is(err, ErrRefused) }},
+		{"no guarantor", duty, "", "G-1", func(err error) bool { return fieldOf(err) == "guarantor" }},
+		{"no reference", duty, "Banco", "", func(err error) bool { return fieldOf(err) == "reference" }},
+		{"more than the duty", money.New(duty.Minor+100, eur), "Banco", "G-1", func(err error) bool { return err == nil }},
+		{"the same guarantee again", duty, "Banco", "G-1", func(err error) bool { return err == nil }},
+		{"a second guarantee", duty, "Banco", "G-2", func(err error) bool { return errors.Is(err, ErrInvalidState) }},
+	} {
+		if err := d.GuaranteeDuty(c.amount, c.guarantor, c.reference); !c.want(err) {
+			t.Errorf("%s: %v", c.name, err)
+		}
+	}
+	if d.Status != StatusGuaranteed {
+		t.Fatalf("status %s", d.Status)
+	}
+	// Released on the guarantee, or paid first and then released: both are allowed (UCC Art. 195).
+	paid := *d
+	if err := paid.PayDuty(duty, "R-1"); err != nil || paid.Status != StatusPaid {
+		t.Fatalf("paid under guarantee: %v %s", err, paid.Status)
+	}
+	if err := d.Release("SE"); err != nil || d.Status != StatusReleased {
+		t.Fatalf("released on the guarantee: %v %s", err, d.Status)
+	}
+}

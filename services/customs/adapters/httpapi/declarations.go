@@ -25,12 +25,14 @@ type declarationView struct {
 	Duty               *money.Money                  `json:"duty,omitempty"`
 	DutyRates          map[string]domain.BasisPoints `json:"dutyRatesBasisPoints,omitempty"`
 	DutyPaid           *domain.DutyPaid              `json:"dutyPaid,omitempty"`
+	DutyGuarantee      *domain.DutyGuaranteed        `json:"dutyGuarantee,omitempty"`
 }
 
 func viewDeclaration(d *domain.Declaration) declarationView {
 	v := declarationView{ID: d.ID, TradeID: d.TradeID, Direction: d.Direction, Status: d.Status, Declarant: d.Declarant,
 		OriginCountry: d.OriginCountry, DestinationCountry: d.DestinationCountry, Lines: d.Lines, Documents: d.Documents,
-		RiskLane: d.Lane, RiskReason: d.LaneReason, Inspection: d.Inspection, DutyPaid: d.Paid}
+		RiskLane: d.Lane, RiskReason: d.LaneReason, Inspection: d.Inspection, DutyPaid: d.Paid,
+		DutyGuarantee: d.Guarantee}
 	if d.Duty != nil {
 		v.Duty, v.DutyRates = &d.Duty.Duty, d.Duty.Rates
 	}
@@ -110,6 +112,17 @@ func registerDeclarations(mux *http.ServeMux, a app.Application) {
 			return nil, err
 		}
 		return decide.PayDuty(r.Context(), id, req.Amount, req.Reference)
+	}), "importer"))
+	mux.HandleFunc("POST /v1/declarations/{id}/duty-guarantee", allow(answer(func(r *http.Request, id, actor string) (*domain.Declaration, error) {
+		var req struct {
+			Amount    money.Money `json:"amount"`
+			Guarantor string      `json:"guarantor"`
+			Reference string      `json:"reference"`
+		}
+		if err := decode(r, &req); err != nil {
+			return nil, err
+		}
+		return decide.GuaranteeDuty(r.Context(), id, req.Amount, req.Guarantor, req.Reference)
 	}), "importer"))
 	mux.HandleFunc("POST /v1/declarations/{id}/release", allow(answer(func(r *http.Request, id, actor string) (*domain.Declaration, error) {
 		return decide.Release(r.Context(), id, actor)

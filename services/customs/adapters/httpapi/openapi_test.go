@@ -16,7 +16,7 @@ var routes = []string{
 	"POST /v1/documents", "GET /v1/documents", "GET /v1/documents/{sha256}",
 	"POST /v1/declarations", "GET /v1/declarations/{id}", "POST /v1/declarations/{id}/inspection",
 	"POST /v1/declarations/{id}/clearance", "POST /v1/declarations/{id}/duty-assessment",
-	"POST /v1/declarations/{id}/duty-payment", "POST /v1/declarations/{id}/release",
+	"POST /v1/declarations/{id}/duty-payment", "POST /v1/declarations/{id}/duty-guarantee", "POST /v1/declarations/{id}/release",
 	"POST /v1/shipments", "GET /v1/shipments/{id}", "POST /v1/shipments/{id}/events",
 }
 

@@ -84,4 +84,25 @@ func TestProblems(t *testing.T) {
 		t.Errorf("a DCSA code this service does not take: %v", out)
 	}
 	c.must(404, "C", "carrier", "POST", "/v1/shipments/S-0/events", map[string]any{"eventCode": "LOAD", "classifier": "ACT", "location": "BEANR", "eventTime": "2026-11-21T08:00:00Z"})
+
+	// Import released on a guarantee before the duty is paid (UCC Art. 195).
+	imp := map[string]any{"id": "I-9", "tradeId": "T-9", "direction": "import", "declarant": "B", "originCountry": "CN", "destinationCountry": "DE",
+		"lines": []any{map[string]any{"hsCode": "940161", "description": "upholstered seats", "customsValue": map[string]any{"minor": 1_000_000, "currency": "EUR"}}}}
+	c.must(201, "B", "importer", "POST", "/v1/declarations", imp)
+	duty := c.must(200, "DE", "customs-import", "POST", "/v1/declarations/I-9/duty-assessment", nil)["duty"]
+	if toJSON(duty) != `{"currency":"EUR","minor":27000}` { // 10,000.00 EUR at 2.7 %
+		t.Fatalf("duty: %v", duty)
+	}
+	guarantee := map[string]any{"amount": duty, "guarantor": "Deutsche Bank", "reference": "AVAL-1"}
+	c.must(403, "DE", "customs-import", "POST", "/v1/declarations/I-9/duty-guarantee", guarantee)
+	if out := c.must(400, "B", "importer", "POST", "/v1/declarations/I-9/duty-guarantee", map[string]any{"amount": duty, "reference": "AVAL-1"}); param(out) != "guarantor" {
+		t.Errorf("no guarantor: %v", out)
+	}
+	out = c.must(200, "B", "importer", "POST", "/v1/declarations/I-9/duty-guarantee", guarantee)
+	if out["status"] != "GUARANTEED" || out["dutyGuarantee"].(map[string]any)["guarantor"] != "Deutsche Bank" {
+		t.Fatalf("guaranteed: %v", out)
+	}
+	if out := c.must(200, "DE", "customs-import", "POST", "/v1/declarations/I-9/release", nil); out["status"] != "RELEASED" {
+		t.Fatalf("released: %v", out)
+	}
 }

@@ -29,7 +29,7 @@ func New(s eventstore.Store) *Repository { return &Repository{events: s} }
 var registry = func() *eventstore.Registry {
 	r := eventstore.NewRegistry()
 	for _, e := range []domain.Event{domain.DocumentRegistered{}, domain.DeclarationLodged{}, domain.Inspected{}, domain.ExportCleared{},
-		domain.DutyAssessed{}, domain.DutyPaid{}, domain.GoodsReleased{}, domain.BillOfLadingIssued{}, domain.TransportEventRecorded{}} {
+		domain.DutyAssessed{}, domain.DutyPaid{}, domain.DutyGuaranteed{}, domain.GoodsReleased{}, domain.BillOfLadingIssued{}, domain.TransportEventRecorded{}} {
 		r.Register(e.EventName(), e)
 	}
 	return r

@@ -33,6 +33,11 @@ func (h DeclarationHandlers) PayDuty(ctx context.Context, id string, amount mone
 	return h.decide(ctx, id, func(d *domain.Declaration) error { return d.PayDuty(amount, reference) })
 }
 
+// GuaranteeDuty records a guarantee that secures the duty, so the goods may be released first.
+func (h DeclarationHandlers) GuaranteeDuty(ctx context.Context, id string, amount money.Money, guarantor, reference string) (*domain.Declaration, error) {
+	return h.decide(ctx, id, func(d *domain.Declaration) error { return d.GuaranteeDuty(amount, guarantor, reference) })
+}
+
 // Release releases imported goods.
 func (h DeclarationHandlers) Release(ctx context.Context, id, by string) (*domain.Declaration, error) {
 	return h.decide(ctx, id, func(d *domain.Declaration) error { return d.Release(by) })
