@@ -31,6 +31,25 @@ func TestRiskLanes(t *testing.T) {
 			t.Errorf("HS %s from %s: %v, %v; want %s", c.hs, c.origin, d, err, c.want)
 		}
 	}
+	// Coffee from Brazil: green up to the value threshold, yellow above it (the total of the lines).
+	for _, c := range []struct {
+		lines []int64
+		want  RiskLane
+	}{
+		{[]int64{45_000_00}, Green},
+		{[]int64{1_000_000_00}, Green},
+		{[]int64{600_000_00, 400_000_01}, Yellow},
+	} {
+		l := lodged(Export, "090111", "BR")
+		l.Lines = nil
+		for _, v := range c.lines {
+			l.Lines = append(l.Lines, Line{HSCode: "090111", Description: "green coffee", CustomsValue: money.New(v, eur)})
+		}
+		d, err := Lodge(l, allDocs)
+		if err != nil || d.Lane != c.want {
+			t.Errorf("coffee worth %v: %v, %v; want %s", c.lines, d, err, c.want)
+		}
+	}
 }
 
 func TestExportNeedsItsDocumentsAndAnInspectionOffTheGreenLane(t *testing.T) {
