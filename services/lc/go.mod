@@ -68,7 +68,7 @@ require (
 
 require (
 	github.com/ThreeDotsLabs/watermill v1.5.1
-	github.com/google/uuid v1.6.0 // indirect
+	github.com/google/uuid v1.6.0
 	github.com/lithammer/shortuuid/v3 v3.0.7 // indirect
 	github.com/oklog/ulid v1.3.1 // indirect
 	github.com/tradefin/tradefin/deploy/devstack v0.0.0-00010101000000-000000000000

@@ -81,11 +81,24 @@ type ExaminedPresentation struct {
 
 // Apply for a credit: the importer's application.
 func Apply(id, tradeID string, t Terms) (*LetterOfCredit, error) {
-	if id == "" || tradeID == "" {
-		return nil, errors.New("a credit needs an ID and a trade ID")
+	var missing InvalidFields
+	for _, f := range []struct {
+		bad         bool
+		name, rule string
+	}{
+		{id == "", "id", "required: the credit's ID"},
+		{tradeID == "", "tradeId", "required: the trade the credit pays for"},
+		{!t.Amount.IsPositive(), "terms.amount", "required: a positive amount (MT700 32B)"},
+		{t.ExpiryDate.IsZero(), "terms.expiryDate", "required: a credit must state an expiry date (UCP 600 Art. 6(d)(i))"},
+		{t.Applicant.Name == "", "terms.applicant.name", "required (MT700 50)"},
+		{t.Beneficiary.Name == "", "terms.beneficiary.name", "required (MT700 59)"},
+	} {
+		if f.bad {
+			missing = append(missing, FieldError{Field: f.name, Reason: f.rule})
+		}
 	}
-	if !t.Amount.IsPositive() || t.ExpiryDate.IsZero() || t.Beneficiary.Name == "" || t.Applicant.Name == "" {
-		return nil, errors.New("a credit needs an amount, an expiry date (UCP 600 Art. 6(d)(i)), an applicant and a beneficiary")
+	if len(missing) > 0 {
+		return nil, missing
 	}
 	if err := validSettlementAccount(t.BeneficiaryAccount, t.AccountCurrency); err != nil {
 		return nil, err

@@ -1,7 +1,6 @@
 package domain
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -14,16 +13,19 @@ import (
 func validSettlementAccount(iban, currency string) error {
 	if currency != "" {
 		if iban == "" {
-			return errors.New("an account currency needs the beneficiary's account")
+			return InvalidFields{{Field: "terms.beneficiaryAccount", Reason: "required when terms.accountCurrency is given"}}
 		}
 		if _, err := money.ParseCurrency(currency); err != nil {
-			return fmt.Errorf("account currency: %w", err)
+			return InvalidFields{{Field: "terms.accountCurrency", Reason: "an ISO 4217 currency code: " + err.Error()}}
 		}
 	}
 	if iban == "" {
 		return nil
 	}
-	return validIBAN(iban)
+	if err := validIBAN(iban); err != nil {
+		return InvalidFields{{Field: "terms.beneficiaryAccount", Reason: err.Error()}}
+	}
+	return nil
 }
 
 func validIBAN(iban string) error {

@@ -45,7 +45,9 @@ type creditView struct {
 	TradeID       string                        `json:"tradeId"`
 	Status        domain.Status                 `json:"status"`
 	Terms         domain.Terms                  `json:"terms"`
-	IssueDate     domain.Date                   `json:"issueDate,omitempty"`
+	IssueDate     domain.Date                   `json:"issueDate,omitzero"`
+	AdvisedOn     domain.Date                   `json:"advisedOn,omitzero"`
+	AcceptedOn    domain.Date                   `json:"acceptedOn,omitzero"`
 	Presentations []domain.ExaminedPresentation `json:"presentations"`
 	Amendments    []domain.Amendment            `json:"amendments"`
 	Messages      []swiftmap.Message            `json:"messages"`
@@ -65,7 +67,7 @@ func writeCredit(w http.ResponseWriter, r *http.Request, status int, lc *domain.
 	if as == nil {
 		as = []domain.Amendment{}
 	}
-	writeJSON(w, status, creditView{ID: lc.ID, TradeID: lc.TradeID, Status: lc.Status, Terms: lc.Terms, IssueDate: lc.IssueDate, Presentations: ps, Amendments: as, Messages: msgs})
+	writeJSON(w, status, creditView{ID: lc.ID, TradeID: lc.TradeID, Status: lc.Status, Terms: lc.Terms, IssueDate: lc.IssueDate, AdvisedOn: lc.AdvisedOn, AcceptedOn: lc.AcceptedOn, Presentations: ps, Amendments: as, Messages: msgs})
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
@@ -88,12 +90,17 @@ func registerCredits(mux *http.ServeMux, a app.Application) {
 			problem.Write(w, r, err)
 			return
 		}
-		lc, err := a.Commands.ApplyForCredit.Handle(r.Context(), command.ApplyForCredit{ID: req.ID, TradeID: req.TradeID, Terms: req.Terms})
+		lc, created, err := a.Commands.ApplyForCredit.Handle(r.Context(), command.ApplyForCredit{ID: req.ID, TradeID: req.TradeID, Terms: req.Terms})
 		if err != nil {
 			problem.Write(w, r, err)
 			return
 		}
-		writeCredit(w, r, http.StatusCreated, lc)
+		status := http.StatusOK // the same application again: the credit it created
+		if created {
+			status = http.StatusCreated
+			w.Header().Set("Location", "/v1/letters-of-credit/"+lc.ID)
+		}
+		writeCredit(w, r, status, lc)
 	})
 	mux.HandleFunc("GET /v1/letters-of-credit/{id}", func(w http.ResponseWriter, r *http.Request) {
 		lc, err := a.Queries.Credit.Get(r.Context(), r.PathValue("id"))
@@ -128,12 +135,8 @@ func registerCredits(mux *http.ServeMux, a app.Application) {
 		var req struct {
 			AdvisedOn domain.Date `json:"advisedOn"`
 		}
-		if err := decode(r, &req); err != nil {
+		if err := decodeOptional(r, &req); err != nil { // no body, or no date: today
 			problem.Write(w, r, err)
-			return
-		}
-		if req.AdvisedOn.IsZero() {
-			problem.Write(w, r, problem.InvalidFields(problem.InvalidParam{Name: "advisedOn", Reason: "required: the date of the advice (YYYY-MM-DD)"}))
 			return
 		}
 		lc, err := a.Commands.AdviseCredit.Handle(r.Context(), command.AdviseCredit{ID: r.PathValue("id"), By: r.Header.Get(ActorHeader), On: req.AdvisedOn})
@@ -150,12 +153,8 @@ func registerCredits(mux *http.ServeMux, a app.Application) {
 		var req struct {
 			AcceptedOn domain.Date `json:"acceptedOn"`
 		}
-		if err := decode(r, &req); err != nil {
+		if err := decodeOptional(r, &req); err != nil { // no body, or no date: today
 			problem.Write(w, r, err)
-			return
-		}
-		if req.AcceptedOn.IsZero() {
-			problem.Write(w, r, problem.InvalidFields(problem.InvalidParam{Name: "acceptedOn", Reason: "required: the date of the acceptance (YYYY-MM-DD)"}))
 			return
 		}
 		lc, err := a.Commands.AcceptCredit.Handle(r.Context(), command.AcceptCredit{ID: r.PathValue("id"), On: req.AcceptedOn})

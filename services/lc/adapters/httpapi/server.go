@@ -45,6 +45,16 @@ func Register(mux *http.ServeMux, a app.Application) {
 	})
 }
 
+// decodeOptional is decode for a command whose body may be left out.
+func decodeOptional(r *http.Request, v any) error {
+	if err := decode(r, v); err != nil && !errors.Is(err, errEmptyBody) {
+		return err
+	}
+	return nil
+}
+
+var errEmptyBody = problem.InvalidFields(problem.InvalidParam{Name: "body", Reason: "a JSON object is required"})
+
 // decode reads a JSON body strictly (unknown fields are an error) and names the field at fault.
 func decode(r *http.Request, v any) error {
 	dec := json.NewDecoder(io.LimitReader(r.Body, 1<<20))
@@ -52,6 +62,9 @@ func decode(r *http.Request, v any) error {
 	err := dec.Decode(v)
 	if err == nil {
 		return nil
+	}
+	if errors.Is(err, io.EOF) {
+		return errEmptyBody
 	}
 	var typeErr *json.UnmarshalTypeError
 	var syntaxErr *json.SyntaxError

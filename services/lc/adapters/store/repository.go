@@ -8,7 +8,7 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/ThreeDotsLabs/watermill"
+	"github.com/google/uuid"
 
 	"github.com/tradefin/tradefin/events/contracts"
 	"github.com/tradefin/tradefin/events/eventstore"
@@ -31,6 +31,16 @@ var registry = func() *eventstore.Registry {
 }()
 
 func stream(id string) string { return "lc-" + id }
+
+// eventIDSpace is the UUID namespace of the credits' event IDs.
+var eventIDSpace = uuid.NewSHA1(uuid.NameSpaceURL, []byte("urn:tradefin:lc:events"))
+
+// EventID is the ID of a credit's event: a name-based UUID (RFC 9562 v5) of its stream and
+// version, so the stored event, its outbox message and every republication of it share one ID
+// and a consumer's inbox drops a duplicate whatever path it took.
+func EventID(creditID string, version int64) string {
+	return uuid.NewSHA1(eventIDSpace, fmt.Appendf(nil, "%s/%d", stream(creditID), version)).String()
+}
 
 // Get loads a credit; a missing one is a not-found problem.
 func (r *Repository) Get(ctx context.Context, id string) (*domain.LetterOfCredit, error) {
@@ -88,12 +98,12 @@ func (r *Repository) save(ctx context.Context, lc *domain.LetterOfCredit) error 
 	}
 	var evs []eventstore.NewEvent
 	var out []eventstore.OutboxMessage
-	for _, c := range changes {
+	for i, c := range changes {
 		b, err := json.Marshal(c)
 		if err != nil {
 			return err
 		}
-		id := watermill.NewUUID()
+		id := EventID(lc.ID, lc.Version+int64(i)+1)
 		evs = append(evs, eventstore.NewEvent{ID: id, Type: c.EventName(), SchemaVersion: 1, Data: b,
 			Metadata: eventstore.Metadata{CorrelationID: lc.TradeID}})
 		if payload := integrationEvent(lc, c); payload != nil {
@@ -104,7 +114,12 @@ func (r *Repository) save(ctx context.Context, lc *domain.LetterOfCredit) error 
 			out = append(out, eventstore.OutboxMessage{ID: msg.UUID, Topic: topic, Key: lc.TradeID, Payload: msg.Payload, Headers: msg.Metadata})
 		}
 	}
-	if _, err := r.events.Append(ctx, stream(lc.ID), lc.Version, evs, out...); err != nil {
+	_, err := r.events.Append(ctx, stream(lc.ID), lc.Version, evs, out...)
+	if errors.Is(err, eventstore.ErrDuplicateEvent) {
+		// The ID is the stream's version: another writer took this version first.
+		err = fmt.Errorf("%w: %w", eventstore.ErrConcurrencyConflict, err)
+	}
+	if err != nil {
 		return fmt.Errorf("save credit %s: %w", lc.ID, err)
 	}
 	return nil

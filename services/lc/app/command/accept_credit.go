@@ -9,7 +9,7 @@ import (
 // AcceptCredit is the beneficiary's acceptance of the advised credit.
 type AcceptCredit struct {
 	ID string
-	On domain.Date
+	On domain.Date // zero: today, or the date already recorded on a retry
 }
 
 // AcceptCreditHandler handles it.
@@ -17,5 +17,11 @@ type AcceptCreditHandler struct{ Repo Repository }
 
 // Handle accepts the credit.
 func (h AcceptCreditHandler) Handle(ctx context.Context, c AcceptCredit) (*domain.LetterOfCredit, error) {
-	return h.Repo.Update(ctx, c.ID, func(lc *domain.LetterOfCredit) error { return unprocessable(lc.Accept(c.On)) })
+	return h.Repo.Update(ctx, c.ID, func(lc *domain.LetterOfCredit) error {
+		on := c.On
+		if on.IsZero() && lc.AcceptedOn.IsZero() {
+			on = today() // left out: done today; on a retry, the date already recorded
+		}
+		return unprocessable(lc.Accept(on))
+	})
 }

@@ -10,7 +10,7 @@ import (
 type AdviseCredit struct {
 	ID string
 	By domain.BIC // the calling bank; it must be the credit's advising bank
-	On domain.Date
+	On domain.Date // zero: today, or the date already recorded on a retry
 }
 
 // AdviseCreditHandler handles it.
@@ -18,5 +18,11 @@ type AdviseCreditHandler struct{ Repo Repository }
 
 // Handle advises the credit.
 func (h AdviseCreditHandler) Handle(ctx context.Context, c AdviseCredit) (*domain.LetterOfCredit, error) {
-	return h.Repo.Update(ctx, c.ID, func(lc *domain.LetterOfCredit) error { return unprocessable(lc.Advise(c.By, c.On)) })
+	return h.Repo.Update(ctx, c.ID, func(lc *domain.LetterOfCredit) error {
+		on := c.On
+		if on.IsZero() && lc.AdvisedOn.IsZero() {
+			on = today() // left out: done today; on a retry, the date already recorded
+		}
+		return unprocessable(lc.Advise(c.By, on))
+	})
 }

@@ -36,6 +36,10 @@ func unprocessable(err error) error {
 		return nil
 	case errors.Is(err, domain.ErrInvalidState):
 		return problem.New(problem.Conflict, "Not allowed now", err.Error())
+	case errors.Is(err, domain.ErrNotAdvisingBank):
+		return problem.New(problem.Forbidden, "Forbidden", err.Error())
+	case errors.As(err, new(domain.InvalidFields)):
+		return invalid(err)
 	}
 	return problem.New(problem.Unprocessable, "Refused by the credit's rules", err.Error())
 }

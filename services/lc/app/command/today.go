@@ -1,0 +1,13 @@
+package command
+
+import (
+	"time"
+
+	"github.com/tradefin/tradefin/services/lc/domain"
+)
+
+// today is the date in UTC, for a command whose caller leaves its date out.
+func today() domain.Date {
+	y, m, d := time.Now().UTC().Date()
+	return domain.NewDate(y, m, d)
+}
