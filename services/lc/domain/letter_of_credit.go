@@ -83,7 +83,7 @@ type ExaminedPresentation struct {
 func Apply(id, tradeID string, t Terms) (*LetterOfCredit, error) {
 	var missing InvalidFields
 	for _, f := range []struct {
-		bad         bool
+		bad        bool
 		name, rule string
 	}{
 		{id == "", "id", "required: the credit's ID"},

@@ -84,7 +84,10 @@ func TestApplicationsNameTheFieldAtFault(t *testing.T) {
 			}{
 				{func(tm map[string]any) map[string]any { delete(tm, "expiryDate"); return tm }, "terms.expiryDate"},
 				{func(tm map[string]any) map[string]any { tm["applicant"] = map[string]any{}; return tm }, "terms.applicant.name"},
-				{func(tm map[string]any) map[string]any { tm["beneficiaryAccount"] = "PT50000201231234567890155"; return tm }, "terms.beneficiaryAccount"},
+				{func(tm map[string]any) map[string]any {
+					tm["beneficiaryAccount"] = "PT50000201231234567890155"
+					return tm
+				}, "terms.beneficiaryAccount"},
 				{func(tm map[string]any) map[string]any {
 					tm["beneficiaryAccount"], tm["accountCurrency"] = "PT50000201231234567890154", "XYZ"
 					return tm

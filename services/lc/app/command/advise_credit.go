@@ -9,7 +9,7 @@ import (
 // AdviseCredit is the advising bank's advice of the credit to the beneficiary (UCP 600 Art. 9).
 type AdviseCredit struct {
 	ID string
-	By domain.BIC // the calling bank; it must be the credit's advising bank
+	By domain.BIC  // the calling bank; it must be the credit's advising bank
 	On domain.Date // zero: today, or the date already recorded on a retry
 }
 
