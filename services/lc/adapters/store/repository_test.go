@@ -1,0 +1,89 @@
+package store_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"testing"
+
+	"github.com/tradefin/tradefin/deploy/devstack/testenv"
+	"github.com/tradefin/tradefin/events/contracts"
+	"github.com/tradefin/tradefin/events/money"
+	"github.com/tradefin/tradefin/events/problem"
+	"github.com/tradefin/tradefin/services/lc/adapters/store"
+	"github.com/tradefin/tradefin/services/lc/domain"
+)
+
+func terms() domain.Terms {
+	return domain.Terms{Number: "ESS-1", Applicant: domain.Party{Name: "Nordic Imports AB"}, Beneficiary: domain.Party{Name: "Azulejos Lisboa Lda"},
+		IssuingBank: "ESSESESS", AdvisingBank: "BCOMPTPL", Amount: money.New(84_000_00, money.MustCurrency("EUR")),
+		ExpiryDate: domain.NewDate(2026, 12, 31), BeneficiaryAccount: "PT50000201231234567890154", AccountCurrency: "USD"}
+}
+
+// TestEventIDsAreTheStreamsVersions: each stored event's ID is EventID(credit, version), its
+// outbox message carries the same ID (so a republished message is dropped by the consumer's
+// inbox), and every integration event names the trade in its payload, subject and key.
+func TestEventIDsAreTheStreamsVersions(t *testing.T) {
+	if store.EventID("LC-1", 1) != store.EventID("LC-1", 1) || store.EventID("LC-1", 1) == store.EventID("LC-1", 2) || store.EventID("LC-1", 1) == store.EventID("LC-2", 1) {
+		t.Fatal("EventID is not a function of the stream and version alone")
+	}
+	for name, open := range testenv.EventStores() {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			es := open(t)
+			repo := store.NewRepository(es)
+			lc, err := domain.Apply("LC-S", "T-S", terms())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := repo.Create(ctx, lc); err != nil {
+				t.Fatal(err)
+			}
+			again, _ := domain.Apply("LC-S", "T-S", terms())
+			var p *problem.Error
+			if err := repo.Create(ctx, again); !errors.As(err, &p) || p.Kind != problem.Conflict {
+				t.Fatalf("creating the credit again: %v", err)
+			}
+			for _, step := range []func(*domain.LetterOfCredit) error{
+				func(lc *domain.LetterOfCredit) error { return lc.Issue(domain.NewDate(2026, 11, 2)) },
+				func(lc *domain.LetterOfCredit) error { return lc.Advise("BCOMPTPL", domain.NewDate(2026, 11, 3)) },
+				func(lc *domain.LetterOfCredit) error { return lc.Advise("BCOMPTPL", domain.NewDate(2026, 11, 3)) }, // a retry
+				func(lc *domain.LetterOfCredit) error { return lc.Accept(domain.NewDate(2026, 11, 4)) },
+			} {
+				if _, err := repo.Update(ctx, "LC-S", step); err != nil {
+					t.Fatal(err)
+				}
+			}
+			got, err := repo.Get(ctx, "LC-S")
+			if err != nil || got.Status != domain.StatusAccepted || got.TradeID != "T-S" || got.Version != 4 || got.Terms.AccountCurrency != "USD" {
+				t.Fatalf("loaded: %+v, %v", got, err)
+			}
+			evs, err := es.ReadStream(ctx, "lc-LC-S", 1)
+			if err != nil || len(evs) != 4 {
+				t.Fatalf("stream: %d events, %v", len(evs), err)
+			}
+			pending, err := es.PendingOutbox(ctx, 100)
+			if err != nil || len(pending) != 4 {
+				t.Fatalf("outbox: %d messages, %v", len(pending), err)
+			}
+			wantTypes := []string{"lc.applied.v1", "lc.issued.v1", "lc.advised.v1", "lc.accepted.v1"}
+			for i, e := range evs {
+				m := pending[i]
+				if e.ID != store.EventID("LC-S", e.Version) || m.ID != e.ID || m.Headers[contracts.HeaderID] != e.ID {
+					t.Errorf("event %d: stored ID %s, outbox ID %s, ce_id %s, want %s", e.Version, e.ID, m.ID, m.Headers[contracts.HeaderID], store.EventID("LC-S", e.Version))
+				}
+				var payload struct {
+					TradeID string `json:"tradeId"`
+					LCID    string `json:"lcId"`
+				}
+				if err := json.Unmarshal(m.Payload, &payload); err != nil || payload.TradeID != "T-S" || payload.LCID != "LC-S" ||
+					m.Key != "T-S" || m.Headers[contracts.HeaderSubject] != "T-S" || m.Headers[contracts.HeaderType] != wantTypes[i] {
+					t.Errorf("message %d: %s %v %s", i, m.Payload, m.Headers, m.Key)
+				}
+			}
+			if _, err := repo.Get(ctx, "LC-404"); !errors.As(err, &p) || p.Kind != problem.NotFound {
+				t.Errorf("unknown credit: %v", err)
+			}
+		})
+	}
+}
