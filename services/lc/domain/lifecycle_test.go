@@ -40,7 +40,7 @@ func creditIn(t *testing.T, s Status) *LetterOfCredit {
 // never before issuance or after honour.
 func TestWhatEachStatusAllows(t *testing.T) {
 	for _, c := range []struct {
-		status                     Status
+		status                    Status
 		advise, accept, available bool
 	}{
 		{StatusApplied, false, false, false},
