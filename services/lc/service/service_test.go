@@ -1,0 +1,138 @@
+package service_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tradefin/tradefin/deploy/devstack/testenv"
+	"github.com/tradefin/tradefin/events/contracts"
+	"github.com/tradefin/tradefin/events/kafkapubsub"
+	"github.com/tradefin/tradefin/services/lc/adapters/store"
+	"github.com/tradefin/tradefin/services/lc/service"
+)
+
+// The happy path's request bodies, exactly as a client posts them (%s: the trade ID).
+const (
+	applyBody = `{"id":"LC-%[1]s","tradeId":"%[1]s","terms":{"number":"ILC-2026-0001",
+ "applicant":{"name":"Nordic Imports AB","address":"Sveavagen 1, Stockholm"},
+ "beneficiary":{"name":"Azulejos Lisboa Lda","address":"Rua Augusta 10, Lisboa"},
+ "issuingBank":"ESSESESS","advisingBank":"BCOMPTPL",
+ "amount":{"minor":8400000,"currency":"EUR"},
+ "expiryDate":"2026-12-31","expiryPlace":"Lisbon","latestShipment":"2026-12-15",
+ "partialShipments":"NOT ALLOWED","transhipment":"NOT ALLOWED",
+ "portOfLoading":"PTLIS","portOfDischarge":"SEGOT",
+ "goods":{"description":"ceramic floor tiles","quantity":1200,"unit":"cartons","countedInUnits":true},
+ "documentsRequired":["commercial_invoice","bill_of_lading","packing_list","certificate_of_origin"],
+ "beneficiaryAccount":"PT50000201231234567890154","accountCurrency":"USD"}}`
+	issueBody   = `{"issueDate":"2026-11-02"}`
+	adviceBody  = `{"advisedOn":"2026-11-03"}`
+	acceptBody  = `{"acceptedOn":"2026-11-04"}`
+	presentBody = `{"presentationId":"P-1","presentation":{"date":"2026-12-02","place":"Lisbon","documents":[
+ {"kind":"commercial_invoice","issueDate":"2026-12-01","issuer":"Azulejos Lisboa Lda","madeOutTo":"Nordic Imports AB",
+  "amount":{"minor":8400000,"currency":"EUR"},"goodsDescription":"Ceramic floor tiles, grade A","quantity":1200},
+ {"kind":"bill_of_lading","issueDate":"2026-12-01","onBoardNotation":true,"onBoardDate":"2026-12-01",
+  "portOfLoading":"PTLIS","portOfDischarge":"SEGOT"},
+ {"kind":"packing_list","issueDate":"2026-12-01","issuer":"Azulejos Lisboa Lda","goodsDescription":"Ceramic floor tiles","quantity":1200},
+ {"kind":"certificate_of_origin","issueDate":"2026-12-01","issuer":"Camara de Comercio e Industria Portuguesa"}]}}`
+)
+
+// TestHappyPathReachesKafka runs the service as the end-to-end test does (in-process, SQLite,
+// the real Kafka-protocol broker): apply, issue, advise, accept and a complying presentation
+// through the HTTP API come out on Kafka as decodable integration events, in order, keyed by the
+// trade, each with its stored event's ID; the honour carries the beneficiary's account.
+func TestHappyPathReachesKafka(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	brokers := testenv.KafkaBrokers(t)
+	svc, err := service.New(ctx, service.Config{DataDir: t.TempDir(), KafkaBrokers: brokers})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer svc.Close()
+	runCtx, stop := context.WithCancel(ctx)
+	ran := make(chan error, 1)
+	go func() { ran <- svc.Run(runCtx) }()
+
+	trade := fmt.Sprintf("T-LC-%d", time.Now().UnixNano())
+	lcID := "LC-" + trade
+	srv := httptest.NewServer(svc.HTTP)
+	defer srv.Close()
+	post := func(actor, role, path, body string, want int) map[string]any {
+		t.Helper()
+		req, _ := http.NewRequestWithContext(ctx, "POST", srv.URL+path, strings.NewReader(body))
+		req.Header.Set("X-Tradefin-Role", role)
+		req.Header.Set("X-Tradefin-Actor", actor)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var out map[string]any
+		_ = json.NewDecoder(resp.Body).Decode(&out)
+		if resp.StatusCode != want {
+			t.Fatalf("POST %s: %d %v", path, resp.StatusCode, out)
+		}
+		return out
+	}
+	credit := "/v1/letters-of-credit/" + lcID
+	post("Nordic Imports AB", "importer", "/v1/letters-of-credit", fmt.Sprintf(applyBody, trade), 201)
+	post("Nordic Imports AB", "importer", "/v1/letters-of-credit", fmt.Sprintf(applyBody, trade), 200) // a retry
+	post("ESSESESS", "issuing-bank", credit+"/issue", issueBody, 200)
+	post("BCOMPTPL", "advising-bank", credit+"/advice", adviceBody, 200)
+	post("Azulejos Lisboa Lda", "exporter", credit+"/acceptance", acceptBody, 200)
+	if res := post("Azulejos Lisboa Lda", "exporter", credit+"/presentations", presentBody, 200); res["compliant"] != true {
+		t.Fatalf("examination: %v", res)
+	}
+	got, err := svc.App.Queries.Credit.Get(ctx, lcID)
+	if err != nil || got.Status != "HONOURED" || got.TradeID != trade {
+		t.Fatalf("credit: %+v %v", got, err)
+	}
+
+	sub, err := kafkapubsub.NewSubscriber(kafkapubsub.SubscriberConfig{Brokers: brokers}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sub.Close()
+	msgs, err := sub.Subscribe(ctx, contracts.Topic("lc.applied.v1"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"lc.applied.v1", "lc.issued.v1", "lc.advised.v1", "lc.accepted.v1", "lc.documents_presented.v1", "lc.honoured.v1"}
+	var types []string
+	for len(types) < len(want) {
+		select {
+		case m := <-msgs:
+			m.Ack()
+			if m.Metadata.Get(contracts.HeaderSubject) != trade {
+				continue // another test's trade on the same broker (some are poison on purpose)
+			}
+			env, err := contracts.Decode(m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if v := int64(len(types) + 1); env.ID != m.UUID || env.ID != store.EventID(lcID, v) || env.Source != "/tradefin/lc" {
+				t.Errorf("%s: ce_id %q, message %q, want %q; source %q", env.Type, env.ID, m.UUID, store.EventID(lcID, v), env.Source)
+			}
+			if h, ok := env.Data.(*contracts.LCHonoured); ok && (h.BeneficiaryAccount != "PT50000201231234567890154" || h.AccountCurrency != "USD" ||
+				h.Amount.Minor != 8_400_000 || h.Amount.Currency.String() != "EUR" || h.TradeID != trade) {
+				t.Errorf("honoured: %+v", h)
+			}
+			types = append(types, env.Type)
+		case <-ctx.Done():
+			t.Fatalf("only %v reached Kafka", types)
+		}
+	}
+	if fmt.Sprint(types) != fmt.Sprint(want) {
+		t.Fatalf("on Kafka:\n got %v\nwant %v", types, want)
+	}
+	stop()
+	if err := <-ran; err != nil {
+		t.Fatalf("Run: %v", err)
+	}
+}
