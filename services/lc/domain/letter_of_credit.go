@@ -3,6 +3,7 @@ package domain
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Status is where a credit is in its life.
@@ -132,6 +133,15 @@ func (lc *LetterOfCredit) Present(id string, p Presentation, cal Calendar) (Exam
 	if !lc.available() {
 		return Examination{}, fmt.Errorf("present: %w (%s)", ErrInvalidState, lc.Status)
 	}
+	var bad InvalidFields
+	for i, d := range p.Documents {
+		if d.SHA256 != "" && !isSHA256Hex(d.SHA256) {
+			bad = append(bad, FieldError{Field: fmt.Sprintf("presentation.documents[%d].sha256", i), Reason: "64 lower-case hex digits (SHA-256)"})
+		}
+	}
+	if len(bad) > 0 {
+		return Examination{}, bad
+	}
 	res := Examine(lc.Terms, p, cal)
 	lc.record(DocumentsExamined{PresentationID: id, Presentation: p, Result: res})
 	if res.Compliant {
@@ -197,4 +207,8 @@ func (lc *LetterOfCredit) Apply(e Event) {
 
 func (lc *LetterOfCredit) last() *ExaminedPresentation {
 	return &lc.Presentations[len(lc.Presentations)-1]
+}
+
+func isSHA256Hex(s string) bool {
+	return len(s) == 64 && strings.Trim(s, "0123456789abcdef") == ""
 }

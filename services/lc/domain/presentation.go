@@ -25,6 +25,9 @@ type Document struct {
 	Kind      DocumentKind `json:"kind"`
 	IssueDate Date         `json:"issueDate"`
 	Issuer    string       `json:"issuer,omitempty"`
+	// SHA256 (hex) of the document's content as registered with customs, when the presenter
+	// names it: it ties the presented document to the one on the ledger.
+	SHA256 string `json:"sha256,omitempty"`
 
 	// Commercial invoice and packing list.
 	MadeOutTo        string       `json:"madeOutTo,omitempty"`

@@ -39,7 +39,8 @@ const (
  {"kind":"bill_of_lading","issueDate":"2026-12-01","onBoardNotation":true,"onBoardDate":"2026-12-01",
   "portOfLoading":"PTLIS","portOfDischarge":"SEGOT"},
  {"kind":"packing_list","issueDate":"2026-12-01","issuer":"Azulejos Lisboa Lda","goodsDescription":"Ceramic floor tiles","quantity":1200},
- {"kind":"certificate_of_origin","issueDate":"2026-12-01","issuer":"Camara de Comercio e Industria Portuguesa"}]}}`
+ {"kind":"certificate_of_origin","issueDate":"2026-12-01","issuer":"Camara de Comercio e Industria Portuguesa",
+  "sha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}]}}`
 )
 
 // TestHappyPathReachesKafka runs the service as the end-to-end test does (in-process, SQLite,
@@ -122,6 +123,9 @@ func TestHappyPathReachesKafka(t *testing.T) {
 			if h, ok := env.Data.(*contracts.LCHonoured); ok && (h.BeneficiaryAccount != "PT50000201231234567890154" || h.AccountCurrency != "USD" ||
 				h.Amount.Minor != 8_400_000 || h.Amount.Currency.String() != "EUR" || h.TradeID != trade) {
 				t.Errorf("honoured: %+v", h)
+			}
+			if p, ok := env.Data.(*contracts.DocumentsPresented); ok && fmt.Sprint(p.Documents) != "[9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08]" {
+				t.Errorf("presented: %+v", p)
 			}
 			types = append(types, env.Type)
 		case <-ctx.Done():

@@ -20,7 +20,13 @@ func integrationEvent(lc *domain.LetterOfCredit, e domain.Event) any {
 	case domain.Accepted:
 		return contracts.LCAccepted{TradeID: lc.TradeID, LCID: lc.ID}
 	case domain.DocumentsExamined:
-		return contracts.DocumentsPresented{TradeID: lc.TradeID, LCID: lc.ID, PresentationID: e.PresentationID}
+		sums := []string{}
+		for _, d := range e.Presentation.Documents {
+			if d.SHA256 != "" {
+				sums = append(sums, d.SHA256)
+			}
+		}
+		return contracts.DocumentsPresented{TradeID: lc.TradeID, LCID: lc.ID, PresentationID: e.PresentationID, Documents: sums}
 	case domain.PresentationRefused:
 		var ds []string
 		for _, d := range e.Notice.Discrepancies {
