@@ -8,7 +8,6 @@ import (
 	"context"
 	"net/http"
 
-	"github.com/tradefin/tradefin/events/eventstore"
 	"github.com/tradefin/tradefin/events/platform"
 	"github.com/tradefin/tradefin/services/lc/adapters/httpapi"
 	"github.com/tradefin/tradefin/services/lc/adapters/store"
@@ -20,10 +19,8 @@ type Config = platform.ServiceConfig
 
 // Service is a letters-of-credit service's parts.
 type Service struct {
-	App   app.Application
-	HTTP  http.Handler
-	Store eventstore.Store
-	work  platform.Background
+	platform.Wired
+	App app.Application
 }
 
 // New opens the event store and builds the application and its HTTP API.
@@ -35,11 +32,5 @@ func New(ctx context.Context, cfg Config) (*Service, error) {
 	a := app.New(store.NewRepository(es))
 	mux := http.NewServeMux()
 	httpapi.Register(mux, a)
-	return &Service{App: a, HTTP: mux, Store: es, work: cfg.Background(es)}, nil
+	return &Service{Wired: platform.Wired{HTTP: mux, Store: es, Work: cfg.Background(es)}, App: a}, nil
 }
-
-// Run forwards the outbox to Kafka and serves the banks' ledger task queues until ctx ends.
-func (s *Service) Run(ctx context.Context) error { return s.work.Run(ctx) }
-
-// Close closes the event store.
-func (s *Service) Close() error { return s.Store.Close() }

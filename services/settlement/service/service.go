@@ -8,13 +8,11 @@ import (
 	"context"
 	"errors"
 	"log/slog"
-	"net/http"
 	"time"
 
 	"github.com/ThreeDotsLabs/watermill"
 
 	"github.com/tradefin/tradefin/events/contracts"
-	"github.com/tradefin/tradefin/events/eventstore"
 	"github.com/tradefin/tradefin/events/kafkapubsub"
 	"github.com/tradefin/tradefin/events/platform"
 	"github.com/tradefin/tradefin/services/settlement/adapters/fxtable"
@@ -32,10 +30,8 @@ type Config = platform.ServiceConfig
 
 // Service is a running settlement service's parts.
 type Service struct {
-	Store eventstore.Store
-	App   app.Application
-	HTTP  http.Handler
-	cfg   Config
+	platform.Wired
+	App app.Application
 }
 
 // New opens the event store and builds the application.
@@ -48,30 +44,30 @@ func New(ctx context.Context, cfg Config) (*Service, error) {
 		return nil, err
 	}
 	a := app.New(store.New(es), fxtable.Dev(), ids.Random{Prefix: "TFSTL"}, time.Now).WithBalances(store.NewLedger(es))
-	return &Service{Store: es, App: a, HTTP: settlementhttp.Handler(a), cfg: cfg}, nil
+	return &Service{Wired: platform.Wired{HTTP: settlementhttp.Handler(a), Store: es, Work: cfg.Background(es)}, App: a}, nil
 }
 
 // Run consumes lc.honoured.v1, forwards the outbox and serves the settlement activities until
 // ctx ends.
 func (s *Service) Run(ctx context.Context) error {
-	if s.cfg.Temporal != nil {
-		w := orchestration.NewWorker(s.cfg.Temporal, orchestration.Activities{App: s.App})
+	if s.Work.Temporal != nil {
+		w := orchestration.NewWorker(s.Work.Temporal, orchestration.Activities{App: s.App})
 		if err := w.Start(); err != nil {
 			return err
 		}
 		defer w.Stop()
 	}
-	return s.cfg.Background(s.Store).Run(ctx, s.consumeHonoured)
+	return s.Work.Run(ctx, s.consumeHonoured)
 }
 
 // consumeHonoured raises a payment for each honoured presentation, once (the inbox).
 func (s *Service) consumeHonoured(ctx context.Context, pub *kafkapubsub.Publisher) error {
-	sub, err := kafkapubsub.NewSubscriber(kafkapubsub.SubscriberConfig{Brokers: s.cfg.KafkaBrokers, ConsumerGroup: "settlement"}, s.cfg.Log)
+	sub, err := kafkapubsub.NewSubscriber(kafkapubsub.SubscriberConfig{Brokers: s.Work.KafkaBrokers, ConsumerGroup: "settlement"}, s.Work.Log)
 	if err != nil {
 		return err
 	}
 	defer sub.Close()
-	router, err := contracts.NewRouter(watermill.NewSlogLogger(s.cfg.Log), pub)
+	router, err := contracts.NewRouter(watermill.NewSlogLogger(s.Work.Log), pub)
 	if err != nil {
 		return err
 	}
@@ -82,6 +78,3 @@ func (s *Service) consumeHonoured(ctx context.Context, pub *kafkapubsub.Publishe
 	}
 	return errors.Join(err, router.Close())
 }
-
-// Close closes the event store.
-func (s *Service) Close() error { return s.Store.Close() }

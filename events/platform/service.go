@@ -1,0 +1,56 @@
+package platform
+
+import (
+	"context"
+	"net/http"
+	"strings"
+
+	"github.com/tradefin/tradefin/events/eventstore"
+)
+
+// Wired is what every service's wiring holds: its HTTP API, its event store and its background
+// work. A service embeds it and adds its application.
+type Wired struct {
+	HTTP  http.Handler
+	Store eventstore.Store
+	Work  Background
+}
+
+// Run does the background work until ctx ends.
+func (w *Wired) Run(ctx context.Context) error { return w.Work.Run(ctx) }
+
+// Close closes the event store.
+func (w *Wired) Close() error { return w.Store.Close() }
+
+// Handler is the service's HTTP API.
+func (w *Wired) Handler() http.Handler { return w.HTTP }
+
+// Service is a service as its process runs it.
+type Service interface {
+	Handler() http.Handler
+	Run(ctx context.Context) error
+	Close() error
+}
+
+// ServiceMain is the whole main of a service's process: start the runtime, connect the Fabric
+// identities the service holds (TRADEFIN_FABRIC_MSPS, a comma list, else defaultMSPs; "" for
+// none), open the service and serve its API and background work until a signal.
+func ServiceMain[S Service](name, defaultHTTP, defaultMSPs string, open func(context.Context, ServiceConfig) (S, error)) {
+	Main(name, func(ctx context.Context) error {
+		rt, err := Start(ctx, name, defaultHTTP)
+		if err != nil {
+			return err
+		}
+		if msps := Env("TRADEFIN_FABRIC_MSPS", defaultMSPs); msps != "" {
+			if _, err := rt.ConnectIdentities(strings.Split(msps, ",")...); err != nil {
+				return err
+			}
+		}
+		svc, err := open(ctx, rt.ServiceConfig())
+		if err != nil {
+			return err
+		}
+		defer svc.Close()
+		return rt.ServeService(ctx, svc.Handler(), svc.Run)
+	})
+}
