@@ -12,7 +12,6 @@ import (
 
 	"github.com/tradefin/tradefin/deploy/devstack/testenv"
 	"github.com/tradefin/tradefin/events/contracts"
-	"github.com/tradefin/tradefin/events/kafkapubsub"
 	"github.com/tradefin/tradefin/services/customs/service"
 )
 
@@ -27,10 +26,8 @@ func TestOutboxReachesKafka(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer svc.Close()
-	runCtx, stop := context.WithCancel(ctx)
-	ran := make(chan error, 1)
-	go func() { ran <- svc.Run(runCtx) }()
+	t.Cleanup(func() { _ = svc.Close() }) // after the background work stops (cleanups run last first)
+	testenv.Background(t, svc.Run)
 
 	trade := fmt.Sprintf("T-KAFKA-%d", time.Now().UnixNano())
 	srv := httptest.NewServer(svc.HTTP)
@@ -68,45 +65,23 @@ func TestOutboxReachesKafka(t *testing.T) {
 	}
 	post("customs-export", "/v1/declarations/EXP-"+trade+"/clearance", nil)
 
-	sub, err := kafkapubsub.NewSubscriber(kafkapubsub.SubscriberConfig{Brokers: brokers}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sub.Close()
-	msgs, err := sub.Subscribe(ctx, "tradefin.customs.v1")
-	if err != nil {
-		t.Fatal(err)
-	}
 	want := []string{"customs.document_registered.v1", "customs.document_registered.v1", "customs.document_registered.v1",
 		"customs.export_declared.v1", "customs.export_cleared.v1"}
 	var got []string
-	for len(got) < len(want) {
-		select {
-		case m := <-msgs:
-			m.Ack()
-			env, err := contracts.Decode(m)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if env.TradeID != trade {
-				continue // another test's trade on the same broker
-			}
-			if env.ID != m.UUID || env.Source != "/tradefin/customs" {
-				t.Errorf("%s: ce_id %q, message %q, source %q", env.Type, env.ID, m.UUID, env.Source)
-			}
-			if d, ok := env.Data.(*contracts.DocumentRegistered); ok && d.SHA256 != docs[len(got)] {
-				t.Errorf("document %d: sha256 %s, want %s", len(got), d.SHA256, docs[len(got)])
-			}
-			got = append(got, env.Type)
-		case <-ctx.Done():
-			t.Fatalf("only %v reached Kafka", got)
+	for i, m := range testenv.TradeMessages(ctx, t, brokers, "tradefin.customs.v1", trade, len(want)) {
+		env, err := contracts.Decode(m)
+		if err != nil {
+			t.Fatal(err)
 		}
+		if env.ID != m.UUID || env.Source != "/tradefin/customs" {
+			t.Errorf("%s: ce_id %q, message %q, source %q", env.Type, env.ID, m.UUID, env.Source)
+		}
+		if d, ok := env.Data.(*contracts.DocumentRegistered); ok && d.SHA256 != docs[i] {
+			t.Errorf("document %d: sha256 %s, want %s", i, d.SHA256, docs[i])
+		}
+		got = append(got, env.Type)
 	}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Fatalf("on Kafka:\n got %v\nwant %v", got, want)
-	}
-	stop()
-	if err := <-ran; err != nil {
-		t.Fatalf("Run: %v", err)
 	}
 }

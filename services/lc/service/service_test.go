@@ -12,7 +12,6 @@ import (
 
 	"github.com/tradefin/tradefin/deploy/devstack/testenv"
 	"github.com/tradefin/tradefin/events/contracts"
-	"github.com/tradefin/tradefin/events/kafkapubsub"
 	"github.com/tradefin/tradefin/services/lc/adapters/store"
 	"github.com/tradefin/tradefin/services/lc/service"
 )
@@ -55,10 +54,8 @@ func TestHappyPathReachesKafka(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer svc.Close()
-	runCtx, stop := context.WithCancel(ctx)
-	ran := make(chan error, 1)
-	go func() { ran <- svc.Run(runCtx) }()
+	t.Cleanup(func() { _ = svc.Close() }) // after the background work stops (cleanups run last first)
+	testenv.Background(t, svc.Run)
 
 	trade := fmt.Sprintf("T-LC-%d", time.Now().UnixNano())
 	lcID := "LC-" + trade
@@ -95,48 +92,26 @@ func TestHappyPathReachesKafka(t *testing.T) {
 		t.Fatalf("credit: %+v %v", got, err)
 	}
 
-	sub, err := kafkapubsub.NewSubscriber(kafkapubsub.SubscriberConfig{Brokers: brokers}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sub.Close()
-	msgs, err := sub.Subscribe(ctx, contracts.Topic("lc.applied.v1"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	want := []string{"lc.applied.v1", "lc.issued.v1", "lc.advised.v1", "lc.accepted.v1", "lc.documents_presented.v1", "lc.honoured.v1"}
 	var types []string
-	for len(types) < len(want) {
-		select {
-		case m := <-msgs:
-			m.Ack()
-			if m.Metadata.Get(contracts.HeaderSubject) != trade {
-				continue // another test's trade on the same broker (some are poison on purpose)
-			}
-			env, err := contracts.Decode(m)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if v := int64(len(types) + 1); env.ID != m.UUID || env.ID != store.EventID(lcID, v) || env.Source != "/tradefin/lc" {
-				t.Errorf("%s: ce_id %q, message %q, want %q; source %q", env.Type, env.ID, m.UUID, store.EventID(lcID, v), env.Source)
-			}
-			if h, ok := env.Data.(*contracts.LCHonoured); ok && (h.BeneficiaryAccount != "PT50000201231234567890154" || h.AccountCurrency != "USD" ||
-				h.Amount.Minor != 8_400_000 || h.Amount.Currency.String() != "EUR" || h.TradeID != trade) {
-				t.Errorf("honoured: %+v", h)
-			}
-			if p, ok := env.Data.(*contracts.DocumentsPresented); ok && fmt.Sprint(p.Documents) != "[9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08]" {
-				t.Errorf("presented: %+v", p)
-			}
-			types = append(types, env.Type)
-		case <-ctx.Done():
-			t.Fatalf("only %v reached Kafka", types)
+	for i, m := range testenv.TradeMessages(ctx, t, brokers, contracts.Topic("lc.applied.v1"), trade, len(want)) {
+		env, err := contracts.Decode(m)
+		if err != nil {
+			t.Fatal(err)
 		}
+		if v := int64(i + 1); env.ID != m.UUID || env.ID != store.EventID(lcID, v) || env.Source != "/tradefin/lc" {
+			t.Errorf("%s: ce_id %q, message %q, want %q; source %q", env.Type, env.ID, m.UUID, store.EventID(lcID, v), env.Source)
+		}
+		if h, ok := env.Data.(*contracts.LCHonoured); ok && (h.BeneficiaryAccount != "PT50000201231234567890154" || h.AccountCurrency != "USD" ||
+			h.Amount.Minor != 8_400_000 || h.Amount.Currency.String() != "EUR" || h.TradeID != trade) {
+			t.Errorf("honoured: %+v", h)
+		}
+		if p, ok := env.Data.(*contracts.DocumentsPresented); ok && fmt.Sprint(p.Documents) != "[9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08]" {
+			t.Errorf("presented: %+v", p)
+		}
+		types = append(types, env.Type)
 	}
 	if fmt.Sprint(types) != fmt.Sprint(want) {
 		t.Fatalf("on Kafka:\n got %v\nwant %v", types, want)
-	}
-	stop()
-	if err := <-ran; err != nil {
-		t.Fatalf("Run: %v", err)
 	}
 }

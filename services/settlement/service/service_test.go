@@ -23,11 +23,8 @@ func TestHonouredThroughKafka(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer svc.Close()
-	runCtx, stop := context.WithCancel(ctx)
-	done := make(chan error, 1)
-	go func() { done <- svc.Run(runCtx) }()
-	defer func() { stop(); <-done }()
+	t.Cleanup(func() { _ = svc.Close() }) // after the background work stops (cleanups run last first)
+	testenv.Background(t, svc.Run)
 
 	tradeID := "T-" + time.Now().Format("150405.000000")
 	ev := contracts.LCHonoured{TradeID: tradeID, LCID: "LC1", PresentationID: "P1", Amount: money.New(250000, money.MustCurrency("EUR")),
@@ -58,31 +55,13 @@ func TestHonouredThroughKafka(t *testing.T) {
 	if _, _, err := svc.App.Commands.Instruct.Handle(ctx, id); err != nil {
 		t.Fatal(err)
 	}
-	sub, err := kafkapubsub.NewSubscriber(kafkapubsub.SubscriberConfig{Brokers: brokers}, nil)
+	m := testenv.TradeMessages(ctx, t, brokers, "tradefin.settlement.v1", tradeID, 1)[0]
+	env, err := contracts.Decode(m)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer sub.Close()
-	ch, err := sub.Subscribe(ctx, "tradefin.settlement.v1")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		select {
-		case m := <-ch:
-			m.Ack()
-			env, err := contracts.Decode(m)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if pi, ok := env.Data.(*contracts.PaymentInitiated); ok && pi.PaymentID == id {
-				if pi.Amount != ev.Amount || !domain.IsUUIDv4(pi.UETR) {
-					t.Fatalf("initiated %+v", pi)
-				}
-				return
-			}
-		case <-ctx.Done():
-			t.Fatal("payment-initiated never reached Kafka")
-		}
+	pi, ok := env.Data.(*contracts.PaymentInitiated)
+	if !ok || pi.PaymentID != id || pi.Amount != ev.Amount || !domain.IsUUIDv4(pi.UETR) {
+		t.Fatalf("first settlement event of the trade: %s %+v", env.Type, env.Data)
 	}
 }
