@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/tradefin/tradefin/events/platform"
 	"github.com/tradefin/tradefin/events/problem"
 	"github.com/tradefin/tradefin/services/customs/app"
 )
@@ -27,10 +28,7 @@ var openAPI []byte
 
 // Register mounts the API, and its OpenAPI description at /openapi.yaml, on mux.
 func Register(mux *http.ServeMux, a app.Application) {
-	mux.HandleFunc("GET /openapi.yaml", func(w http.ResponseWriter, _ *http.Request) {
-		w.Header().Set("Content-Type", "application/yaml")
-		_, _ = w.Write(openAPI)
-	})
+	platform.ServeOpenAPI(mux, openAPI)
 	registerDocuments(mux, a)
 	registerDeclarations(mux, a)
 	registerShipments(mux, a)

@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 
+	"github.com/tradefin/tradefin/events/platform"
 	"github.com/tradefin/tradefin/events/problem"
 	"github.com/tradefin/tradefin/services/lc/app"
 	"github.com/tradefin/tradefin/services/lc/app/query"
@@ -18,12 +19,9 @@ import (
 //go:embed openapi.yaml
 var openAPI []byte
 
-// Register mounts the API on mux.
+// Register mounts the API, and its OpenAPI description at /openapi.yaml, on mux.
 func Register(mux *http.ServeMux, a app.Application) {
-	mux.HandleFunc("GET /openapi.yaml", func(w http.ResponseWriter, _ *http.Request) {
-		w.Header().Set("Content-Type", "application/yaml")
-		_, _ = w.Write(openAPI)
-	})
+	platform.ServeOpenAPI(mux, openAPI)
 	registerCredits(mux, a)
 	mux.HandleFunc("POST /v1/examinations", func(w http.ResponseWriter, r *http.Request) {
 		var req struct {
