@@ -1,89 +1,102 @@
 package contracts
 
-import "github.com/tradefin/tradefin/events/money"
+import (
+	"github.com/tradefin/tradefin/events/identity"
+	"github.com/tradefin/tradefin/events/money"
+)
 
 // Letters of credit (services/lc).
 
 // LCApplied: the importer applied for a documentary credit.
 type LCApplied struct {
-	TradeID        string      `json:"tradeId"`
-	LCID           string      `json:"lcId"`
-	Applicant      string      `json:"applicant"`
-	Beneficiary    string      `json:"beneficiary"`
-	IssuingBank    string      `json:"issuingBank"`  // BIC
-	AdvisingBank   string      `json:"advisingBank"` // BIC
-	Amount         money.Money `json:"amount"`
-	ExpiryDate     string      `json:"expiryDate"` // YYYY-MM-DD (MT700 31D)
-	ExpiryPlace    string      `json:"expiryPlace"`
-	LatestShipment string      `json:"latestShipment,omitempty"` // MT700 44C
+	TradeID        string         `json:"tradeId"`
+	Actor          identity.Stamp `json:"actor"` // who acted: organisation, user, client
+	LCID           string         `json:"lcId"`
+	Applicant      string         `json:"applicant"`
+	Beneficiary    string         `json:"beneficiary"`
+	IssuingBank    string         `json:"issuingBank"`  // BIC
+	AdvisingBank   string         `json:"advisingBank"` // BIC
+	Amount         money.Money    `json:"amount"`
+	ExpiryDate     string         `json:"expiryDate"` // YYYY-MM-DD (MT700 31D)
+	ExpiryPlace    string         `json:"expiryPlace"`
+	LatestShipment string         `json:"latestShipment,omitempty"` // MT700 44C
 }
 
 // LCIssued: the issuing bank issued the credit (MT700 sent).
 type LCIssued struct {
-	TradeID   string `json:"tradeId"`
-	LCID      string `json:"lcId"`
-	LCNumber  string `json:"lcNumber"` // MT700 field 20
-	IssueDate string `json:"issueDate"`
+	TradeID   string         `json:"tradeId"`
+	Actor     identity.Stamp `json:"actor"` // who acted: organisation, user, client
+	LCID      string         `json:"lcId"`
+	LCNumber  string         `json:"lcNumber"` // MT700 field 20
+	IssueDate string         `json:"issueDate"`
 }
 
 // LCAdvised: the advising bank advised the credit to the beneficiary.
 type LCAdvised struct {
-	TradeID string `json:"tradeId"`
-	LCID    string `json:"lcId"`
+	TradeID string         `json:"tradeId"`
+	Actor   identity.Stamp `json:"actor"` // who acted: organisation, user, client
+	LCID    string         `json:"lcId"`
 }
 
 // LCAccepted: the beneficiary accepted the credit's terms.
 type LCAccepted struct {
-	TradeID string `json:"tradeId"`
-	LCID    string `json:"lcId"`
+	TradeID string         `json:"tradeId"`
+	Actor   identity.Stamp `json:"actor"` // who acted: organisation, user, client
+	LCID    string         `json:"lcId"`
 }
 
 // DocumentsPresented: the beneficiary presented documents under the credit.
 type DocumentsPresented struct {
-	TradeID        string   `json:"tradeId"`
-	LCID           string   `json:"lcId"`
-	PresentationID string   `json:"presentationId"`
-	Documents      []string `json:"documents"` // SHA-256 of each document
+	TradeID        string         `json:"tradeId"`
+	Actor          identity.Stamp `json:"actor"` // who acted: organisation, user, client
+	LCID           string         `json:"lcId"`
+	PresentationID string         `json:"presentationId"`
+	Documents      []string       `json:"documents"` // SHA-256 of each document
 }
 
 // DocumentsRefused: the issuing bank refused the presentation (UCP 600 Art. 16, MT734).
 type DocumentsRefused struct {
-	TradeID        string   `json:"tradeId"`
-	LCID           string   `json:"lcId"`
-	PresentationID string   `json:"presentationId"`
-	Discrepancies  []string `json:"discrepancies"`
-	Disposal       string   `json:"disposal"`
+	TradeID        string         `json:"tradeId"`
+	Actor          identity.Stamp `json:"actor"` // who acted: organisation, user, client
+	LCID           string         `json:"lcId"`
+	PresentationID string         `json:"presentationId"`
+	Discrepancies  []string       `json:"discrepancies"`
+	Disposal       string         `json:"disposal"`
 }
 
 // DiscrepanciesWaived: the applicant waived the discrepancies and the bank accepted.
 type DiscrepanciesWaived struct {
-	TradeID        string `json:"tradeId"`
-	LCID           string `json:"lcId"`
-	PresentationID string `json:"presentationId"`
+	TradeID        string         `json:"tradeId"`
+	Actor          identity.Stamp `json:"actor"` // who acted: organisation, user, client
+	LCID           string         `json:"lcId"`
+	PresentationID string         `json:"presentationId"`
 }
 
 // LCHonoured: the issuing bank honoured a complying presentation; settlement pays.
 type LCHonoured struct {
-	TradeID            string      `json:"tradeId"`
-	LCID               string      `json:"lcId"`
-	PresentationID     string      `json:"presentationId"`
-	Amount             money.Money `json:"amount"`
-	IssuingBank        string      `json:"issuingBank"`  // BIC, pays
-	AdvisingBank       string      `json:"advisingBank"` // BIC, receives for the beneficiary
-	Beneficiary        string      `json:"beneficiary"`
-	BeneficiaryAccount string      `json:"beneficiaryAccount,omitempty"` // IBAN
-	AccountCurrency    string      `json:"accountCurrency,omitempty"`    // ISO 4217, when it differs
+	TradeID            string         `json:"tradeId"`
+	Actor              identity.Stamp `json:"actor"` // who acted: organisation, user, client
+	LCID               string         `json:"lcId"`
+	PresentationID     string         `json:"presentationId"`
+	Amount             money.Money    `json:"amount"`
+	IssuingBank        string         `json:"issuingBank"`  // BIC, pays
+	AdvisingBank       string         `json:"advisingBank"` // BIC, receives for the beneficiary
+	Beneficiary        string         `json:"beneficiary"`
+	BeneficiaryAccount string         `json:"beneficiaryAccount,omitempty"` // IBAN
+	AccountCurrency    string         `json:"accountCurrency,omitempty"`    // ISO 4217, when it differs
 }
 
 // LCExpired: the credit expired unused (UCP 600 Art. 6(d)(i)).
 type LCExpired struct {
-	TradeID string `json:"tradeId"`
-	LCID    string `json:"lcId"`
+	TradeID string         `json:"tradeId"`
+	Actor   identity.Stamp `json:"actor"` // who acted: organisation, user, client
+	LCID    string         `json:"lcId"`
 }
 
 // LCCancelled: the credit was cancelled with the beneficiary's consent (UCP 600 Art. 10(a)).
 type LCCancelled struct {
-	TradeID string `json:"tradeId"`
-	LCID    string `json:"lcId"`
-	Reason  string `json:"reason"`
+	TradeID string         `json:"tradeId"`
+	Actor   identity.Stamp `json:"actor"` // who acted: organisation, user, client
+	LCID    string         `json:"lcId"`
+	Reason  string         `json:"reason"`
 }

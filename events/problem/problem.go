@@ -19,12 +19,15 @@ const (
 	NotFound           // 404
 	Conflict           // 409: the resource changed (retry after reloading)
 	Unprocessable      // 422: well-formed but breaks a business rule
+	TooLarge           // 413: the body is over the endpoint's bound
+	Unavailable        // 503: a dependency is down; retry
 )
 
 var status = map[Kind]int{
 	Internal: http.StatusInternalServerError, Invalid: http.StatusBadRequest, Unauthorized: http.StatusUnauthorized,
 	Forbidden: http.StatusForbidden, NotFound: http.StatusNotFound, Conflict: http.StatusConflict,
-	Unprocessable: http.StatusUnprocessableEntity,
+	Unprocessable: http.StatusUnprocessableEntity, TooLarge: http.StatusRequestEntityTooLarge,
+	Unavailable: http.StatusServiceUnavailable,
 }
 
 // InvalidParam names one bad field (the "invalid-params" extension of RFC 9457's examples).
