@@ -1,41 +1,14 @@
 package trade
 
-import "github.com/tradefin/tradefin/chaincode/milestone"
+import (
+	"github.com/tradefin/tradefin/chaincode/milestone"
+	"github.com/tradefin/tradefin/events/contracts"
+)
 
-// milestoneFor maps an integration event to the ledger milestone it makes ("" for events that
-// are not milestones: transport events, declarations lodged, duty assessments).
+// milestoneFor is the ledger milestone an integration event makes ("" for events that are not
+// milestones): contracts' table, which the ledger agents check against too.
 func milestoneFor(eventType string) milestone.Type {
-	switch eventType {
-	case "lc.applied.v1":
-		return milestone.LCApplied
-	case "lc.issued.v1":
-		return milestone.LCIssued
-	case "lc.advised.v1":
-		return milestone.LCAdvised
-	case "lc.accepted.v1":
-		return milestone.LCAccepted
-	case "customs.export_cleared.v1":
-		return milestone.ExportCleared
-	case "customs.bill_of_lading_issued.v1":
-		return milestone.Shipped
-	case "lc.documents_presented.v1":
-		return milestone.DocumentsPresented
-	case "lc.documents_refused.v1":
-		return milestone.DocumentsRefused
-	case "lc.discrepancies_waived.v1":
-		return milestone.DiscrepancyWaived
-	case "lc.honoured.v1":
-		return milestone.Honoured
-	case "settlement.payment_settled.v1":
-		return milestone.Settled
-	case "customs.import_released.v1":
-		return milestone.ImportReleased
-	case "lc.expired.v1":
-		return milestone.Expired
-	case "lc.cancelled.v1":
-		return milestone.Cancelled
-	}
-	return ""
+	return milestone.Type(contracts.Milestone(eventType))
 }
 
 // nextReady finds the first pending milestone the chaincode would accept after last: services
