@@ -32,5 +32,5 @@ func New(ctx context.Context, cfg Config) (*Service, error) {
 	a := app.New(store.NewRepository(es))
 	mux := http.NewServeMux()
 	httpapi.Register(mux, a)
-	return &Service{Wired: platform.Wired{HTTP: mux, Store: es, Work: cfg.Background(es)}, App: a}, nil
+	return &Service{Wired: platform.Wired{HTTP: mux, Auth: cfg.Auth, Store: es, Work: cfg.Background(es)}, App: a}, nil
 }
