@@ -22,3 +22,10 @@ func TestMilestoneEventsAreRegisteredTypes(t *testing.T) {
 		t.Errorf("CLOSED is the workflow's own milestone, no event stands for it: %v", got)
 	}
 }
+
+func TestTopicsAreTheThreeContexts(t *testing.T) {
+	want := []string{"tradefin.customs.v1", "tradefin.lc.v1", "tradefin.settlement.v1"}
+	if got := Topics(); !slices.Equal(got, want) {
+		t.Fatalf("Topics() = %v, want %v", got, want)
+	}
+}

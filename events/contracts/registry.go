@@ -2,6 +2,7 @@ package contracts
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 )
 
@@ -60,3 +61,15 @@ func Topic(typeName string) string {
 
 // PoisonTopic receives messages that cannot be handled, for an operator to inspect.
 const PoisonTopic = "tradefin.poison"
+
+// Topics are the topics of every registered event type, sorted: every trade topic.
+func Topics() []string {
+	var out []string
+	for typ := range types {
+		if t := Topic(typ); !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	slices.Sort(out)
+	return out
+}

@@ -19,10 +19,15 @@ const RecordMilestoneActivity = "RecordMilestone"
 // cannot help, so the workflow's retry policy lists it as non-retryable.
 const RefusalErrorType = "RefusalError"
 
-// TaskQueue is served only by processes holding the organisation's Fabric identity, so each
-// milestone is submitted by the organisation that performed the step (the LC service for the
-// banks, the customs service for Customs): the chaincode reads the submitter from the creator's
-// MSP ID and refuses everyone else.
+// UnjustifiedErrorType is the Temporal application-error type of a ledger agent's refusal: the
+// milestone does not stand for a real event of the agent's organisation (services/ledgeragent).
+// It is never retried.
+const UnjustifiedErrorType = "UnjustifiedMilestone"
+
+// TaskQueue is served only by the organisation's ledger agent, the one process holding its
+// Fabric key, so each milestone is submitted by the organisation that performed the step: the
+// chaincode reads the submitter from the creator's MSP ID and refuses everyone else, and the agent
+// signs only milestones that stand for its organisation's own events.
 func TaskQueue(mspID string) string { return "ledger-" + mspID }
 
 // RecordInput asks an organisation to commit one milestone.

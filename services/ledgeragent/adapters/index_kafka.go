@@ -1,0 +1,83 @@
+package adapters
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/ThreeDotsLabs/watermill/message"
+
+	"github.com/tradefin/tradefin/events/contracts"
+	"github.com/tradefin/tradefin/events/kafkapubsub"
+	"github.com/tradefin/tradefin/services/ledgeragent/domain"
+)
+
+// Indexer consumes every trade topic with the agent's own consumer groups (one per topic:
+// kafka-go readers sharing a group across topics rebalance on every join) and indexes each
+// event. An offset is committed only once its event is stored, so the groups' committed offsets
+// say how far the index has got (see CatchUp).
+type Indexer struct {
+	Brokers []string
+	// Group prefixes the consumer groups: <Group>.<topic>.
+	Group string
+	Store IndexStore
+	Log   *slog.Logger
+	// CatchUpWait bounds how long CatchUp waits (default 10 s).
+	CatchUpWait time.Duration
+}
+
+// Topics are the topics the indexer consumes: every topic an integration event is published on.
+func (ix *Indexer) Topics() []string { return contracts.Topics() }
+
+func (ix *Indexer) group(topic string) string { return ix.Group + "." + topic }
+
+// Run indexes until ctx ends; it returns nil then.
+func (ix *Indexer) Run(ctx context.Context) error {
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	for _, topic := range ix.Topics() {
+		sub, err := kafkapubsub.NewSubscriber(kafkapubsub.SubscriberConfig{Brokers: ix.Brokers, ConsumerGroup: ix.group(topic)}, ix.Log)
+		if err != nil {
+			return err
+		}
+		defer sub.Close()
+		msgs, err := sub.Subscribe(ctx, topic)
+		if err != nil {
+			return fmt.Errorf("subscribe to %s: %w", topic, err)
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for msg := range msgs {
+				ix.handle(topic, msg)
+			}
+		}()
+	}
+	<-ctx.Done()
+	return nil
+}
+
+// handle indexes one message. What cannot be an event of its topic is logged and skipped (acked):
+// it can never justify a milestone. A store failure is nacked, so the message comes again.
+func (ix *Indexer) handle(topic string, msg *message.Message) {
+	env, err := contracts.Decode(msg)
+	switch {
+	case err != nil:
+		ix.Log.Warn("not indexed: not an integration event", "topic", topic, "err", err)
+	case contracts.Topic(env.Type) != topic:
+		// Each context publishes on its own topic (and, with broker ACLs, only there): an lc event
+		// on the customs topic is not the LC service's.
+		ix.Log.Warn("not indexed: event type on another context's topic", "topic", topic, "type", env.Type, "id", env.ID)
+	case len(env.TradeID) > domain.MaxTradeIDLength:
+		ix.Log.Warn("not indexed: trade ID too long", "topic", topic, "type", env.Type, "id", env.ID)
+	default:
+		if err := ix.Store.Add(msg.Context(), topic, env); err != nil {
+			ix.Log.Error("index write failed; the message comes again", "topic", topic, "id", env.ID, "err", err)
+			msg.Nack()
+			return
+		}
+	}
+	msg.Ack()
+}

@@ -1,0 +1,42 @@
+package adapters
+
+import (
+	"context"
+	"errors"
+
+	"go.opentelemetry.io/otel"
+	"go.opentelemetry.io/otel/propagation"
+	"go.temporal.io/sdk/activity"
+	"go.temporal.io/sdk/client"
+	"go.temporal.io/sdk/temporal"
+	"go.temporal.io/sdk/worker"
+
+	"github.com/tradefin/tradefin/events/ledger"
+	"github.com/tradefin/tradefin/services/ledgeragent/app"
+)
+
+// NewWorker serves the organisation's ledger task queue (ledger-<MSP>): the RecordMilestone
+// activity the trade workflow schedules, answered by the agent's verify-then-sign.
+func NewWorker(c client.Client, a app.App) worker.Worker {
+	w := worker.New(c, ledger.TaskQueue(a.Org), worker.Options{})
+	w.RegisterActivityWithOptions(Activity{App: a}.RecordMilestone, activity.RegisterOptions{Name: ledger.RecordMilestoneActivity})
+	return w
+}
+
+// Activity is the agent's ledger activity.
+type Activity struct{ App app.App }
+
+// RecordMilestone runs under the trace of the request behind the milestone (so the verification
+// is in it too). A refusal is a non-retryable application error of type
+// ledger.UnjustifiedErrorType naming why; a milestone not justified yet is retried.
+func (a Activity) RecordMilestone(ctx context.Context, in ledger.RecordInput) (ledger.Receipt, error) {
+	if len(in.Trace) > 0 {
+		ctx = otel.GetTextMapPropagator().Extract(ctx, propagation.MapCarrier(in.Trace))
+	}
+	r, err := a.App.Record(ctx, in)
+	var refusal *app.Refusal
+	if errors.As(err, &refusal) {
+		return r, temporal.NewNonRetryableApplicationError(refusal.Error(), ledger.UnjustifiedErrorType, nil, refusal.Code)
+	}
+	return r, err
+}
