@@ -29,6 +29,6 @@ type App struct {
 	Org    string // the MSP ID whose key the agent holds
 	Index  Index
 	Submit Submit
-	Log    *slog.Logger
+	Log    *slog.Logger // tagged with the organisation
 	Now    func() time.Time
 }

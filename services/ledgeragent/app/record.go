@@ -29,7 +29,7 @@ func (a App) Record(ctx context.Context, in ledger.RecordInput) (ledger.Receipt,
 	}
 	switch v.Outcome {
 	case domain.Justified:
-		a.Log.Info("milestone justified; signing", "trade", req.TradeID, "milestone", req.Milestone, "org", a.Org, "event", v.Event.ID, "type", v.Event.Type)
+		a.Log.Info("milestone justified; signing", "trade", req.TradeID, "milestone", req.Milestone, "event", v.Event.ID, "type", v.Event.Type)
 		return a.Submit(ctx, in)
 	case domain.Early:
 		return ledger.Receipt{}, fmt.Errorf("%w: %s of trade %s: %s", ErrNotYet, req.Milestone, req.TradeID, v.Reason)
@@ -37,7 +37,7 @@ func (a App) Record(ctx context.Context, in ledger.RecordInput) (ledger.Receipt,
 	// Refused, or still unknown with the index up to date.
 	r := &Refusal{Code: v.Code, TradeID: req.TradeID, Milestone: req.Milestone, Reason: v.Reason}
 	a.Log.Warn("refused forgery: milestone does not stand for a real event of this organisation",
-		"trade", req.TradeID, "milestone", req.Milestone, "hash", req.SHA256, "org", a.Org, "code", r.Code, "reason", r.Reason)
+		"trade", req.TradeID, "milestone", req.Milestone, "hash", req.SHA256, "code", r.Code, "reason", r.Reason)
 	return ledger.Receipt{}, r
 }
 
