@@ -6,10 +6,7 @@ import (
 
 	"go.opentelemetry.io/otel"
 	"go.opentelemetry.io/otel/propagation"
-	"go.temporal.io/sdk/activity"
-	"go.temporal.io/sdk/client"
 	"go.temporal.io/sdk/temporal"
-	"go.temporal.io/sdk/worker"
 )
 
 // RecordMilestoneActivity is the name the trade workflow calls the ledger activity by.
@@ -18,6 +15,10 @@ const RecordMilestoneActivity = "RecordMilestone"
 // RefusalErrorType is the Temporal application-error type of a chaincode refusal: retrying
 // cannot help, so the workflow's retry policy lists it as non-retryable.
 const RefusalErrorType = "RefusalError"
+
+// PassingRefusalErrorType is the type of a refusal that may pass on retry (RefusalError.MayPass):
+// Temporal retries it.
+const PassingRefusalErrorType = "RefusalMayPass"
 
 // UnjustifiedErrorType is the Temporal application-error type of a ledger agent's refusal: the
 // milestone does not stand for a real event of the agent's organisation (services/ledgeragent).
@@ -51,43 +52,13 @@ func (a Activities) RecordMilestone(ctx context.Context, in RecordInput) (Receip
 	}
 	r, err := a.Ledger.RecordMilestone(ctx, in.TradeID, in.Milestone, in.SHA256)
 	var refusal *RefusalError
-	if errors.As(err, &refusal) && !refusal.MayPass() {
+	if errors.As(err, &refusal) {
+		if refusal.MayPass() {
+			// Its own type: returned as it is, the error's type would be its Go type's name,
+			// RefusalError, which the workflow's retry policy names as never to retry.
+			return Receipt{}, temporal.NewApplicationErrorWithCause(refusal.Error(), PassingRefusalErrorType, err, refusal.Code)
+		}
 		return Receipt{}, temporal.NewNonRetryableApplicationError(refusal.Error(), RefusalErrorType, err, refusal.Code)
 	}
 	return r, err
-}
-
-// NewWorkers returns workers serving the ledger activities of each identity held, one task
-// queue per organisation. Start it with Start and stop it with Stop.
-func NewWorkers(c client.Client, identities ...*Client) *Workers {
-	ws := &Workers{}
-	for _, id := range identities {
-		w := worker.New(c, TaskQueue(id.MSPID()), worker.Options{})
-		w.RegisterActivityWithOptions(Activities{Ledger: id}.RecordMilestone, activity.RegisterOptions{Name: RecordMilestoneActivity})
-		ws.workers = append(ws.workers, w)
-	}
-	return ws
-}
-
-// Workers are the ledger workers of a process.
-type Workers struct{ workers []worker.Worker }
-
-// Start starts every worker; on failure the ones started are stopped again.
-func (ws *Workers) Start() error {
-	for i, w := range ws.workers {
-		if err := w.Start(); err != nil {
-			for _, started := range ws.workers[:i] {
-				started.Stop()
-			}
-			return err
-		}
-	}
-	return nil
-}
-
-// Stop stops every worker, waiting for running activities.
-func (ws *Workers) Stop() {
-	for _, w := range ws.workers {
-		w.Stop()
-	}
 }

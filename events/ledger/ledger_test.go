@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"go.temporal.io/sdk/temporal"
+
 	"github.com/tradefin/tradefin/deploy/devstack/testenv"
 	"github.com/tradefin/tradefin/events/ledger"
 )
@@ -120,5 +122,31 @@ func TestChaincodeRefusals(t *testing.T) {
 	got, err := customs.Milestones(ctx, trade)
 	if err != nil || len(got) != 1 {
 		t.Fatalf("after refusals the trade has %d milestones (%v), want 1", len(got), err)
+	}
+}
+
+// TestActivityErrorsSayWhetherToRetry: as a Temporal activity, a refusal that holds is never
+// retried, and one that may pass (OUT_OF_ORDER: the endorsing peer may lag) is retried — under a
+// type of its own, not RefusalError, which the workflow's retry policy lists as never to retry.
+func TestActivityErrorsSayWhetherToRetry(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	act := ledger.Activities{Ledger: connect(t, "ImporterBankMSP")}
+	trade := newTradeID(t)
+	if _, err := act.RecordMilestone(ctx, ledger.RecordInput{TradeID: trade, Milestone: "LC_APPLIED", SHA256: sha("a")}); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		milestone, hash, wantType string
+		retryable                 bool
+	}{
+		{"HONOURED", sha("h"), ledger.PassingRefusalErrorType, true},
+		{"LC_APPLIED", sha("other"), ledger.RefusalErrorType, false},
+	} {
+		_, err := act.RecordMilestone(ctx, ledger.RecordInput{TradeID: trade, Milestone: c.milestone, SHA256: c.hash})
+		var app *temporal.ApplicationError
+		if !errors.As(err, &app) || app.Type() != c.wantType || app.NonRetryable() == c.retryable {
+			t.Errorf("%s: err = %v, want an application error of type %s, retryable %v", c.milestone, err, c.wantType, c.retryable)
+		}
 	}
 }

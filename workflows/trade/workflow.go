@@ -176,7 +176,7 @@ func record(ctx workflow.Context, tradeID string, m Milestone) (ledger.Receipt, 
 		StartToCloseTimeout: time.Minute,
 		RetryPolicy: &temporal.RetryPolicy{ // recording is idempotent on the chaincode side
 			InitialInterval: time.Second, MaximumInterval: 30 * time.Second, MaximumAttempts: 20,
-			NonRetryableErrorTypes: []string{ledger.RefusalErrorType},
+			NonRetryableErrorTypes: []string{ledger.RefusalErrorType, ledger.UnjustifiedErrorType},
 		},
 	})
 	hash := m.SHA256
