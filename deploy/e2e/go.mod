@@ -7,6 +7,7 @@ require (
 	github.com/tradefin/tradefin/events v0.0.0-00010101000000-000000000000
 	github.com/tradefin/tradefin/services/customs v0.0.0-00010101000000-000000000000
 	github.com/tradefin/tradefin/services/lc v0.0.0-00010101000000-000000000000
+	github.com/tradefin/tradefin/services/ledgeragent v0.0.0-00010101000000-000000000000
 	github.com/tradefin/tradefin/services/settlement v0.0.0-00010101000000-000000000000
 	github.com/tradefin/tradefin/workflows v0.0.0-00010101000000-000000000000
 	go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp v0.72.0
@@ -99,6 +100,7 @@ replace (
 	github.com/tradefin/tradefin/events => ../../events
 	github.com/tradefin/tradefin/services/customs => ../../services/customs
 	github.com/tradefin/tradefin/services/lc => ../../services/lc
+	github.com/tradefin/tradefin/services/ledgeragent => ../../services/ledgeragent
 	github.com/tradefin/tradefin/services/settlement => ../../services/settlement
 	github.com/tradefin/tradefin/workflows => ../../workflows
 )

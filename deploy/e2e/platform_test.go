@@ -23,6 +23,7 @@ import (
 	"github.com/tradefin/tradefin/events/ledger"
 	customsservice "github.com/tradefin/tradefin/services/customs/service"
 	lcservice "github.com/tradefin/tradefin/services/lc/service"
+	ledgeragent "github.com/tradefin/tradefin/services/ledgeragent/service"
 	settlementservice "github.com/tradefin/tradefin/services/settlement/service"
 	"github.com/tradefin/tradefin/workflows/bridge"
 	"github.com/tradefin/tradefin/workflows/trade"
@@ -30,16 +31,18 @@ import (
 )
 
 // platform is every tradefin process of a real deployment, run in this test process on the test
-// stack's Kafka, PostgreSQL, Temporal and Fabric: the LC service (holding the two banks' Fabric
-// identities), customs (holding Customs'), settlement, and the worker (trade workflows, the
-// Kafka→Temporal bridge, the trade view). In-process, so one span recorder sees every span.
+// stack's Kafka, PostgreSQL, Temporal and Fabric: the LC service, customs, settlement, the worker
+// (trade workflows, the Kafka→Temporal bridge, the trade view) and one ledger agent per
+// organisation, the only holder of its Fabric identity, signing each milestone only for its own
+// events on Kafka. In-process, so one span recorder sees every span.
 type platform struct {
 	endpoints scenario.Endpoints
 	spans     *tracetest.SpanRecorder
 	brokers   []string
-	// ledger has a client per organisation: the test reads each milestone back through a peer of
-	// an organisation other than the one that committed it.
+	// ledger has a client per organisation, each the identity of its ledger agent: the test reads
+	// each milestone back through a peer of an organisation other than the one that committed it.
 	ledger   map[string]*ledger.Client
+	agents   map[string]*ledgeragent.Agent
 	lc       *lcservice.Service
 	customs  *customsservice.Service
 	settle   *settlementservice.Service
@@ -48,7 +51,7 @@ type platform struct {
 
 func startPlatform(t *testing.T) *platform {
 	t.Helper()
-	p := &platform{spans: tracetest.NewSpanRecorder(), brokers: testenv.KafkaBrokers(t), ledger: map[string]*ledger.Client{}}
+	p := &platform{spans: tracetest.NewSpanRecorder(), brokers: testenv.KafkaBrokers(t), ledger: map[string]*ledger.Client{}, agents: map[string]*ledgeragent.Agent{}}
 	otel.SetTracerProvider(sdktrace.NewTracerProvider(sdktrace.WithSpanProcessor(p.spans)))
 	otel.SetTextMapPropagator(propagation.NewCompositeTextMapPropagator(propagation.TraceContext{}, propagation.Baggage{}))
 	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
@@ -91,12 +94,12 @@ func startPlatform(t *testing.T) *platform {
 
 	// The LC service on PostgreSQL, customs on SQLite, settlement on PostgreSQL: both stores in play.
 	if p.lc, err = lcservice.New(ctx, lcservice.Config{PostgresDSN: testenv.PostgresDSN(t), DataDir: t.TempDir(), KafkaBrokers: p.brokers,
-		Temporal: p.temporal, Ledgers: []*ledger.Client{p.ledger["ImporterBankMSP"], p.ledger["ExporterBankMSP"]}, Log: log}); err != nil {
+		Temporal: p.temporal, Log: log}); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = p.lc.Close() })
 	if p.customs, err = customsservice.New(ctx, customsservice.Config{DataDir: t.TempDir(), KafkaBrokers: p.brokers,
-		Temporal: p.temporal, Ledgers: []*ledger.Client{p.ledger["CustomsMSP"]}, Log: log}); err != nil {
+		Temporal: p.temporal, Log: log}); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = p.customs.Close() })
@@ -105,6 +108,14 @@ func startPlatform(t *testing.T) *platform {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = p.settle.Close() })
+	for msp, id := range p.ledger {
+		if p.agents[msp], err = ledgeragent.New(ctx, ledgeragent.Config{Ledger: id, KafkaBrokers: p.brokers, Temporal: p.temporal,
+			DataDir: t.TempDir(), Log: log}); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { _ = p.agents[msp].Close() })
+		run("ledger agent "+msp, p.agents[msp].Run)
+	}
 	run("lc", p.lc.Run)
 	run("customs", p.customs.Run)
 	run("settlement", p.settle.Run)

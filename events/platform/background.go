@@ -12,7 +12,6 @@ import (
 	"github.com/tradefin/tradefin/events/eventstore/sqlstore"
 	"github.com/tradefin/tradefin/events/identity/bearer"
 	"github.com/tradefin/tradefin/events/kafkapubsub"
-	"github.com/tradefin/tradefin/events/ledger"
 	"github.com/tradefin/tradefin/events/outbox"
 )
 
@@ -26,22 +25,20 @@ func OpenEventStore(ctx context.Context, dsn, dataDir, name string) (eventstore.
 }
 
 // ServiceConfig is what a service needs from its process: where its state lives, the broker,
-// and the Temporal client and Fabric identities for the task queues it serves.
+// and the Temporal client for the task queues it serves.
 type ServiceConfig struct {
 	DataDir      string // the SQLite file lives here unless PostgresDSN is set
 	PostgresDSN  string
 	KafkaBrokers []string
-	Temporal     client.Client    // nil: no ledger workers
-	Ledgers      []*ledger.Client // the Fabric identities whose ledger task queues it serves
+	Temporal     client.Client // nil in tests that run no workers
 	Log          *slog.Logger
 	Auth         *bearer.Verifier // checks the API's bearer tokens; nil in tests that inject actors
 }
 
-// ServiceConfig is the configuration a service run by this process gets, with the identities
-// connected by ConnectIdentities.
+// ServiceConfig is the configuration a service run by this process gets.
 func (rt *Runtime) ServiceConfig() ServiceConfig {
 	return ServiceConfig{DataDir: rt.Config.DataDir, PostgresDSN: rt.Config.PostgresDSN, KafkaBrokers: rt.Config.KafkaBrokers,
-		Temporal: rt.Temporal, Ledgers: rt.Identities, Log: rt.Log, Auth: rt.Auth}
+		Temporal: rt.Temporal, Log: rt.Log, Auth: rt.Auth}
 }
 
 // OpenStore opens the service's event store (file is the SQLite file's name).
@@ -51,19 +48,18 @@ func (c ServiceConfig) OpenStore(ctx context.Context, file string) (eventstore.S
 
 // Background is the service's background work on store.
 func (c ServiceConfig) Background(store eventstore.Store) Background {
-	return Background{Store: store, KafkaBrokers: c.KafkaBrokers, Temporal: c.Temporal, Ledgers: c.Ledgers, Log: c.Log}
+	return Background{Store: store, KafkaBrokers: c.KafkaBrokers, Temporal: c.Temporal, Log: c.Log}
 }
 
 // Background is a service's work besides answering HTTP.
 type Background struct {
 	Store        eventstore.Store // its outbox is forwarded to Kafka
 	KafkaBrokers []string
-	Temporal     client.Client    // nil: no ledger workers
-	Ledgers      []*ledger.Client // the Fabric identities whose ledger task queues the service serves
+	Temporal     client.Client // nil in tests that run no workers
 	Log          *slog.Logger
 }
 
-// Run forwards the outbox, serves the ledger task queues and runs each of also (e.g. Kafka
+// Run forwards the outbox and runs each of also (e.g. Kafka
 // consumers) until ctx ends or one of them fails. It returns nil when ctx ends.
 func (b Background) Run(ctx context.Context, also ...func(ctx context.Context, pub *kafkapubsub.Publisher) error) error {
 	pub, err := kafkapubsub.NewPublisher(kafkapubsub.PublisherConfig{Brokers: b.KafkaBrokers})
@@ -74,13 +70,6 @@ func (b Background) Run(ctx context.Context, also ...func(ctx context.Context, p
 	fwd, err := outbox.NewForwarder(outbox.Config{Store: b.Store, Publisher: pub, Log: b.Log})
 	if err != nil {
 		return err
-	}
-	if b.Temporal != nil && len(b.Ledgers) > 0 {
-		workers := ledger.NewWorkers(b.Temporal, b.Ledgers...)
-		if err := workers.Start(); err != nil {
-			return err
-		}
-		defer workers.Stop()
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net"
-	"os"
 
 	"github.com/segmentio/kafka-go"
 	"go.temporal.io/sdk/client"
@@ -51,16 +50,4 @@ func FabricCheck(c *ledger.Client) Check {
 		}
 		return c.Probe(ctx)
 	}
-}
-
-// ConnectLedger connects to the Fabric network described at path as mspID.
-func ConnectLedger(path, mspID string) (*ledger.Client, error) {
-	if _, err := os.Stat(path); err != nil {
-		return nil, fmt.Errorf("fabric network description %s: %w (is the stack running?)", path, err)
-	}
-	n, err := ledger.LoadNetwork(path)
-	if err != nil {
-		return nil, err
-	}
-	return ledger.Connect(n, mspID)
 }

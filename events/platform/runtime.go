@@ -13,7 +13,6 @@ import (
 	tlog "go.temporal.io/sdk/log"
 
 	"github.com/tradefin/tradefin/events/identity/bearer"
-	"github.com/tradefin/tradefin/events/ledger"
 )
 
 // Runtime is a process's connections to the platform plus its HTTP mux with health endpoints.
@@ -22,10 +21,8 @@ type Runtime struct {
 	Config   Common
 	Log      *slog.Logger
 	Temporal client.Client
-	// Identities are the Fabric identities connected with ConnectIdentities.
-	Identities []*ledger.Client
-	Health     *Health
-	Mux        *http.ServeMux
+	Health   *Health
+	Mux      *http.ServeMux
 	// Auth checks the bearer tokens of every API request (nil when TRADEFIN_OIDC_ISSUER is unset;
 	// ServeService then refuses to start).
 	Auth *bearer.Verifier
@@ -33,9 +30,9 @@ type Runtime struct {
 	shutdownTelemetry func(context.Context) error
 }
 
-// Start connects a process to Kafka (checked) and Temporal; ConnectIdentities adds the Fabric
-// identities it holds. Connections are lazy where the client allows it, so a process starts even
-// while a dependency is still coming up; /readyz tells when everything answers.
+// Start connects a process to Kafka (checked) and Temporal. Connections are lazy where the
+// client allows it, so a process starts even while a dependency is still coming up; /readyz
+// tells when everything answers.
 func Start(ctx context.Context, service, defaultHTTP string) (*Runtime, error) {
 	cfg := LoadCommon(service, defaultHTTP)
 	rt := &Runtime{Config: cfg, Log: Logger(service), Health: NewHealth(), Mux: http.NewServeMux()}
@@ -86,20 +83,6 @@ func (rt *Runtime) Serve(ctx context.Context) error {
 	return err
 }
 
-// ConnectIdentities connects to Fabric as each organisation whose identity the process holds,
-// adds each to /readyz and closes them with the runtime.
-func (rt *Runtime) ConnectIdentities(mspIDs ...string) ([]*ledger.Client, error) {
-	for _, msp := range mspIDs {
-		id, err := ConnectLedger(rt.Config.FabricNetwork, msp)
-		if err != nil {
-			return nil, fmt.Errorf("fabric identity %s: %w", msp, err)
-		}
-		rt.Health.Add("fabric "+msp, FabricCheck(id))
-		rt.Identities = append(rt.Identities, id)
-	}
-	return rt.Identities, nil
-}
-
 // ServeService mounts a service's API (everything but the health endpoints, which are more
 // specific), runs its background work (logged if it stops early) and serves until ctx ends.
 func (rt *Runtime) ServeService(ctx context.Context, api http.Handler, background func(context.Context) error) error {
@@ -117,9 +100,6 @@ func (rt *Runtime) ServeService(ctx context.Context, api http.Handler, backgroun
 
 // Close releases the connections.
 func (rt *Runtime) Close(ctx context.Context) {
-	for _, id := range rt.Identities {
-		_ = id.Close()
-	}
 	rt.Temporal.Close()
 	if rt.shutdownTelemetry != nil {
 		_ = rt.shutdownTelemetry(ctx)

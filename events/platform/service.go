@@ -3,7 +3,6 @@ package platform
 import (
 	"context"
 	"net/http"
-	"strings"
 
 	"github.com/tradefin/tradefin/events/eventstore"
 	"github.com/tradefin/tradefin/events/identity/bearer"
@@ -34,19 +33,14 @@ type Service interface {
 	Close() error
 }
 
-// ServiceMain is the whole main of a service's process: start the runtime, connect the Fabric
-// identities the service holds (TRADEFIN_FABRIC_MSPS, a comma list, else defaultMSPs; "" for
-// none), open the service and serve its API and background work until a signal.
-func ServiceMain[S Service](name, defaultHTTP, defaultMSPs string, open func(context.Context, ServiceConfig) (S, error)) {
+// ServiceMain is the whole main of a service's process: start the runtime, open the service and
+// serve its API and background work until a signal. A service holds no Fabric key: each
+// organisation's ledger agent (services/ledgeragent) does.
+func ServiceMain[S Service](name, defaultHTTP string, open func(context.Context, ServiceConfig) (S, error)) {
 	Main(name, func(ctx context.Context) error {
 		rt, err := Start(ctx, name, defaultHTTP)
 		if err != nil {
 			return err
-		}
-		if msps := Env("TRADEFIN_FABRIC_MSPS", defaultMSPs); msps != "" {
-			if _, err := rt.ConnectIdentities(strings.Split(msps, ",")...); err != nil {
-				return err
-			}
 		}
 		svc, err := open(ctx, rt.ServiceConfig())
 		if err != nil {

@@ -1,6 +1,6 @@
 // Package service wires the customs service from configuration: the event store (SQLite, or
 // PostgreSQL when a DSN is set), the application with its tariff, the HTTP API, and the
-// background work (outbox forwarder, Customs' ledger worker). cmd/customs runs it as a process;
+// background work (the outbox forwarder). cmd/customs runs it as a process;
 // the end-to-end test runs it in-process.
 package service
 

@@ -1,6 +1,6 @@
 // Package service wires the letters-of-credit service from configuration: the event store
 // (SQLite, or PostgreSQL when a DSN is set), the application, the HTTP API, and the background
-// work (outbox forwarder, the ledger workers of the banks whose Fabric identities it holds).
+// work (the outbox forwarder).
 // cmd/lc runs it as a process; the end-to-end test runs it in-process.
 package service
 

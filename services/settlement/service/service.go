@@ -24,8 +24,7 @@ import (
 	"github.com/tradefin/tradefin/services/settlement/app"
 )
 
-// Config is what the service needs from its process (it serves no ledger task queue: Ledgers is
-// not used).
+// Config is what the service needs from its process.
 type Config = platform.ServiceConfig
 
 // Service is a running settlement service's parts.

@@ -1,5 +1,5 @@
-// Command customs runs the customs service. It acts on the ledger for Customs
-// (TRADEFIN_FABRIC_MSPS overrides which identity it holds).
+// Command customs runs the customs service. It holds no Fabric key: Customs' ledger agent
+// (services/ledgeragent) signs its milestones.
 package main
 
 import (
@@ -8,5 +8,5 @@ import (
 )
 
 func main() {
-	platform.ServiceMain("customs", "127.0.0.1:20802", "CustomsMSP", service.New)
+	platform.ServiceMain("customs", "127.0.0.1:20802", service.New)
 }

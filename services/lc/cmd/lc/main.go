@@ -1,5 +1,5 @@
-// Command lc runs the letters-of-credit service. It acts on the ledger for the issuing bank and
-// the advising bank (TRADEFIN_FABRIC_MSPS overrides which identities it holds).
+// Command lc runs the letters-of-credit service. It holds no Fabric key: the banks' ledger
+// agents (services/ledgeragent) sign their milestones.
 package main
 
 import (
@@ -8,5 +8,5 @@ import (
 )
 
 func main() {
-	platform.ServiceMain("lc", "127.0.0.1:20801", "ImporterBankMSP,ExporterBankMSP", service.New)
+	platform.ServiceMain("lc", "127.0.0.1:20801", service.New)
 }

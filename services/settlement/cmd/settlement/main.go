@@ -9,5 +9,5 @@ import (
 )
 
 func main() {
-	platform.ServiceMain("settlement", "127.0.0.1:20803", "", service.New)
+	platform.ServiceMain("settlement", "127.0.0.1:20803", service.New)
 }
