@@ -63,19 +63,27 @@ func New(p Profile, t Tools, out io.Writer) *Stack {
 		if svc.stateful {
 			env = func() []string { return append(s.EnvList(), "TRADEFIN_POSTGRES_DSN="+pg.ServiceDSN(svc.name)) }
 		}
-		s.Components = append(s.Components, Service{p: p, name: svc.name, pkg: svc.pkg, offset: svc.offset, env: env})
+		s.Components = append(s.Components, Service{p: p, name: svc.name, pkg: svc.pkg, offset: svc.offset, env: env, msp: svc.msp})
 	}
 	return s
 }
 
 // services are tradefin's own processes in start order; a stateful one gets a database of its own.
+// The ledger agents come first, right after Fabric and Kafka: each is the only holder of its
+// organisation's Fabric key (msp), and the workflows' milestones wait on their task queues.
 var services = []struct {
 	name, pkg string
 	offset    int
 	stateful  bool
+	msp       string
 }{
-	{"lc", "services/lc/cmd/lc", offLC, true},
-	{"customs", "services/customs/cmd/customs", offCustoms, true},
-	{"settlement", "services/settlement/cmd/settlement", offSettlement, true},
-	{"worker", "workflows/cmd/worker", offWorker, false},
+	{"ledger-importerbank", ledgerAgent, offLedgerImporter, true, "ImporterBankMSP"},
+	{"ledger-exporterbank", ledgerAgent, offLedgerExporter, true, "ExporterBankMSP"},
+	{"ledger-customs", ledgerAgent, offLedgerCustoms, true, "CustomsMSP"},
+	{"lc", "services/lc/cmd/lc", offLC, true, ""},
+	{"customs", "services/customs/cmd/customs", offCustoms, true, ""},
+	{"settlement", "services/settlement/cmd/settlement", offSettlement, true, ""},
+	{"worker", "workflows/cmd/worker", offWorker, false, ""},
 }
+
+const ledgerAgent = "services/ledgeragent/cmd/ledgeragent"

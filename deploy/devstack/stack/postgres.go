@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -133,7 +134,9 @@ func (g Postgres) ServiceDSN(service string) string {
 	return fmt.Sprintf("postgres://%s@%s/%s?sslmode=disable", pgUser, g.Address(), serviceDatabase(service))
 }
 
-func serviceDatabase(service string) string { return pgDatabase + "_" + service }
+func serviceDatabase(service string) string {
+	return pgDatabase + "_" + strings.ReplaceAll(service, "-", "_")
+}
 
 // serviceDatabases are the databases of the services that keep state.
 func serviceDatabases() []string {

@@ -32,6 +32,9 @@ const (
 	offCustoms         = 802
 	offSettlement      = 803
 	offWorker          = 804
+	offLedgerImporter  = 821 // the ledger agents' health endpoints
+	offLedgerExporter  = 822
+	offLedgerCustoms   = 823
 )
 
 // NewProfile returns the named profile rooted at repoRoot. TRADEFIN_PORT_BASE overrides the base.

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/tradefin/tradefin/deploy/devstack/proc"
+	"github.com/tradefin/tradefin/events/ledger"
 )
 
 // Service is one of tradefin's own processes (a service or the workflow worker), built from the
@@ -15,6 +16,7 @@ type Service struct {
 	pkg    string // Go package folder, relative to the repo root
 	offset int
 	env    func() []string // the stack's TRADEFIN_* variables, known once earlier components exist
+	msp    string          // a ledger agent's organisation: it alone gets that organisation's key
 }
 
 func (s Service) Name() string    { return s.name }
@@ -34,9 +36,30 @@ func (s Service) Start(ctx context.Context) error {
 		"TRADEFIN_HTTP_ADDR="+s.p.Addr(s.offset),
 		"TRADEFIN_DATA_DIR="+s.p.Path("data", s.name),
 	)
+	if s.msp != "" {
+		key, err := s.keyMaterial()
+		if err != nil {
+			return err
+		}
+		env = append(env, key...)
+	}
 	_, err = proc.Start(proc.Spec{Name: s.name, Path: bin, Env: env, Dir: s.p.RepoRoot, LogFile: s.Log(), PIDFile: s.pidFile(),
 		Listen: []string{s.p.Addr(s.offset)}})
 	return err
+}
+
+// keyMaterial names a ledger agent's organisation and the files of its Fabric identity, and
+// nobody else's, from the network the fabric component generated.
+func (s Service) keyMaterial() ([]string, error) {
+	n, err := ledger.LoadNetwork(s.p.Path("fabric", "network.json"))
+	if err != nil {
+		return nil, err
+	}
+	org, err := n.Org(s.msp)
+	if err != nil {
+		return nil, err
+	}
+	return []string{"TRADEFIN_LEDGER_MSP=" + s.msp, "TRADEFIN_LEDGER_CERT=" + org.User.Cert, "TRADEFIN_LEDGER_KEY=" + org.User.Key}, nil
 }
 
 // Ready asks the process's /readyz, which checks its own connections to Kafka, Temporal and Fabric.

@@ -33,7 +33,7 @@ func (s *Stack) Up(ctx context.Context) error {
 		if err != nil {
 			return &Failure{Component: c.Name(), Log: c.Log(), Err: fmt.Errorf("not ready: %w", err)}
 		}
-		fmt.Fprintf(s.Out, "  ready  %-11s %-32s (%s)\n", c.Name(), c.Address(), time.Since(t).Round(10*time.Millisecond))
+		fmt.Fprintf(s.Out, "  ready  %-19s %-32s (%s)\n", c.Name(), c.Address(), time.Since(t).Round(10*time.Millisecond))
 	}
 	fmt.Fprintf(s.Out, "stack %q ready in %s; state in %s\n", s.Profile.Name, time.Since(start).Round(100*time.Millisecond), s.Profile.Dir)
 	return s.writeEnv()
@@ -64,7 +64,7 @@ func (s *Stack) Status(ctx context.Context) error {
 		if err != nil {
 			state, down = "DOWN", append(down, c.Name())
 		}
-		fmt.Fprintf(s.Out, "  %-6s %-11s %s\n", state, c.Name(), c.Address())
+		fmt.Fprintf(s.Out, "  %-6s %-19s %s\n", state, c.Name(), c.Address())
 	}
 	if len(down) > 0 {
 		return fmt.Errorf("not ready: %s", strings.Join(down, ", "))

@@ -58,3 +58,33 @@ func TestOnlySelectsComponents(t *testing.T) {
 		t.Fatal("unknown component accepted")
 	}
 }
+
+// The dev stack runs one ledger agent per organisation, after Fabric and before any process whose
+// work ends in a milestone, each with a database of its own and given only its organisation.
+func TestDevStackRunsALedgerAgentPerOrganisation(t *testing.T) {
+	p, _ := NewProfile("dev", "/repo")
+	s := New(p, Tools{}, os.Stdout)
+	var names []string
+	msps := map[string]string{}
+	for _, c := range s.Components {
+		names = append(names, c.Name())
+		if svc, ok := c.(Service); ok && svc.msp != "" {
+			msps[svc.name] = svc.msp
+		}
+	}
+	want := "kafka postgres temporal fabric ledger-importerbank ledger-exporterbank ledger-customs lc customs settlement worker"
+	if got := strings.Join(names, " "); got != want {
+		t.Fatalf("components %q, want %q", got, want)
+	}
+	if len(msps) != 3 || msps["ledger-importerbank"] != "ImporterBankMSP" || msps["ledger-exporterbank"] != "ExporterBankMSP" || msps["ledger-customs"] != "CustomsMSP" {
+		t.Fatalf("agents' organisations: %v", msps)
+	}
+	dbs := strings.Join(serviceDatabases(), " ")
+	if !strings.Contains(dbs, "tradefin_ledger_importerbank") || !strings.Contains(dbs, "tradefin_ledger_customs") {
+		t.Fatalf("databases %s lack the agents'", dbs)
+	}
+	test, _ := NewProfile("test", "/repo")
+	if n := len(New(test, Tools{}, os.Stdout).Components); n != 4 {
+		t.Fatalf("the test profile runs %d components, want only the platform's 4", n)
+	}
+}
