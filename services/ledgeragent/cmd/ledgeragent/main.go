@@ -57,12 +57,16 @@ func main() {
 		defer agent.Close()
 		rt.Health.Add("index", func(ctx context.Context) error { _, err := agent.App.Index.Trade(ctx, "readyz"); return err })
 		// The process lives or dies as one: if the agent stops, so does the health endpoint, and
-		// the supervisor restarts the process.
-		ctx, cancel := context.WithCancel(ctx)
-		defer cancel()
+		// the supervisor restarts the process. On a signal the agent stops first (its worker
+		// finishing the activities it runs), then the endpoint and the runtime's connections.
+		agentCtx, stopAgent := context.WithCancel(ctx)
+		defer stopAgent()
+		serveCtx, stopServing := context.WithCancel(context.Background())
+		defer stopServing()
 		ran := make(chan error, 1)
-		go func() { ran <- agent.Run(ctx); cancel() }()
-		served := rt.Serve(ctx)
+		go func() { ran <- agent.Run(agentCtx); stopServing() }()
+		served := rt.Serve(serveCtx)
+		stopAgent()
 		return errors.Join(<-ran, served)
 	})
 }
