@@ -3,3 +3,7 @@
 CREATE DATABASE tradefin_lc;
 CREATE DATABASE tradefin_customs;
 CREATE DATABASE tradefin_settlement;
+-- Each ledger agent's index of the events on Kafka.
+CREATE DATABASE tradefin_ledger_importerbank;
+CREATE DATABASE tradefin_ledger_exporterbank;
+CREATE DATABASE tradefin_ledger_customs;

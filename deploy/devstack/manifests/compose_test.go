@@ -35,12 +35,13 @@ func TestComposeFileIsValid(t *testing.T) {
 	if err != nil {
 		t.Fatalf("docker-compose.yml does not load: %v", err)
 	}
-	for _, name := range []string{"kafka", "postgres", "temporal", "fabric", "lc", "customs", "settlement", "worker", "otel-collector", "jaeger"} {
+	for _, name := range []string{"kafka", "postgres", "temporal", "fabric", "lc", "customs", "settlement", "worker", "otel-collector", "jaeger",
+		"ledger-importerbank", "ledger-exporterbank", "ledger-customs"} {
 		if _, err := p.GetService(name); err != nil {
 			t.Errorf("service %s: %v", name, err)
 		}
 	}
-	for _, name := range []string{"lc", "customs", "settlement", "worker"} {
+	for _, name := range []string{"lc", "customs", "settlement", "worker", "ledger-importerbank", "ledger-exporterbank", "ledger-customs"} {
 		s, _ := p.GetService(name)
 		if s.Environment["TRADEFIN_KAFKA_BROKERS"] == nil || s.Environment["OTEL_EXPORTER_OTLP_ENDPOINT"] == nil {
 			t.Errorf("%s lacks the platform environment", name)
@@ -63,12 +64,45 @@ func TestComposeFileIsValid(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"lc", "customs", "settlement"} {
+	for _, name := range []string{"lc", "customs", "settlement", "ledger-importerbank", "ledger-exporterbank", "ledger-customs"} {
 		s, _ := p.GetService(name)
 		dsn := s.Environment["TRADEFIN_POSTGRES_DSN"]
-		db := "tradefin_" + name
+		db := "tradefin_" + strings.ReplaceAll(name, "-", "_")
 		if dsn == nil || !strings.Contains(*dsn, "/"+db+"?") || !strings.Contains(string(initSQL), "CREATE DATABASE "+db+";") {
 			t.Errorf("%s: DSN %v must name its own database %s, created by postgres-init.sql", name, dsn, db)
+		}
+	}
+}
+
+// Each ledger agent is told its organisation and given that organisation's key, no one else's;
+// the services hold none.
+func TestComposeGivesEachOrganisationsKeyToItsAgentOnly(t *testing.T) {
+	root := repoRoot(t)
+	opts, err := cli.NewProjectOptions([]string{filepath.Join(root, "docker-compose.yml")}, cli.WithWorkingDirectory(root), cli.WithName("tradefin"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := opts.LoadProject(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, org := range map[string]string{"ledger-importerbank": "importerbank", "ledger-exporterbank": "exporterbank", "ledger-customs": "customs"} {
+		s, _ := p.GetService(name)
+		env := func(k string) string {
+			if v := s.Environment[k]; v != nil {
+				return *v
+			}
+			return ""
+		}
+		domain := "/peerOrganizations/" + org + ".example.com/"
+		if !strings.HasSuffix(env("TRADEFIN_LEDGER_MSP"), "MSP") || !strings.Contains(env("TRADEFIN_LEDGER_CERT"), domain) || !strings.Contains(env("TRADEFIN_LEDGER_KEY"), domain) {
+			t.Errorf("%s: organisation %q, certificate %q, key %q: want %s's own", name, env("TRADEFIN_LEDGER_MSP"), env("TRADEFIN_LEDGER_CERT"), env("TRADEFIN_LEDGER_KEY"), org)
+		}
+	}
+	for _, name := range []string{"lc", "customs", "settlement", "worker"} {
+		s, _ := p.GetService(name)
+		if len(s.Volumes) > 0 || s.Environment["TRADEFIN_LEDGER_KEY"] != nil {
+			t.Errorf("%s mounts %v: a service holds no Fabric key", name, s.Volumes)
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	appsv1 "k8s.io/api/apps/v1"
@@ -63,8 +64,8 @@ func load(t *testing.T) objects {
 
 func TestKubernetesManifestsAreConsistent(t *testing.T) {
 	o := load(t)
-	if len(o.deployments) != 4 {
-		t.Fatalf("%d deployments, want lc, customs, settlement, worker", len(o.deployments))
+	if len(o.deployments) != 7 {
+		t.Fatalf("%d deployments, want lc, customs, settlement, worker and three ledger agents", len(o.deployments))
 	}
 	configs := map[string]bool{}
 	for _, c := range o.configMaps {
@@ -111,4 +112,51 @@ func hasPort(d appsv1.Deployment, name string) bool {
 		}
 	}
 	return false
+}
+
+// Each organisation's Fabric key is mounted into its ledger agent only, and the agent is told
+// which organisation it is; no other deployment mounts a Fabric identity.
+func TestOnlyTheLedgerAgentsHoldFabricKeys(t *testing.T) {
+	agents := map[string]string{"ledger-importerbank": "ImporterBankMSP", "ledger-exporterbank": "ExporterBankMSP", "ledger-customs": "CustomsMSP"}
+	seen := 0
+	for _, d := range load(t).deployments {
+		var secrets []string
+		for _, v := range d.Spec.Template.Spec.Volumes {
+			if v.Secret != nil && strings.HasPrefix(v.Secret.SecretName, "fabric-") {
+				secrets = append(secrets, v.Secret.SecretName)
+			}
+			if v.Projected != nil {
+				for _, src := range v.Projected.Sources {
+					if src.Secret != nil && strings.HasPrefix(src.Secret.Name, "fabric-") {
+						secrets = append(secrets, src.Secret.Name)
+					}
+				}
+			}
+		}
+		msp, isAgent := agents[d.Name]
+		if !isAgent {
+			if len(secrets) > 0 {
+				t.Errorf("deployment %s mounts Fabric identities %v; only the ledger agents may", d.Name, secrets)
+			}
+			continue
+		}
+		seen++
+		want := "fabric-" + strings.TrimPrefix(d.Name, "ledger-")
+		if len(secrets) != 1 || secrets[0] != want {
+			t.Errorf("ledger agent %s mounts %v, want only %s", d.Name, secrets, want)
+		}
+		env := map[string]string{}
+		for _, e := range d.Spec.Template.Spec.Containers[0].Env {
+			env[e.Name] = e.Value
+		}
+		if env["TRADEFIN_LEDGER_MSP"] != msp || env["TRADEFIN_LEDGER_CERT"] == "" || env["TRADEFIN_LEDGER_KEY"] == "" {
+			t.Errorf("ledger agent %s: organisation %q, certificate %q, key %q", d.Name, env["TRADEFIN_LEDGER_MSP"], env["TRADEFIN_LEDGER_CERT"], env["TRADEFIN_LEDGER_KEY"])
+		}
+		if *d.Spec.Replicas != 1 {
+			t.Errorf("ledger agent %s: %d replicas, want 1", d.Name, *d.Spec.Replicas)
+		}
+	}
+	if seen != len(agents) {
+		t.Errorf("%d ledger agents deployed, want %d", seen, len(agents))
+	}
 }
