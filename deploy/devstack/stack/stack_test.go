@@ -9,6 +9,7 @@ import (
 )
 
 func TestProfilesDoNotShareStateOrPorts(t *testing.T) {
+	t.Setenv("TRADEFIN_PORT_BASE", "") // an engineer's own port base moves both profiles alike
 	dev, err := NewProfile("dev", "/repo")
 	if err != nil {
 		t.Fatal(err)
