@@ -1,6 +1,7 @@
 package trade
 
 import (
+	"slices"
 	"time"
 
 	"go.temporal.io/sdk/temporal"
@@ -61,6 +62,7 @@ func (t *tradeRun) receive(ev Event) {
 	}
 	t.seen[ev.ID] = true
 	t.st.Events = append(t.st.Events, ev)
+	t.st.Parties = mergeParties(t.st.Parties, ev.Parties)
 	if !ev.LCExpiry.IsZero() && t.st.LCExpiry.IsZero() {
 		t.st.LCExpiry = ev.LCExpiry
 	}
@@ -187,4 +189,14 @@ func record(ctx workflow.Context, tradeID string, m Milestone) (ledger.Receipt, 
 	err := workflow.ExecuteActivity(ctx, ledger.RecordMilestoneActivity,
 		ledger.RecordInput{TradeID: tradeID, Milestone: m.Name, SHA256: hash, Trace: m.trace}).Get(ctx, &r)
 	return r, err
+}
+
+// mergeParties adds the event's parties to the trade's, kept sorted (deterministic).
+func mergeParties(have, add []string) []string {
+	for _, p := range add {
+		if i, found := slices.BinarySearch(have, p); !found {
+			have = slices.Insert(have, i, p)
+		}
+	}
+	return have
 }
