@@ -10,5 +10,5 @@ var (
 	exportCustoms = party{"PT-AT-LISBOA", "customs-export"}
 	importCustoms = party{"SE-TULLVERKET", "customs-import"}
 	carrier       = party{"MAEU", "carrier"}
-	settlementOps = party{"ESSESESS", "settlement-bank"}
+	settlementOps = party{"NCLRSESS", "settlement-bank"} // Nordic Clearing House: nils, payments-officer (or the nclr-gateway client)
 )

@@ -10,6 +10,12 @@ import (
 
 // FourEyes is the maker-checker policy: a payment whose amount is above its currency's threshold
 // (minor units) is released by one user of the debtor bank and approved by another.
+//
+// The maker is whoever requests the release: a payments officer of the debtor bank by hand, or
+// the trade workflow after the honour, in which case the honour's actor (whose act raised the
+// payment) stands as the human maker. The checker is a user of the debtor bank holding approver
+// who is neither the maker nor the honour's actor (Authorize, ActApprove); the workflow is never a
+// checker. Until the checker approves, nothing is instructed and no pacs.009 exists.
 type FourEyes struct {
 	PerCurrency  map[string]int64 // ISO 4217 code → threshold in minor units
 	DefaultMajor int64            // for other currencies: this many major units (scaled by the exponent)

@@ -1,7 +1,10 @@
 // Package service wires settlement from configuration: event store (SQLite, or PostgreSQL when a
 // DSN is set), application, HTTP API, and the background work: the lc.honoured.v1 consumer, the
 // outbox forwarder and the trade workflow's settlement activities. cmd/settlement runs it as a
-// process; the end-to-end test runs it in-process.
+// process; the end-to-end test runs it in-process. Its own settings (Options): the settlement
+// bank's BIC, TRADEFIN_SETTLEMENT_AGENT_BIC (default NCLRSESS), and the four-eyes thresholds,
+// TRADEFIN_SETTLEMENT_FOUR_EYES ("EUR:100000000,USD:100000000", minor units; default
+// 1,000,000.00 in every currency).
 package service
 
 import (
