@@ -117,9 +117,11 @@ func (t *tradeRun) instructPayment(ctx workflow.Context) {
 	}
 	ctx = workflow.WithActivityOptions(ctx, workflow.ActivityOptions{
 		TaskQueue:              contracts.SettlementTaskQueue,
-		ScheduleToCloseTimeout: 10 * time.Minute,
+		// A payment above the debtor bank's four-eyes limit waits for a second user's approval,
+		// which may take days: settlement answers "awaiting approval" (retryable) until then.
+		ScheduleToCloseTimeout: 30 * 24 * time.Hour,
 		StartToCloseTimeout:    30 * time.Second,
-		RetryPolicy:            &temporal.RetryPolicy{InitialInterval: 200 * time.Millisecond, BackoffCoefficient: 2, MaximumInterval: 10 * time.Second},
+		RetryPolicy:            &temporal.RetryPolicy{InitialInterval: 200 * time.Millisecond, BackoffCoefficient: 2, MaximumInterval: time.Minute},
 	})
 	err := workflow.ExecuteActivity(ctx, contracts.InstructPaymentActivity, *t.st.Payment.Ref).Get(ctx, &t.st.Payment.Status)
 	if err != nil {
