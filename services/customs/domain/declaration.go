@@ -111,8 +111,8 @@ func Lodge(d DeclarationLodged, docs []DocumentKind) (*Declaration, error) {
 		return nil, invalid("lines", "a declaration declares at least one good")
 	case len(d.Lines) > maxLines:
 		return nil, invalid("lines", "at most %d goods items", maxLines)
-	case len(d.Documents) > maxDocs:
-		return nil, invalid("documents", "at most %d documents", maxDocs)
+	case len(d.Documents) > MaxDocuments:
+		return nil, invalid("documents", "at most %d documents", MaxDocuments)
 	}
 	for _, err := range []error{validTraderID("declarant", d.Declarant), validCustomsOffice("customsOffice", d.CustomsOffice),
 		validCountry("originCountry", d.OriginCountry), validCountry("destinationCountry", d.DestinationCountry)} {

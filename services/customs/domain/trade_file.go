@@ -20,6 +20,14 @@ func (d *Declaration) Parties() Parties {
 	return Parties{Direction: d.Direction, Declarant: d.Declarant, CustomsOffice: d.CustomsOffice}
 }
 
+// Parties of a shipment: the carrier that issued its bill of lading, its shipper and consignee.
+func (s *Shipment) Parties() Parties {
+	return Parties{Carrier: s.Carrier, Shipper: s.Shipper, Consignee: s.Consignee}
+}
+
+// Parties of a document: the organisation that registered it.
+func (d *Document) Parties() Parties { return Parties{Registrant: d.Registrant} }
+
 // Lodgement are the parties of a declaration about to be lodged, with what the trade's bills of
 // lading say of its shipper and consignee.
 func (t TradeFile) Lodgement(l DeclarationLodged) Parties {
@@ -31,7 +39,7 @@ func (t TradeFile) Lodgement(l DeclarationLodged) Parties {
 // Shipment are a shipment's parties: its carrier, shipper and consignee, and the customs offices
 // of its trade's declarations (they clear and release the goods it carries).
 func (t TradeFile) Shipment(s *Shipment) Parties {
-	p := Parties{Carrier: s.Carrier, Shipper: s.Shipper, Consignee: s.Consignee}
+	p := s.Parties()
 	for _, d := range t.Declarations {
 		p.Related = appendParty(p.Related, Party{identity.Customs, d.CustomsOffice})
 	}
@@ -41,7 +49,7 @@ func (t TradeFile) Shipment(s *Shipment) Parties {
 // Document are a document's parties: who registered it, the parties of the trade's declarations
 // and shipments that rely on it, and the trade's shipper and consignee (for relying on it).
 func (t TradeFile) Document(d *Document) Parties {
-	p := Parties{Registrant: d.Registrant}
+	p := d.Parties()
 	for _, l := range t.Declarations {
 		if slices.Contains(l.Documents, d.SHA256) {
 			p.Related = appendParty(p.Related, Party{identity.Trader, l.Declarant})

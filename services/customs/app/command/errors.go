@@ -13,6 +13,7 @@ type Repository = interface {
 	documents
 	declarations
 	shipments
+	trades
 }
 
 // asProblem maps a domain error to its RFC 9457 kind once: a bad field is 400, a state that does
