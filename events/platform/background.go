@@ -10,6 +10,7 @@ import (
 
 	"github.com/tradefin/tradefin/events/eventstore"
 	"github.com/tradefin/tradefin/events/eventstore/sqlstore"
+	"github.com/tradefin/tradefin/events/identity/bearer"
 	"github.com/tradefin/tradefin/events/kafkapubsub"
 	"github.com/tradefin/tradefin/events/ledger"
 	"github.com/tradefin/tradefin/events/outbox"
@@ -33,13 +34,14 @@ type ServiceConfig struct {
 	Temporal     client.Client    // nil: no ledger workers
 	Ledgers      []*ledger.Client // the Fabric identities whose ledger task queues it serves
 	Log          *slog.Logger
+	Auth         *bearer.Verifier // checks the API's bearer tokens; nil in tests that inject actors
 }
 
 // ServiceConfig is the configuration a service run by this process gets, with the identities
 // connected by ConnectIdentities.
 func (rt *Runtime) ServiceConfig() ServiceConfig {
 	return ServiceConfig{DataDir: rt.Config.DataDir, PostgresDSN: rt.Config.PostgresDSN, KafkaBrokers: rt.Config.KafkaBrokers,
-		Temporal: rt.Temporal, Ledgers: rt.Identities, Log: rt.Log}
+		Temporal: rt.Temporal, Ledgers: rt.Identities, Log: rt.Log, Auth: rt.Auth}
 }
 
 // OpenStore opens the service's event store (file is the SQLite file's name).

@@ -26,6 +26,9 @@ type Common struct {
 	FabricNetwork     string   // TRADEFIN_FABRIC_NETWORK: path of network.json
 	DataDir           string   // TRADEFIN_DATA_DIR: where SQLite databases live
 	PostgresDSN       string   // TRADEFIN_POSTGRES_DSN: when set, services use PostgreSQL
+	OIDCIssuer        string   // TRADEFIN_OIDC_ISSUER: whose access tokens the API accepts
+	OIDCAudience      string   // TRADEFIN_OIDC_AUDIENCE: the audience they must name
+	OIDCLeeway        string   // TRADEFIN_OIDC_LEEWAY: clock skew tolerated on expiry (Go duration)
 }
 
 // LoadCommon reads the shared configuration for service, with defaultHTTP as its listen address.
@@ -39,5 +42,8 @@ func LoadCommon(service, defaultHTTP string) Common {
 		FabricNetwork:     Env("TRADEFIN_FABRIC_NETWORK", ".run/dev/fabric/network.json"),
 		DataDir:           Env("TRADEFIN_DATA_DIR", ".run/dev/data/"+service),
 		PostgresDSN:       Env("TRADEFIN_POSTGRES_DSN", ""),
+		OIDCIssuer:        Env("TRADEFIN_OIDC_ISSUER", ""),
+		OIDCAudience:      Env("TRADEFIN_OIDC_AUDIENCE", "tradefin"),
+		OIDCLeeway:        Env("TRADEFIN_OIDC_LEEWAY", "30s"),
 	}
 }

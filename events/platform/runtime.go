@@ -12,6 +12,7 @@ import (
 	"go.temporal.io/sdk/client"
 	tlog "go.temporal.io/sdk/log"
 
+	"github.com/tradefin/tradefin/events/identity/bearer"
 	"github.com/tradefin/tradefin/events/ledger"
 )
 
@@ -25,6 +26,9 @@ type Runtime struct {
 	Identities []*ledger.Client
 	Health     *Health
 	Mux        *http.ServeMux
+	// Auth checks the bearer tokens of every API request (nil when TRADEFIN_OIDC_ISSUER is unset;
+	// ServeService then refuses to start).
+	Auth *bearer.Verifier
 
 	shutdownTelemetry func(context.Context) error
 }
@@ -45,6 +49,11 @@ func Start(ctx context.Context, service, defaultHTTP string) (*Runtime, error) {
 	})
 	if err != nil {
 		return nil, fmt.Errorf("temporal client: %w", err)
+	}
+	if cfg.OIDCIssuer != "" {
+		if rt.Auth, err = cfg.Verifier(); err != nil {
+			return nil, err
+		}
 	}
 	rt.Health.Add("kafka", KafkaCheck(cfg.KafkaBrokers))
 	rt.Health.Add("temporal", TemporalCheck(rt.Temporal))
@@ -94,6 +103,9 @@ func (rt *Runtime) ConnectIdentities(mspIDs ...string) ([]*ledger.Client, error)
 // ServeService mounts a service's API (everything but the health endpoints, which are more
 // specific), runs its background work (logged if it stops early) and serves until ctx ends.
 func (rt *Runtime) ServeService(ctx context.Context, api http.Handler, background func(context.Context) error) error {
+	if rt.Auth == nil {
+		return fmt.Errorf("TRADEFIN_OIDC_ISSUER is required: the API accepts only access tokens of an OIDC issuer")
+	}
 	rt.Mux.Handle("/", api)
 	go func() {
 		if err := background(ctx); err != nil {

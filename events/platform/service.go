@@ -6,12 +6,14 @@ import (
 	"strings"
 
 	"github.com/tradefin/tradefin/events/eventstore"
+	"github.com/tradefin/tradefin/events/identity/bearer"
 )
 
 // Wired is what every service's wiring holds: its HTTP API, its event store and its background
 // work. A service embeds it and adds its application.
 type Wired struct {
-	HTTP  http.Handler
+	HTTP  http.Handler     // the API; its handlers read the actor from the request's context
+	Auth  *bearer.Verifier // who may call it (nil: tests inject actors themselves)
 	Store eventstore.Store
 	Work  Background
 }
@@ -22,8 +24,8 @@ func (w *Wired) Run(ctx context.Context) error { return w.Work.Run(ctx) }
 // Close closes the event store.
 func (w *Wired) Close() error { return w.Store.Close() }
 
-// Handler is the service's HTTP API.
-func (w *Wired) Handler() http.Handler { return w.HTTP }
+// Handler is the service's HTTP API behind the bearer-token check.
+func (w *Wired) Handler() http.Handler { return Authenticated(w.Auth, w.HTTP) }
 
 // Service is a service as its process runs it.
 type Service interface {

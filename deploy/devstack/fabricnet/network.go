@@ -3,6 +3,7 @@ package fabricnet
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"os"
@@ -78,13 +79,36 @@ func Up(ctx context.Context, c Config, p Progress) error {
 	if err != nil {
 		return err
 	}
-	if err := c.defineChaincode(ctx, ids); err != nil {
+	// The lifecycle transactions go through the orderer: wait for its Raft leader first (on a
+	// loaded machine the election outlasts the joins), and retry what the orderer refused only
+	// for want of a leader.
+	if err := proc.Poll(ctx, 100*time.Millisecond, c.raftLeader); err != nil {
+		return fmt.Errorf("orderer has no Raft leader (log: %s): %w", c.path("logs", "orderer.log"), err)
+	}
+	if err := untilLeader(ctx, func() error { return c.defineChaincode(ctx, ids) }); err != nil {
 		return err
 	}
 	if err := c.writeNetwork(); err != nil {
 		return err
 	}
 	return Ready(ctx, c)
+}
+
+// untilLeader runs step again while it fails because the orderer has no Raft leader yet (a
+// leader change right after the election), for at most a minute.
+func untilLeader(ctx context.Context, step func() error) error {
+	deadline := time.Now().Add(time.Minute)
+	for {
+		err := step()
+		if err == nil || !strings.Contains(err.Error(), "no Raft leader") || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return errors.Join(err, ctx.Err())
+		case <-time.After(500 * time.Millisecond):
+		}
+	}
 }
 
 func (c Config) start(n node) error {

@@ -33,5 +33,5 @@ func New(ctx context.Context, cfg Config) (*Service, error) {
 	a := app.New(store.New(es), tariff.Excerpt())
 	mux := http.NewServeMux()
 	httpapi.Register(mux, a)
-	return &Service{Wired: platform.Wired{HTTP: mux, Store: es, Work: cfg.Background(es)}, App: a}, nil
+	return &Service{Wired: platform.Wired{HTTP: mux, Auth: cfg.Auth, Store: es, Work: cfg.Background(es)}, App: a}, nil
 }

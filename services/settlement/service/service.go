@@ -44,7 +44,7 @@ func New(ctx context.Context, cfg Config) (*Service, error) {
 		return nil, err
 	}
 	a := app.New(store.New(es), fxtable.Dev(), ids.Random{Prefix: "TFSTL"}, time.Now).WithBalances(store.NewLedger(es))
-	return &Service{Wired: platform.Wired{HTTP: settlementhttp.Handler(a), Store: es, Work: cfg.Background(es)}, App: a}, nil
+	return &Service{Wired: platform.Wired{HTTP: settlementhttp.Handler(a), Auth: cfg.Auth, Store: es, Work: cfg.Background(es)}, App: a}, nil
 }
 
 // Run consumes lc.honoured.v1, forwards the outbox and serves the settlement activities until

@@ -5,6 +5,8 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"net/http"
 
 	"go.temporal.io/sdk/worker"
 
@@ -31,7 +33,12 @@ func main() {
 				rt.Log.Error("bridge stopped", "err", err)
 			}
 		}()
-		tradeview.Register(rt.Mux, rt.Temporal)
+		if rt.Auth == nil {
+			return fmt.Errorf("TRADEFIN_OIDC_ISSUER is required: the trade view accepts only access tokens of an OIDC issuer")
+		}
+		views := http.NewServeMux()
+		tradeview.Register(views, rt.Temporal)
+		rt.Mux.Handle("/v1/", platform.Authenticated(rt.Auth, views))
 		return rt.Serve(ctx)
 	})
 }
