@@ -32,3 +32,16 @@ func asProblem(err error) error {
 	}
 	return err
 }
+
+// ownConflict: a create that met another resource under the same ID is a conflict (409) for the
+// party that may act on the stored one, and refused (403) for anyone else, like any command on
+// another party's resource.
+func ownConflict(err error, authorize func() error) error {
+	var p *problem.Error
+	if errors.As(err, &p) && p.Kind == problem.Conflict {
+		if refused := authorize(); refused != nil {
+			return refused
+		}
+	}
+	return err
+}

@@ -48,5 +48,6 @@ func (h LodgeDeclarationHandler) Handle(ctx context.Context, actor identity.Acto
 	if err != nil {
 		return nil, false, asProblem(err)
 	}
-	return h.Repo.CreateDeclaration(ctx, d)
+	stored, isNew, err := h.Repo.CreateDeclaration(ctx, d)
+	return stored, isNew, ownConflict(err, func() error { return domain.Authorize(actor, domain.ActLodgeDeclaration, stored.Parties()) })
 }

@@ -40,7 +40,8 @@ func (h ShipmentHandlers) IssueBillOfLading(ctx context.Context, actor identity.
 	if err != nil {
 		return nil, false, asProblem(err)
 	}
-	return h.Repo.CreateShipment(ctx, s)
+	stored, isNew, err := h.Repo.CreateShipment(ctx, s)
+	return stored, isNew, ownConflict(err, func() error { return domain.Authorize(actor, domain.ActIssueBillOfLading, stored.Parties()) })
 }
 
 // RecordTransportEvent adds a DCSA transport event to the shipment, reported by its carrier.
