@@ -2,6 +2,7 @@ package domain
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -14,7 +15,6 @@ const (
 	maxLines     = 999  // goods items on one declaration (the EU customs data model's limit)
 	MaxDocuments = 99   // documents one declaration relies on
 	idAlphabet   = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.:"
-	controlChar  = "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f\x7f"
 )
 
 // validID: a required identifier of letters, digits and - _ . : (no spaces or slashes: it is
@@ -29,15 +29,15 @@ func validID(field, id string) error {
 	return nil
 }
 
-// validText: text of at most max characters, without control characters; required unless
-// optional.
+// validText: text of at most max characters, without control characters other than line
+// breaks and tabs; required unless optional.
 func validText(field, s string, max int, optional bool) error {
 	switch {
 	case s == "" && !optional:
 		return invalid(field, "required")
 	case !utf8.ValidString(s) || utf8.RuneCountInString(s) > max:
 		return invalid(field, "at most %d characters of UTF-8", max)
-	case strings.ContainsAny(s, controlChar):
+	case strings.ContainsFunc(s, func(r rune) bool { return unicode.IsControl(r) && r != '\n' && r != '\r' && r != '\t' }):
 		return invalid(field, "no control characters")
 	}
 	return nil

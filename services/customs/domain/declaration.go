@@ -233,10 +233,7 @@ func (d *Declaration) PayDuty(amount money.Money, reference string, by identity.
 	if amount != d.Duty.Duty {
 		return fmt.Errorf("%w: the duty is %d %s; %d %s was paid", ErrRefused, d.Duty.Duty.Minor, d.Duty.Duty.Currency.Code(), amount.Minor, amount.Currency.Code())
 	}
-	if reference == "" {
-		return invalid("reference", "the payment's reference is required")
-	}
-	if err := validID("reference", reference); err != nil {
+	if err := validID("reference", reference); err != nil { // the payment's reference
 		return err
 	}
 	d.record(DutyPaid{Amount: amount, Reference: reference, Actor: by})

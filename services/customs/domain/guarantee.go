@@ -30,16 +30,15 @@ func (d *Declaration) GuaranteeDuty(amount money.Money, guarantor, reference str
 	if d.Status != StatusAssessed {
 		return stateError("guarantee duty", d.Status)
 	}
-	switch {
-	case guarantor == "":
+	if guarantor == "" {
 		return invalid("guarantor", "required: the party that secures the duty")
-	case reference == "":
-		return invalid("reference", "the guarantee's reference is required")
-	case validText("guarantor", guarantor, maxName, false) != nil:
-		return validText("guarantor", guarantor, maxName, false)
-	case validID("reference", reference) != nil:
-		return validID("reference", reference)
-	case amount.Currency != d.Duty.Duty.Currency || amount.Minor < d.Duty.Duty.Minor:
+	}
+	for _, err := range []error{validText("guarantor", guarantor, maxName, false), validID("reference", reference)} {
+		if err != nil {
+			return err
+		}
+	}
+	if amount.Currency != d.Duty.Duty.Currency || amount.Minor < d.Duty.Duty.Minor {
 		return fmt.Errorf("%w: a guarantee of %d %s does not cover the duty of %d %s", ErrRefused,
 			amount.Minor, amount.Currency.Code(), d.Duty.Duty.Minor, d.Duty.Duty.Currency.Code())
 	}

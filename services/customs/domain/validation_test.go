@@ -79,6 +79,8 @@ func TestLodgementNamesTheBadField(t *testing.T) {
 		{"trade id too long", func(d *DeclarationLodged) { d.TradeID = strings.Repeat("T", 101) }, "tradeId"},
 		{"too many goods items", func(d *DeclarationLodged) { d.Lines = slices.Repeat(d.Lines, 1000) }, "lines"},
 		{"too many documents", func(d *DeclarationLodged) { d.Documents = make([]string, 100) }, "documents"},
+		{"description with a control character", func(d *DeclarationLodged) { d.Lines[0].Description = "tiles\x1b[31m" }, "lines[0].description"},
+		{"description on two lines", func(d *DeclarationLodged) { d.Lines[0].Description = "glazed\nceramic tiles" }, ""},
 		{"description too long", func(d *DeclarationLodged) { d.Lines[0].Description = strings.Repeat("é", 2001) }, "lines[0].description"},
 		{"no goods", func(d *DeclarationLodged) { d.Lines = nil }, "lines"},
 		{"origin a grouping, not a country (EU)", func(d *DeclarationLodged) { d.OriginCountry = "EU" }, "originCountry"},
