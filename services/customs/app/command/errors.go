@@ -13,6 +13,7 @@ type Repository = interface {
 	documents
 	declarations
 	shipments
+	trades
 }
 
 // asProblem maps a domain error to its RFC 9457 kind once: a bad field is 400, a state that does
@@ -28,6 +29,19 @@ func asProblem(err error) error {
 		return problem.New(problem.Conflict, "Not allowed now", err.Error())
 	case errors.Is(err, domain.ErrRefused):
 		return problem.New(problem.Unprocessable, "Refused by the customs rules", err.Error())
+	}
+	return err
+}
+
+// ownConflict: a create that met another resource under the same ID is a conflict (409) for the
+// party that may act on the stored one, and refused (403) for anyone else, like any command on
+// another party's resource.
+func ownConflict(err error, authorize func() error) error {
+	var p *problem.Error
+	if errors.As(err, &p) && p.Kind == problem.Conflict {
+		if refused := authorize(); refused != nil {
+			return refused
+		}
 	}
 	return err
 }

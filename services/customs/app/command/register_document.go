@@ -3,6 +3,7 @@ package command
 import (
 	"context"
 
+	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/services/customs/domain"
 )
 
@@ -14,8 +15,14 @@ type documents interface {
 // RegisterDocumentHandler registers a trade document's fingerprint.
 type RegisterDocumentHandler struct{ Repo documents }
 
-// Handle registers it; registering the same document again returns it with created false.
-func (h RegisterDocumentHandler) Handle(ctx context.Context, r domain.DocumentRegistered) (*domain.Document, bool, error) {
+// Handle registers it in the name of the actor's organisation; registering the same document
+// again returns it with created false. The same content registered by another organisation is
+// a conflict: a document has one registrant.
+func (h RegisterDocumentHandler) Handle(ctx context.Context, actor identity.Actor, r domain.DocumentRegistered) (*domain.Document, bool, error) {
+	if err := domain.Authorize(actor, domain.ActRegisterDocument, domain.Parties{}); err != nil {
+		return nil, false, err
+	}
+	r.Registrant, r.Actor = domain.PartyOf(actor), actor.Stamp()
 	d, err := domain.RegisterDocument(r)
 	if err != nil {
 		return nil, false, asProblem(err)
