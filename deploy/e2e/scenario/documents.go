@@ -41,20 +41,11 @@ func presentation(amount money.Money, d func(int) string, discrepant bool) map[s
 	}
 }
 
-// The directory's identifiers customs binds the trade to: the exporter and importer by LEI (the
-// B/L's shipper and consignee) and the customs offices the declarations are lodged with.
-const (
-	exporterLEI  = "5493002AZULEJOSLX028"
-	importerLEI  = "5493001NORDICIMP0058"
-	exportOffice = "PT000100" // Alfândega de Lisboa
-	importOffice = "SE000100" // Tullverket Göteborg
-)
-
 // declaration is an export or import declaration of the tiles (HS 6907.21: ceramic tiles,
 // water absorption ≤ 0.5 %), lodged with the office of its direction. Customs takes the
 // declarant from the caller's token: a declarant given here must be the caller's organisation.
 func declaration(id, tradeID, direction, declarant string, value money.Money, documents []string) map[string]any {
-	office := map[string]string{"export": exportOffice, "import": importOffice}[direction]
+	office := map[string]string{"export": exportCustoms.org, "import": importCustoms.org}[direction]
 	return map[string]any{
 		"id": id, "tradeId": tradeID, "direction": direction, "declarant": declarant, "customsOffice": office,
 		"originCountry": "PT", "destinationCountry": "SE",

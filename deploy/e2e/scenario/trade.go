@@ -81,7 +81,7 @@ func (c *Client) Run(ctx context.Context, tr Trade) (Result, error) {
 			r.Documents["bill_of_lading"] = sum
 			return c.call(ctx, carrier, "POST", c.Customs+"/v1/shipments", map[string]any{"id": "SHP-" + tradeID, "tradeId": tradeID,
 				"blNumber": "MAEU" + shortHash(tradeID), "onBoardDate": d(0), "vessel": "MAERSK LISBOA", "voyage": "245N",
-				"portOfLoading": "PTLIS", "portOfDischarge": "SEGOT", "documentSha256": sum, "shipper": exporterLEI, "consignee": importerLEI}, nil)
+				"portOfLoading": "PTLIS", "portOfDischarge": "SEGOT", "documentSha256": sum, "shipper": exporter.org, "consignee": importer.org}, nil)
 		}},
 		{"customs.transport_event.v1", "4b. carrier reports loaded, departed, arrived, discharged (DCSA)", func(ctx context.Context) error {
 			at := today.Add(8 * time.Hour)
