@@ -19,7 +19,7 @@ func TestHonouredThroughKafka(t *testing.T) {
 	brokers := testenv.KafkaBrokers(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()
-	svc, err := service.New(ctx, service.Config{DataDir: t.TempDir(), KafkaBrokers: brokers, Log: nil})
+	svc, err := service.New(ctx, service.Config{DataDir: t.TempDir(), KafkaBrokers: brokers, KafkaSASL: testenv.KafkaSASL(t), Log: nil})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,7 +29,7 @@ func TestHonouredThroughKafka(t *testing.T) {
 	tradeID := "T-" + time.Now().Format("150405.000000")
 	ev := contracts.LCHonoured{TradeID: tradeID, LCID: "LC1", PresentationID: "P1", Amount: money.New(250000, money.MustCurrency("EUR")),
 		IssuingBank: "BNPAFRPP", AdvisingBank: "DEUTDEFF", Beneficiary: "ACME"}
-	pub, err := kafkapubsub.NewPublisher(kafkapubsub.PublisherConfig{Brokers: brokers})
+	pub, err := kafkapubsub.NewPublisher(kafkapubsub.PublisherConfig{Brokers: brokers, SASL: testenv.KafkaSASL(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
