@@ -22,6 +22,7 @@ const (
 
 // grant is what one principal may do on one resource.
 type grant struct {
+	rule     string // the grant in words, e.g. "produces tradefin.lc.v1" (see Rules)
 	resource kmsg.ACLResourceType
 	name     string
 	pattern  kmsg.ACLResourcePatternType
@@ -33,17 +34,17 @@ type grant struct {
 // start first, and creating an existing topic changes nothing. Describe comes with Read and
 // Write (KIP-253 implied operations).
 func produces(topic string) grant {
-	return grant{kmsg.ACLResourceTypeTopic, topic, kmsg.ACLResourcePatternTypeLiteral,
+	return grant{"produces " + topic, kmsg.ACLResourceTypeTopic, topic, kmsg.ACLResourcePatternTypeLiteral,
 		[]kmsg.ACLOperation{kmsg.ACLOperationWrite, kmsg.ACLOperationCreate}}
 }
 
 func consumes(topic string) grant {
-	return grant{kmsg.ACLResourceTypeTopic, topic, kmsg.ACLResourcePatternTypeLiteral,
+	return grant{"consumes " + topic, kmsg.ACLResourceTypeTopic, topic, kmsg.ACLResourcePatternTypeLiteral,
 		[]kmsg.ACLOperation{kmsg.ACLOperationRead, kmsg.ACLOperationCreate}}
 }
 
 func groups(prefix string) grant {
-	return grant{kmsg.ACLResourceTypeGroup, prefix, kmsg.ACLResourcePatternTypePrefixed,
+	return grant{"groups " + prefix, kmsg.ACLResourceTypeGroup, prefix, kmsg.ACLResourcePatternTypePrefixed,
 		[]kmsg.ACLOperation{kmsg.ACLOperationRead}}
 }
 
@@ -69,9 +70,9 @@ var policy = map[string][]grant{
 	// Tests make topics and groups of their own (random names): everything on topics and groups,
 	// creating topics, but no ACL or user administration.
 	"tests": {
-		{kmsg.ACLResourceTypeTopic, "*", kmsg.ACLResourcePatternTypeLiteral, []kmsg.ACLOperation{kmsg.ACLOperationAll}},
-		{kmsg.ACLResourceTypeGroup, "*", kmsg.ACLResourcePatternTypeLiteral, []kmsg.ACLOperation{kmsg.ACLOperationAll}},
-		{kmsg.ACLResourceTypeCluster, "kafka-cluster", kmsg.ACLResourcePatternTypeLiteral,
+		{"all topics", kmsg.ACLResourceTypeTopic, "*", kmsg.ACLResourcePatternTypeLiteral, []kmsg.ACLOperation{kmsg.ACLOperationAll}},
+		{"all groups", kmsg.ACLResourceTypeGroup, "*", kmsg.ACLResourcePatternTypeLiteral, []kmsg.ACLOperation{kmsg.ACLOperationAll}},
+		{"creates topics", kmsg.ACLResourceTypeCluster, "kafka-cluster", kmsg.ACLResourcePatternTypeLiteral,
 			[]kmsg.ACLOperation{kmsg.ACLOperationCreate, kmsg.ACLOperationDescribe, kmsg.ACLOperationIdempotentWrite}},
 	},
 }
@@ -83,6 +84,17 @@ func Principals() []string {
 		out = append(out, p)
 	}
 	slices.Sort(out)
+	return out
+}
+
+// Rules are principal's grants in words — "produces <topic>" (write, create), "consumes <topic>"
+// (read, create), "groups <prefix>" (read consumer groups named so) — for deployments on a real
+// Kafka (docker-compose's kafka-init) to mirror and be checked against.
+func Rules(principal string) []string {
+	var out []string
+	for _, g := range policy[principal] {
+		out = append(out, g.rule)
+	}
 	return out
 }
 
