@@ -91,17 +91,17 @@ func startPlatform(t *testing.T) *platform {
 
 	// The LC service on PostgreSQL, customs on SQLite, settlement on PostgreSQL: both stores in play.
 	if p.lc, err = lcservice.New(ctx, lcservice.Config{PostgresDSN: testenv.PostgresDSN(t), DataDir: t.TempDir(), KafkaBrokers: p.brokers,
-		Temporal: p.temporal, Ledgers: []*ledger.Client{p.ledger["ImporterBankMSP"], p.ledger["ExporterBankMSP"]}, Log: log}); err != nil {
+		KafkaSASL: testenv.KafkaSASL(t), Temporal: p.temporal, Ledgers: []*ledger.Client{p.ledger["ImporterBankMSP"], p.ledger["ExporterBankMSP"]}, Log: log}); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = p.lc.Close() })
 	if p.customs, err = customsservice.New(ctx, customsservice.Config{DataDir: t.TempDir(), KafkaBrokers: p.brokers,
-		Temporal: p.temporal, Ledgers: []*ledger.Client{p.ledger["CustomsMSP"]}, Log: log}); err != nil {
+		KafkaSASL: testenv.KafkaSASL(t), Temporal: p.temporal, Ledgers: []*ledger.Client{p.ledger["CustomsMSP"]}, Log: log}); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = p.customs.Close() })
 	if p.settle, err = settlementservice.New(ctx, settlementservice.Config{PostgresDSN: testenv.PostgresDSN(t), KafkaBrokers: p.brokers,
-		Temporal: p.temporal, Log: log}); err != nil {
+		KafkaSASL: testenv.KafkaSASL(t), Temporal: p.temporal, Log: log}); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = p.settle.Close() })
@@ -116,7 +116,7 @@ func startPlatform(t *testing.T) *platform {
 	}
 	t.Cleanup(flows.Stop)
 	run("bridge", func(ctx context.Context) error {
-		return bridge.Bridge{Temporal: p.temporal, Log: log}.Run(ctx, p.brokers)
+		return bridge.Bridge{Temporal: p.temporal, Log: log}.Run(ctx, p.brokers, testenv.KafkaSASL(t))
 	})
 	views := http.NewServeMux()
 	tradeview.Register(views, p.temporal)

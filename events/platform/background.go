@@ -31,6 +31,7 @@ type ServiceConfig struct {
 	DataDir      string // the SQLite file lives here unless PostgresDSN is set
 	PostgresDSN  string
 	KafkaBrokers []string
+	KafkaSASL    kafkapubsub.SASL // the process's Kafka principal
 	Temporal     client.Client    // nil: no ledger workers
 	Ledgers      []*ledger.Client // the Fabric identities whose ledger task queues it serves
 	Log          *slog.Logger
@@ -41,7 +42,7 @@ type ServiceConfig struct {
 // connected by ConnectIdentities.
 func (rt *Runtime) ServiceConfig() ServiceConfig {
 	return ServiceConfig{DataDir: rt.Config.DataDir, PostgresDSN: rt.Config.PostgresDSN, KafkaBrokers: rt.Config.KafkaBrokers,
-		Temporal: rt.Temporal, Ledgers: rt.Identities, Log: rt.Log, Auth: rt.Auth}
+		KafkaSASL: rt.Config.KafkaSASL, Temporal: rt.Temporal, Ledgers: rt.Identities, Log: rt.Log, Auth: rt.Auth}
 }
 
 // OpenStore opens the service's event store (file is the SQLite file's name).
@@ -51,13 +52,14 @@ func (c ServiceConfig) OpenStore(ctx context.Context, file string) (eventstore.S
 
 // Background is the service's background work on store.
 func (c ServiceConfig) Background(store eventstore.Store) Background {
-	return Background{Store: store, KafkaBrokers: c.KafkaBrokers, Temporal: c.Temporal, Ledgers: c.Ledgers, Log: c.Log}
+	return Background{Store: store, KafkaBrokers: c.KafkaBrokers, KafkaSASL: c.KafkaSASL, Temporal: c.Temporal, Ledgers: c.Ledgers, Log: c.Log}
 }
 
 // Background is a service's work besides answering HTTP.
 type Background struct {
 	Store        eventstore.Store // its outbox is forwarded to Kafka
 	KafkaBrokers []string
+	KafkaSASL    kafkapubsub.SASL // every Kafka client of the service authenticates with it
 	Temporal     client.Client    // nil: no ledger workers
 	Ledgers      []*ledger.Client // the Fabric identities whose ledger task queues the service serves
 	Log          *slog.Logger
@@ -66,7 +68,7 @@ type Background struct {
 // Run forwards the outbox, serves the ledger task queues and runs each of also (e.g. Kafka
 // consumers) until ctx ends or one of them fails. It returns nil when ctx ends.
 func (b Background) Run(ctx context.Context, also ...func(ctx context.Context, pub *kafkapubsub.Publisher) error) error {
-	pub, err := kafkapubsub.NewPublisher(kafkapubsub.PublisherConfig{Brokers: b.KafkaBrokers})
+	pub, err := kafkapubsub.NewPublisher(kafkapubsub.PublisherConfig{Brokers: b.KafkaBrokers, SASL: b.KafkaSASL})
 	if err != nil {
 		return err
 	}

@@ -116,7 +116,7 @@ func (t *tradeRun) instructPayment(ctx workflow.Context) {
 		return
 	}
 	ctx = workflow.WithActivityOptions(ctx, workflow.ActivityOptions{
-		TaskQueue:              contracts.SettlementTaskQueue,
+		TaskQueue: contracts.SettlementTaskQueue,
 		// A payment above the debtor bank's four-eyes limit waits for a second user's approval,
 		// which may take days: settlement answers "awaiting approval" (retryable) until then.
 		ScheduleToCloseTimeout: 30 * 24 * time.Hour,

@@ -2,6 +2,7 @@ package stack
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"github.com/tradefin/tradefin/deploy/devstack/proc"
@@ -15,6 +16,7 @@ type Service struct {
 	pkg    string // Go package folder, relative to the repo root
 	offset int
 	env    func() []string // the stack's TRADEFIN_* variables, known once earlier components exist
+	kafka  Kafka           // the process authenticates to it as the principal named like it
 }
 
 func (s Service) Name() string    { return s.name }
@@ -30,10 +32,13 @@ func (s Service) Start(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	env := append(s.env(),
+	env := append(withoutKafkaPrincipal(s.env()),
 		"TRADEFIN_HTTP_ADDR="+s.p.Addr(s.offset),
 		"TRADEFIN_DATA_DIR="+s.p.Path("data", s.name),
 	)
+	for k, v := range s.kafka.principalEnv(s.name) {
+		env = append(env, k+"="+v)
+	}
 	_, err = proc.Start(proc.Spec{Name: s.name, Path: bin, Env: env, Dir: s.p.RepoRoot, LogFile: s.Log(), PIDFile: s.pidFile(),
 		Listen: []string{s.p.Addr(s.offset)}})
 	return err
@@ -43,6 +48,21 @@ func (s Service) Start(ctx context.Context) error {
 func (s Service) Ready(ctx context.Context) error {
 	url := s.Address() + "/readyz"
 	return proc.WaitHTTP(ctx, url)
+}
+
+// withoutKafkaPrincipal drops the tests principal the stack's environment carries, so no process
+// of the stack ever authenticates as another.
+func withoutKafkaPrincipal(env []string) []string {
+	var out []string
+	for _, kv := range env {
+		k, _, _ := strings.Cut(kv, "=")
+		switch k {
+		case "TRADEFIN_KAFKA_USER", "TRADEFIN_KAFKA_PASSWORD", "TRADEFIN_KAFKA_SASL_MECHANISM":
+			continue
+		}
+		out = append(out, kv)
+	}
+	return out
 }
 
 func (s Service) Stop() error { return proc.Stop(s.pidFile(), 15*time.Second) }

@@ -22,7 +22,7 @@ func TestOutboxReachesKafka(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	brokers := testenv.KafkaBrokers(t)
-	svc, err := service.New(ctx, service.Config{DataDir: t.TempDir(), KafkaBrokers: brokers})
+	svc, err := service.New(ctx, service.Config{DataDir: t.TempDir(), KafkaBrokers: brokers, KafkaSASL: testenv.KafkaSASL(t)})
 	if err != nil {
 		t.Fatal(err)
 	}

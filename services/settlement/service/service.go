@@ -75,7 +75,7 @@ func (s *Service) Run(ctx context.Context) error {
 
 // consumeHonoured raises a payment for each honoured presentation, once (the inbox).
 func (s *Service) consumeHonoured(ctx context.Context, pub *kafkapubsub.Publisher) error {
-	sub, err := kafkapubsub.NewSubscriber(kafkapubsub.SubscriberConfig{Brokers: s.Work.KafkaBrokers, ConsumerGroup: "settlement"}, s.Work.Log)
+	sub, err := kafkapubsub.NewSubscriber(kafkapubsub.SubscriberConfig{Brokers: s.Work.KafkaBrokers, SASL: s.Work.KafkaSASL, ConsumerGroup: "settlement"}, s.Work.Log)
 	if err != nil {
 		return err
 	}

@@ -25,7 +25,7 @@ func start(t *testing.T, ctx context.Context, brokers []string) *service.Service
 	if err != nil {
 		t.Fatal(err)
 	}
-	svc, err := service.NewWith(ctx, service.Config{DataDir: t.TempDir(), KafkaBrokers: brokers}, opts)
+	svc, err := service.NewWith(ctx, service.Config{DataDir: t.TempDir(), KafkaBrokers: brokers, KafkaSASL: testenv.KafkaSASL(t)}, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,7 +36,7 @@ func start(t *testing.T, ctx context.Context, brokers []string) *service.Service
 
 func publish(t *testing.T, ctx context.Context, brokers []string, eventID string, ev contracts.LCHonoured) {
 	t.Helper()
-	pub, err := kafkapubsub.NewPublisher(kafkapubsub.PublisherConfig{Brokers: brokers})
+	pub, err := kafkapubsub.NewPublisher(kafkapubsub.PublisherConfig{Brokers: brokers, SASL: testenv.KafkaSASL(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
