@@ -86,7 +86,7 @@ func TestProblems(t *testing.T) {
 	}
 	guarantee := map[string]any{"amount": duty, "guarantor": "Deutsche Bank", "reference": "AVAL-1"}
 	c.must(403, "import-customs", "POST", "/v1/declarations/I-9/duty-guarantee", guarantee) // its office: sees it, may not guarantee
-	c.must(404, "outsider", "POST", "/v1/declarations/I-9/duty-guarantee", guarantee) // party to nothing: as if I-9 did not exist
+	c.must(404, "outsider", "POST", "/v1/declarations/I-9/duty-guarantee", guarantee)       // party to nothing: as if I-9 did not exist
 	if out := c.must(400, "importer", "POST", "/v1/declarations/I-9/duty-guarantee", map[string]any{"amount": duty, "reference": "AVAL-1"}); param(out) != "guarantor" {
 		t.Errorf("no guarantor: %v", out)
 	}
