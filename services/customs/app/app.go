@@ -1,5 +1,9 @@
 // Package app is the customs service's application layer: the use cases, listed here. Every use
 // case takes the acting identity.Actor and is authorised by domain.Authorize.
+//
+// The rule: 404 for non-parties (a caller who may not see the resource gets, for a read or a
+// command, the answer of a missing one word for word), 403 naming the rule for parties without
+// the right.
 package app
 
 import (

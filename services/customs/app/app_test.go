@@ -180,6 +180,24 @@ func TestUseCases(t *testing.T) {
 				}
 			})
 
+			t.Run("a command on a declaration the caller may not see is answered as on a missing one", func(t *testing.T) {
+				if _, _, err := a.Commands.LodgeDeclaration.Handle(ctx, joao, lodgement("E-HID", "T-1", domain.Export, "690721", "PT", exportDocs...)); err != nil {
+					t.Fatal(err)
+				}
+				_, unseen := a.Commands.Declarations.Clear(ctx, lars, "E-HID")
+				_, missing := a.Commands.Declarations.Clear(ctx, lars, "E-NONE")
+				if kindOf(unseen) != problem.NotFound || toJSON(unseen) != strings.ReplaceAll(toJSON(missing), "E-NONE", "E-HID") {
+					t.Errorf("unseen %v; missing %v", unseen, missing)
+				}
+				// The declarant sees it, and is refused naming the rule.
+				if _, err := a.Commands.Declarations.Clear(ctx, joao, "E-HID"); kindOf(err) != problem.Forbidden {
+					t.Errorf("the declarant clears its export: %v", err)
+				}
+				if d, err := a.Queries.Declaration(ctx, joao, "E-HID"); err != nil || d.Status != domain.StatusLodged {
+					t.Errorf("a refused command changed the declaration: %v %v", d, err)
+				}
+			})
+
 			t.Run("red lane: no clearance before inspection; a failed inspection holds the goods", func(t *testing.T) {
 				d, _, err := a.Commands.LodgeDeclaration.Handle(ctx, joao, lodgement("E-RED", "T-1", domain.Export, "930200", "DE", exportDocs...))
 				if err != nil || d.Lane != domain.Red {

@@ -1,6 +1,7 @@
 package domain
 
 import (
+	"errors"
 	"slices"
 
 	"github.com/tradefin/tradefin/events/identity"
@@ -45,31 +46,47 @@ type Parties struct {
 	TradeShippers, TradeConsignees []string
 }
 
-// Authorize decides whether actor may take action on a resource with parties p: nil, or a 403
-// problem naming the rule. It is the customs service's one authorisation decision; a refused
-// Read is answered as not found by the application, so that IDs cannot be probed.
+// ErrNotVisible: the resource is not the caller's to see. The application answers a command or a
+// read with it exactly as it answers one on a resource that does not exist (404), so that an
+// identifier cannot be probed by an organisation that is party to nothing.
+var ErrNotVisible = errors.New("no such resource")
+
+// Authorize decides whether actor may take action on a resource with parties p. It is the
+// customs service's one authorisation decision:
+//   - a creation (registering a document, lodging a declaration, issuing a bill of lading) is
+//     judged on the resource as requested: nil, or a 403 naming the rule;
+//   - any other action is on a stored resource: a caller who may not see it gets ErrNotVisible
+//     (the application's 404, as for a missing resource); one who may see it but lacks the right
+//     gets a 403 naming the rule.
 func Authorize(a identity.Actor, action Action, p Parties) error {
 	trader := a.OrgKind == identity.Trader && a.Has(identity.RoleTrader)
 	switch action {
-	case ActRead:
-		if visible(a, p) {
-			return nil
-		}
-		return identity.Refuse("need to know: only the resource's parties and the auditor read it")
 	case ActRegisterDocument:
 		if trader || (a.OrgKind == identity.Carrier && a.Has(identity.RoleCarrierAgent)) {
 			return nil
 		}
 		return identity.Refuse("documents are registered by traders (role trader) and carriers (role carrier-agent)")
+	case ActLodgeDeclaration:
+		return lodging(a, trader, p)
+	case ActIssueBillOfLading:
+		if a.Acts(identity.Carrier, p.Carrier, identity.RoleCarrierAgent) {
+			return nil
+		}
+		return identity.Refuse(ruleCarrier)
 	case ActRelyOnDocument:
 		// The trade's shipper and consignee hold its shipping documents (the consignee takes
 		// delivery against them), so they may rely on them as well as whoever sees them.
 		if visible(a, p) || (a.OrgKind == identity.Trader && (slices.Contains(p.TradeShippers, a.Org) || slices.Contains(p.TradeConsignees, a.Org))) {
 			return nil
 		}
-		return identity.Refuse("a declaration or a bill of lading relies only on documents its author's organisation may see")
-	case ActLodgeDeclaration:
-		return lodging(a, trader, p)
+		return ErrNotVisible
+	}
+	if !visible(a, p) {
+		return ErrNotVisible
+	}
+	switch action {
+	case ActRead:
+		return nil
 	case ActInspectDeclaration, ActClearExport, ActAssessDuty, ActReleaseGoods:
 		if a.Acts(identity.Customs, p.CustomsOffice, identity.RoleCustomsOfficer) {
 			return nil
@@ -80,14 +97,16 @@ func Authorize(a identity.Actor, action Action, p Parties) error {
 			return nil
 		}
 		return identity.Refuse("a trader (role trader) pays or guarantees duty only on a declaration it lodged as declarant")
-	case ActIssueBillOfLading, ActReportTransportEvent:
+	case ActReportTransportEvent:
 		if a.Acts(identity.Carrier, p.Carrier, identity.RoleCarrierAgent) {
 			return nil
 		}
-		return identity.Refuse("only the carrier of a bill of lading (role carrier-agent) issues it and reports its transport events")
+		return identity.Refuse(ruleCarrier)
 	}
 	return identity.Refuse("no rule allows " + string(action))
 }
+
+const ruleCarrier = "only the carrier of a bill of lading (role carrier-agent) issues it and reports its transport events"
 
 // lodging: a trader lodges only as the declarant, the exporter the export and the importer the
 // import; once a bill of lading of the trade names its shipper or consignee, only that trader.

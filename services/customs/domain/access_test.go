@@ -52,52 +52,66 @@ func TestAuthorize(t *testing.T) {
 	consigned := invoice
 	consigned.TradeShippers, consigned.TradeConsignees = []string{azulejos}, []string{nordic}
 
+	// Each cell's answer: allowed; refused (a 403 naming the rule: a creation, or a caller who
+	// may see the resource but lacks the right); or hidden (ErrNotVisible, answered 404 as a
+	// missing resource: a caller who may not see it).
+	type answer int
+	const (
+		allowed answer = iota
+		refused
+		hidden
+	)
 	type cell struct {
-		who identity.Actor
-		ok  bool
+		who  identity.Actor
+		want answer
 	}
+	ok := func(a identity.Actor) cell { return cell{a, allowed} }
+	no := func(a identity.Actor) cell { return cell{a, refused} }
+	unseen := func(a identity.Actor) cell { return cell{a, hidden} }
 	for _, c := range []struct {
 		name   string
 		action Action
 		on     Parties
 		cells  []cell
 	}{
-		{"read the export declaration", ActRead, export, []cell{{joao, true}, {marta, true}, {audra, true}, {azulClerk, true},
-			{ingrid, false}, {olga, false}, {lars, false}, {mads, false}, {erik, false}, {fakeAudit, false}}},
-		{"read the import declaration", ActRead, imp, []cell{{ingrid, true}, {lars, true}, {audra, true}, {joao, false}, {marta, false}}},
-		{"read the shipment", ActRead, shipment, []cell{{mads, true}, {joao, true}, {ingrid, true}, {marta, true}, {lars, true}, {audra, true},
-			{hapag, false}, {olga, false}, {erik, false}}},
-		{"read a shipment naming no trader", ActRead, bare, []cell{{mads, true}, {audra, true}, {joao, false}, {marta, false}}},
-		{"read the invoice", ActRead, invoice, []cell{{joao, true}, {marta, true}, {audra, true}, {ingrid, false}, {olga, false}, {mads, false}}},
-		{"the trade's consignee does not read a document by holding it", ActRead, consigned, []cell{{ingrid, false}, {joao, true}}},
-		{"register a document", ActRegisterDocument, Parties{}, []cell{{joao, true}, {ingrid, true}, {olga, true}, {mads, true}, {maerskEDI, true},
-			{azulClerk, false}, {marta, false}, {audra, false}, {erik, false}}},
-		{"rely on the invoice", ActRelyOnDocument, invoice, []cell{{joao, true}, {marta, true}, {ingrid, false}, {olga, false}}},
-		{"rely on the invoice once the B/L consigns to the importer", ActRelyOnDocument, consigned, []cell{{joao, true}, {ingrid, true}, {olga, false}, {lars, false}}},
-		{"lodge an export as its declarant", ActLodgeDeclaration, export, []cell{{joao, true}, {azulClerk, false}, {marta, false}, {mads, false}, {audra, false}}},
-		{"lodge naming another declarant", ActLodgeDeclaration, lodgeAs(export, azulejos), []cell{{olga, false}, {ingrid, false}}},
-		{"lodge the export once the B/L names the shipper", ActLodgeDeclaration, shipped(export), []cell{{joao, true}}},
-		{"someone else exports goods the B/L says the exporter ships", ActLodgeDeclaration, lodgeAs(shipped(export), outsider), []cell{{olga, false}}},
-		{"the importer imports what the B/L consigns to it", ActLodgeDeclaration, shipped(imp), []cell{{ingrid, true}}},
-		{"someone else imports goods consigned to the importer", ActLodgeDeclaration, lodgeAs(shipped(imp), outsider), []cell{{olga, false}}},
-		{"inspect the export", ActInspectDeclaration, export, []cell{{marta, true}, {lars, false}, {ptClerk, false}, {joao, false}, {audra, false}}},
-		{"clear the export", ActClearExport, export, []cell{{marta, true}, {lars, false}, {ptClerk, false}, {joao, false}}},
-		{"assess the import's duty", ActAssessDuty, imp, []cell{{lars, true}, {marta, false}, {ingrid, false}, {audra, false}}},
-		{"release the import", ActReleaseGoods, imp, []cell{{lars, true}, {marta, false}, {ingrid, false}}},
-		{"pay the import's duty", ActPayDuty, imp, []cell{{ingrid, true}, {olga, false}, {joao, false}, {lars, false}, {erik, false}}},
-		{"guarantee the import's duty", ActGuaranteeDuty, imp, []cell{{ingrid, true}, {olga, false}, {lars, false}, {erik, false}}},
-		{"issue the bill of lading", ActIssueBillOfLading, shipment, []cell{{mads, true}, {maerskEDI, true}, {hapag, false}, {joao, false}, {marta, false}}},
-		{"report a transport event", ActReportTransportEvent, shipment, []cell{{mads, true}, {hapag, false}, {ingrid, false}, {audra, false}}},
-		{"an action no rule names", Action("burn"), export, []cell{{joao, false}, {marta, false}, {audra, false}}},
+		{"read the export declaration", ActRead, export, []cell{ok(joao), ok(marta), ok(audra), ok(azulClerk),
+			unseen(ingrid), unseen(olga), unseen(lars), unseen(mads), unseen(erik), unseen(fakeAudit)}},
+		{"read the import declaration", ActRead, imp, []cell{ok(ingrid), ok(lars), ok(audra), unseen(joao), unseen(marta)}},
+		{"read the shipment", ActRead, shipment, []cell{ok(mads), ok(joao), ok(ingrid), ok(marta), ok(lars), ok(audra),
+			unseen(hapag), unseen(olga), unseen(erik)}},
+		{"read a shipment naming no trader", ActRead, bare, []cell{ok(mads), ok(audra), unseen(joao), unseen(marta)}},
+		{"read the invoice", ActRead, invoice, []cell{ok(joao), ok(marta), ok(audra), unseen(ingrid), unseen(olga), unseen(mads)}},
+		{"the trade's consignee does not read a document by holding it", ActRead, consigned, []cell{unseen(ingrid), ok(joao)}},
+		{"register a document", ActRegisterDocument, Parties{}, []cell{ok(joao), ok(ingrid), ok(olga), ok(mads), ok(maerskEDI),
+			no(azulClerk), no(marta), no(audra), no(erik)}},
+		{"rely on the invoice", ActRelyOnDocument, invoice, []cell{ok(joao), ok(marta), unseen(ingrid), unseen(olga)}},
+		{"rely on the invoice once the B/L consigns to the importer", ActRelyOnDocument, consigned, []cell{ok(joao), ok(ingrid), unseen(olga), unseen(lars)}},
+		{"lodge an export as its declarant", ActLodgeDeclaration, export, []cell{ok(joao), no(azulClerk), no(marta), no(mads), no(audra)}},
+		{"lodge naming another declarant", ActLodgeDeclaration, lodgeAs(export, azulejos), []cell{no(olga), no(ingrid)}},
+		{"lodge the export once the B/L names the shipper", ActLodgeDeclaration, shipped(export), []cell{ok(joao)}},
+		{"someone else exports goods the B/L says the exporter ships", ActLodgeDeclaration, lodgeAs(shipped(export), outsider), []cell{no(olga)}},
+		{"the importer imports what the B/L consigns to it", ActLodgeDeclaration, shipped(imp), []cell{ok(ingrid)}},
+		{"someone else imports goods consigned to the importer", ActLodgeDeclaration, lodgeAs(shipped(imp), outsider), []cell{no(olga)}},
+		{"inspect the export", ActInspectDeclaration, export, []cell{ok(marta), unseen(lars), no(ptClerk), no(joao), no(audra), unseen(olga)}},
+		{"clear the export", ActClearExport, export, []cell{ok(marta), unseen(lars), no(ptClerk), no(joao)}},
+		{"assess the import's duty", ActAssessDuty, imp, []cell{ok(lars), unseen(marta), no(ingrid), no(audra)}},
+		{"release the import", ActReleaseGoods, imp, []cell{ok(lars), unseen(marta), no(ingrid)}},
+		{"pay the import's duty", ActPayDuty, imp, []cell{ok(ingrid), unseen(olga), unseen(joao), no(lars), unseen(erik), no(audra)}},
+		{"guarantee the import's duty", ActGuaranteeDuty, imp, []cell{ok(ingrid), unseen(olga), no(lars), unseen(erik)}},
+		{"issue the bill of lading", ActIssueBillOfLading, shipment, []cell{ok(mads), ok(maerskEDI), no(hapag), no(joao), no(marta)}},
+		{"report a transport event", ActReportTransportEvent, shipment, []cell{ok(mads), unseen(hapag), no(ingrid), no(marta), no(audra), unseen(olga)}},
+		{"an action no rule names", Action("burn"), export, []cell{no(joao), no(marta), no(audra), unseen(olga)}},
 	} {
 		for _, x := range c.cells {
 			err := Authorize(x.who, c.action, c.on)
 			var p *problem.Error
 			switch {
-			case x.ok && err != nil:
+			case x.want == allowed && err != nil:
 				t.Errorf("%s: %s of %s refused: %v", c.name, x.who.Subject, x.who.Org, err)
-			case !x.ok && (!errors.As(err, &p) || p.Kind != problem.Forbidden || p.Detail == ""):
+			case x.want == refused && (!errors.As(err, &p) || p.Kind != problem.Forbidden || p.Detail == ""):
 				t.Errorf("%s: %s of %s: %v, want a 403 naming the rule", c.name, x.who.Subject, x.who.Org, err)
+			case x.want == hidden && err != ErrNotVisible:
+				t.Errorf("%s: %s of %s: %v, want ErrNotVisible (404, as a missing resource)", c.name, x.who.Subject, x.who.Org, err)
 			}
 		}
 	}

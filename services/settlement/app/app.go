@@ -1,6 +1,10 @@
 // Package app holds settlement's use cases: one file per command or query. Every command and
 // query takes the acting identity.Actor and asks domain.Authorize, against the payment as loaded,
-// whether it may; reads refused are answered as not found.
+// whether it may (authorize.go maps the answer).
+//
+// The rule: 404 for non-parties (a caller who may not see the payment gets, for a read or a
+// command, the answer of a missing one word for word), 403 naming the rule for parties without
+// the right.
 package app
 
 import (

@@ -2,12 +2,14 @@ package app_test
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/events/money"
+	"github.com/tradefin/tradefin/events/problem"
 	"github.com/tradefin/tradefin/services/settlement/adapters/fxtable"
 	"github.com/tradefin/tradefin/services/settlement/app"
 	"github.com/tradefin/tradefin/services/settlement/domain"
@@ -168,7 +170,8 @@ func TestRaiseConflict(t *testing.T) {
 	}
 }
 
-// TestReadsNeedToKnow: a payment the caller is no party to is not found, as a missing one.
+// TestReadsNeedToKnow: a payment the caller is no party to is not found, as a missing one, for
+// a read or a command; a party without the right is refused naming the rule.
 func TestReadsNeedToKnow(t *testing.T) {
 	ctx := context.Background()
 	a := app.New(memRepo{}, fxtable.Dev(), &seqIDs{}, func() time.Time { return t0 }, policy)
@@ -186,5 +189,18 @@ func TestReadsNeedToKnow(t *testing.T) {
 	}
 	if _, err := a.Queries.Message.Handle(ctx, oscar, id); err != domain.ErrNotFound {
 		t.Fatalf("other bank's pacs.009: %v", err)
+	}
+	if _, _, err := a.Commands.Release.Handle(ctx, oscar, id); err != domain.ErrNotFound {
+		t.Fatalf("other bank releases: %v", err)
+	}
+	if _, _, err := a.Commands.Approve.Handle(ctx, oscar, id); err != domain.ErrNotFound {
+		t.Fatalf("other bank approves: %v", err)
+	}
+	var pe *problem.Error
+	if _, _, err := a.Commands.Release.Handle(ctx, erik, id); !errors.As(err, &pe) || pe.Kind != problem.Forbidden || pe.Detail != domain.RuleRelease {
+		t.Fatalf("the debtor's trade officer releases: %v", err)
+	}
+	if p, err := a.Queries.Payment.Handle(ctx, erik, id); err != nil || p.Status != domain.StatusRaised {
+		t.Fatalf("a refused command changed the payment: %v %v", p, err)
 	}
 }

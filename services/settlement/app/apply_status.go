@@ -24,7 +24,7 @@ func (h ApplyStatusHandler) Handle(ctx context.Context, actor identity.Actor, pa
 		return nil, &domain.Error{Kind: domain.KindInvalid, Msg: err.Error()}
 	}
 	return h.repo.Update(ctx, paymentID, func(p *domain.Payment) error {
-		if err := domain.Authorize(actor, domain.ActReportStatus, p.Parties(h.pol.SettlementAgent)); err != nil {
+		if err := authorize(actor, domain.ActReportStatus, p.Parties(h.pol.SettlementAgent)); err != nil {
 			return err
 		}
 		if rep.OrgnlMsgID != p.MsgID {

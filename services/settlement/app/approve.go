@@ -19,7 +19,7 @@ type ApproveHandler struct {
 
 func (h ApproveHandler) Handle(ctx context.Context, actor identity.Actor, paymentID string) (*domain.Payment, []byte, error) {
 	p, err := h.repo.Update(ctx, paymentID, func(p *domain.Payment) error {
-		if err := domain.Authorize(actor, domain.ActApprove, p.Parties(h.pol.SettlementAgent)); err != nil {
+		if err := authorize(actor, domain.ActApprove, p.Parties(h.pol.SettlementAgent)); err != nil {
 			return err
 		}
 		if p.Checker != nil && *p.Checker == actor.Stamp() {

@@ -24,8 +24,8 @@ func readable(ctx context.Context, repo Repository, pol Policy, actor identity.A
 	if err != nil {
 		return nil, err
 	}
-	if domain.Authorize(actor, domain.ActRead, p.Parties(pol.SettlementAgent)) != nil {
-		return nil, domain.ErrNotFound
+	if err := authorize(actor, domain.ActRead, p.Parties(pol.SettlementAgent)); err != nil {
+		return nil, err
 	}
 	return p, nil
 }

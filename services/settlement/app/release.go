@@ -19,7 +19,7 @@ type ReleaseHandler struct {
 
 func (h ReleaseHandler) Handle(ctx context.Context, actor identity.Actor, paymentID string) (*domain.Payment, []byte, error) {
 	p, err := h.repo.Update(ctx, paymentID, func(p *domain.Payment) error {
-		if err := domain.Authorize(actor, domain.ActRelease, p.Parties(h.pol.SettlementAgent)); err != nil {
+		if err := authorize(actor, domain.ActRelease, p.Parties(h.pol.SettlementAgent)); err != nil {
 			return err
 		}
 		if p.Status != domain.StatusRaised {

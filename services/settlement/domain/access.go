@@ -1,6 +1,10 @@
 package domain
 
-import "github.com/tradefin/tradefin/events/identity"
+import (
+	"errors"
+
+	"github.com/tradefin/tradefin/events/identity"
+)
 
 // Action is what an actor does to a payment.
 type Action string
@@ -29,7 +33,6 @@ func (p *Payment) Parties(settlementAgent string) Parties {
 
 // The rules, as the 403 problem names them.
 const (
-	RuleRead         = "need-to-know: a payment is read only by its debtor, creditor and settlement banks and the auditor"
 	RuleRelease      = "only a payments officer of the debtor (issuing) bank, or the trade workflow, releases its payment"
 	RuleApprove      = "four eyes: only an approver of the debtor (issuing) bank approves the release of its payment"
 	RuleNotOwn       = "four eyes: the maker of a release (or the honour's actor) cannot approve it"
@@ -37,16 +40,29 @@ const (
 	RuleBalances     = "account balances are the settlement bank's books: only the settlement bank and the auditor read them"
 )
 
-// Authorize decides whether a may do act to the payment with parties p: nil, or the refusal
-// (identity.Refuse, a 403 problem naming the rule). It is the service's one place for the rule;
-// reads refused here are answered 404 by the caller, so payment IDs are not probeable.
+// ErrNotVisible: the payment is not the caller's to see. The application answers a read or a
+// command with it exactly as it answers one on a payment that does not exist (404), so that a
+// payment ID cannot be probed by an organisation that is party to nothing.
+var ErrNotVisible = errors.New("payment not visible to the caller")
+
+// Authorize decides whether a may do act to the payment with parties p: nil, ErrNotVisible when
+// a may not see the payment (any user of its debtor, creditor or settlement bank, and the auditor,
+// see it), or else the refusal of a party without the right (identity.Refuse, a 403 problem naming
+// the rule). It is the service's one place for the rule. The trade workflow reads nothing, but it
+// drives every payment's release, so a command it may not give is refused naming the rule, not
+// hidden from it.
 func Authorize(a identity.Actor, act Action, p Parties) error {
-	switch act {
-	case ActRead:
-		if isBank(a, p.Debtor) || isBank(a, p.Creditor) || isBank(a, p.SettlementAgent) || a.IsAuditor() {
+	reader := isBank(a, p.Debtor) || isBank(a, p.Creditor) || isBank(a, p.SettlementAgent) || a.IsAuditor()
+	if act == ActRead {
+		if reader {
 			return nil
 		}
-		return identity.Refuse(RuleRead)
+		return ErrNotVisible
+	}
+	if !reader && !IsWorkflow(a) {
+		return ErrNotVisible
+	}
+	switch act {
 	case ActRelease:
 		if IsWorkflow(a) || (isBank(a, p.Debtor) && a.Has(identity.RolePaymentsOfficer)) {
 			return nil

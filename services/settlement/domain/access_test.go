@@ -42,65 +42,71 @@ func TestAuthorize(t *testing.T) {
 	byWorkflow := released
 	wf := identity.Workflow.Stamp()
 	byWorkflow.Maker = &wf
-	allow, deny := "", "deny"
+	// want: "" allowed; hidden: ErrNotVisible (the API's 404, as a missing payment: a caller who
+	// may not see the payment); else the 403 naming that rule (a party without the right).
+	allow, hidden := "", "hidden"
 	cases := []struct {
-		who    string
-		a      identity.Actor
-		act    Action
-		p      Parties
-		want   string // "" allowed, else the rule refused
-		reason string
+		who  string
+		a    identity.Actor
+		act  Action
+		p    Parties
+		want string
 	}{
-		{"debtor trade officer", erik, ActRead, released, allow, ""},
-		{"creditor trade officer", ana, ActRead, released, allow, ""},
-		{"settlement bank", nilsA, ActRead, released, allow, ""},
-		{"auditor", audra, ActRead, released, allow, ""},
-		{"other bank", oscar, ActRead, released, deny, RuleRead},
-		{"importer", ingrid, ActRead, released, deny, RuleRead},
-		{"exporter", joao, ActRead, released, deny, RuleRead},
-		{"customs", marta, ActRead, released, deny, RuleRead},
-		{"carrier", mads, ActRead, released, deny, RuleRead},
-		{"workflow (no HTTP reads)", identity.Workflow, ActRead, released, deny, RuleRead},
+		{"debtor trade officer", erik, ActRead, released, allow},
+		{"creditor trade officer", ana, ActRead, released, allow},
+		{"settlement bank", nilsA, ActRead, released, allow},
+		{"auditor", audra, ActRead, released, allow},
+		{"other bank", oscar, ActRead, released, hidden},
+		{"importer", ingrid, ActRead, released, hidden},
+		{"exporter", joao, ActRead, released, hidden},
+		{"customs", marta, ActRead, released, hidden},
+		{"carrier", mads, ActRead, released, hidden},
+		{"workflow (no HTTP reads)", identity.Workflow, ActRead, released, hidden},
 
-		{"debtor payments officer", perPO, ActRelease, released, allow, ""},
-		{"debtor back office client", seb, ActRelease, released, allow, ""},
-		{"debtor BIC11", ESSESxx, ActRelease, released, allow, ""},
-		{"workflow", identity.Workflow, ActRelease, released, allow, ""},
-		{"bank claiming the workflow's subject", forged, ActRelease, released, deny, RuleRelease},
-		{"debtor trade officer", erik, ActRelease, released, deny, RuleRelease},
-		{"debtor approver", sara, ActRelease, released, deny, RuleRelease},
-		{"creditor bank", rui, ActRelease, released, deny, RuleRelease},
-		{"other bank's payments officer", oscar, ActRelease, released, deny, RuleRelease},
-		{"settlement bank", nilsA, ActRelease, released, deny, RuleRelease},
-		{"auditor", audra, ActRelease, released, deny, RuleRelease},
+		{"debtor payments officer", perPO, ActRelease, released, allow},
+		{"debtor back office client", seb, ActRelease, released, allow},
+		{"debtor BIC11", ESSESxx, ActRelease, released, allow},
+		{"workflow", identity.Workflow, ActRelease, released, allow},
+		{"bank claiming the workflow's subject", forged, ActRelease, released, hidden},
+		{"debtor trade officer", erik, ActRelease, released, RuleRelease},
+		{"debtor approver", sara, ActRelease, released, RuleRelease},
+		{"creditor bank", rui, ActRelease, released, RuleRelease},
+		{"other bank's payments officer", oscar, ActRelease, released, hidden},
+		{"settlement bank", nilsA, ActRelease, released, RuleRelease},
+		{"auditor", audra, ActRelease, released, RuleRelease},
+		{"importer", ingrid, ActRelease, released, hidden},
 
-		{"debtor approver", sara, ActApprove, released, allow, ""},
-		{"debtor approver after the workflow", sara, ActApprove, byWorkflow, allow, ""},
-		{"maker holding approver", person(identity.Bank, "ESSESESS", "per", identity.RolePaymentsOfficer, identity.RoleApprover), ActApprove, released, deny, RuleNotOwn},
-		{"honourer holding approver", person(identity.Bank, "ESSESESS", "erik", identity.RoleApprover), ActApprove, byWorkflow, deny, RuleNotOwn},
-		{"debtor payments officer", perPO, ActApprove, released, deny, RuleApprove},
-		{"creditor approver", rui, ActApprove, released, deny, RuleApprove},
-		{"other bank's approver", oscar, ActApprove, released, deny, RuleApprove},
-		{"workflow", identity.Workflow, ActApprove, byWorkflow, deny, RuleApprove},
-		{"auditor", audra, ActApprove, released, deny, RuleApprove},
+		{"debtor approver", sara, ActApprove, released, allow},
+		{"debtor approver after the workflow", sara, ActApprove, byWorkflow, allow},
+		{"maker holding approver", person(identity.Bank, "ESSESESS", "per", identity.RolePaymentsOfficer, identity.RoleApprover), ActApprove, released, RuleNotOwn},
+		{"honourer holding approver", person(identity.Bank, "ESSESESS", "erik", identity.RoleApprover), ActApprove, byWorkflow, RuleNotOwn},
+		{"debtor payments officer", perPO, ActApprove, released, RuleApprove},
+		{"creditor approver", rui, ActApprove, released, RuleApprove},
+		{"other bank's approver", oscar, ActApprove, released, hidden},
+		{"workflow", identity.Workflow, ActApprove, byWorkflow, RuleApprove},
+		{"auditor", audra, ActApprove, released, RuleApprove},
 
-		{"settlement bank officer", nilsA, ActReportStatus, released, allow, ""},
-		{"settlement bank gateway", nclr, ActReportStatus, released, allow, ""},
-		{"debtor payments officer", perPO, ActReportStatus, released, allow, ""},
-		{"debtor trade officer", erik, ActReportStatus, released, deny, RuleReportStatus},
-		{"creditor bank", ana, ActReportStatus, released, deny, RuleReportStatus},
-		{"other bank's payments officer", oscar, ActReportStatus, released, deny, RuleReportStatus},
-		{"workflow", identity.Workflow, ActReportStatus, released, deny, RuleReportStatus},
-		{"auditor", audra, ActReportStatus, released, deny, RuleReportStatus},
+		{"settlement bank officer", nilsA, ActReportStatus, released, allow},
+		{"settlement bank gateway", nclr, ActReportStatus, released, allow},
+		{"debtor payments officer", perPO, ActReportStatus, released, allow},
+		{"debtor trade officer", erik, ActReportStatus, released, RuleReportStatus},
+		{"creditor bank", ana, ActReportStatus, released, RuleReportStatus},
+		{"other bank's payments officer", oscar, ActReportStatus, released, hidden},
+		{"workflow", identity.Workflow, ActReportStatus, released, RuleReportStatus},
+		{"auditor", audra, ActReportStatus, released, RuleReportStatus},
+		{"carrier", mads, ActReportStatus, released, hidden},
 
-		{"unknown action", perPO, Action("delete"), released, deny, "unknown action delete"},
+		{"unknown action", perPO, Action("delete"), released, "unknown action delete"},
 	}
 	var table strings.Builder
 	fmt.Fprintf(&table, "%-14s %-40s %s\n", "action", "actor", "answer")
 	for _, c := range cases {
 		err := Authorize(c.a, c.act, c.p)
 		got := "allowed"
-		if err != nil {
+		switch {
+		case errors.Is(err, ErrNotVisible):
+			got = "404 (not visible)"
+		case err != nil:
 			got = "403"
 		}
 		fmt.Fprintf(&table, "%-14s %-40s %s\n", c.act, c.who+" ("+c.a.Org+")", got)
@@ -110,9 +116,15 @@ func TestAuthorize(t *testing.T) {
 			}
 			continue
 		}
+		if c.want == hidden {
+			if err != ErrNotVisible {
+				t.Errorf("%s %s: got %v, want ErrNotVisible (404, as a missing payment)", c.who, c.act, err)
+			}
+			continue
+		}
 		var pe *problem.Error
-		if !errors.As(err, &pe) || pe.Kind != problem.Forbidden || pe.Detail != c.reason {
-			t.Errorf("%s %s: got %v, want 403 %q", c.who, c.act, err, c.reason)
+		if !errors.As(err, &pe) || pe.Kind != problem.Forbidden || pe.Detail != c.want {
+			t.Errorf("%s %s: got %v, want 403 %q", c.who, c.act, err, c.want)
 		}
 	}
 	t.Logf("authorisation matrix:\n%s", table.String())

@@ -108,7 +108,7 @@ func walk(t *testing.T, c client) {
 		c.must(403, "export-customs", "POST", "/v1/documents", body)
 		doc := c.must(201, "exporter", "POST", "/v1/documents", body)
 		c.must(200, "exporter", "POST", "/v1/documents", body) // a retry finds it
-		c.must(409, "importer", "POST", "/v1/documents", body) // a document has one registrant
+		c.must(403, "importer", "POST", "/v1/documents", body) // a document has one registrant: its ID is not the importer's to use
 		docs[kind] = doc["sha256"].(string)
 	}
 	if v := c.must(200, "exporter", "GET", "/v1/documents/"+docs["packing_list"], nil); v["tradeId"] != "T-1" || v["kind"] != "packing_list" ||
@@ -152,7 +152,7 @@ func walk(t *testing.T, c client) {
 	changed["destinationCountry"] = "NO"
 	c.must(409, "exporter", "POST", "/v1/declarations", changed)
 	c.must(403, "exporter", "POST", "/v1/declarations/EXP-1/clearance", nil)
-	c.must(403, "import-customs", "POST", "/v1/declarations/EXP-1/clearance", nil) // not the office it was lodged with
+	c.must(404, "import-customs", "POST", "/v1/declarations/EXP-1/clearance", nil) // not the office it was lodged with: not its to see
 	if v := c.must(200, "export-customs", "POST", "/v1/declarations/EXP-1/clearance", nil); v["status"] != "CLEARED" {
 		t.Fatalf("cleared: %v", v)
 	}
@@ -182,7 +182,7 @@ func walk(t *testing.T, c client) {
 		t.Fatalf("duty: %v", v["duty"])
 	}
 	c.must(422, "importer", "POST", "/v1/declarations/IMP-1/duty-payment", map[string]any{"amount": map[string]any{"minor": 1, "currency": "EUR"}, "reference": "R1"})
-	c.must(403, "exporter", "POST", "/v1/declarations/IMP-1/duty-payment", map[string]any{"amount": v["duty"], "reference": "R1"})
+	c.must(404, "exporter", "POST", "/v1/declarations/IMP-1/duty-payment", map[string]any{"amount": v["duty"], "reference": "R1"}) // not its to see
 	c.must(200, "importer", "POST", "/v1/declarations/IMP-1/duty-payment", map[string]any{"amount": v["duty"], "reference": "R1"})
 	if v := c.must(200, "import-customs", "POST", "/v1/declarations/IMP-1/release", nil); v["status"] != "RELEASED" {
 		t.Fatalf("released: %v", v)

@@ -58,7 +58,7 @@ func TestProblems(t *testing.T) {
 	}
 	c.must(409, "export-customs", "POST", "/v1/declarations/E-9/inspection", map[string]any{"result": "failed"})
 	c.must(200, "export-customs", "POST", "/v1/declarations/E-9/clearance", nil)
-	c.must(403, "import-customs", "POST", "/v1/declarations/E-9/duty-assessment", nil) // not its office
+	c.must(404, "import-customs", "POST", "/v1/declarations/E-9/duty-assessment", nil) // not its office: not its to see
 	c.must(422, "export-customs", "POST", "/v1/declarations/E-9/duty-assessment", nil) // duty is assessed on imports
 
 	ship := map[string]any{"id": "S-9", "tradeId": "T-9", "blNumber": "B9", "onBoardDate": "2026-11-21", "vessel": "V", "voyage": "1", "portOfLoading": "BEANR", "portOfDischarge": "USNYC"}
@@ -85,8 +85,8 @@ func TestProblems(t *testing.T) {
 		t.Fatalf("duty: %v", duty)
 	}
 	guarantee := map[string]any{"amount": duty, "guarantor": "Deutsche Bank", "reference": "AVAL-1"}
-	c.must(403, "import-customs", "POST", "/v1/declarations/I-9/duty-guarantee", guarantee)
-	c.must(403, "outsider", "POST", "/v1/declarations/I-9/duty-guarantee", guarantee)
+	c.must(403, "import-customs", "POST", "/v1/declarations/I-9/duty-guarantee", guarantee) // its office: sees it, may not guarantee
+	c.must(404, "outsider", "POST", "/v1/declarations/I-9/duty-guarantee", guarantee)       // party to nothing: as if I-9 did not exist
 	if out := c.must(400, "importer", "POST", "/v1/declarations/I-9/duty-guarantee", map[string]any{"amount": duty, "reference": "AVAL-1"}); param(out) != "guarantor" {
 		t.Errorf("no guarantor: %v", out)
 	}

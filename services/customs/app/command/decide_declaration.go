@@ -49,7 +49,7 @@ func (h DeclarationHandlers) Release(ctx context.Context, actor identity.Actor, 
 
 func (h DeclarationHandlers) decide(ctx context.Context, actor identity.Actor, id string, action domain.Action, fn func(*domain.Declaration, identity.Stamp) error) (*domain.Declaration, error) {
 	return h.Repo.UpdateDeclaration(ctx, id, func(d *domain.Declaration) error {
-		if err := domain.Authorize(actor, action, d.Parties()); err != nil {
+		if err := authorize(actor, action, d.Parties(), "declaration-"+id); err != nil {
 			return err
 		}
 		return asProblem(fn(d, actor.Stamp()))

@@ -49,5 +49,8 @@ func (h LodgeDeclarationHandler) Handle(ctx context.Context, actor identity.Acto
 		return nil, false, asProblem(err)
 	}
 	stored, isNew, err := h.Repo.CreateDeclaration(ctx, d)
-	return stored, isNew, ownConflict(err, func() error { return domain.Authorize(actor, domain.ActLodgeDeclaration, stored.Parties()) })
+	if err := createdAs(isNew, err, actor, domain.ActLodgeDeclaration, func() (domain.Parties, error) { return stored.Parties(), nil }); err != nil {
+		return nil, false, err
+	}
+	return stored, isNew, nil
 }

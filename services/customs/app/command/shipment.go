@@ -41,17 +41,29 @@ func (h ShipmentHandlers) IssueBillOfLading(ctx context.Context, actor identity.
 		return nil, false, asProblem(err)
 	}
 	stored, isNew, err := h.Repo.CreateShipment(ctx, s)
-	return stored, isNew, ownConflict(err, func() error { return domain.Authorize(actor, domain.ActIssueBillOfLading, stored.Parties()) })
+	if err := createdAs(isNew, err, actor, domain.ActIssueBillOfLading, func() (domain.Parties, error) {
+		file, err := h.Repo.TradeFile(ctx, stored.TradeID)
+		return file.Shipment(stored), err
+	}); err != nil {
+		return nil, false, err
+	}
+	return stored, isNew, nil
 }
 
-// RecordTransportEvent adds a DCSA transport event to the shipment, reported by its carrier.
+// RecordTransportEvent adds a DCSA transport event to the shipment, reported by its carrier. It
+// is authorised against the shipment's parties as a read sees them (with the customs offices of
+// its trade's declarations), so whoever may read the shipment is refused 403, anyone else 404.
 func (h ShipmentHandlers) RecordTransportEvent(ctx context.Context, actor identity.Actor, id string, e domain.TransportEventRecorded) (*domain.Shipment, error) {
 	e.Actor = actor.Stamp()
 	return h.Repo.UpdateShipment(ctx, id, func(s *domain.Shipment) error {
-		if err := domain.Authorize(actor, domain.ActReportTransportEvent, s.Parties()); err != nil {
+		file, err := h.Repo.TradeFile(ctx, s.TradeID)
+		if err != nil {
 			return err
 		}
-		_, err := s.Record(e)
+		if err := authorize(actor, domain.ActReportTransportEvent, file.Shipment(s), "shipment-"+id); err != nil {
+			return err
+		}
+		_, err = s.Record(e)
 		return asProblem(err)
 	})
 }

@@ -84,14 +84,9 @@ func (h Handlers) DocumentsOfTrade(ctx context.Context, actor identity.Actor, tr
 	for _, d := range file.Documents {
 		if err := domain.Authorize(actor, domain.ActRead, file.Document(d)); err == nil {
 			out = append(out, d)
-		} else if !isForbidden(err) {
+		} else if !errors.Is(err, domain.ErrNotVisible) {
 			return nil, err
 		}
 	}
 	return out, nil
-}
-
-func isForbidden(err error) bool {
-	var p *problem.Error
-	return errors.As(err, &p) && p.Kind == problem.Forbidden
 }

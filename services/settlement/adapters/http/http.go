@@ -1,8 +1,9 @@
 // Package http is settlement's HTTP API (/v1/payments...). The caller is the identity.Actor the
 // platform's bearer middleware put in the request context (a verified OAuth 2.0 access token);
-// no X-Tradefin-* header is read. What the actor may do is domain.Authorize's to decide: reads of
-// a payment it is no party to answer 404, commands it may not give answer 403 naming the rule,
-// no actor 401. Errors are RFC 9457 problem+json (events/problem).
+// no X-Tradefin-* header is read. What the actor may do is domain.Authorize's to decide: a read
+// or a command on a payment it is no party to answers 404, as a missing payment; a command a
+// party may not give answers 403 naming the rule; no actor 401. Errors are RFC 9457
+// problem+json (events/problem).
 //
 // No endpoint raises a payment: payments are raised only from lc.honoured.v1 (adapters/inbox).
 // Every command is idempotent by design (instruction, approval and status application return the

@@ -99,10 +99,12 @@ func pacs002(t *testing.T, x api, path, code string) string {
 <OrgnlGrpInfAndSts><OrgnlMsgId>%s</OrgnlMsgId></OrgnlGrpInfAndSts><TxInfAndSts><OrgnlUETR>%s</OrgnlUETR><TxSts>%s</TxSts></TxInfAndSts></FIToFIPmtStsRpt></Document>`, v.MsgID, v.UETR, code)
 }
 
-// TestAuthorisationMatrix: every endpoint, for the right party (2xx), the same role of another
-// party (403 for commands, 404 for reads), other kinds of organisation, and nobody (401). The cells
-// run in order (a payment is read, released, reported on...); every cell is asserted, and the
-// matrix is printed.
+// TestAuthorisationMatrix: every endpoint, for the right party (2xx), a party of the payment
+// without the right (403 naming the rule), the same role of another party and other kinds of
+// organisation, party to nothing (404 for reads and commands alike, word for word the answer for
+// a payment that does not exist), and nobody (401). A refused call changes nothing. The cells run
+// in order (a payment is read, released, reported on...); every cell is asserted, and the matrix
+// is printed.
 func TestAuthorisationMatrix(t *testing.T) {
 	x := newAPI(t)
 	a := x.raise(t, obligation("LC-A", 12345678))     // EUR 123,456.78: below the four-eyes threshold
@@ -142,7 +144,8 @@ func TestAuthorisationMatrix(t *testing.T) {
 		{"GET pacs.009", "GET", a + "/messages/pacs.009", "erik", none, 404, nil}, // not instructed yet
 
 		{"POST instruction", "POST", a + "/instruction", "", none, 401, nil},
-		{"POST instruction", "POST", a + "/instruction", "oscar", none, 403, nil},
+		{"POST instruction", "POST", a + "/instruction", "oscar", none, 404, nil},
+		{"POST instruction", "POST", a + "/instruction", "joao", none, 404, nil},
 		{"POST instruction", "POST", a + "/instruction", "erik", none, 403, nil},
 		{"POST instruction", "POST", a + "/instruction", "ana", none, 403, nil},
 		{"POST instruction", "POST", a + "/instruction", "nils", none, 403, nil},
@@ -171,7 +174,9 @@ func TestAuthorisationMatrix(t *testing.T) {
 		{"GET pacs.009", "GET", a + "/messages/pacs.009", "audra", none, 200, isXML},
 
 		{"POST status-report", "POST", a + "/status-reports", "", func() string { return status }, 401, nil},
-		{"POST status-report", "POST", a + "/status-reports", "oscar", func() string { return status }, 403, nil},
+		{"POST status-report", "POST", a + "/status-reports", "oscar", func() string { return status }, 404, nil},
+		{"POST status-report", "POST", a + "/status-reports", "mads", func() string { return status }, 404, nil},
+		{"POST status-report", "POST", a + "/status-reports", "oscar", func() string { return "<x/>" }, 422, nil}, // parsed before anything is read
 		{"POST status-report", "POST", a + "/status-reports", "ana", func() string { return status }, 403, nil},
 		{"POST status-report", "POST", a + "/status-reports", "audra", func() string { return status }, 403, nil},
 		{"POST status-report", "POST", a + "/status-reports", "nils", func() string { return "<x/>" }, 422, nil},
@@ -194,7 +199,8 @@ func TestAuthorisationMatrix(t *testing.T) {
 		}},
 		{"GET pacs.009", "GET", b + "/messages/pacs.009", "erik", none, 404, nil}, // nothing sent before approval
 		{"POST approval", "POST", b + "/approval", "", none, 401, nil},
-		{"POST approval", "POST", b + "/approval", "oscar", none, 403, nil},
+		{"POST approval", "POST", b + "/approval", "oscar", none, 404, nil},
+		{"POST approval", "POST", b + "/approval", "joao", none, 404, nil},
 		{"POST approval", "POST", b + "/approval", "rui", none, 403, nil},
 		{"POST approval", "POST", b + "/approval", "per", none, 403, nil},
 		{"POST approval", "POST", b + "/approval", "per+approver", none, 403, func(t *testing.T, rec *httptest.ResponseRecorder) {
@@ -233,13 +239,46 @@ func TestAuthorisationMatrix(t *testing.T) {
 			}
 		}},
 	}
+	// Party to nothing on A and B: a payment of theirs is not found, as one that does not exist.
+	unseen := map[string]bool{"oscar": true, "joao": true, "mads": true}
+	const missingID = "T-X:LC-X:P-1"
+	paymentOf := func(path string) string { // "/v1/payments/{id}", or "" for another path
+		rest, ok := strings.CutPrefix(path, "/v1/payments/")
+		if !ok {
+			return ""
+		}
+		id, _, _ := strings.Cut(rest, "/")
+		return "/v1/payments/" + id
+	}
 	var table strings.Builder
 	fmt.Fprintf(&table, "%-20s %-40s %-32s %s\n", "endpoint", "path", "actor", "answer")
 	for i, c := range cells {
 		if c.endpoint == "POST status-report" && status == "" {
 			status = pacs002(t, x, a, "ACSC")
 		}
+		payment := paymentOf(c.path)
+		before := ""
+		if payment != "" {
+			before = x.call("GET", payment, "audra", "").Body.String()
+		}
 		rec := x.call(c.method, c.path, c.who, c.body())
+		if c.want >= 400 && payment != "" {
+			if after := x.call("GET", payment, "audra", "").Body.String(); after != before {
+				t.Errorf("cell %d: %s %s as %s refused, yet the payment changed:\n%s\n%s", i, c.method, c.path, c.who, before, after)
+			}
+		}
+		if c.want == http.StatusNotFound && unseen[c.who] {
+			id := strings.TrimPrefix(payment, "/v1/payments/")
+			missing := x.call(c.method, strings.Replace(c.path, id, missingID, 1), c.who, c.body())
+			var got, want map[string]any
+			_ = json.Unmarshal(rec.Body.Bytes(), &got)
+			_ = json.Unmarshal(missing.Body.Bytes(), &want)
+			delete(got, "instance") // the request's own path
+			delete(want, "instance")
+			if missing.Code != rec.Code || fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("cell %d: %s %s as %s: unseen %d %v, missing %d %v: they must not differ", i, c.method, c.path, c.who, rec.Code, got, missing.Code, want)
+			}
+		}
 		who := c.who
 		if who == "" {
 			who = "(no token)"
@@ -253,6 +292,12 @@ func TestAuthorisationMatrix(t *testing.T) {
 		}
 		if c.want >= 400 && rec.Header().Get("Content-Type") != "application/problem+json" {
 			t.Errorf("cell %d: %d without a problem document", i, rec.Code)
+		}
+		if c.want == http.StatusForbidden {
+			var p struct{ Detail string }
+			if json.Unmarshal(rec.Body.Bytes(), &p); p.Detail == "" {
+				t.Errorf("cell %d: a 403 naming no rule: %s", i, rec.Body.String())
+			}
 		}
 		if c.check != nil {
 			c.check(t, rec)
