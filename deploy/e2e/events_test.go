@@ -5,6 +5,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/tradefin/tradefin/deploy/devstack/testenv"
 	"github.com/tradefin/tradefin/events/contracts"
 	"github.com/tradefin/tradefin/events/kafkapubsub"
 	"github.com/tradefin/tradefin/workflows/bridge"
@@ -21,7 +22,7 @@ type published struct {
 func watchTopics(t *testing.T, brokers []string) *published {
 	t.Helper()
 	p := &published{byID: map[string]string{}, byType: map[string]map[string]string{}}
-	sub, err := kafkapubsub.NewSubscriber(kafkapubsub.SubscriberConfig{Brokers: brokers}, nil) // no group: from the start
+	sub, err := kafkapubsub.NewSubscriber(kafkapubsub.SubscriberConfig{Brokers: brokers, SASL: testenv.KafkaSASL(t)}, nil) // no group: from the start
 	if err != nil {
 		t.Fatal(err)
 	}

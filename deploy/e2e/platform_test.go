@@ -94,22 +94,22 @@ func startPlatform(t *testing.T) *platform {
 
 	// The LC service on PostgreSQL, customs on SQLite, settlement on PostgreSQL: both stores in play.
 	if p.lc, err = lcservice.New(ctx, lcservice.Config{PostgresDSN: testenv.PostgresDSN(t), DataDir: t.TempDir(), KafkaBrokers: p.brokers,
-		Temporal: p.temporal, Log: log}); err != nil {
+		KafkaSASL: testenv.KafkaSASL(t), Temporal: p.temporal, Log: log}); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = p.lc.Close() })
 	if p.customs, err = customsservice.New(ctx, customsservice.Config{DataDir: t.TempDir(), KafkaBrokers: p.brokers,
-		Temporal: p.temporal, Log: log}); err != nil {
+		KafkaSASL: testenv.KafkaSASL(t), Temporal: p.temporal, Log: log}); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = p.customs.Close() })
 	if p.settle, err = settlementservice.New(ctx, settlementservice.Config{PostgresDSN: testenv.PostgresDSN(t), KafkaBrokers: p.brokers,
-		Temporal: p.temporal, Log: log}); err != nil {
+		KafkaSASL: testenv.KafkaSASL(t), Temporal: p.temporal, Log: log}); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = p.settle.Close() })
 	for msp, id := range p.ledger {
-		if p.agents[msp], err = ledgeragent.New(ctx, ledgeragent.Config{Ledger: id, KafkaBrokers: p.brokers, Temporal: p.temporal,
+		if p.agents[msp], err = ledgeragent.New(ctx, ledgeragent.Config{Ledger: id, KafkaBrokers: p.brokers, KafkaSASL: testenv.KafkaSASL(t), Temporal: p.temporal,
 			DataDir: t.TempDir(), Log: log}); err != nil {
 			t.Fatal(err)
 		}
@@ -127,7 +127,7 @@ func startPlatform(t *testing.T) *platform {
 	}
 	t.Cleanup(flows.Stop)
 	run("bridge", func(ctx context.Context) error {
-		return bridge.Bridge{Temporal: p.temporal, Log: log}.Run(ctx, p.brokers)
+		return bridge.Bridge{Temporal: p.temporal, Log: log}.Run(ctx, p.brokers, testenv.KafkaSASL(t))
 	})
 	views := http.NewServeMux()
 	tradeview.Register(views, p.temporal)

@@ -17,7 +17,7 @@ func checkServices(ctx context.Context, t *testing.T, p *platform, r scenario.Re
 		TradeID string `json:"tradeId"`
 		Status  string `json:"status"`
 	}
-	if err := c.Get(ctx, p.endpoints.LC+"/v1/letters-of-credit/"+r.LCID, "issuing-bank", &credit); err != nil || credit.Status != "HONOURED" || credit.TradeID != r.TradeID {
+	if err := c.Get(ctx, p.endpoints.LC+"/v1/letters-of-credit/"+r.LCID, "erik", &credit); err != nil || credit.Status != "HONOURED" || credit.TradeID != r.TradeID {
 		t.Errorf("credit %s: %+v %v", r.LCID, credit, err)
 	}
 
@@ -26,13 +26,13 @@ func checkServices(ctx context.Context, t *testing.T, p *platform, r scenario.Re
 		Status  string `json:"status"`
 	}
 	for id, want := range map[string]string{r.ExportID: exportCleared, r.ImportID: importReleased} {
-		if err := c.Get(ctx, p.endpoints.Customs+"/v1/declarations/"+id, "operator", &declaration); err != nil || declaration.Status != want {
+		if err := c.Get(ctx, p.endpoints.Customs+"/v1/declarations/"+id, "audra", &declaration); err != nil || declaration.Status != want {
 			t.Errorf("declaration %s: %+v %v, want status %s", id, declaration, err, want)
 		}
 	}
 
 	var pay scenario.Payment
-	if err := c.Get(ctx, p.endpoints.Settlement+"/v1/payments/"+r.PaymentID, "operator", &pay); err != nil {
+	if err := c.Get(ctx, p.endpoints.Settlement+"/v1/payments/"+r.PaymentID, "audra", &pay); err != nil {
 		t.Fatalf("payment %s: %v", r.PaymentID, err)
 	}
 	// The beneficiary's account is in USD: the EUR credit is paid with the rate recorded.

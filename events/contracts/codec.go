@@ -32,6 +32,11 @@ var (
 	ErrMalformed   = errors.New("malformed event")
 )
 
+// ErrConflict is an event that contradicts what its consumer recorded (the same payment ID with
+// other terms): permanent, so it goes to the poison topic with the reason for an operator, never
+// retried into silence nor absorbed as handled.
+var ErrConflict = errors.New("event conflicts with recorded state")
+
 // Envelope is a decoded integration event.
 type Envelope struct {
 	ID      string
@@ -97,7 +102,8 @@ func Decode(msg *message.Message) (Envelope, error) {
 	return Envelope{ID: msg.Metadata.Get(HeaderID), Type: typ, Source: msg.Metadata.Get(HeaderSource), Time: at, TradeID: tradeID, Data: data}, nil
 }
 
-// IsPermanent reports whether a handler error can never succeed on retry (a decoding failure).
+// IsPermanent reports whether a handler error can never succeed on retry (a decoding failure, a
+// conflict with recorded state).
 func IsPermanent(err error) bool {
-	return errors.Is(err, ErrUnknownType) || errors.Is(err, ErrMalformed)
+	return errors.Is(err, ErrUnknownType) || errors.Is(err, ErrMalformed) || errors.Is(err, ErrConflict)
 }

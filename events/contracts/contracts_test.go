@@ -21,11 +21,11 @@ import (
 func pubSub(t *testing.T, group string) (*kafkapubsub.Publisher, *kafkapubsub.Subscriber) {
 	t.Helper()
 	brokers := testenv.KafkaBrokers(t)
-	pub, err := kafkapubsub.NewPublisher(kafkapubsub.PublisherConfig{Brokers: brokers})
+	pub, err := kafkapubsub.NewPublisher(kafkapubsub.PublisherConfig{Brokers: brokers, SASL: testenv.KafkaSASL(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	sub, err := kafkapubsub.NewSubscriber(kafkapubsub.SubscriberConfig{Brokers: brokers, ConsumerGroup: group, SessionTimeout: time.Second}, nil)
+	sub, err := kafkapubsub.NewSubscriber(kafkapubsub.SubscriberConfig{Brokers: brokers, SASL: testenv.KafkaSASL(t), ConsumerGroup: group, SessionTimeout: time.Second}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,7 +84,7 @@ func TestPoisonMessagesDoNotStallTheConsumer(t *testing.T) {
 	corrupt := message.NewMessage(watermill.NewUUID(), []byte("not json"))
 	corrupt.Metadata = good.Copy().Metadata
 	// The poison topic is shared by every test run: read it from its end, before publishing.
-	poisonSub, err := kafkapubsub.NewSubscriber(kafkapubsub.SubscriberConfig{Brokers: testenv.KafkaBrokers(t), ConsumerGroup: group + "-ops"}, nil)
+	poisonSub, err := kafkapubsub.NewSubscriber(kafkapubsub.SubscriberConfig{Brokers: testenv.KafkaBrokers(t), SASL: testenv.KafkaSASL(t), ConsumerGroup: group + "-ops"}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

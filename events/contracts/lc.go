@@ -14,8 +14,10 @@ type LCApplied struct {
 	LCID           string         `json:"lcId"`
 	Applicant      string         `json:"applicant"`
 	Beneficiary    string         `json:"beneficiary"`
-	IssuingBank    string         `json:"issuingBank"`  // BIC
-	AdvisingBank   string         `json:"advisingBank"` // BIC
+	ApplicantOrg   string         `json:"applicantOrg"`   // the applicant's organisation (LEI)
+	BeneficiaryOrg string         `json:"beneficiaryOrg"` // the beneficiary's organisation (LEI)
+	IssuingBank    string         `json:"issuingBank"`    // BIC
+	AdvisingBank   string         `json:"advisingBank"`   // BIC
 	Amount         money.Money    `json:"amount"`
 	ExpiryDate     string         `json:"expiryDate"` // YYYY-MM-DD (MT700 31D)
 	ExpiryPlace    string         `json:"expiryPlace"`

@@ -39,3 +39,13 @@ func MilestoneEvents(milestone string) []string {
 	slices.Sort(out)
 	return out
 }
+
+// MilestoneEventTypes lists every event type that stands for a milestone, sorted.
+func MilestoneEventTypes() []string {
+	out := make([]string, 0, len(milestones))
+	for typ := range milestones {
+		out = append(out, typ)
+	}
+	slices.Sort(out)
+	return out
+}

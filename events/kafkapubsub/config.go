@@ -17,6 +17,8 @@ const UUIDHeader = "_watermill_message_uuid"
 // PublisherConfig configures a Publisher.
 type PublisherConfig struct {
 	Brokers []string
+	// SASL authenticates every connection the publisher makes (writes and topic creation).
+	SASL SASL
 	// PartitionKey returns the Kafka key for a message; by default its PartitionKeyMetadata.
 	PartitionKey func(topic string, msg *message.Message) string
 	// BatchTimeout bounds how long the writer waits to fill a batch. kafka-go's default of 1 s
@@ -47,12 +49,16 @@ func (c PublisherConfig) Validate() error {
 	if c.BatchTimeout < 0 || c.Partitions < 0 {
 		errs = append(errs, errors.New("batch timeout and partitions must not be negative"))
 	}
+	errs = append(errs, c.SASL.Validate())
 	return errors.Join(errs...)
 }
 
 // SubscriberConfig configures a Subscriber.
 type SubscriberConfig struct {
 	Brokers []string
+	// SASL authenticates every connection the subscriber makes (fetches, the consumer group and
+	// topic creation).
+	SASL SASL
 	// ConsumerGroup shares a topic's partitions among subscribers. Empty gives every Subscribe
 	// call a group of its own, so it receives every message of the topic from the beginning.
 	ConsumerGroup string
@@ -95,5 +101,6 @@ func (c SubscriberConfig) Validate() error {
 	if c.NackResendSleep < 0 || c.CommitInterval < 0 || c.SessionTimeout < 0 {
 		errs = append(errs, errors.New("durations must not be negative"))
 	}
+	errs = append(errs, c.SASL.Validate())
 	return errors.Join(errs...)
 }

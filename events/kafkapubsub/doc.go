@@ -9,6 +9,11 @@
 //
 // Messages of one partition key (the trade ID) land in one partition and keep their order.
 //
+// Every connection authenticates when the config carries SASL credentials (SCRAM-SHA-512 by
+// default, or SCRAM-SHA-256): the writer's transport, the readers' dialer and consumer-group
+// coordination, and topic creation. Half-set credentials are refused by Validate, so a client
+// never falls back to connecting anonymously.
+//
 // Watermill's universal test suite (pubsub/tests.TestPubSub) runs against a real
 // Kafka-protocol broker in pubsub_test.go. Tests it skips, and why:
 //   - TestReconnect: it needs a broker it can restart, and its final comparison races with its

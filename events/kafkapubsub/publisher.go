@@ -29,6 +29,15 @@ func NewPublisher(cfg PublisherConfig) (*Publisher, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("kafka publisher: %w", err)
 	}
+	// The transport has its own metadata cache, not the process-wide default's.
+	transport, err := cfg.SASL.Transport()
+	if err != nil {
+		return nil, fmt.Errorf("kafka publisher: %w", err)
+	}
+	dialer, err := cfg.SASL.Dialer()
+	if err != nil {
+		return nil, fmt.Errorf("kafka publisher: %w", err)
+	}
 	return &Publisher{
 		cfg: cfg,
 		writer: &kafka.Writer{
@@ -41,9 +50,9 @@ func NewPublisher(cfg PublisherConfig) (*Publisher, error) {
 			// looks unknown. With auto-creation allowed, a topic missing from the cache makes
 			// the writer ask the broker (which knows it, or creates it) and refresh the cache.
 			AllowAutoTopicCreation: true,
-			Transport:              &kafka.Transport{}, // its own cache, not the process-wide default
+			Transport:              transport,
 		},
-		topics: &topicCreator{brokers: cfg.Brokers, partitions: cfg.Partitions},
+		topics: &topicCreator{brokers: cfg.Brokers, partitions: cfg.Partitions, dialer: dialer},
 	}, nil
 }
 

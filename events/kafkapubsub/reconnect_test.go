@@ -13,12 +13,15 @@ import (
 
 	"github.com/ThreeDotsLabs/watermill"
 	"github.com/ThreeDotsLabs/watermill/message"
+
+	"github.com/tradefin/tradefin/deploy/devstack/kafkabroker"
 )
 
 // brokerProcess runs the dev stack's broker as its own process with a data directory, so a
 // test can restart it the way an operator would.
 type brokerProcess struct {
 	dir, script, addr string
+	creds             kafkabroker.Credentials
 }
 
 func startBrokerProcess(t *testing.T) *brokerProcess {
@@ -34,11 +37,14 @@ func startBrokerProcess(t *testing.T) *brokerProcess {
 	}
 	port := freePort(t)
 	b := &brokerProcess{dir: dir, script: filepath.Join(dir, "restart.sh"), addr: fmt.Sprintf("127.0.0.1:%d", port)}
+	if b.creds, err = kafkabroker.LoadOrCreate(filepath.Join(dir, "kafka-credentials.json")); err != nil {
+		t.Fatal(err)
+	}
 	// restart.sh stops the broker (SIGTERM flushes its data directory) and starts it again.
 	body := fmt.Sprintf(`#!/bin/sh
 pid=$(cat %[1]s/pid 2>/dev/null)
 if [ -n "$pid" ]; then kill "$pid"; i=0; while kill -0 "$pid" 2>/dev/null && [ $i -lt 100 ]; do i=$((i+1)); sleep 0.05; done; fi
-setsid %[2]s -port %[3]d -data %[1]s/data -partitions 1 >>%[1]s/broker.log 2>&1 &
+setsid %[2]s -port %[3]d -data %[1]s/data -partitions 1 -credentials %[1]s/kafka-credentials.json >>%[1]s/broker.log 2>&1 &
 echo $! > %[1]s/pid
 i=0; until (exec 3<>/dev/tcp/127.0.0.1/%[3]d) 2>/dev/null; do i=$((i+1)); [ $i -gt 100 ] && exit 1; sleep 0.05; done
 `, dir, bin, port)
@@ -68,7 +74,7 @@ func (b *brokerProcess) restart(t *testing.T) {
 // bookkeeping is complete, so it fails spuriously on a fast broker; this version waits.)
 func TestReconnectAcrossBrokerRestarts(t *testing.T) {
 	b := startBrokerProcess(t)
-	pub, sub := newPubSub(t, []string{b.addr}, "reconnect-"+watermill.NewShortUUID())
+	pub, sub := newPubSub(t, []string{b.addr}, b.creds.SASL("tests"), "reconnect-"+watermill.NewShortUUID())
 	defer pub.Close()
 	defer sub.Close()
 	topic := "reconnect-" + watermill.NewShortUUID()

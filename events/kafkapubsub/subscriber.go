@@ -16,6 +16,7 @@ import (
 // Subscriber consumes Kafka topics through consumer groups.
 type Subscriber struct {
 	cfg    SubscriberConfig
+	dialer *kafka.Dialer // authenticates the readers' connections
 	topics *topicCreator
 	log    *slog.Logger
 
@@ -33,12 +34,16 @@ func NewSubscriber(cfg SubscriberConfig, log *slog.Logger) (*Subscriber, error) 
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("kafka subscriber: %w", err)
 	}
+	dialer, err := cfg.SASL.Dialer()
+	if err != nil {
+		return nil, fmt.Errorf("kafka subscriber: %w", err)
+	}
 	if log == nil {
 		log = slog.Default()
 	}
 	return &Subscriber{
-		cfg: cfg, log: log.With("component", "kafka-subscriber"), closing: make(chan struct{}),
-		topics: &topicCreator{brokers: cfg.Brokers, partitions: cfg.Partitions},
+		cfg: cfg, dialer: dialer, log: log.With("component", "kafka-subscriber"), closing: make(chan struct{}),
+		topics: &topicCreator{brokers: cfg.Brokers, partitions: cfg.Partitions, dialer: dialer},
 	}, nil
 }
 
@@ -61,6 +66,7 @@ func (s *Subscriber) Subscribe(ctx context.Context, topic string) (<-chan *messa
 	}
 	reader := kafka.NewReader(kafka.ReaderConfig{
 		Brokers:           s.cfg.Brokers,
+		Dialer:            s.dialer,
 		GroupID:           group,
 		Topic:             topic,
 		StartOffset:       kafka.FirstOffset,

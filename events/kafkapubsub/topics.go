@@ -1,11 +1,13 @@
 package kafkapubsub
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net"
 	"strconv"
 	"sync"
+	"time"
 
 	"github.com/segmentio/kafka-go"
 )
@@ -14,7 +16,8 @@ import (
 type topicCreator struct {
 	brokers    []string
 	partitions int
-	done       sync.Map // topic → struct{}
+	dialer     *kafka.Dialer // authenticates both connections (any broker, then the controller)
+	done       sync.Map      // topic → struct{}
 	mu         sync.Mutex
 }
 
@@ -31,7 +34,7 @@ func (tc *topicCreator) ensure(topic string) error {
 	}
 	var errs []error
 	for _, b := range tc.brokers {
-		err := createTopic(b, topic, tc.partitions)
+		err := tc.create(b, topic)
 		if err == nil {
 			tc.done.Store(topic, struct{}{})
 			return nil
@@ -41,8 +44,10 @@ func (tc *topicCreator) ensure(topic string) error {
 	return fmt.Errorf("create topic %s: %w", topic, errors.Join(errs...))
 }
 
-func createTopic(broker, topic string, partitions int) error {
-	conn, err := kafka.Dial("tcp", broker)
+func (tc *topicCreator) create(broker, topic string) error {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	conn, err := tc.dialer.DialContext(ctx, "tcp", broker)
 	if err != nil {
 		return err
 	}
@@ -51,10 +56,10 @@ func createTopic(broker, topic string, partitions int) error {
 	if err != nil {
 		return err
 	}
-	cc, err := kafka.Dial("tcp", net.JoinHostPort(ctrl.Host, strconv.Itoa(ctrl.Port)))
+	cc, err := tc.dialer.DialContext(ctx, "tcp", net.JoinHostPort(ctrl.Host, strconv.Itoa(ctrl.Port)))
 	if err != nil {
 		return err
 	}
 	defer cc.Close()
-	return cc.CreateTopics(kafka.TopicConfig{Topic: topic, NumPartitions: partitions, ReplicationFactor: 1})
+	return cc.CreateTopics(kafka.TopicConfig{Topic: topic, NumPartitions: tc.partitions, ReplicationFactor: 1})
 }

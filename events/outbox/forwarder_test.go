@@ -23,20 +23,21 @@ const crashEnv = "TRADEFIN_OUTBOX_CRASH_DB"
 
 func TestMain(m *testing.M) {
 	if db := os.Getenv(crashEnv); db != "" {
-		crashingForwarder(db, os.Getenv("TRADEFIN_KAFKA_BROKERS"))
+		crashingForwarder(db, os.Getenv("TRADEFIN_KAFKA_BROKERS"), kafkapubsub.SASL{Mechanism: os.Getenv("TRADEFIN_KAFKA_SASL_MECHANISM"),
+			User: os.Getenv("TRADEFIN_KAFKA_USER"), Password: os.Getenv("TRADEFIN_KAFKA_PASSWORD")})
 		return
 	}
 	os.Exit(m.Run())
 }
 
 // crashingForwarder publishes the pending batch and is SIGKILLed before it can mark it sent.
-func crashingForwarder(dbPath, brokers string) {
+func crashingForwarder(dbPath, brokers string, auth kafkapubsub.SASL) {
 	ctx := context.Background()
 	store, err := sqlstore.OpenSQLite(ctx, dbPath)
 	if err != nil {
 		panic(err)
 	}
-	pub, err := kafkapubsub.NewPublisher(kafkapubsub.PublisherConfig{Brokers: []string{brokers}})
+	pub, err := kafkapubsub.NewPublisher(kafkapubsub.PublisherConfig{Brokers: []string{brokers}, SASL: auth})
 	if err != nil {
 		panic(err)
 	}
@@ -74,7 +75,9 @@ func TestForwarderKilledBetweenPublishAndMark(t *testing.T) {
 
 	// 1. The forwarder publishes, then dies before marking.
 	child := exec.Command(os.Args[0], "-test.run=^$")
-	child.Env = append(os.Environ(), crashEnv+"="+dbPath, "TRADEFIN_KAFKA_BROKERS="+brokers[0])
+	auth := testenv.KafkaSASL(t)
+	child.Env = append(os.Environ(), crashEnv+"="+dbPath, "TRADEFIN_KAFKA_BROKERS="+brokers[0],
+		"TRADEFIN_KAFKA_SASL_MECHANISM="+auth.Mechanism, "TRADEFIN_KAFKA_USER="+auth.User, "TRADEFIN_KAFKA_PASSWORD="+auth.Password)
 	err = child.Run()
 	if st, ok := child.ProcessState.Sys().(syscall.WaitStatus); !ok || !st.Signaled() || st.Signal() != syscall.SIGKILL {
 		t.Fatalf("forwarder was meant to be killed after publishing; it ended with %v", err)
@@ -84,7 +87,7 @@ func TestForwarderKilledBetweenPublishAndMark(t *testing.T) {
 	}
 
 	// 2. A restarted forwarder publishes it again and marks it.
-	pub, err := kafkapubsub.NewPublisher(kafkapubsub.PublisherConfig{Brokers: brokers})
+	pub, err := kafkapubsub.NewPublisher(kafkapubsub.PublisherConfig{Brokers: brokers, SASL: auth})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,7 +109,7 @@ func TestForwarderKilledBetweenPublishAndMark(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer consumerDB.Close()
-	sub, err := kafkapubsub.NewSubscriber(kafkapubsub.SubscriberConfig{Brokers: brokers, ConsumerGroup: "settlement-" + topic, SessionTimeout: time.Second}, nil)
+	sub, err := kafkapubsub.NewSubscriber(kafkapubsub.SubscriberConfig{Brokers: brokers, SASL: auth, ConsumerGroup: "settlement-" + topic, SessionTimeout: time.Second}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

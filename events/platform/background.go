@@ -30,7 +30,8 @@ type ServiceConfig struct {
 	DataDir      string // the SQLite file lives here unless PostgresDSN is set
 	PostgresDSN  string
 	KafkaBrokers []string
-	Temporal     client.Client // nil in tests that run no workers
+	KafkaSASL    kafkapubsub.SASL // the process's Kafka principal
+	Temporal     client.Client    // nil in tests that run no workers
 	Log          *slog.Logger
 	Auth         *bearer.Verifier // checks the API's bearer tokens; nil in tests that inject actors
 }
@@ -38,7 +39,7 @@ type ServiceConfig struct {
 // ServiceConfig is the configuration a service run by this process gets.
 func (rt *Runtime) ServiceConfig() ServiceConfig {
 	return ServiceConfig{DataDir: rt.Config.DataDir, PostgresDSN: rt.Config.PostgresDSN, KafkaBrokers: rt.Config.KafkaBrokers,
-		Temporal: rt.Temporal, Log: rt.Log, Auth: rt.Auth}
+		KafkaSASL: rt.Config.KafkaSASL, Temporal: rt.Temporal, Log: rt.Log, Auth: rt.Auth}
 }
 
 // OpenStore opens the service's event store (file is the SQLite file's name).
@@ -48,21 +49,22 @@ func (c ServiceConfig) OpenStore(ctx context.Context, file string) (eventstore.S
 
 // Background is the service's background work on store.
 func (c ServiceConfig) Background(store eventstore.Store) Background {
-	return Background{Store: store, KafkaBrokers: c.KafkaBrokers, Temporal: c.Temporal, Log: c.Log}
+	return Background{Store: store, KafkaBrokers: c.KafkaBrokers, KafkaSASL: c.KafkaSASL, Temporal: c.Temporal, Log: c.Log}
 }
 
 // Background is a service's work besides answering HTTP.
 type Background struct {
 	Store        eventstore.Store // its outbox is forwarded to Kafka
 	KafkaBrokers []string
-	Temporal     client.Client // nil in tests that run no workers
+	KafkaSASL    kafkapubsub.SASL // every Kafka client of the service authenticates with it
+	Temporal     client.Client    // nil in tests that run no workers
 	Log          *slog.Logger
 }
 
 // Run forwards the outbox and runs each of also (e.g. Kafka
 // consumers) until ctx ends or one of them fails. It returns nil when ctx ends.
 func (b Background) Run(ctx context.Context, also ...func(ctx context.Context, pub *kafkapubsub.Publisher) error) error {
-	pub, err := kafkapubsub.NewPublisher(kafkapubsub.PublisherConfig{Brokers: b.KafkaBrokers})
+	pub, err := kafkapubsub.NewPublisher(kafkapubsub.PublisherConfig{Brokers: b.KafkaBrokers, SASL: b.KafkaSASL})
 	if err != nil {
 		return err
 	}

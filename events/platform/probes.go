@@ -4,21 +4,24 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net"
 
-	"github.com/segmentio/kafka-go"
 	"go.temporal.io/sdk/client"
 
+	"github.com/tradefin/tradefin/events/kafkapubsub"
 	"github.com/tradefin/tradefin/events/ledger"
 )
 
-// KafkaCheck asks a broker for cluster metadata.
-func KafkaCheck(brokers []string) Check {
+// KafkaCheck authenticates to a broker as the process's principal and asks it for cluster
+// metadata: a broker that refuses the credentials makes the process not ready.
+func KafkaCheck(brokers []string, auth kafkapubsub.SASL) Check {
 	return func(ctx context.Context) error {
-		var d net.Dialer
+		dialer, err := auth.Dialer()
+		if err != nil {
+			return fmt.Errorf("kafka: %w", err)
+		}
 		var last error
 		for _, b := range brokers {
-			conn, err := (&kafka.Dialer{DialFunc: d.DialContext}).DialContext(ctx, "tcp", b)
+			conn, err := dialer.DialContext(ctx, "tcp", b)
 			if err != nil {
 				last = err
 				continue

@@ -35,6 +35,9 @@ type Runtime struct {
 // tells when everything answers.
 func Start(ctx context.Context, service, defaultHTTP string) (*Runtime, error) {
 	cfg := LoadCommon(service, defaultHTTP)
+	if err := cfg.KafkaSASL.Validate(); err != nil {
+		return nil, fmt.Errorf("kafka credentials (TRADEFIN_KAFKA_*): %w", err)
+	}
 	rt := &Runtime{Config: cfg, Log: Logger(service), Health: NewHealth(), Mux: http.NewServeMux()}
 	var err error
 	if rt.shutdownTelemetry, err = SetupTelemetry(ctx, service); err != nil {
@@ -52,7 +55,7 @@ func Start(ctx context.Context, service, defaultHTTP string) (*Runtime, error) {
 			return nil, err
 		}
 	}
-	rt.Health.Add("kafka", KafkaCheck(cfg.KafkaBrokers))
+	rt.Health.Add("kafka", KafkaCheck(cfg.KafkaBrokers, cfg.KafkaSASL))
 	rt.Health.Add("temporal", TemporalCheck(rt.Temporal))
 	rt.Health.Register(rt.Mux)
 	return rt, nil

@@ -91,7 +91,8 @@ func signalFor(ctx context.Context, env contracts.Envelope) (trade.Event, error)
 	if err != nil {
 		return trade.Event{}, fmt.Errorf("%w: %v", contracts.ErrMalformed, err)
 	}
-	ev := trade.Event{Type: env.Type, ID: env.ID, Source: env.Source, Time: env.Time, SHA256: sum, Trace: map[string]string{}}
+	ev := trade.Event{Type: env.Type, ID: env.ID, Source: env.Source, Time: env.Time, SHA256: sum, Trace: map[string]string{},
+		Actor: contracts.ActorOf(env.Data), Parties: contracts.Parties(env)}
 	otel.GetTextMapPropagator().Inject(ctx, propagation.MapCarrier(ev.Trace))
 	if honoured, ok := env.Data.(*contracts.LCHonoured); ok {
 		ev.Payment = &contracts.PaymentRef{TradeID: env.TradeID, LCID: honoured.LCID, PresentationID: honoured.PresentationID}

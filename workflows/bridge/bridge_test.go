@@ -38,13 +38,13 @@ func TestEventOnKafkaStartsAndSignalsTheTradeWorkflow(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer w.Stop()
-	go func() { _ = (bridge.Bridge{Temporal: c}).Run(ctx, brokers) }()
+	go func() { _ = (bridge.Bridge{Temporal: c}).Run(ctx, brokers, testenv.KafkaSASL(t)) }()
 
 	tradeID := fmt.Sprintf("BR-%d", time.Now().UnixNano())
 	// Its LC_APPLIED waits for a ledger worker that never comes here: end the workflow so a later
 	// test's ledger worker does not commit it.
 	defer func() { _ = c.TerminateWorkflow(context.Background(), trade.WorkflowID(tradeID), "", "test over") }()
-	pub, err := kafkapubsub.NewPublisher(kafkapubsub.PublisherConfig{Brokers: brokers})
+	pub, err := kafkapubsub.NewPublisher(kafkapubsub.PublisherConfig{Brokers: brokers, SASL: testenv.KafkaSASL(t)})
 	if err != nil {
 		t.Fatal(err)
 	}

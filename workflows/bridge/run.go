@@ -10,11 +10,11 @@ import (
 	"github.com/tradefin/tradefin/events/kafkapubsub"
 )
 
-// Run consumes the integration-event topics until ctx ends. Each topic has a consumer group of
-// its own (trade-bridge.<topic>): kafka-go readers that share a group across different topics
-// make the group rebalance on every join.
-func (b Bridge) Run(ctx context.Context, brokers []string) error {
-	pub, err := kafkapubsub.NewPublisher(kafkapubsub.PublisherConfig{Brokers: brokers})
+// Run consumes the integration-event topics until ctx ends, authenticated as auth (the worker's
+// principal). Each topic has a consumer group of its own (trade-bridge.<topic>): kafka-go
+// readers that share a group across different topics make the group rebalance on every join.
+func (b Bridge) Run(ctx context.Context, brokers []string, auth kafkapubsub.SASL) error {
+	pub, err := kafkapubsub.NewPublisher(kafkapubsub.PublisherConfig{Brokers: brokers, SASL: auth})
 	if err != nil {
 		return err
 	}
@@ -24,7 +24,7 @@ func (b Bridge) Run(ctx context.Context, brokers []string) error {
 		return err
 	}
 	for _, topic := range Topics {
-		sub, err := kafkapubsub.NewSubscriber(kafkapubsub.SubscriberConfig{Brokers: brokers, ConsumerGroup: ConsumerGroup + "." + topic}, b.log())
+		sub, err := kafkapubsub.NewSubscriber(kafkapubsub.SubscriberConfig{Brokers: brokers, SASL: auth, ConsumerGroup: ConsumerGroup + "." + topic}, b.log())
 		if err != nil {
 			return err
 		}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/tradefin/tradefin/events/contracts"
+	"github.com/tradefin/tradefin/events/identity"
 )
 
 // WorkflowID is the workflow's ID for a trade: one workflow per trade.
@@ -49,6 +50,10 @@ type Event struct {
 	Payment *contracts.PaymentRef
 	// Trace is the W3C trace context of the request that caused the event.
 	Trace map[string]string
+	// Actor is who acted: organisation, user, client.
+	Actor identity.Stamp
+	// Parties are the organisations the event makes parties of the trade (contracts.Parties).
+	Parties []string
 }
 
 // Milestone is one milestone of the trade: committed (TxID set), or waiting for its predecessor.
@@ -72,6 +77,8 @@ type State struct {
 	Milestones []Milestone // committed, in ledger order
 	Pending    []Milestone // received, waiting for the milestone the chaincode wants first
 	Payment    Instruction // what the workflow asked settlement to pay
+	// Parties are the organisations party to the trade, sorted: who may see it (need-to-know).
+	Parties []string
 }
 
 // Instruction is the workflow's instruction to settlement once the credit is honoured.

@@ -1,6 +1,7 @@
 package trade
 
 import (
+	"slices"
 	"time"
 
 	"go.temporal.io/sdk/temporal"
@@ -61,6 +62,7 @@ func (t *tradeRun) receive(ev Event) {
 	}
 	t.seen[ev.ID] = true
 	t.st.Events = append(t.st.Events, ev)
+	t.st.Parties = mergeParties(t.st.Parties, ev.Parties)
 	if !ev.LCExpiry.IsZero() && t.st.LCExpiry.IsZero() {
 		t.st.LCExpiry = ev.LCExpiry
 	}
@@ -114,10 +116,12 @@ func (t *tradeRun) instructPayment(ctx workflow.Context) {
 		return
 	}
 	ctx = workflow.WithActivityOptions(ctx, workflow.ActivityOptions{
-		TaskQueue:              contracts.SettlementTaskQueue,
-		ScheduleToCloseTimeout: 10 * time.Minute,
+		TaskQueue: contracts.SettlementTaskQueue,
+		// A payment above the debtor bank's four-eyes limit waits for a second user's approval,
+		// which may take days: settlement answers "awaiting approval" (retryable) until then.
+		ScheduleToCloseTimeout: 30 * 24 * time.Hour,
 		StartToCloseTimeout:    30 * time.Second,
-		RetryPolicy:            &temporal.RetryPolicy{InitialInterval: 200 * time.Millisecond, BackoffCoefficient: 2, MaximumInterval: 10 * time.Second},
+		RetryPolicy:            &temporal.RetryPolicy{InitialInterval: 200 * time.Millisecond, BackoffCoefficient: 2, MaximumInterval: time.Minute},
 	})
 	err := workflow.ExecuteActivity(ctx, contracts.InstructPaymentActivity, *t.st.Payment.Ref).Get(ctx, &t.st.Payment.Status)
 	if err != nil {
@@ -187,4 +191,14 @@ func record(ctx workflow.Context, tradeID string, m Milestone) (ledger.Receipt, 
 	err := workflow.ExecuteActivity(ctx, ledger.RecordMilestoneActivity,
 		ledger.RecordInput{TradeID: tradeID, Milestone: m.Name, SHA256: hash, Trace: m.trace}).Get(ctx, &r)
 	return r, err
+}
+
+// mergeParties adds the event's parties to the trade's, kept sorted (deterministic).
+func mergeParties(have, add []string) []string {
+	for _, p := range add {
+		if i, found := slices.BinarySearch(have, p); !found {
+			have = slices.Insert(have, i, p)
+		}
+	}
+	return have
 }

@@ -5,26 +5,38 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"slices"
 
 	"go.temporal.io/api/enums/v1"
 	"go.temporal.io/api/serviceerror"
 	"go.temporal.io/sdk/client"
 
+	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/events/problem"
 	"github.com/tradefin/tradefin/workflows/trade"
 )
 
-// Register mounts GET /v1/trades/{id}.
+// Register mounts GET /v1/trades/{id}: need-to-know, only for the trade's parties and the auditor.
 func Register(mux *http.ServeMux, c client.Client) {
-	mux.HandleFunc("GET /v1/trades/{id}", func(w http.ResponseWriter, r *http.Request) {
+	mux.Handle("GET /v1/trades/{id}", identity.Required(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		a, _ := identity.FromContext(r.Context())
 		t, err := Get(r.Context(), c, r.PathValue("id"))
+		if err == nil && !Visible(a, t) {
+			// As if it did not exist: a trade ID cannot be probed by someone party to nothing.
+			err = problem.New(problem.NotFound, "Trade not found", "no trade "+r.PathValue("id"))
+		}
 		if err != nil {
 			problem.Write(w, r, err)
 			return
 		}
 		w.Header().Set("Content-Type", "application/json")
 		_ = json.NewEncoder(w).Encode(t)
-	})
+	})))
+}
+
+// Visible: the auditor sees every trade, an organisation the trades it is party to.
+func Visible(a identity.Actor, t Timeline) bool {
+	return a.IsAuditor() || (a.Org != "" && slices.Contains(t.Parties, a.Org))
 }
 
 // Get reads a trade's timeline: the result of a finished workflow, else the running one's query.

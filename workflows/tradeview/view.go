@@ -5,6 +5,7 @@ package tradeview
 import (
 	"time"
 
+	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/workflows/trade"
 )
 
@@ -18,6 +19,7 @@ type Timeline struct {
 	Milestones []Milestone `json:"milestones"`
 	Pending    []Milestone `json:"pending"` // received, waiting for the milestone the ledger wants first
 	Payment    *Payment    `json:"payment,omitempty"`
+	Parties    []string    `json:"parties"` // the organisations party to the trade
 }
 
 // Payment is what the workflow asked settlement to pay once the credit was honoured.
@@ -44,6 +46,8 @@ type Event struct {
 	Source string    `json:"source"`
 	Time   time.Time `json:"time"`
 	SHA256 string    `json:"sha256"`
+	// Actor is who did the step: organisation, user, client.
+	Actor identity.Stamp `json:"actor"`
 }
 
 // Milestone is a milestone and where it is on the ledger.
@@ -55,10 +59,13 @@ type Milestone struct {
 	TxID    string `json:"txId,omitempty"`
 	Block   uint64 `json:"block,omitempty"`
 	Error   string `json:"error,omitempty"`
+	// Actor is who did the step the milestone records (the event's actor).
+	Actor identity.Stamp `json:"actor"`
 }
 
 func timeline(st trade.State, wf Workflow) Timeline {
-	t := Timeline{TradeID: st.TradeID, Status: st.Status, Workflow: wf, Events: []Event{}, Milestones: milestones(st.Milestones), Pending: milestones(st.Pending)}
+	t := Timeline{TradeID: st.TradeID, Status: st.Status, Workflow: wf, Events: []Event{}, Milestones: milestones(st.Milestones, st.Events), Pending: milestones(st.Pending, st.Events),
+		Parties: append([]string{}, st.Parties...)}
 	if !st.LCExpiry.IsZero() {
 		t.LCExpiry = &st.LCExpiry
 	}
@@ -66,15 +73,20 @@ func timeline(st trade.State, wf Workflow) Timeline {
 		t.Payment = &Payment{LCID: ref.LCID, PresentationID: ref.PresentationID, Status: st.Payment.Status, Error: st.Payment.Error}
 	}
 	for _, e := range st.Events {
-		t.Events = append(t.Events, Event{Type: e.Type, ID: e.ID, Source: e.Source, Time: e.Time, SHA256: e.SHA256})
+		t.Events = append(t.Events, Event{Type: e.Type, ID: e.ID, Source: e.Source, Time: e.Time, SHA256: e.SHA256, Actor: e.Actor})
 	}
 	return t
 }
 
-func milestones(ms []trade.Milestone) []Milestone {
+func milestones(ms []trade.Milestone, evs []trade.Event) []Milestone {
+	actor := map[string]identity.Stamp{}
+	for _, e := range evs {
+		actor[e.ID] = e.Actor
+	}
 	out := []Milestone{}
 	for _, m := range ms {
-		out = append(out, Milestone{Name: m.Name, Org: m.MSPID, EventID: m.EventID, SHA256: m.SHA256, TxID: m.TxID, Block: m.Block, Error: m.Error})
+		out = append(out, Milestone{Name: m.Name, Org: m.MSPID, EventID: m.EventID, SHA256: m.SHA256, TxID: m.TxID, Block: m.Block, Error: m.Error,
+			Actor: actor[m.EventID]})
 	}
 	return out
 }

@@ -23,9 +23,11 @@ func uniqueName(prefix string) string {
 
 // createTopic creates a topic through the controller; kafka-go's Conn.CreateTopics silently
 // ignores "already exists", which is what we want for a fresh unique name anyway.
-func createTopic(t *testing.T, broker, topic string, partitions int) {
+func createTopic(t *testing.T, dialer *kafka.Dialer, broker, topic string, partitions int) {
 	t.Helper()
-	conn, err := kafka.Dial("tcp", broker)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	conn, err := dialer.DialContext(ctx, "tcp", broker)
 	if err != nil {
 		t.Fatalf("dial %s: %v", broker, err)
 	}
@@ -34,7 +36,7 @@ func createTopic(t *testing.T, broker, topic string, partitions int) {
 	if err != nil {
 		t.Fatalf("controller: %v", err)
 	}
-	cc, err := kafka.Dial("tcp", net.JoinHostPort(ctrl.Host, strconv.Itoa(ctrl.Port)))
+	cc, err := dialer.DialContext(ctx, "tcp", net.JoinHostPort(ctrl.Host, strconv.Itoa(ctrl.Port)))
 	if err != nil {
 		t.Fatalf("dial controller: %v", err)
 	}
@@ -49,8 +51,17 @@ func createTopic(t *testing.T, broker, topic string, partitions int) {
 // consumer in the same group resumes exactly after the committed offsets.
 func TestKafkaConsumerGroupResumesFromCommittedOffsets(t *testing.T) {
 	brokers := testenv.KafkaBrokers(t)
+	auth := testenv.KafkaSASL(t)
+	dialer, err := auth.Dialer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	transport, err := auth.Transport()
+	if err != nil {
+		t.Fatal(err)
+	}
 	topic, group := uniqueName("it-kafka"), uniqueName("it-group")
-	createTopic(t, brokers[0], topic, 3)
+	createTopic(t, dialer, brokers[0], topic, 3)
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 
@@ -61,6 +72,7 @@ func TestKafkaConsumerGroupResumesFromCommittedOffsets(t *testing.T) {
 		Balancer:     &kafka.Hash{},        // one trade's messages stay in one partition
 		RequiredAcks: kafka.RequireAll,     // the default (none) can lose writes
 		BatchTimeout: 5 * time.Millisecond, // the default 1 s delays every lone write
+		Transport:    transport,            // SASL/SCRAM as the tests principal
 	}
 	var msgs []kafka.Message
 	for i := range total {
@@ -74,7 +86,7 @@ func TestKafkaConsumerGroupResumesFromCommittedOffsets(t *testing.T) {
 	seen := map[string]int{}
 	consume := func(n int) {
 		r := kafka.NewReader(kafka.ReaderConfig{
-			Brokers: brokers, GroupID: group, Topic: topic,
+			Brokers: brokers, Dialer: dialer, GroupID: group, Topic: topic,
 			StartOffset: kafka.FirstOffset, MaxWait: 100 * time.Millisecond,
 			SessionTimeout: time.Second, HeartbeatInterval: 200 * time.Millisecond,
 			RebalanceTimeout: 2 * time.Second,

@@ -77,31 +77,18 @@ func TestComposeFileIsValid(t *testing.T) {
 // Each ledger agent is told its organisation and given that organisation's key, no one else's;
 // the services hold none.
 func TestComposeGivesEachOrganisationsKeyToItsAgentOnly(t *testing.T) {
-	root := repoRoot(t)
-	opts, err := cli.NewProjectOptions([]string{filepath.Join(root, "docker-compose.yml")}, cli.WithWorkingDirectory(root), cli.WithName("tradefin"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := opts.LoadProject(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := loadCompose(t)
 	for name, org := range map[string]string{"ledger-importerbank": "importerbank", "ledger-exporterbank": "exporterbank", "ledger-customs": "customs"} {
 		s, _ := p.GetService(name)
-		env := func(k string) string {
-			if v := s.Environment[k]; v != nil {
-				return *v
-			}
-			return ""
-		}
 		domain := "/peerOrganizations/" + org + ".example.com/"
-		if !strings.HasSuffix(env("TRADEFIN_LEDGER_MSP"), "MSP") || !strings.Contains(env("TRADEFIN_LEDGER_CERT"), domain) || !strings.Contains(env("TRADEFIN_LEDGER_KEY"), domain) {
-			t.Errorf("%s: organisation %q, certificate %q, key %q: want %s's own", name, env("TRADEFIN_LEDGER_MSP"), env("TRADEFIN_LEDGER_CERT"), env("TRADEFIN_LEDGER_KEY"), org)
+		msp, cert, key := env(s, "TRADEFIN_LEDGER_MSP"), env(s, "TRADEFIN_LEDGER_CERT"), env(s, "TRADEFIN_LEDGER_KEY")
+		if !strings.HasSuffix(msp, "MSP") || !strings.Contains(cert, domain) || !strings.Contains(key, domain) {
+			t.Errorf("%s: organisation %q, certificate %q, key %q: want %s's own", name, msp, cert, key, org)
 		}
 	}
 	for _, name := range []string{"lc", "customs", "settlement", "worker"} {
 		s, _ := p.GetService(name)
-		if len(s.Volumes) > 0 || s.Environment["TRADEFIN_LEDGER_KEY"] != nil {
+		if len(s.Volumes) > 0 || env(s, "TRADEFIN_LEDGER_KEY") != "" {
 			t.Errorf("%s mounts %v: a service holds no Fabric key", name, s.Volumes)
 		}
 	}

@@ -63,7 +63,8 @@ func New(p Profile, t Tools, out io.Writer) *Stack {
 		if svc.stateful {
 			env = func() []string { return append(s.EnvList(), "TRADEFIN_POSTGRES_DSN="+pg.ServiceDSN(svc.name)) }
 		}
-		s.Components = append(s.Components, Service{p: p, name: svc.name, pkg: svc.pkg, offset: svc.offset, env: env, msp: svc.msp})
+		s.Components = append(s.Components, Service{p: p, name: svc.name, pkg: svc.pkg, offset: svc.offset, env: env,
+			kafka: s.Components[0].(Kafka), msp: svc.msp})
 	}
 	return s
 }

@@ -2,6 +2,7 @@ package stack
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"github.com/tradefin/tradefin/deploy/devstack/proc"
@@ -16,6 +17,7 @@ type Service struct {
 	pkg    string // Go package folder, relative to the repo root
 	offset int
 	env    func() []string // the stack's TRADEFIN_* variables, known once earlier components exist
+	kafka  Kafka           // the process authenticates to it as the principal named like it
 	msp    string          // a ledger agent's organisation: it alone gets that organisation's key
 }
 
@@ -32,10 +34,13 @@ func (s Service) Start(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	env := append(s.env(),
+	env := append(withoutKafkaPrincipal(s.env()),
 		"TRADEFIN_HTTP_ADDR="+s.p.Addr(s.offset),
 		"TRADEFIN_DATA_DIR="+s.p.Path("data", s.name),
 	)
+	for k, v := range s.kafka.principalEnv(s.name) {
+		env = append(env, k+"="+v)
+	}
 	if s.msp != "" {
 		key, err := s.keyMaterial()
 		if err != nil {
@@ -66,6 +71,21 @@ func (s Service) keyMaterial() ([]string, error) {
 func (s Service) Ready(ctx context.Context) error {
 	url := s.Address() + "/readyz"
 	return proc.WaitHTTP(ctx, url)
+}
+
+// withoutKafkaPrincipal drops the tests principal the stack's environment carries, so no process
+// of the stack ever authenticates as another.
+func withoutKafkaPrincipal(env []string) []string {
+	var out []string
+	for _, kv := range env {
+		k, _, _ := strings.Cut(kv, "=")
+		switch k {
+		case "TRADEFIN_KAFKA_USER", "TRADEFIN_KAFKA_PASSWORD", "TRADEFIN_KAFKA_SASL_MECHANISM":
+			continue
+		}
+		out = append(out, kv)
+	}
+	return out
 }
 
 func (s Service) Stop() error { return proc.Stop(s.pidFile(), 15*time.Second) }

@@ -101,7 +101,11 @@ func (s *Stack) writeEnv() error {
 		k, v, _ := strings.Cut(kv, "=")
 		fmt.Fprintf(&b, "export %s=%q\n", k, v)
 	}
-	return os.WriteFile(s.Profile.Path("env"), []byte(b.String()), 0o644)
+	// 0600: it holds the tests principal's Kafka password.
+	if err := os.WriteFile(s.Profile.Path("env"), []byte(b.String()), 0o600); err != nil {
+		return err
+	}
+	return os.Chmod(s.Profile.Path("env"), 0o600) // an older file keeps its mode through WriteFile
 }
 
 // Only narrows the stack to the named components (comma-separated); empty keeps all.

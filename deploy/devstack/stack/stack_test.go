@@ -9,7 +9,7 @@ import (
 )
 
 func TestProfilesDoNotShareStateOrPorts(t *testing.T) {
-	t.Setenv("TRADEFIN_PORT_BASE", "") // an engineer's own port base moves both profiles alike
+	t.Setenv("TRADEFIN_PORT_BASE", "") // the profiles' own bases, whatever the caller's shell exports
 	dev, err := NewProfile("dev", "/repo")
 	if err != nil {
 		t.Fatal(err)

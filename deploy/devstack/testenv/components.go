@@ -10,12 +10,30 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/tradefin/tradefin/events/kafkapubsub"
 )
 
 // KafkaBrokers returns the Kafka-protocol broker addresses.
 func KafkaBrokers(t testing.TB) []string {
 	t.Helper()
 	return strings.Split(lookup(t, "TRADEFIN_KAFKA_BROKERS"), ",")
+}
+
+// KafkaSASL returns the credentials of the tests principal, the broker's principal for tests
+// (TRADEFIN_KAFKA_USER, TRADEFIN_KAFKA_PASSWORD, TRADEFIN_KAFKA_SASL_MECHANISM). Every Kafka
+// client a test makes authenticates with it: the broker refuses anonymous clients.
+func KafkaSASL(t testing.TB) kafkapubsub.SASL {
+	t.Helper()
+	auth := kafkapubsub.SASL{
+		Mechanism: lookup(t, "TRADEFIN_KAFKA_SASL_MECHANISM"),
+		User:      lookup(t, "TRADEFIN_KAFKA_USER"),
+		Password:  lookup(t, "TRADEFIN_KAFKA_PASSWORD"),
+	}
+	if err := auth.Validate(); err != nil {
+		t.Fatalf("testenv: Kafka credentials: %v", err)
+	}
+	return auth
 }
 
 // TemporalAddress returns the Temporal frontend host:port (namespace "default").

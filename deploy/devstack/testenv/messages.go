@@ -10,11 +10,12 @@ import (
 	"github.com/tradefin/tradefin/events/kafkapubsub"
 )
 
-// TradeMessages reads topic from its start on the real broker and returns the first n messages
-// about tradeID, in order, skipping other tests' trades. It fails the test if ctx ends first.
+// TradeMessages reads topic from its start on the real broker (as the tests principal) and
+// returns the first n messages about tradeID, in order, skipping other tests' trades. It fails
+// the test if ctx ends first.
 func TradeMessages(ctx context.Context, t testing.TB, brokers []string, topic, tradeID string, n int) []*message.Message {
 	t.Helper()
-	sub, err := kafkapubsub.NewSubscriber(kafkapubsub.SubscriberConfig{Brokers: brokers}, nil)
+	sub, err := kafkapubsub.NewSubscriber(kafkapubsub.SubscriberConfig{Brokers: brokers, SASL: KafkaSASL(t)}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

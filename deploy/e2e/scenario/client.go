@@ -29,15 +29,15 @@ type Client struct {
 	Endpoints
 	HTTP     *http.Client
 	Progress func(format string, args ...any) // nil: quiet
+	// Token returns a bearer access token of the dev user (e.g. signed in with
+	// signin.Login through the identity provider).
+	Token func(ctx context.Context, user string) (string, error)
 }
 
 // NewClient returns a client whose requests carry W3C trace context.
 func NewClient(e Endpoints) *Client {
 	return &Client{Endpoints: e, HTTP: &http.Client{Timeout: 30 * time.Second, Transport: otelhttp.NewTransport(http.DefaultTransport)}}
 }
-
-// party is who makes a request: the authenticating gateway sets these headers in production.
-type party struct{ actor, role string }
 
 // Error is a request the service refused, with its RFC 9457 problem body.
 type Error struct {
@@ -72,9 +72,15 @@ func (c *Client) call(ctx context.Context, p party, method, url string, body, ou
 	if r != nil {
 		req.Header.Set("Content-Type", ctype)
 	}
-	if p.role != "" {
-		req.Header.Set("X-Tradefin-Actor", p.actor)
-		req.Header.Set("X-Tradefin-Role", p.role)
+	if p.user != "" {
+		if c.Token == nil {
+			return fmt.Errorf("%s %s as %s: the client has no way to sign in", method, url, p.user)
+		}
+		tok, err := c.Token(ctx, p.user)
+		if err != nil {
+			return fmt.Errorf("sign in as %s: %w", p.user, err)
+		}
+		req.Header.Set("Authorization", "Bearer "+tok)
 	}
 	resp, err := c.HTTP.Do(req)
 	if err != nil {
@@ -134,7 +140,8 @@ func poll(ctx context.Context, what string, fn func() (bool, error)) error {
 	}
 }
 
-// Get reads a resource as a party with the given role (e.g. "operator") into out.
-func (c *Client) Get(ctx context.Context, url, role string, out any) error {
-	return c.call(ctx, party{actor: "tradectl", role: role}, "GET", url, nil, out)
+// Get reads a resource as the dev user user (e.g. "audra", the auditor, who reads every trade)
+// into out.
+func (c *Client) Get(ctx context.Context, url, user string, out any) error {
+	return c.call(ctx, party{user: user}, "GET", url, nil, out)
 }

@@ -6,10 +6,10 @@ import "github.com/tradefin/tradefin/events/money"
 func terms(tradeID string, amount money.Money, d func(int) string) map[string]any {
 	return map[string]any{
 		"number":             "ILC" + shortHash(tradeID),
-		"applicant":          map[string]any{"name": importer.actor},
-		"beneficiary":        map[string]any{"name": exporter.actor},
-		"issuingBank":        issuingBank.actor,
-		"advisingBank":       advisingBank.actor,
+		"applicant":          map[string]any{"id": importer.org, "name": importer.name},
+		"beneficiary":        map[string]any{"id": exporter.org, "name": exporter.name},
+		"issuingBank":        issuingBank.org,
+		"advisingBank":       advisingBank.org,
 		"amount":             amount,
 		"expiryDate":         d(45),
 		"expiryPlace":        "Lisbon",
@@ -32,20 +32,22 @@ func presentation(amount money.Money, d func(int) string, discrepant bool) map[s
 		"date":  d(0),
 		"place": "Lisbon",
 		"documents": []map[string]any{
-			{"kind": "commercial_invoice", "issueDate": d(0), "issuer": exporter.actor, "madeOutTo": importer.actor,
+			{"kind": "commercial_invoice", "issueDate": d(0), "issuer": exporter.name, "madeOutTo": importer.name,
 				"amount": amount, "goodsDescription": "Ceramic floor tiles, grade A", "quantity": 1200},
 			{"kind": "bill_of_lading", "issueDate": d(0), "onBoardNotation": !discrepant, "onBoardDate": d(0), "portOfLoading": "PTLIS", "portOfDischarge": "SEGOT"},
-			{"kind": "packing_list", "issueDate": d(0), "issuer": exporter.actor, "goodsDescription": "Ceramic floor tiles", "quantity": 1200},
+			{"kind": "packing_list", "issueDate": d(0), "issuer": exporter.name, "goodsDescription": "Ceramic floor tiles", "quantity": 1200},
 			{"kind": "certificate_of_origin", "issueDate": d(0), "issuer": "Camara de Comercio e Industria Portuguesa"},
 		},
 	}
 }
 
 // declaration is an export or import declaration of the tiles (HS 6907.21: ceramic tiles,
-// water absorption ≤ 0.5 %).
+// water absorption ≤ 0.5 %), lodged with the office of its direction. Customs takes the
+// declarant from the caller's token: a declarant given here must be the caller's organisation.
 func declaration(id, tradeID, direction, declarant string, value money.Money, documents []string) map[string]any {
+	office := map[string]string{"export": exportCustoms.org, "import": importCustoms.org}[direction]
 	return map[string]any{
-		"id": id, "tradeId": tradeID, "direction": direction, "declarant": declarant,
+		"id": id, "tradeId": tradeID, "direction": direction, "declarant": declarant, "customsOffice": office,
 		"originCountry": "PT", "destinationCountry": "SE",
 		"lines":     []map[string]any{{"hsCode": "690721", "description": "glazed ceramic floor tiles", "customsValue": value}},
 		"documents": documents, // SHA-256 of each registered document

@@ -15,7 +15,7 @@ type Duty struct {
 // exactly that and has customs release the goods.
 func (c *Client) importGoods(ctx context.Context, r *Result, value money.Money) error {
 	docs := []string{r.Documents["commercial_invoice"], r.Documents["packing_list"], r.Documents["certificate_of_origin"]}
-	if err := c.call(ctx, importer, "POST", c.Customs+"/v1/declarations", declaration(r.ImportID, r.TradeID, "import", importer.actor, value, docs), nil); err != nil {
+	if err := c.call(ctx, importer, "POST", c.Customs+"/v1/declarations", declaration(r.ImportID, r.TradeID, "import", importer.org, value, docs), nil); err != nil {
 		return err
 	}
 	decl := c.Customs + "/v1/declarations/" + r.ImportID

@@ -32,7 +32,9 @@ type Payment struct {
 
 // settle waits for the trade workflow to have settlement instruct the payment (settlement raised
 // it from lc.honoured.v1; the workflow drives the instruction, the pacs.009), then feeds back the
-// settlement bank's pacs.002 saying it settled (ACSC).
+// settlement bank's pacs.002 saying it settled (ACSC). The settlement bank (NCLRSESS, a
+// payments officer) reads the payment and reports its status; the demo amount (EUR 84,000.00) is
+// below the four-eyes threshold (default 1,000,000.00), so no approval step is needed.
 func (c *Client) settle(ctx context.Context, r *Result) error {
 	r.PaymentID = r.TradeID + ":" + r.LCID + ":P-1"
 	url := c.Settlement + "/v1/payments/" + r.PaymentID

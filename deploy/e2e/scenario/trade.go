@@ -68,7 +68,7 @@ func (c *Client) Run(ctx context.Context, tr Trade) (Result, error) {
 				}
 				docs, r.Documents[kind] = append(docs, sum), sum
 			}
-			return c.call(ctx, exporter, "POST", c.Customs+"/v1/declarations", declaration(r.ExportID, tradeID, "export", exporter.actor, amount, docs), nil)
+			return c.call(ctx, exporter, "POST", c.Customs+"/v1/declarations", declaration(r.ExportID, tradeID, "export", exporter.org, amount, docs), nil)
 		}},
 		{"customs.export_cleared.v1", "3b. export customs clears it", func(ctx context.Context) error {
 			return c.call(ctx, exportCustoms, "POST", c.Customs+"/v1/declarations/"+r.ExportID+"/clearance", map[string]any{}, nil)
@@ -81,7 +81,7 @@ func (c *Client) Run(ctx context.Context, tr Trade) (Result, error) {
 			r.Documents["bill_of_lading"] = sum
 			return c.call(ctx, carrier, "POST", c.Customs+"/v1/shipments", map[string]any{"id": "SHP-" + tradeID, "tradeId": tradeID,
 				"blNumber": "MAEU" + shortHash(tradeID), "onBoardDate": d(0), "vessel": "MAERSK LISBOA", "voyage": "245N",
-				"portOfLoading": "PTLIS", "portOfDischarge": "SEGOT", "documentSha256": sum}, nil)
+				"portOfLoading": "PTLIS", "portOfDischarge": "SEGOT", "documentSha256": sum, "shipper": exporter.org, "consignee": importer.org}, nil)
 		}},
 		{"customs.transport_event.v1", "4b. carrier reports loaded, departed, arrived, discharged (DCSA)", func(ctx context.Context) error {
 			at := today.Add(8 * time.Hour)
@@ -107,7 +107,10 @@ func (c *Client) Run(ctx context.Context, tr Trade) (Result, error) {
 			if !tr.Discrepant {
 				return nil
 			}
-			return c.call(ctx, issuingBank, "POST", lc+"/presentations/P-1/waiver", map[string]any{"by": importer.actor, "date": d(0), "accepted": true}, nil)
+			if err := c.call(ctx, importer, "POST", lc+"/presentations/P-1/waiver", map[string]any{"date": d(0)}, nil); err != nil {
+				return err
+			}
+			return c.call(ctx, issuingBank, "POST", lc+"/presentations/P-1/waiver/decision", map[string]any{"accepted": true, "date": d(0)}, nil)
 		}},
 		{"settlement.payment_settled.v1", "6. the workflow has settlement pay the advising bank (pacs.009, FX); the settlement bank reports it settled (pacs.002)", func(ctx context.Context) error {
 			return c.settle(ctx, &r)
@@ -151,19 +154,19 @@ func (c *Client) Run(ctx context.Context, tr Trade) (Result, error) {
 // Timeline reads the trade's timeline from the trade view.
 func (c *Client) Timeline(ctx context.Context, tradeID string) (tradeview.Timeline, error) {
 	var t tradeview.Timeline
-	err := c.call(ctx, party{}, "GET", c.Trades+"/v1/trades/"+tradeID, nil, &t)
+	err := c.call(ctx, importer, "GET", c.Trades+"/v1/trades/"+tradeID, nil, &t)
 	return t, err
 }
 
 // registerDocument registers a document's content with customs and returns its SHA-256, which
 // identifies it from then on.
 func (c *Client) registerDocument(ctx context.Context, p party, tradeID, kind, date string) (string, error) {
-	content := []byte(fmt.Sprintf("%s for trade %s issued by %s on %s", kind, tradeID, p.actor, date))
+	content := []byte(fmt.Sprintf("%s for trade %s issued by %s on %s", kind, tradeID, p.name, date))
 	sum := sha256.Sum256(content)
 	var doc struct {
 		SHA256 string `json:"sha256"`
 	}
-	err := c.call(ctx, p, "POST", c.Customs+"/v1/documents", map[string]any{"tradeId": tradeID, "kind": kind, "issuer": p.actor,
+	err := c.call(ctx, p, "POST", c.Customs+"/v1/documents", map[string]any{"tradeId": tradeID, "kind": kind, "issuer": p.name,
 		"issueDate": date, "content": content}, &doc)
 	if err == nil && doc.SHA256 != hex.EncodeToString(sum[:]) {
 		err = fmt.Errorf("customs registered %s as %s; its SHA-256 is %x", kind, doc.SHA256, sum)

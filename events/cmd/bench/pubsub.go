@@ -26,17 +26,28 @@ const (
 // and returns the time for both.
 type pubsubContender struct {
 	name string
-	run  func(ctx context.Context, brokers []string, topic string, n int) error
+	run  func(ctx context.Context, k cluster, topic string, n int) error
+}
+
+// cluster is the broker and the principal every contender authenticates as (SCRAM-SHA-512, as
+// in the stack: the benchmark measures what the services pay).
+type cluster struct {
+	brokers []string
+	auth    kafkapubsub.SASL
 }
 
 func benchPubSub(ctx context.Context, n, rounds int) ([]result, []comparison, error) {
 	// One broker, in this process, for every contender: fair, and no other process on the box.
-	broker, err := kafkabroker.Start(kafkabroker.Options{Partitions: 4})
+	creds, err := kafkabroker.Generate()
+	if err != nil {
+		return nil, nil, err
+	}
+	broker, err := kafkabroker.Start(kafkabroker.Options{Partitions: 4, Credentials: &creds})
 	if err != nil {
 		return nil, nil, err
 	}
 	defer broker.Close()
-	brokers := broker.ListenAddrs()
+	k := cluster{brokers: broker.ListenAddrs(), auth: creds.SASL("tests")}
 	contenders := []pubsubContender{
 		{"tradefin kafkapubsub (kafka-go)", runTradefin},
 		{"watermill-kafka v3 (Sarama)", runWatermillKafka},
@@ -46,7 +57,7 @@ func benchPubSub(ctx context.Context, n, rounds int) ([]result, []comparison, er
 	for _, c := range contenders {
 		d, err := median(rounds, func() (time.Duration, error) {
 			start := time.Now()
-			err := c.run(ctx, brokers, "bench-"+watermill.NewShortUUID(), n)
+			err := c.run(ctx, k, "bench-"+watermill.NewShortUUID(), n)
 			return time.Since(start), err
 		})
 		if err != nil {
@@ -108,8 +119,8 @@ func consumeAll(ctx context.Context, sub message.Subscriber, topic string, n int
 	return nil
 }
 
-func runTradefin(ctx context.Context, brokers []string, topic string, n int) error {
-	pub, err := kafkapubsub.NewPublisher(kafkapubsub.PublisherConfig{Brokers: brokers})
+func runTradefin(ctx context.Context, k cluster, topic string, n int) error {
+	pub, err := kafkapubsub.NewPublisher(kafkapubsub.PublisherConfig{Brokers: k.brokers, SASL: k.auth})
 	if err != nil {
 		return err
 	}
@@ -117,7 +128,7 @@ func runTradefin(ctx context.Context, brokers []string, topic string, n int) err
 	if err := publishAll(n, func(m []*message.Message) error { return pub.Publish(topic, m...) }); err != nil {
 		return err
 	}
-	sub, err := kafkapubsub.NewSubscriber(kafkapubsub.SubscriberConfig{Brokers: brokers, ConsumerGroup: "bench-" + topic}, nil)
+	sub, err := kafkapubsub.NewSubscriber(kafkapubsub.SubscriberConfig{Brokers: k.brokers, SASL: k.auth, ConsumerGroup: "bench-" + topic}, nil)
 	if err != nil {
 		return err
 	}
@@ -125,10 +136,11 @@ func runTradefin(ctx context.Context, brokers []string, topic string, n int) err
 	return consumeAll(ctx, sub, topic, n)
 }
 
-func runWatermillKafka(ctx context.Context, brokers []string, topic string, n int) error {
+func runWatermillKafka(ctx context.Context, k cluster, topic string, n int) error {
 	pubCfg := wkafka.DefaultSaramaSyncPublisherConfig()
+	saramaSCRAM(pubCfg, k.auth)
 	pub, err := wkafka.NewPublisher(wkafka.PublisherConfig{
-		Brokers: brokers, OverwriteSaramaConfig: pubCfg,
+		Brokers: k.brokers, OverwriteSaramaConfig: pubCfg,
 		Marshaler: wkafka.NewWithPartitioningMarshaler(func(_ string, m *message.Message) (string, error) {
 			return m.Metadata.Get(kafkapubsub.PartitionKeyMetadata), nil
 		}),
@@ -142,8 +154,9 @@ func runWatermillKafka(ctx context.Context, brokers []string, topic string, n in
 	}
 	subCfg := wkafka.DefaultSaramaSubscriberConfig()
 	subCfg.Consumer.Offsets.Initial = sarama.OffsetOldest
+	saramaSCRAM(subCfg, k.auth)
 	sub, err := wkafka.NewSubscriber(wkafka.SubscriberConfig{
-		Brokers: brokers, ConsumerGroup: "bench-" + topic, OverwriteSaramaConfig: subCfg,
+		Brokers: k.brokers, ConsumerGroup: "bench-" + topic, OverwriteSaramaConfig: subCfg,
 		Unmarshaler: wkafka.DefaultMarshaler{},
 	}, nil)
 	if err != nil {
@@ -153,13 +166,21 @@ func runWatermillKafka(ctx context.Context, brokers []string, topic string, n in
 	return consumeAll(ctx, sub, topic, n)
 }
 
-func runRawKafkaGo(ctx context.Context, brokers []string, topic string, n int) error {
+func runRawKafkaGo(ctx context.Context, k cluster, topic string, n int) error {
+	transport, err := k.auth.Transport()
+	if err != nil {
+		return err
+	}
+	dialer, err := k.auth.Dialer()
+	if err != nil {
+		return err
+	}
 	w := &kafka.Writer{
-		Addr: kafka.TCP(brokers...), Topic: topic, Balancer: &kafka.Hash{}, RequiredAcks: kafka.RequireAll,
-		BatchTimeout: time.Millisecond, BatchSize: 1000, AllowAutoTopicCreation: true, Transport: &kafka.Transport{},
+		Addr: kafka.TCP(k.brokers...), Topic: topic, Balancer: &kafka.Hash{}, RequiredAcks: kafka.RequireAll,
+		BatchTimeout: time.Millisecond, BatchSize: 1000, AllowAutoTopicCreation: true, Transport: transport,
 	}
 	defer w.Close()
-	err := publishAll(n, func(msgs []*message.Message) error {
+	err = publishAll(n, func(msgs []*message.Message) error {
 		kms := make([]kafka.Message, len(msgs))
 		for i, m := range msgs {
 			kms[i] = kafka.Message{Key: []byte(m.Metadata.Get(kafkapubsub.PartitionKeyMetadata)), Value: m.Payload,
@@ -170,7 +191,7 @@ func runRawKafkaGo(ctx context.Context, brokers []string, topic string, n int) e
 	if err != nil {
 		return err
 	}
-	r := kafka.NewReader(kafka.ReaderConfig{Brokers: brokers, GroupID: "bench-" + topic, Topic: topic,
+	r := kafka.NewReader(kafka.ReaderConfig{Brokers: k.brokers, Dialer: dialer, GroupID: "bench-" + topic, Topic: topic,
 		StartOffset: kafka.FirstOffset, MaxWait: 100 * time.Millisecond, QueueCapacity: 1000,
 		CommitInterval: 200 * time.Millisecond, JoinGroupBackoff: 200 * time.Millisecond})
 	defer r.Close()

@@ -1,24 +1,21 @@
-// Package app is the customs service's application layer: the use cases, listed here.
+// Package app is the customs service's application layer: the use cases, listed here. Every use
+// case takes the acting identity.Actor and is authorised by domain.Authorize.
+//
+// The rule: 404 for non-parties (a caller who may not see the resource gets, for a read or a
+// command, the answer of a missing one word for word), 403 naming the rule for parties without
+// the right.
 package app
 
 import (
-	"context"
-
 	"github.com/tradefin/tradefin/services/customs/app/command"
+	"github.com/tradefin/tradefin/services/customs/app/query"
 	"github.com/tradefin/tradefin/services/customs/domain"
 )
 
 // Application is every use case of the service.
 type Application struct {
 	Commands Commands
-	Queries  Queries
-}
-
-// Queries are the read-side use cases: a document (verify by SHA-256), a declaration, a
-// shipment with its transport events, and the documents registered for a trade.
-type Queries interface {
-	command.Repository
-	DocumentsOfTrade(ctx context.Context, tradeID string) ([]*domain.Document, error)
+	Queries  query.Handlers
 }
 
 // Commands are the write-side use cases.
@@ -30,7 +27,7 @@ type Commands struct {
 }
 
 // New wires the application on a repository and a tariff.
-func New(repo Queries, tariff domain.Tariff) Application {
+func New(repo command.Repository, tariff domain.Tariff) Application {
 	return Application{
 		Commands: Commands{
 			RegisterDocument: command.RegisterDocumentHandler{Repo: repo},
@@ -38,6 +35,6 @@ func New(repo Queries, tariff domain.Tariff) Application {
 			Declarations:     command.DeclarationHandlers{Repo: repo, Tariff: tariff},
 			Shipments:        command.ShipmentHandlers{Repo: repo},
 		},
-		Queries: repo,
+		Queries: query.Handlers{Repo: repo},
 	}
 }

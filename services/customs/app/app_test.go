@@ -4,11 +4,14 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
+	"strings"
 	"sync"
 	"testing"
 
 	"github.com/tradefin/tradefin/deploy/devstack/testenv"
+	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/events/money"
 	"github.com/tradefin/tradefin/events/problem"
 	"github.com/tradefin/tradefin/services/customs/adapters/store"
@@ -31,13 +34,26 @@ func kindOf(err error) problem.Kind {
 	return -1
 }
 
+// Dev directory parties: the exporter, the importer, Lisbon's and Gothenburg's customs, Maersk.
+var (
+	joao   = identity.Actor{Org: "5493002AZULEJOSLX028", OrgKind: identity.Trader, Subject: "joao", Client: "portal", Roles: []string{identity.RoleTrader}}
+	ingrid = identity.Actor{Org: "5493001NORDICIMP0058", OrgKind: identity.Trader, Subject: "ingrid", Client: "portal", Roles: []string{identity.RoleTrader}}
+	marta  = identity.Actor{Org: "PT000100", OrgKind: identity.Customs, Subject: "marta", Client: "portal", Roles: []string{identity.RoleCustomsOfficer}}
+	lars   = identity.Actor{Org: "SE000100", OrgKind: identity.Customs, Subject: "lars", Client: "portal", Roles: []string{identity.RoleCustomsOfficer}}
+	mads   = identity.Actor{Org: "MAEU", OrgKind: identity.Carrier, Subject: "mads", Client: "portal", Roles: []string{identity.RoleCarrierAgent}}
+)
+
 func setup(t *testing.T, a app.Application, trade string) map[domain.DocumentKind]string {
 	t.Helper()
 	docs := map[domain.DocumentKind]string{}
 	for _, k := range []domain.DocumentKind{domain.CommercialInvoice, domain.PackingList, domain.CertificateOfOrigin, domain.BillOfLading} {
 		sha := sum(string(k) + trade)
-		if _, isNew, err := a.Commands.RegisterDocument.Handle(context.Background(), domain.DocumentRegistered{SHA256: sha, TradeID: trade, Kind: k,
-			Issuer: "issuer", IssueDate: "2026-11-20", By: "exporter"}); err != nil || !isNew {
+		by := joao
+		if k == domain.BillOfLading {
+			by = mads
+		}
+		if _, isNew, err := a.Commands.RegisterDocument.Handle(context.Background(), by, domain.DocumentRegistered{SHA256: sha, TradeID: trade, Kind: k,
+			Issuer: "issuer", IssueDate: "2026-11-20"}); err != nil || !isNew {
 			t.Fatalf("register %s: new %v, %v", k, isNew, err)
 		}
 		docs[k] = sha
@@ -45,8 +61,14 @@ func setup(t *testing.T, a app.Application, trade string) map[domain.DocumentKin
 	return docs
 }
 
+func toJSON(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
 func lodgement(id, trade string, dir domain.Direction, hs, origin string, docs ...string) domain.DeclarationLodged {
-	return domain.DeclarationLodged{ID: id, TradeID: trade, Direction: dir, Declarant: "declarant", OriginCountry: origin, DestinationCountry: "DE",
+	office := map[domain.Direction]string{domain.Export: "PT000100", domain.Import: "SE000100"}[dir]
+	return domain.DeclarationLodged{ID: id, TradeID: trade, Direction: dir, CustomsOffice: office, OriginCountry: origin, DestinationCountry: "DE",
 		Lines:     []domain.Line{{HSCode: hs, Description: "goods", CustomsValue: money.New(1_000_000, money.MustCurrency("EUR"))}},
 		Documents: docs}
 }
@@ -64,28 +86,28 @@ func TestUseCases(t *testing.T) {
 			other := setup(t, a, "T-2")
 
 			t.Run("documents must be registered for the same trade", func(t *testing.T) {
-				_, _, err := a.Commands.LodgeDeclaration.Handle(ctx, lodgement("X-1", "T-1", domain.Export, "090111", "BR", sum("never registered")))
+				_, _, err := a.Commands.LodgeDeclaration.Handle(ctx, joao, lodgement("X-1", "T-1", domain.Export, "090111", "BR", sum("never registered")))
 				if kindOf(err) != problem.Invalid {
 					t.Errorf("unregistered document: %v", err)
 				}
-				_, _, err = a.Commands.LodgeDeclaration.Handle(ctx, lodgement("X-1", "T-1", domain.Export, "090111", "BR",
+				_, _, err = a.Commands.LodgeDeclaration.Handle(ctx, joao, lodgement("X-1", "T-1", domain.Export, "090111", "BR",
 					other[domain.CommercialInvoice], docs[domain.PackingList], docs[domain.CertificateOfOrigin]))
 				if kindOf(err) != problem.Invalid {
 					t.Errorf("another trade's invoice: %v", err)
 				}
-				if _, err := a.Queries.Declaration(ctx, "X-1"); kindOf(err) != problem.NotFound {
+				if _, err := a.Queries.Declaration(ctx, joao, "X-1"); kindOf(err) != problem.NotFound {
 					t.Errorf("a refused lodgement left a declaration: %v", err)
 				}
 			})
 
 			t.Run("a document is registered once; other content under its hash conflicts", func(t *testing.T) {
-				d, isNew, err := a.Commands.RegisterDocument.Handle(ctx, domain.DocumentRegistered{SHA256: docs[domain.PackingList], TradeID: "T-1",
-					Kind: domain.PackingList, Issuer: "issuer", IssueDate: "2026-11-20", By: "exporter"})
+				d, isNew, err := a.Commands.RegisterDocument.Handle(ctx, joao, domain.DocumentRegistered{SHA256: docs[domain.PackingList], TradeID: "T-1",
+					Kind: domain.PackingList, Issuer: "issuer", IssueDate: "2026-11-20"})
 				if err != nil || isNew || d.Kind != domain.PackingList {
 					t.Errorf("retry: new %v, %v", isNew, err)
 				}
-				_, _, err = a.Commands.RegisterDocument.Handle(ctx, domain.DocumentRegistered{SHA256: docs[domain.PackingList], TradeID: "T-9",
-					Kind: domain.PackingList, Issuer: "issuer", IssueDate: "2026-11-20", By: "exporter"})
+				_, _, err = a.Commands.RegisterDocument.Handle(ctx, joao, domain.DocumentRegistered{SHA256: docs[domain.PackingList], TradeID: "T-9",
+					Kind: domain.PackingList, Issuer: "issuer", IssueDate: "2026-11-20"})
 				if kindOf(err) != problem.Conflict {
 					t.Errorf("same hash, other trade: %v", err)
 				}
@@ -96,84 +118,151 @@ func TestUseCases(t *testing.T) {
 					PortOfLoading: "BRSSZ", PortOfDischarge: "DEHAM", Carrier: "MAEU"}
 				for what, sha := range map[string]string{"an invoice": docs[domain.CommercialInvoice], "another trade's B/L": other[domain.BillOfLading]} {
 					bl.DocumentSHA256 = sha
-					if _, _, err := a.Commands.Shipments.IssueBillOfLading(ctx, bl); kindOf(err) != problem.Invalid {
+					if _, _, err := a.Commands.Shipments.IssueBillOfLading(ctx, mads, bl); kindOf(err) != problem.Invalid {
 						t.Errorf("%s: %v", what, err)
 					}
 				}
 				bl.DocumentSHA256 = docs[domain.BillOfLading]
-				if _, isNew, err := a.Commands.Shipments.IssueBillOfLading(ctx, bl); err != nil || !isNew {
+				if _, isNew, err := a.Commands.Shipments.IssueBillOfLading(ctx, mads, bl); err != nil || !isNew {
 					t.Fatalf("issue: new %v, %v", isNew, err)
 				}
-				if _, err := a.Commands.Shipments.RecordTransportEvent(ctx, "S-NOPE", domain.TransportEventRecorded{}); kindOf(err) != problem.NotFound {
+				if _, err := a.Commands.Shipments.RecordTransportEvent(ctx, mads, "S-NOPE", domain.TransportEventRecorded{}); kindOf(err) != problem.NotFound {
 					t.Errorf("event on an unknown shipment: %v", err)
 				}
 			})
 
+			t.Run("documents are relied on and seen through the trade's declarations and B/L", func(t *testing.T) {
+				invoice := docs[domain.CommercialInvoice]
+				// Nobody else may rely on the exporter's invoice, and it cannot tell it exists.
+				_, _, refused := a.Commands.LodgeDeclaration.Handle(ctx, ingrid, lodgement("I-EARLY", "T-1", domain.Import, "690721", "PT", invoice))
+				_, _, missing := a.Commands.LodgeDeclaration.Handle(ctx, ingrid, lodgement("I-EARLY", "T-1", domain.Import, "690721", "PT", sum("nothing")))
+				if kindOf(refused) != problem.Invalid || toJSON(refused) != strings.ReplaceAll(toJSON(missing), sum("nothing"), invoice) {
+					t.Errorf("another's invoice: %v; an unregistered one: %v", refused, missing)
+				}
+				if _, err := a.Queries.Document(ctx, lars, invoice); kindOf(err) != problem.NotFound {
+					t.Errorf("import customs reads the invoice before any declaration relies on it: %v", err)
+				}
+				// The export relies on it: export customs now sees it, import customs does not.
+				if _, _, err := a.Commands.LodgeDeclaration.Handle(ctx, joao, lodgement("E-SEEN", "T-1", domain.Export, "690721", "PT", exportDocs...)); err != nil {
+					t.Fatal(err)
+				}
+				if d, err := a.Queries.Document(ctx, marta, invoice); err != nil || d.SHA256 != invoice {
+					t.Errorf("export customs reads the invoice its declaration relies on: %v", err)
+				}
+				// The B/L consigns the goods to the importer: it may now rely on the trade's
+				// documents, and nobody else may import them.
+				bl := domain.BillOfLadingIssued{ID: "S-SEEN", TradeID: "T-1", BLNumber: "MAEU2", OnBoardDate: "2026-11-21", Vessel: "V", Voyage: "1",
+					PortOfLoading: "PTLIS", PortOfDischarge: "SEGOT", Shipper: joao.Org, Consignee: ingrid.Org}
+				if _, _, err := a.Commands.Shipments.IssueBillOfLading(ctx, mads, bl); err != nil {
+					t.Fatal(err)
+				}
+				olga := identity.Actor{Org: "5493003OTHERTRAD0029", OrgKind: identity.Trader, Subject: "olga", Roles: []string{identity.RoleTrader}}
+				if _, _, err := a.Commands.LodgeDeclaration.Handle(ctx, olga, lodgement("I-OLGA", "T-1", domain.Import, "690721", "PT")); kindOf(err) != problem.Forbidden {
+					t.Errorf("an outsider imports goods consigned to the importer: %v", err)
+				}
+				if _, _, err := a.Commands.LodgeDeclaration.Handle(ctx, ingrid, lodgement("I-SEEN", "T-1", domain.Import, "690721", "PT", invoice)); err != nil {
+					t.Fatalf("the consignee relies on the trade's invoice: %v", err)
+				}
+				if _, err := a.Queries.Document(ctx, lars, invoice); err != nil {
+					t.Errorf("import customs reads the invoice its declaration relies on: %v", err)
+				}
+				// Both customs offices see the shipment through the trade's declarations.
+				for _, who := range []identity.Actor{marta, lars, joao, ingrid, mads} {
+					if _, err := a.Queries.Shipment(ctx, who, "S-SEEN"); err != nil {
+						t.Errorf("%s reads the shipment: %v", who.Subject, err)
+					}
+				}
+				if _, err := a.Queries.Shipment(ctx, olga, "S-SEEN"); kindOf(err) != problem.NotFound {
+					t.Errorf("an outsider reads the shipment: %v", err)
+				}
+				if got, err := a.Queries.DocumentsOfTrade(ctx, olga, "T-1"); err != nil || len(got) != 0 {
+					t.Errorf("an outsider lists the trade's documents: %v %v", got, err)
+				}
+			})
+
+			t.Run("a command on a declaration the caller may not see is answered as on a missing one", func(t *testing.T) {
+				if _, _, err := a.Commands.LodgeDeclaration.Handle(ctx, joao, lodgement("E-HID", "T-1", domain.Export, "690721", "PT", exportDocs...)); err != nil {
+					t.Fatal(err)
+				}
+				_, unseen := a.Commands.Declarations.Clear(ctx, lars, "E-HID")
+				_, missing := a.Commands.Declarations.Clear(ctx, lars, "E-NONE")
+				if kindOf(unseen) != problem.NotFound || toJSON(unseen) != strings.ReplaceAll(toJSON(missing), "E-NONE", "E-HID") {
+					t.Errorf("unseen %v; missing %v", unseen, missing)
+				}
+				// The declarant sees it, and is refused naming the rule.
+				if _, err := a.Commands.Declarations.Clear(ctx, joao, "E-HID"); kindOf(err) != problem.Forbidden {
+					t.Errorf("the declarant clears its export: %v", err)
+				}
+				if d, err := a.Queries.Declaration(ctx, joao, "E-HID"); err != nil || d.Status != domain.StatusLodged {
+					t.Errorf("a refused command changed the declaration: %v %v", d, err)
+				}
+			})
+
 			t.Run("red lane: no clearance before inspection; a failed inspection holds the goods", func(t *testing.T) {
-				d, _, err := a.Commands.LodgeDeclaration.Handle(ctx, lodgement("E-RED", "T-1", domain.Export, "930200", "DE", exportDocs...))
+				d, _, err := a.Commands.LodgeDeclaration.Handle(ctx, joao, lodgement("E-RED", "T-1", domain.Export, "930200", "DE", exportDocs...))
 				if err != nil || d.Lane != domain.Red {
 					t.Fatalf("lodge arms: lane %v, %v", d.Lane, err)
 				}
-				if _, err := a.Commands.Declarations.Clear(ctx, "E-RED", "officer"); kindOf(err) != problem.Unprocessable {
+				if _, err := a.Commands.Declarations.Clear(ctx, marta, "E-RED"); kindOf(err) != problem.Unprocessable {
 					t.Errorf("clear before inspection: %v", err)
 				}
-				if d, err = a.Commands.Declarations.Inspect(ctx, "E-RED", false, "not as declared", "officer"); err != nil || d.Status != domain.StatusHeld {
+				if d, err = a.Commands.Declarations.Inspect(ctx, marta, "E-RED", false, "not as declared"); err != nil || d.Status != domain.StatusHeld {
 					t.Fatalf("inspect: %v %v", d.Status, err)
 				}
-				if _, err := a.Commands.Declarations.Clear(ctx, "E-RED", "officer"); kindOf(err) != problem.Conflict {
+				if _, err := a.Commands.Declarations.Clear(ctx, marta, "E-RED"); kindOf(err) != problem.Conflict {
 					t.Errorf("clear held goods: %v", err)
 				}
 			})
 
 			t.Run("yellow lane: a passed inspection lets the export clear", func(t *testing.T) {
-				d, _, err := a.Commands.LodgeDeclaration.Handle(ctx, lodgement("E-YEL", "T-1", domain.Export, "290110", "BR", exportDocs...))
+				d, _, err := a.Commands.LodgeDeclaration.Handle(ctx, joao, lodgement("E-YEL", "T-1", domain.Export, "290110", "BR", exportDocs...))
 				if err != nil || d.Lane != domain.Yellow {
 					t.Fatalf("lodge chemicals: lane %v, %v", d.Lane, err)
 				}
-				if _, err := a.Commands.Declarations.Inspect(ctx, "E-YEL", true, "documents in order", "officer"); err != nil {
+				if _, err := a.Commands.Declarations.Inspect(ctx, marta, "E-YEL", true, "documents in order"); err != nil {
 					t.Fatal(err)
 				}
-				if d, err = a.Commands.Declarations.Clear(ctx, "E-YEL", "officer"); err != nil || d.Status != domain.StatusCleared {
+				if d, err = a.Commands.Declarations.Clear(ctx, marta, "E-YEL"); err != nil || d.Status != domain.StatusCleared {
 					t.Fatalf("clear: %v %v", d.Status, err)
 				}
 			})
 
 			t.Run("import: duty from the tariff, assessed once, paid in full, then release", func(t *testing.T) {
-				if _, _, err := a.Commands.LodgeDeclaration.Handle(ctx, lodgement("I-1", "T-1", domain.Import, "090121", "BR")); err != nil {
+				if _, _, err := a.Commands.LodgeDeclaration.Handle(ctx, ingrid, lodgement("I-1", "T-1", domain.Import, "090121", "BR")); err != nil {
 					t.Fatal(err)
 				}
-				if _, err := a.Commands.Declarations.Clear(ctx, "I-1", "officer"); kindOf(err) != problem.Unprocessable {
+				if _, err := a.Commands.Declarations.Clear(ctx, lars, "I-1"); kindOf(err) != problem.Unprocessable {
 					t.Errorf("clearing an import: %v", err)
 				}
-				d, err := a.Commands.Declarations.AssessDuty(ctx, "I-1", "officer")
+				d, err := a.Commands.Declarations.AssessDuty(ctx, lars, "I-1")
 				if err != nil || d.Duty.Duty.Minor != 75_000 { // 10,000.00 EUR of roasted coffee at 7.5 %
 					t.Fatalf("duty: %+v %v", d.Duty, err)
 				}
-				if d, err = a.Commands.Declarations.AssessDuty(ctx, "I-1", "officer"); err != nil || d.Duty.Duty.Minor != 75_000 {
+				if d, err = a.Commands.Declarations.AssessDuty(ctx, lars, "I-1"); err != nil || d.Duty.Duty.Minor != 75_000 {
 					t.Fatalf("retried assessment: %+v %v", d.Duty, err)
 				}
-				if _, err := a.Commands.Declarations.PayDuty(ctx, "I-1", d.Duty.Duty, "PAY-1"); err != nil {
+				if _, err := a.Commands.Declarations.PayDuty(ctx, ingrid, "I-1", d.Duty.Duty, "PAY-1"); err != nil {
 					t.Fatal(err)
 				}
-				if d, err = a.Commands.Declarations.Release(ctx, "I-1", "officer"); err != nil || d.Status != domain.StatusReleased {
+				if d, err = a.Commands.Declarations.Release(ctx, lars, "I-1"); err != nil || d.Status != domain.StatusReleased {
 					t.Fatalf("release: %v %v", d.Status, err)
 				}
-				if _, _, err := a.Commands.LodgeDeclaration.Handle(ctx, lodgement("I-2", "T-1", domain.Import, "030211", "NO")); err != nil {
+				if _, _, err := a.Commands.LodgeDeclaration.Handle(ctx, ingrid, lodgement("I-2", "T-1", domain.Import, "030211", "NO")); err != nil {
 					t.Fatal(err)
 				}
-				if _, err := a.Commands.Declarations.AssessDuty(ctx, "I-2", "officer"); kindOf(err) != problem.Unprocessable {
+				if _, err := a.Commands.Declarations.AssessDuty(ctx, lars, "I-2"); kindOf(err) != problem.Unprocessable {
 					t.Errorf("no tariff line for fish: %v", err)
 				}
 			})
 
 			t.Run("concurrent decisions on one declaration are serialised", func(t *testing.T) {
-				if _, _, err := a.Commands.LodgeDeclaration.Handle(ctx, lodgement("E-GO", "T-1", domain.Export, "090111", "BR", exportDocs...)); err != nil {
+				if _, _, err := a.Commands.LodgeDeclaration.Handle(ctx, joao, lodgement("E-GO", "T-1", domain.Export, "090111", "BR", exportDocs...)); err != nil {
 					t.Fatal(err)
 				}
 				var wg sync.WaitGroup
 				errs := make([]error, 4)
 				for i := range errs {
-					wg.Go(func() { _, errs[i] = a.Commands.Declarations.Clear(ctx, "E-GO", "officer") })
+					wg.Go(func() { _, errs[i] = a.Commands.Declarations.Clear(ctx, marta, "E-GO") })
 				}
 				wg.Wait()
 				for i, err := range errs {
@@ -181,7 +270,7 @@ func TestUseCases(t *testing.T) {
 						t.Errorf("clearance %d: %v", i, err)
 					}
 				}
-				if d, err := a.Queries.Declaration(ctx, "E-GO"); err != nil || d.Status != domain.StatusCleared {
+				if d, err := a.Queries.Declaration(ctx, joao, "E-GO"); err != nil || d.Status != domain.StatusCleared {
 					t.Fatalf("after: %v %v", d.Status, err)
 				}
 				// One clearance was recorded: the others reloaded, found it cleared, and recorded nothing.

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"slices"
 
+	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/events/money"
 )
 
@@ -36,35 +37,38 @@ type Line struct {
 	CustomsValue money.Money `json:"customsValue"`
 }
 
-// The declaration's events.
+// The declaration's events. Each records the actor that caused it (organisation, user, client).
 type (
 	DeclarationLodged struct {
 		ID, TradeID        string
 		Direction          Direction
-		Declarant          string
+		Declarant          string // the trader's organisation (LEI or EORI): the lodging actor's
+		CustomsOffice      string // the office it is lodged with, e.g. PT000100
 		OriginCountry      string
 		DestinationCountry string
 		Lines              []Line
 		Documents          []string // SHA-256 of the documents it relies on
 		Lane               RiskLane
 		LaneReason         string
+		Actor              identity.Stamp
 	}
 	Inspected struct {
-		Passed bool   `json:"passed"`
-		Note   string `json:"note"`
-		By     string `json:"by"`
+		Passed bool           `json:"passed"`
+		Note   string         `json:"note"`
+		Actor  identity.Stamp `json:"actor"`
 	}
-	ExportCleared struct{ By string }
+	ExportCleared struct{ Actor identity.Stamp }
 	DutyAssessed  struct {
 		Duty  money.Money
 		Rates map[string]BasisPoints // HS code → rate applied
-		By    string
+		Actor identity.Stamp
 	}
 	DutyPaid struct {
-		Amount    money.Money `json:"amount"`
-		Reference string      `json:"reference"`
+		Amount    money.Money    `json:"amount"`
+		Reference string         `json:"reference"`
+		Actor     identity.Stamp `json:"actor"`
 	}
-	GoodsReleased struct{ By string }
+	GoodsReleased struct{ Actor identity.Stamp }
 )
 
 func (DeclarationLodged) EventName() string { return "customs.DeclarationLodged" }
@@ -93,28 +97,36 @@ var requiredForExport = []DocumentKind{CommercialInvoice, PackingList, Certifica
 // Lodge validates a declaration and assigns its risk lane. docs are the kinds of the documents
 // it relies on, as registered (the application looks them up).
 func Lodge(d DeclarationLodged, docs []DocumentKind) (*Declaration, error) {
+	for _, err := range []error{validID("id", d.ID), validID("tradeId", d.TradeID)} {
+		if err != nil {
+			return nil, err
+		}
+	}
 	switch {
-	case d.ID == "":
-		return nil, invalid("id", "required")
-	case d.TradeID == "":
-		return nil, invalid("tradeId", "required")
 	case d.Direction != Export && d.Direction != Import:
 		return nil, invalid("direction", "want export or import")
 	case d.Declarant == "":
 		return nil, invalid("declarant", "required")
 	case len(d.Lines) == 0:
 		return nil, invalid("lines", "a declaration declares at least one good")
+	case len(d.Lines) > maxLines:
+		return nil, invalid("lines", "at most %d goods items", maxLines)
+	case len(d.Documents) > MaxDocuments:
+		return nil, invalid("documents", "at most %d documents", MaxDocuments)
 	}
-	if err := validCountry("originCountry", d.OriginCountry); err != nil {
-		return nil, err
-	}
-	if err := validCountry("destinationCountry", d.DestinationCountry); err != nil {
-		return nil, err
+	for _, err := range []error{validTraderID("declarant", d.Declarant), validCustomsOffice("customsOffice", d.CustomsOffice),
+		validCountry("originCountry", d.OriginCountry), validCountry("destinationCountry", d.DestinationCountry)} {
+		if err != nil {
+			return nil, err
+		}
 	}
 	var currency money.Currency
 	for i, l := range d.Lines {
 		if err := validHSCode(l.HSCode); err != nil {
 			return nil, invalid(fmt.Sprintf("lines[%d].hsCode", i), "%s", err.(*FieldError).Reason)
+		}
+		if err := validText(fmt.Sprintf("lines[%d].description", i), l.Description, maxText, true); err != nil {
+			return nil, err
 		}
 		if l.CustomsValue.Minor <= 0 || l.CustomsValue.Currency.Code() == "" {
 			return nil, invalid(fmt.Sprintf("lines[%d].customsValue", i), "a positive amount in an ISO 4217 currency")
@@ -138,24 +150,28 @@ func Lodge(d DeclarationLodged, docs []DocumentKind) (*Declaration, error) {
 	return decl, nil
 }
 
-// Same reports whether a lodgement repeats this one (a retry).
+// Same reports whether a lodgement repeats this one (a retry), whoever of the declarant's
+// organisation sends it.
 func (d *Declaration) Same(l DeclarationLodged) bool {
-	l.Lane, l.LaneReason = d.Lane, d.LaneReason
+	l.Lane, l.LaneReason, l.Actor = d.Lane, d.LaneReason, d.Actor
 	return reflect.DeepEqual(d.DeclarationLodged, l)
 }
 
 // Inspect records the result of the documentary or physical check a yellow or red lane needs.
-func (d *Declaration) Inspect(passed bool, note, by string) error {
+func (d *Declaration) Inspect(passed bool, note string, by identity.Stamp) error {
 	if d.Status != StatusLodged {
 		return stateError("inspect", d.Status)
 	}
-	d.record(Inspected{Passed: passed, Note: note, By: by})
+	if err := validText("note", note, maxText, true); err != nil {
+		return err
+	}
+	d.record(Inspected{Passed: passed, Note: note, Actor: by})
 	return nil
 }
 
 // Clear lets exported goods leave. A green lane clears on the data; a yellow or red one only
 // after a passed inspection.
-func (d *Declaration) Clear(by string) error {
+func (d *Declaration) Clear(by identity.Stamp) error {
 	if d.Status == StatusCleared {
 		return nil // a retried clearance
 	}
@@ -168,12 +184,12 @@ func (d *Declaration) Clear(by string) error {
 	if d.Status != StatusLodged && d.Status != StatusInspected {
 		return stateError("clear", d.Status)
 	}
-	d.record(ExportCleared{By: by})
+	d.record(ExportCleared{Actor: by})
 	return nil
 }
 
 // AssessDuty computes the import duty line by line from the tariff.
-func (d *Declaration) AssessDuty(t Tariff, by string) error {
+func (d *Declaration) AssessDuty(t Tariff, by identity.Stamp) error {
 	if d.Status == StatusAssessed {
 		return nil // a retried assessment: the same tariff gives the same duty
 	}
@@ -202,12 +218,12 @@ func (d *Declaration) AssessDuty(t Tariff, by string) error {
 		}
 		rates[l.HSCode] = rate
 	}
-	d.record(DutyAssessed{Duty: total, Rates: rates, By: by})
+	d.record(DutyAssessed{Duty: total, Rates: rates, Actor: by})
 	return nil
 }
 
 // PayDuty records the payment of the assessed duty, which must be paid in full.
-func (d *Declaration) PayDuty(amount money.Money, reference string) error {
+func (d *Declaration) PayDuty(amount money.Money, reference string, by identity.Stamp) error {
 	if d.Status == StatusPaid && d.Paid.Reference == reference {
 		return nil // a retried payment
 	}
@@ -217,23 +233,23 @@ func (d *Declaration) PayDuty(amount money.Money, reference string) error {
 	if amount != d.Duty.Duty {
 		return fmt.Errorf("%w: the duty is %d %s; %d %s was paid", ErrRefused, d.Duty.Duty.Minor, d.Duty.Duty.Currency.Code(), amount.Minor, amount.Currency.Code())
 	}
-	if reference == "" {
-		return invalid("reference", "the payment's reference is required")
+	if err := validID("reference", reference); err != nil { // the payment's reference
+		return err
 	}
-	d.record(DutyPaid{Amount: amount, Reference: reference})
+	d.record(DutyPaid{Amount: amount, Reference: reference, Actor: by})
 	return nil
 }
 
 // Release frees imported goods once their duty is paid or guaranteed (Union Customs Code
 // Art. 194-195: release once the duty is paid or secured).
-func (d *Declaration) Release(by string) error {
+func (d *Declaration) Release(by identity.Stamp) error {
 	if d.Status == StatusReleased {
 		return nil
 	}
 	if d.Status != StatusPaid && d.Status != StatusGuaranteed {
 		return fmt.Errorf("%w: goods are released once the duty is paid or guaranteed (status %s)", ErrRefused, d.Status)
 	}
-	d.record(GoodsReleased{By: by})
+	d.record(GoodsReleased{Actor: by})
 	return nil
 }
 

@@ -4,13 +4,22 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/events/money"
 )
 
 var eur = money.MustCurrency("EUR")
 
+// Who acted, as events record it: an export officer of Lisbon, an import officer of Gothenburg,
+// and a clerk of the exporter.
+var (
+	officer   = identity.Stamp{Org: "PT000100", User: "marta", Client: "portal"}
+	seOfficer = identity.Stamp{Org: "SE000100", User: "lars", Client: "portal"}
+	clerk     = identity.Stamp{Org: "5493002AZULEJOSLX028", User: "joao", Client: "portal"}
+)
+
 func lodged(dir Direction, hs, origin string) DeclarationLodged {
-	return DeclarationLodged{ID: "D-1", TradeID: "T-1", Direction: dir, Declarant: "Azulejos Lisboa Lda", OriginCountry: origin, DestinationCountry: "SE",
+	return DeclarationLodged{ID: "D-1", TradeID: "T-1", Direction: dir, Declarant: "5493002AZULEJOSLX028", CustomsOffice: "PT000100", OriginCountry: origin, DestinationCountry: "SE",
 		Lines: []Line{{HSCode: hs, Description: "ceramic tiles", CustomsValue: money.New(84_000_00, eur)}}}
 }
 
@@ -61,16 +70,16 @@ func TestExportNeedsItsDocumentsAndAnInspectionOffTheGreenLane(t *testing.T) {
 		t.Fatalf("a 4-digit HS code: %v", err)
 	}
 	red, _ := Lodge(lodged(Export, "930190", "PT"), allDocs)
-	if err := red.Clear("PT-AT"); !errors.Is(err, ErrRefused) {
+	if err := red.Clear(officer); !errors.Is(err, ErrRefused) {
 		t.Fatalf("red lane cleared without inspection: %v", err)
 	}
-	if err := red.Inspect(true, "seals intact", "PT-AT"); err != nil {
+	if err := red.Inspect(true, "seals intact", officer); err != nil {
 		t.Fatal(err)
 	}
-	if err := red.Clear("PT-AT"); err != nil || red.Status != StatusCleared {
+	if err := red.Clear(officer); err != nil || red.Status != StatusCleared {
 		t.Fatalf("clear after inspection: %v %s", err, red.Status)
 	}
-	if err := red.Clear("PT-AT"); err != nil || len(red.Changes()) != 3 {
+	if err := red.Clear(officer); err != nil || len(red.Changes()) != 3 {
 		t.Fatalf("a retried clearance: %v, %d events", err, len(red.Changes()))
 	}
 }
@@ -80,23 +89,23 @@ func TestImportDutyFromTheTariffPaidThenReleased(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := d.Release("SE"); !errors.Is(err, ErrRefused) {
+	if err := d.Release(seOfficer); !errors.Is(err, ErrRefused) {
 		t.Fatalf("released before duty: %v", err)
 	}
-	if err := d.AssessDuty(TariffTable{"9301": 0}, "SE"); !errors.Is(err, ErrRefused) {
+	if err := d.AssessDuty(TariffTable{"9301": 0}, seOfficer); !errors.Is(err, ErrRefused) {
 		t.Fatalf("assessed without a tariff line: %v", err)
 	}
 	// 84,000.00 EUR at 5 % is 4,200.00 EUR; the subheading wins over the heading.
-	if err := d.AssessDuty(TariffTable{"6907": 1200, "690721": 500}, "SE"); err != nil || d.Duty.Duty != money.New(4_200_00, eur) {
+	if err := d.AssessDuty(TariffTable{"6907": 1200, "690721": 500}, seOfficer); err != nil || d.Duty.Duty != money.New(4_200_00, eur) {
 		t.Fatalf("assess: %v %+v", err, d.Duty)
 	}
-	if err := d.PayDuty(money.New(4_000_00, eur), "R1"); !errors.Is(err, ErrRefused) {
+	if err := d.PayDuty(money.New(4_000_00, eur), "R1", clerk); !errors.Is(err, ErrRefused) {
 		t.Fatalf("a short payment: %v", err)
 	}
-	if err := d.PayDuty(money.New(4_200_00, eur), "R1"); err != nil {
+	if err := d.PayDuty(money.New(4_200_00, eur), "R1", clerk); err != nil {
 		t.Fatal(err)
 	}
-	if err := d.Release("SE"); err != nil || d.Status != StatusReleased {
+	if err := d.Release(seOfficer); err != nil || d.Status != StatusReleased {
 		t.Fatalf("release: %v %s", err, d.Status)
 	}
 	again := &Declaration{}

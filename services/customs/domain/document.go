@@ -3,6 +3,8 @@ package domain
 import (
 	"encoding/hex"
 	"time"
+
+	"github.com/tradefin/tradefin/events/identity"
 )
 
 // DocumentKind is the kind of a trade document.
@@ -22,12 +24,13 @@ var documentKinds = map[DocumentKind]bool{CommercialInvoice: true, PackingList: 
 // identified by its SHA-256: it cannot change once registered; a corrected document is another
 // document with another hash.
 type DocumentRegistered struct {
-	SHA256    string
-	TradeID   string
-	Kind      DocumentKind
-	Issuer    string
-	IssueDate string // YYYY-MM-DD
-	By        string // the party that registered it
+	SHA256     string
+	TradeID    string
+	Kind       DocumentKind
+	Issuer     string
+	IssueDate  string         // YYYY-MM-DD
+	Registrant Party          // the organisation that registered it
+	Actor      identity.Stamp // who registered it
 }
 
 func (DocumentRegistered) EventName() string { return "customs.DocumentRegistered" }
@@ -43,14 +46,17 @@ func RegisterDocument(d DocumentRegistered) (*Document, error) {
 	if b, err := hex.DecodeString(d.SHA256); err != nil || len(b) != 32 {
 		return nil, invalid("sha256", "want 64 hex digits")
 	}
-	if d.TradeID == "" {
-		return nil, invalid("tradeId", "required")
+	if err := validID("tradeId", d.TradeID); err != nil {
+		return nil, err
 	}
 	if !documentKinds[d.Kind] {
 		return nil, invalid("kind", "%q: want commercial_invoice, packing_list, certificate_of_origin, bill_of_lading or insurance_document", d.Kind)
 	}
-	if d.Issuer == "" {
-		return nil, invalid("issuer", "required")
+	if err := validText("issuer", d.Issuer, maxName, false); err != nil {
+		return nil, err
+	}
+	if d.Registrant.Org == "" || d.Registrant.Kind == "" {
+		return nil, invalid("registrant", "the registering organisation is required")
 	}
 	if _, err := time.Parse(time.DateOnly, d.IssueDate); err != nil {
 		return nil, invalid("issueDate", "want YYYY-MM-DD")
@@ -60,9 +66,10 @@ func RegisterDocument(d DocumentRegistered) (*Document, error) {
 	return doc, nil
 }
 
-// Same reports whether a registration repeats this one (a retry), so it is not a conflict.
+// Same reports whether a registration repeats this one (a retry), so it is not a conflict: the
+// same content registered by the same organisation, whichever of its users or clients sends it.
 func (d *Document) Same(r DocumentRegistered) bool {
-	r.By = d.By
+	r.Actor = d.Actor
 	return d.DocumentRegistered == r
 }
 

@@ -3,6 +3,7 @@ package domain
 import (
 	"fmt"
 
+	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/events/money"
 )
 
@@ -12,31 +13,35 @@ const StatusGuaranteed DeclarationStatus = "GUARANTEED"
 
 // DutyGuaranteed: a guarantor (usually a bank) secures the assessed duty.
 type DutyGuaranteed struct {
-	Amount    money.Money `json:"amount"`
-	Guarantor string      `json:"guarantor"`
-	Reference string      `json:"reference"`
+	Amount    money.Money    `json:"amount"`
+	Guarantor string         `json:"guarantor"`
+	Reference string         `json:"reference"`
+	Actor     identity.Stamp `json:"actor"`
 }
 
 func (DutyGuaranteed) EventName() string { return "customs.DutyGuaranteed" }
 
 // GuaranteeDuty records a guarantee for the assessed duty. It must cover the whole duty in its
 // currency (UCC Art. 90: the guarantee covers the amount of the customs debt).
-func (d *Declaration) GuaranteeDuty(amount money.Money, guarantor, reference string) error {
+func (d *Declaration) GuaranteeDuty(amount money.Money, guarantor, reference string, by identity.Stamp) error {
 	if d.Status == StatusGuaranteed && d.Guarantee.Reference == reference {
 		return nil // a retried guarantee
 	}
 	if d.Status != StatusAssessed {
 		return stateError("guarantee duty", d.Status)
 	}
-	switch {
-	case guarantor == "":
+	if guarantor == "" {
 		return invalid("guarantor", "required: the party that secures the duty")
-	case reference == "":
-		return invalid("reference", "the guarantee's reference is required")
-	case amount.Currency != d.Duty.Duty.Currency || amount.Minor < d.Duty.Duty.Minor:
+	}
+	for _, err := range []error{validText("guarantor", guarantor, maxName, false), validID("reference", reference)} {
+		if err != nil {
+			return err
+		}
+	}
+	if amount.Currency != d.Duty.Duty.Currency || amount.Minor < d.Duty.Duty.Minor {
 		return fmt.Errorf("%w: a guarantee of %d %s does not cover the duty of %d %s", ErrRefused,
 			amount.Minor, amount.Currency.Code(), d.Duty.Duty.Minor, d.Duty.Duty.Currency.Code())
 	}
-	d.record(DutyGuaranteed{Amount: amount, Guarantor: guarantor, Reference: reference})
+	d.record(DutyGuaranteed{Amount: amount, Guarantor: guarantor, Reference: reference, Actor: by})
 	return nil
 }

@@ -3,6 +3,8 @@ package domain
 import (
 	"fmt"
 	"time"
+
+	"github.com/tradefin/tradefin/events/identity"
 )
 
 // DCSA Track & Trace event codes this service accepts (DCSA T&T 2.2: equipment events LOAD and
@@ -26,22 +28,26 @@ type (
 	// BillOfLadingIssued: the carrier issued the bill of lading; its on-board date is the date of
 	// shipment (UCP 600 Art. 20(a)(ii)).
 	BillOfLadingIssued struct {
-		ID              string `json:"id"`
-		TradeID         string `json:"tradeId"`
-		BLNumber        string `json:"blNumber"`
-		OnBoardDate     string `json:"onBoardDate"` // YYYY-MM-DD
-		Vessel          string `json:"vessel"`
-		Voyage          string `json:"voyage"`
-		PortOfLoading   string `json:"portOfLoading"` // UN/LOCODE
-		PortOfDischarge string `json:"portOfDischarge"`
-		DocumentSHA256  string `json:"documentSha256,omitempty"` // the B/L as registered, if it was
-		Carrier         string `json:"carrier"`
+		ID              string         `json:"id"`
+		TradeID         string         `json:"tradeId"`
+		BLNumber        string         `json:"blNumber"`
+		OnBoardDate     string         `json:"onBoardDate"` // YYYY-MM-DD
+		Vessel          string         `json:"vessel"`
+		Voyage          string         `json:"voyage"`
+		PortOfLoading   string         `json:"portOfLoading"` // UN/LOCODE
+		PortOfDischarge string         `json:"portOfDischarge"`
+		DocumentSHA256  string         `json:"documentSha256,omitempty"` // the B/L as registered, if it was
+		Carrier         string         `json:"carrier"`                  // the issuing carrier's SCAC: the actor's organisation
+		Shipper         string         `json:"shipper,omitempty"`        // the trader shipping the goods (LEI or EORI)
+		Consignee       string         `json:"consignee,omitempty"`      // the trader they are consigned to
+		Actor           identity.Stamp `json:"actor"`
 	}
 	TransportEventRecorded struct {
-		EventCode  string    `json:"eventCode"`
-		Classifier string    `json:"classifier"`
-		Location   string    `json:"location"` // UN/LOCODE
-		EventTime  time.Time `json:"eventTime"`
+		EventCode  string         `json:"eventCode"`
+		Classifier string         `json:"classifier"`
+		Location   string         `json:"location"` // UN/LOCODE
+		EventTime  time.Time      `json:"eventTime"`
+		Actor      identity.Stamp `json:"actor"`
 	}
 )
 
@@ -57,15 +63,31 @@ type Shipment struct {
 
 // IssueBillOfLading validates the bill of lading and opens the shipment.
 func IssueBillOfLading(b BillOfLadingIssued) (*Shipment, error) {
-	switch {
-	case b.ID == "":
-		return nil, invalid("id", "required")
-	case b.TradeID == "":
-		return nil, invalid("tradeId", "required")
-	case b.BLNumber == "":
-		return nil, invalid("blNumber", "required")
-	case b.Vessel == "":
+	for _, err := range []error{validID("id", b.ID), validID("tradeId", b.TradeID), validID("blNumber", b.BLNumber)} {
+		if err != nil {
+			return nil, err
+		}
+	}
+	if b.Vessel == "" {
 		return nil, invalid("vessel", "required: a B/L names the vessel (UCP 600 Art. 20(a)(ii))")
+	}
+	if err := validText("vessel", b.Vessel, maxName, false); err != nil {
+		return nil, err
+	}
+	if b.Voyage != "" {
+		if err := validID("voyage", b.Voyage); err != nil {
+			return nil, err
+		}
+	}
+	if b.Carrier == "" {
+		return nil, invalid("carrier", "required: the carrier that issues the B/L (UCP 600 Art. 20(a)(i))")
+	}
+	for _, x := range []struct{ field, id string }{{"shipper", b.Shipper}, {"consignee", b.Consignee}} {
+		if x.id != "" {
+			if err := validTraderID(x.field, x.id); err != nil {
+				return nil, err
+			}
+		}
 	}
 	if _, err := time.Parse(time.DateOnly, b.OnBoardDate); err != nil {
 		return nil, invalid("onBoardDate", "want YYYY-MM-DD")
@@ -84,8 +106,11 @@ func IssueBillOfLading(b BillOfLadingIssued) (*Shipment, error) {
 	return s, nil
 }
 
-// Same reports whether an issue repeats this one (a retry).
-func (s *Shipment) Same(b BillOfLadingIssued) bool { return s.BillOfLadingIssued == b }
+// Same reports whether an issue repeats this one (a retry), whoever of the carrier sends it.
+func (s *Shipment) Same(b BillOfLadingIssued) bool {
+	b.Actor = s.Actor
+	return s.BillOfLadingIssued == b
+}
 
 // Record adds a transport event. Actual events must come in the order goods travel; a repeated
 // event (same code, classifier, place and time) is a retry and changes nothing.

@@ -8,7 +8,7 @@ import (
 
 func bl() BillOfLadingIssued {
 	return BillOfLadingIssued{ID: "S-1", TradeID: "T-1", BLNumber: "MAEU123", OnBoardDate: "2026-11-22", Vessel: "MAERSK LISBOA", Voyage: "245N",
-		PortOfLoading: "PTLIS", PortOfDischarge: "SEGOT", Carrier: "MAEU"}
+		PortOfLoading: "PTLIS", PortOfDischarge: "SEGOT", Carrier: "MAEU", Shipper: "5493002AZULEJOSLX028", Consignee: "5493001NORDICIMP0058"}
 }
 
 func TestBillOfLadingValidation(t *testing.T) {
@@ -17,6 +17,16 @@ func TestBillOfLadingValidation(t *testing.T) {
 	var fe *FieldError
 	if _, err := IssueBillOfLading(b); !errors.As(err, &fe) || fe.Field != "portOfDischarge" {
 		t.Fatalf("bad port: %v", err)
+	}
+	b = bl()
+	b.Consignee = "Nordic Imports AB"
+	if _, err := IssueBillOfLading(b); !errors.As(err, &fe) || fe.Field != "consignee" {
+		t.Fatalf("consignee by name: %v", err)
+	}
+	b = bl()
+	b.Carrier = ""
+	if _, err := IssueBillOfLading(b); !errors.As(err, &fe) || fe.Field != "carrier" {
+		t.Fatalf("no carrier: %v", err)
 	}
 	b = bl()
 	b.OnBoardDate = "22/11/2026"

@@ -2,9 +2,11 @@ package domain
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/events/money"
 )
 
@@ -18,7 +20,8 @@ func fieldOf(err error) string {
 }
 
 func TestDocumentRegistrationNamesTheBadField(t *testing.T) {
-	ok := DocumentRegistered{SHA256: strings.Repeat("ab", 32), TradeID: "T-1", Kind: CertificateOfOrigin, Issuer: "Câmara de Comércio", IssueDate: "2026-11-20"}
+	ok := DocumentRegistered{SHA256: strings.Repeat("ab", 32), TradeID: "T-1", Kind: CertificateOfOrigin, Issuer: "Câmara de Comércio", IssueDate: "2026-11-20",
+		Registrant: Party{identity.Trader, "5493002AZULEJOSLX028"}, Actor: clerk}
 	for _, c := range []struct {
 		name  string
 		edit  func(*DocumentRegistered)
@@ -45,11 +48,13 @@ func TestDocumentRegistrationNamesTheBadField(t *testing.T) {
 	}
 	doc, _ := RegisterDocument(ok)
 	again := ok
-	again.By = "another clerk of the same party" // who registered it is not the document
+	again.Actor = identity.Stamp{Org: clerk.Org, User: "another clerk of the same party"} // who of it sent it is not the document
 	other := ok
 	other.Issuer = "someone else"
-	if !doc.Same(again) || doc.Same(other) {
-		t.Errorf("Same: retry %v, other issuer %v", doc.Same(again), doc.Same(other))
+	otherOrg := ok
+	otherOrg.Registrant = Party{identity.Trader, "5493001NORDICIMP0058"}
+	if !doc.Same(again) || doc.Same(other) || doc.Same(otherOrg) {
+		t.Errorf("Same: retry %v, other issuer %v, other organisation %v", doc.Same(again), doc.Same(other), doc.Same(otherOrg))
 	}
 }
 
@@ -64,6 +69,19 @@ func TestLodgementNamesTheBadField(t *testing.T) {
 		{"no trade", func(d *DeclarationLodged) { d.TradeID = "" }, "tradeId"},
 		{"transit is not a direction here", func(d *DeclarationLodged) { d.Direction = "transit" }, "direction"},
 		{"no declarant", func(d *DeclarationLodged) { d.Declarant = "" }, "declarant"},
+		{"declarant not an LEI or EORI", func(d *DeclarationLodged) { d.Declarant = "Azulejos Lisboa Lda" }, "declarant"},
+		{"LEI with a wrong check digit", func(d *DeclarationLodged) { d.Declarant = "5493002AZULEJOSLX029" }, "declarant"},
+		{"an EORI number declares", func(d *DeclarationLodged) { d.Declarant = "PT123456789" }, ""},
+		{"no customs office", func(d *DeclarationLodged) { d.CustomsOffice = "" }, "customsOffice"},
+		{"customs office of no country", func(d *DeclarationLodged) { d.CustomsOffice = "XX000100" }, "customsOffice"},
+		{"customs office too long", func(d *DeclarationLodged) { d.CustomsOffice = "PT0001000" }, "customsOffice"},
+		{"id with a slash", func(d *DeclarationLodged) { d.ID = "D/1" }, "id"},
+		{"trade id too long", func(d *DeclarationLodged) { d.TradeID = strings.Repeat("T", 101) }, "tradeId"},
+		{"too many goods items", func(d *DeclarationLodged) { d.Lines = slices.Repeat(d.Lines, 1000) }, "lines"},
+		{"too many documents", func(d *DeclarationLodged) { d.Documents = make([]string, 100) }, "documents"},
+		{"description with a control character", func(d *DeclarationLodged) { d.Lines[0].Description = "tiles\x1b[31m" }, "lines[0].description"},
+		{"description on two lines", func(d *DeclarationLodged) { d.Lines[0].Description = "glazed\nceramic tiles" }, ""},
+		{"description too long", func(d *DeclarationLodged) { d.Lines[0].Description = strings.Repeat("é", 2001) }, "lines[0].description"},
 		{"no goods", func(d *DeclarationLodged) { d.Lines = nil }, "lines"},
 		{"origin a grouping, not a country (EU)", func(d *DeclarationLodged) { d.OriginCountry = "EU" }, "originCountry"},
 		{"origin lower case", func(d *DeclarationLodged) { d.OriginCountry = "pt" }, "originCountry"},
@@ -96,10 +114,10 @@ func TestLodgementNamesTheBadField(t *testing.T) {
 
 func TestDutyPaymentRules(t *testing.T) {
 	d, _ := Lodge(lodged(Import, "690721", "PT"), nil)
-	if err := d.PayDuty(money.New(1, eur), "R-1"); !errors.Is(err, ErrInvalidState) {
+	if err := d.PayDuty(money.New(1, eur), "R-1", clerk); !errors.Is(err, ErrInvalidState) {
 		t.Fatalf("paid before assessment: %v", err)
 	}
-	if err := d.AssessDuty(TariffTable{"6907": 500}, "SE"); err != nil {
+	if err := d.AssessDuty(TariffTable{"6907": 500}, seOfficer); err != nil {
 		t.Fatal(err)
 	}
 	duty := d.Duty.Duty // 84,000.00 EUR at 5 % = 4,200.00 EUR
@@ -116,7 +134,7 @@ func TestDutyPaymentRules(t *testing.T) {
 		{"the same payment again", duty, "R-1", func(err error) bool { return err == nil }},
 		{"a second payment", duty, "R-2", func(err error) bool { return errors.Is(err, ErrInvalidState) }},
 	} {
-		if err := d.PayDuty(c.amount, c.reference); !c.want(err) {
+		if err := d.PayDuty(c.amount, c.reference, clerk); !c.want(err) {
 			t.Errorf("%s: %v", c.name, err)
 		}
 	}
@@ -142,17 +160,17 @@ func TestTariffLookupAndDutyLimits(t *testing.T) {
 		t.Error("a negative rate was applied")
 	}
 	d, _ := Lodge(lodged(Import, "690721", "PT"), nil)
-	if err := d.AssessDuty(TariffTable{}, "SE"); !errors.Is(err, ErrRefused) || d.Status != StatusLodged {
+	if err := d.AssessDuty(TariffTable{}, seOfficer); !errors.Is(err, ErrRefused) || d.Status != StatusLodged {
 		t.Errorf("no tariff line: %v, %s", err, d.Status)
 	}
 }
 
 func TestGuaranteedDutyLetsTheGoodsGoBeforePayment(t *testing.T) {
 	d, _ := Lodge(lodged(Import, "690721", "PT"), nil)
-	if err := d.GuaranteeDuty(money.New(1, eur), "Banco", "G-1"); !errors.Is(err, ErrInvalidState) {
+	if err := d.GuaranteeDuty(money.New(1, eur), "Banco", "G-1", clerk); !errors.Is(err, ErrInvalidState) {
 		t.Fatalf("guaranteed before assessment: %v", err)
 	}
-	if err := d.AssessDuty(TariffTable{"6907": 500}, "SE"); err != nil {
+	if err := d.AssessDuty(TariffTable{"6907": 500}, seOfficer); err != nil {
 		t.Fatal(err)
 	}
 	duty := d.Duty.Duty
@@ -170,7 +188,7 @@ func TestGuaranteedDutyLetsTheGoodsGoBeforePayment(t *testing.T) {
 		{"the same guarantee again", duty, "Banco", "G-1", func(err error) bool { return err == nil }},
 		{"a second guarantee", duty, "Banco", "G-2", func(err error) bool { return errors.Is(err, ErrInvalidState) }},
 	} {
-		if err := d.GuaranteeDuty(c.amount, c.guarantor, c.reference); !c.want(err) {
+		if err := d.GuaranteeDuty(c.amount, c.guarantor, c.reference, clerk); !c.want(err) {
 			t.Errorf("%s: %v", c.name, err)
 		}
 	}
@@ -179,10 +197,10 @@ func TestGuaranteedDutyLetsTheGoodsGoBeforePayment(t *testing.T) {
 	}
 	// Released on the guarantee, or paid first and then released: both are allowed (UCC Art. 195).
 	paid := *d
-	if err := paid.PayDuty(duty, "R-1"); err != nil || paid.Status != StatusPaid {
+	if err := paid.PayDuty(duty, "R-1", clerk); err != nil || paid.Status != StatusPaid {
 		t.Fatalf("paid under guarantee: %v %s", err, paid.Status)
 	}
-	if err := d.Release("SE"); err != nil || d.Status != StatusReleased {
+	if err := d.Release(seOfficer); err != nil || d.Status != StatusReleased {
 		t.Fatalf("released on the guarantee: %v %s", err, d.Status)
 	}
 }

@@ -5,13 +5,13 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net/http"
 	"net/http/httptest"
 	"testing"
 	"time"
 
 	"github.com/tradefin/tradefin/deploy/devstack/testenv"
 	"github.com/tradefin/tradefin/events/contracts"
+	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/services/customs/service"
 )
 
@@ -22,7 +22,7 @@ func TestOutboxReachesKafka(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	brokers := testenv.KafkaBrokers(t)
-	svc, err := service.New(ctx, service.Config{DataDir: t.TempDir(), KafkaBrokers: brokers})
+	svc, err := service.New(ctx, service.Config{DataDir: t.TempDir(), KafkaBrokers: brokers, KafkaSASL: testenv.KafkaSASL(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,40 +30,37 @@ func TestOutboxReachesKafka(t *testing.T) {
 	testenv.Background(t, svc.Run)
 
 	trade := fmt.Sprintf("T-KAFKA-%d", time.Now().UnixNano())
-	srv := httptest.NewServer(svc.HTTP)
-	defer srv.Close()
-	post := func(role, path string, body any) map[string]any {
+	// The exporter (an EORI-identified coffee farm) and Santos export customs, as the bearer
+	// middleware would put them in each request's context.
+	exporter := identity.Actor{Org: "BR12345678000195", OrgKind: identity.Trader, Subject: "ana", Client: "erp", Roles: []string{identity.RoleTrader}}
+	customs := identity.Actor{Org: "BR817700", OrgKind: identity.Customs, Subject: "rafael", Client: "portal", Roles: []string{identity.RoleCustomsOfficer}}
+	post := func(as identity.Actor, path string, body any) map[string]any {
 		t.Helper()
 		b, _ := json.Marshal(body)
-		req, _ := http.NewRequestWithContext(ctx, "POST", srv.URL+path, bytes.NewReader(b))
-		req.Header.Set("X-Tradefin-Role", role)
-		req.Header.Set("X-Tradefin-Actor", "party-"+role)
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
+		req := httptest.NewRequestWithContext(identity.WithActor(ctx, as), "POST", path, bytes.NewReader(b))
+		rec := httptest.NewRecorder()
+		svc.HTTP.ServeHTTP(rec, req)
 		var out map[string]any
-		_ = json.NewDecoder(resp.Body).Decode(&out)
-		if resp.StatusCode >= 300 {
-			t.Fatalf("POST %s: %d %v", path, resp.StatusCode, out)
+		_ = json.NewDecoder(rec.Body).Decode(&out)
+		if rec.Code >= 300 {
+			t.Fatalf("POST %s: %d %v", path, rec.Code, out)
 		}
 		return out
 	}
 	var docs []string
 	for _, kind := range []string{"commercial_invoice", "packing_list", "certificate_of_origin"} {
-		d := post("exporter", "/v1/documents", map[string]any{"tradeId": trade, "kind": kind, "issuer": "Fazenda Santos", "issueDate": "2026-11-20",
+		d := post(exporter, "/v1/documents", map[string]any{"tradeId": trade, "kind": kind, "issuer": "Fazenda Santos", "issueDate": "2026-11-20",
 			"content": []byte(kind + trade)})
 		docs = append(docs, d["sha256"].(string))
 	}
 	// Coffee from Brazil to Germany: the ordinary case goes green and clears without inspection.
-	decl := post("exporter", "/v1/declarations", map[string]any{"id": "EXP-" + trade, "tradeId": trade, "direction": "export", "declarant": "Fazenda Santos",
+	decl := post(exporter, "/v1/declarations", map[string]any{"id": "EXP-" + trade, "tradeId": trade, "direction": "export", "customsOffice": customs.Org,
 		"originCountry": "BR", "destinationCountry": "DE", "documents": docs,
 		"lines": []any{map[string]any{"hsCode": "090111", "description": "green coffee, not roasted", "customsValue": map[string]any{"minor": 4_500_000, "currency": "USD"}}}})
 	if decl["riskLane"] != "GREEN" {
 		t.Fatalf("lane: %v", decl)
 	}
-	post("customs-export", "/v1/declarations/EXP-"+trade+"/clearance", nil)
+	post(customs, "/v1/declarations/EXP-"+trade+"/clearance", nil)
 
 	want := []string{"customs.document_registered.v1", "customs.document_registered.v1", "customs.document_registered.v1",
 		"customs.export_declared.v1", "customs.export_cleared.v1"}
@@ -76,8 +73,11 @@ func TestOutboxReachesKafka(t *testing.T) {
 		if env.ID != m.UUID || env.Source != "/tradefin/customs" {
 			t.Errorf("%s: ce_id %q, message %q, source %q", env.Type, env.ID, m.UUID, env.Source)
 		}
-		if d, ok := env.Data.(*contracts.DocumentRegistered); ok && d.SHA256 != docs[i] {
-			t.Errorf("document %d: sha256 %s, want %s", i, d.SHA256, docs[i])
+		if d, ok := env.Data.(*contracts.DocumentRegistered); ok && (d.SHA256 != docs[i] || d.Actor != exporter.Stamp()) {
+			t.Errorf("document %d: sha256 %s by %+v, want %s by the exporter", i, d.SHA256, d.Actor, docs[i])
+		}
+		if c, ok := env.Data.(*contracts.ExportCleared); ok && c.Actor != customs.Stamp() {
+			t.Errorf("cleared by %+v, want Santos customs' officer", c.Actor)
 		}
 		got = append(got, env.Type)
 	}

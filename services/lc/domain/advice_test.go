@@ -9,12 +9,12 @@ import (
 
 func issuedCredit(t *testing.T) *LetterOfCredit {
 	t.Helper()
-	lc, err := Apply("LC-A", "T-A", Terms{Applicant: Party{Name: "Nordic Imports AB"}, Beneficiary: Party{Name: "Azulejos Lisboa Lda"},
+	lc, err := Apply("LC-A", "T-A", Terms{Applicant: Party{ID: importerLEI, Name: "Nordic Imports AB"}, Beneficiary: Party{ID: exporterLEI, Name: "Azulejos Lisboa Lda"},
 		IssuingBank: "ESSESESS", AdvisingBank: "BCOMPTPL", Amount: money.New(100, money.MustCurrency("EUR")), ExpiryDate: NewDate(2026, 12, 31)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := lc.Issue(NewDate(2026, 11, 2)); err != nil {
+	if err := lc.Issue(NewDate(2026, 11, 2), Stamp{}, FourEyes{}); err != nil {
 		t.Fatal(err)
 	}
 	return lc

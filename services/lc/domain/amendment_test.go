@@ -7,7 +7,7 @@ import (
 
 func TestAmendmentNeedsTheBeneficiarysConsent(t *testing.T) {
 	lc, _ := Apply("LC-3", "T-3", credit())
-	_ = lc.Issue(NewDate(2026, time.November, 2))
+	_ = lc.Issue(NewDate(2026, time.November, 2), Stamp{}, FourEyes{})
 	a, err := lc.Amend(Amendment{Date: NewDate(2026, time.November, 20), NewExpiry: NewDate(2027, time.January, 31), Increase: eurAmount(5_000_00)})
 	if err != nil || a.Number != 1 {
 		t.Fatal(a, err)

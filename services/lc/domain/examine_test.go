@@ -15,7 +15,7 @@ func eurAmount(minor int64) *money.Money { m := money.New(minor, eur); return &m
 // credit is a CIF credit for 1,000 cartons of ceramic tiles at EUR 100.00, EUR 100,000.00.
 func credit() Terms {
 	return Terms{
-		Number: "LC-2026-001", Applicant: Party{Name: "Nordic Imports AB"}, Beneficiary: Party{Name: "Azulejos Lisboa Lda"},
+		Number: "LC-2026-001", Applicant: Party{ID: importerLEI, Name: "Nordic Imports AB"}, Beneficiary: Party{ID: exporterLEI, Name: "Azulejos Lisboa Lda"},
 		IssuingBank: "ESSESESS", AdvisingBank: "BCOMPTPL", Amount: money.New(100_000_00, eur),
 		ExpiryDate: NewDate(2026, time.December, 31), ExpiryPlace: "Lisbon", LatestShipment: NewDate(2026, time.December, 10),
 		PartialShipments: NotAllowed, Transhipment: NotAllowed, PortOfLoading: "PTLIS", PortOfDischarge: "SEGOT",

@@ -10,10 +10,12 @@ import (
 type Status string
 
 const (
-	StatusApplied  Status = "APPLIED"
-	StatusIssued   Status = "ISSUED"
-	StatusRefused  Status = "REFUSED"  // the last presentation was refused (UCP 600 Art. 16)
-	StatusHonoured Status = "HONOURED" // a complying presentation was honoured (Art. 15(a))
+	StatusApplied Status = "APPLIED"
+	// StatusPendingIssue: issued by one officer, waiting for a second user's approval (four eyes).
+	StatusPendingIssue Status = "PENDING_ISSUE_APPROVAL"
+	StatusIssued       Status = "ISSUED"
+	StatusRefused      Status = "REFUSED"  // the last presentation was refused (UCP 600 Art. 16)
+	StatusHonoured     Status = "HONOURED" // a complying presentation was honoured (Art. 15(a))
 )
 
 // ErrInvalidState: the command does not fit the credit's state.
@@ -28,7 +30,14 @@ type (
 		ID, TradeID string
 		Terms       Terms
 	}
-	Issued            struct{ IssueDate Date }
+	IssueRequested struct {
+		IssueDate Date
+		By        Stamp // the maker
+	}
+	Issued struct {
+		IssueDate  Date
+		ApprovedBy Stamp `json:",omitzero"` // the checker, when the issue needed four eyes
+	}
 	DocumentsExamined struct {
 		PresentationID string
 		Presentation   Presentation
@@ -37,6 +46,15 @@ type (
 	PresentationRefused struct {
 		PresentationID string
 		Notice         RefusalNotice
+	}
+	WaiverRequested struct {
+		PresentationID string
+		By             Stamp
+		Date           Date
+	}
+	WaiverRejected struct {
+		PresentationID string
+		Date           Date
 	}
 	DiscrepanciesWaived struct {
 		PresentationID string
@@ -50,9 +68,12 @@ type (
 
 func (Applied) EventName() string             { return "lc.Applied" }
 func (Issued) EventName() string              { return "lc.Issued" }
+func (IssueRequested) EventName() string      { return "lc.IssueRequested" }
 func (DocumentsExamined) EventName() string   { return "lc.DocumentsExamined" }
 func (PresentationRefused) EventName() string { return "lc.PresentationRefused" }
 func (DiscrepanciesWaived) EventName() string { return "lc.DiscrepanciesWaived" }
+func (WaiverRequested) EventName() string     { return "lc.WaiverRequested" }
+func (WaiverRejected) EventName() string      { return "lc.WaiverRejected" }
 func (Honoured) EventName() string            { return "lc.Honoured" }
 
 // LetterOfCredit is the event-sourced aggregate.
@@ -61,6 +82,7 @@ type LetterOfCredit struct {
 	Terms         Terms
 	Status        Status
 	IssueDate     Date
+	IssueRequest  *IssueRequest // set when the issue needed a second user's approval
 	Presentations []ExaminedPresentation
 	Amendments    []Amendment
 	AdvisedOn     Date
@@ -76,8 +98,11 @@ type ExaminedPresentation struct {
 	Result       Examination
 	Refusal      *RefusalNotice
 	Waiver       *Waiver
-	Honoured     bool
-	HonouredOn   Date
+	// WaiverRequest is the applicant's waiver awaiting, or given, the bank's decision.
+	WaiverRequest  *WaiverRequested
+	WaiverRejected bool
+	Honoured       bool
+	HonouredOn     Date
 }
 
 // Apply for a credit: the importer's application.
@@ -93,6 +118,8 @@ func Apply(id, tradeID string, t Terms) (*LetterOfCredit, error) {
 		{t.ExpiryDate.IsZero(), "terms.expiryDate", "required: a credit must state an expiry date (UCP 600 Art. 6(d)(i))"},
 		{t.Applicant.Name == "", "terms.applicant.name", "required (MT700 50)"},
 		{t.Beneficiary.Name == "", "terms.beneficiary.name", "required (MT700 59)"},
+		{!validOrgID(t.Applicant.ID), "terms.applicant.id", "required: the applicant's organisation identifier (LEI), 1-35 letters and digits"},
+		{!validOrgID(t.Beneficiary.ID), "terms.beneficiary.id", "required: the beneficiary's organisation identifier (LEI), 1-35 letters and digits"},
 	} {
 		if f.bad {
 			missing = append(missing, FieldError{Field: f.name, Reason: f.rule})
@@ -109,15 +136,38 @@ func Apply(id, tradeID string, t Terms) (*LetterOfCredit, error) {
 	return lc, nil
 }
 
-// Issue the credit (the issuing bank sends MT700).
-func (lc *LetterOfCredit) Issue(on Date) error {
+// Issue the credit (the issuing bank sends MT700). Above the bank's four-eyes limit the issue
+// is only requested: a second user approves it (ApproveIssue).
+func (lc *LetterOfCredit) Issue(on Date, maker Stamp, limit FourEyes) error {
+	if lc.Status == StatusPendingIssue && lc.IssueRequest != nil && lc.IssueRequest.By == maker && lc.IssueRequest.IssueDate == on {
+		return nil // a retried request: nothing new
+	}
 	if lc.Status != StatusApplied {
 		return fmt.Errorf("issue: %w (%s)", ErrInvalidState, lc.Status)
 	}
 	if on.After(lc.Terms.ExpiryDate) {
 		return fmt.Errorf("issue on %s: the credit would already have expired on %s", on, lc.Terms.ExpiryDate)
 	}
+	if limit.Needs(lc.Terms.Amount) {
+		lc.record(IssueRequested{IssueDate: on, By: maker})
+		return nil
+	}
 	lc.record(Issued{IssueDate: on})
+	return nil
+}
+
+// ApproveIssue is the checker's approval of a requested issue: a user other than the maker.
+func (lc *LetterOfCredit) ApproveIssue(checker Stamp) error {
+	if lc.Status == StatusIssued && lc.IssueRequest != nil && lc.IssueRequest.ApprovedBy == checker {
+		return nil // a retried approval
+	}
+	if lc.Status != StatusPendingIssue || lc.IssueRequest == nil {
+		return fmt.Errorf("approve issue: %w (%s): no issue awaits approval", ErrInvalidState, lc.Status)
+	}
+	if checker.User == lc.IssueRequest.By.User {
+		return ErrOwnApproval
+	}
+	lc.record(Issued{IssueDate: lc.IssueRequest.IssueDate, ApprovedBy: checker})
 	return nil
 }
 
@@ -156,22 +206,68 @@ func (lc *LetterOfCredit) Present(id string, p Presentation, cal Calendar) (Exam
 	return res, nil
 }
 
-// Waive: the applicant waives the discrepancies of the refused presentation and the issuing bank
-// decides (Art. 16(b)); accepted, the credit is honoured.
-func (lc *LetterOfCredit) Waive(presentationID string, w Waiver) error {
-	if lc.Status != StatusRefused {
-		return fmt.Errorf("waive: %w (%s)", ErrInvalidState, lc.Status)
+// RequestWaiver: the applicant waives the discrepancies of the refused presentation (UCP 600
+// Art. 16(b): the issuing bank may approach the applicant for a waiver). The issuing bank then
+// decides (DecideWaiver); until it does, the documents stay held.
+func (lc *LetterOfCredit) RequestWaiver(presentationID string, by Stamp, on Date) error {
+	p, err := lc.refused(presentationID)
+	if err != nil {
+		return err
 	}
-	last := lc.Presentations[len(lc.Presentations)-1]
-	if last.ID != presentationID {
-		return fmt.Errorf("waive: presentation %s is not the refused one (%s)", presentationID, last.ID)
+	if p.WaiverRequest != nil {
+		return nil // a retried waiver: the first stands
 	}
-	lc.record(DiscrepanciesWaived{PresentationID: presentationID, Waiver: w})
-	if w.Accepted {
-		lc.record(Honoured{PresentationID: presentationID, Date: w.Date})
-	}
+	lc.record(WaiverRequested{PresentationID: presentationID, By: by, Date: on})
 	return nil
 }
+
+// DecideWaiver is the issuing bank's decision on the applicant's waiver (Art. 16(b): the bank is
+// free to refuse it). Accepted, the discrepancies are waived and the credit honoured; rejected,
+// the refusal stands and nothing is waived.
+func (lc *LetterOfCredit) DecideWaiver(presentationID string, accepted bool, on Date) error {
+	p, err := lc.refused(presentationID)
+	if err != nil {
+		return err
+	}
+	if p.WaiverRequest == nil {
+		return fmt.Errorf("decide waiver: %w: the applicant has not waived presentation %s", ErrInvalidState, presentationID)
+	}
+	if p.WaiverRejected {
+		if accepted {
+			return fmt.Errorf("decide waiver: %w: the waiver of %s was already rejected", ErrInvalidState, presentationID)
+		}
+		return nil // a retried rejection
+	}
+	if !accepted {
+		lc.record(WaiverRejected{PresentationID: presentationID, Date: on})
+		return nil
+	}
+	lc.record(DiscrepanciesWaived{PresentationID: presentationID, Waiver: Waiver{By: p.WaiverRequest.By.Org, Date: p.WaiverRequest.Date, Accepted: true}})
+	lc.record(Honoured{PresentationID: presentationID, Date: on})
+	return nil
+}
+
+// refused is the refused presentation id, the last one, while the credit is refused.
+func (lc *LetterOfCredit) refused(id string) (*ExaminedPresentation, error) {
+	if lc.Status == StatusHonoured {
+		for i := range lc.Presentations {
+			if lc.Presentations[i].ID == id && lc.Presentations[i].Waiver != nil {
+				return nil, errAlreadyHonoured
+			}
+		}
+	}
+	if lc.Status != StatusRefused {
+		return nil, fmt.Errorf("waiver: %w (%s)", ErrInvalidState, lc.Status)
+	}
+	last := lc.last()
+	if last.ID != id {
+		return nil, fmt.Errorf("waiver: presentation %s is not the refused one (%s)", id, last.ID)
+	}
+	return last, nil
+}
+
+// errAlreadyHonoured: the waiver was accepted and the credit honoured; a retried decision.
+var errAlreadyHonoured = fmt.Errorf("waiver: %w: the waiver was accepted and the credit honoured", ErrInvalidState)
 
 // Changes are the events recorded since the credit was loaded.
 func (lc *LetterOfCredit) Changes() []Event { return lc.changes }
@@ -186,12 +282,21 @@ func (lc *LetterOfCredit) Apply(e Event) {
 	switch e := e.(type) {
 	case Applied:
 		lc.ID, lc.TradeID, lc.Terms, lc.Status = e.ID, e.TradeID, e.Terms, StatusApplied
+	case IssueRequested:
+		lc.IssueRequest, lc.Status = &IssueRequest{IssueDate: e.IssueDate, By: e.By}, StatusPendingIssue
 	case Issued:
 		lc.IssueDate, lc.Status = e.IssueDate, StatusIssued
+		if lc.IssueRequest != nil {
+			lc.IssueRequest.ApprovedBy = e.ApprovedBy
+		}
 	case DocumentsExamined:
 		lc.Presentations = append(lc.Presentations, ExaminedPresentation{ID: e.PresentationID, Presentation: e.Presentation, Result: e.Result})
 	case PresentationRefused:
 		lc.last().Refusal, lc.Status = &e.Notice, StatusRefused
+	case WaiverRequested:
+		lc.last().WaiverRequest = &e
+	case WaiverRejected:
+		lc.last().WaiverRejected = true
 	case DiscrepanciesWaived:
 		lc.last().Waiver = &e.Waiver
 	case Honoured:

@@ -14,7 +14,7 @@ func TestCreditLifecycle(t *testing.T) {
 	if _, err := lc.Present("P-0", complying(), lisbon); !errors.Is(err, ErrInvalidState) {
 		t.Fatalf("presenting under an unissued credit: %v", err)
 	}
-	if err := lc.Issue(NewDate(2026, time.November, 2)); err != nil {
+	if err := lc.Issue(NewDate(2026, time.November, 2), Stamp{}, FourEyes{}); err != nil {
 		t.Fatal(err)
 	}
 	bad := complying()
@@ -23,7 +23,13 @@ func TestCreditLifecycle(t *testing.T) {
 	if err != nil || res.Compliant || lc.Status != StatusRefused || lc.Presentations[0].Refusal == nil {
 		t.Fatalf("discrepant presentation: %+v %v, status %s", res, err, lc.Status)
 	}
-	if err := lc.Waive("P-1", Waiver{By: "Nordic Imports AB", Date: NewDate(2026, time.December, 9), Accepted: true}); err != nil {
+	if err := lc.RequestWaiver("P-1", Stamp{Org: importerLEI, User: "ingrid"}, NewDate(2026, time.December, 9)); err != nil {
+		t.Fatal(err)
+	}
+	if lc.Status != StatusRefused {
+		t.Fatalf("a waiver awaiting the bank's decision leaves the credit refused, not %s", lc.Status)
+	}
+	if err := lc.DecideWaiver("P-1", true, NewDate(2026, time.December, 9)); err != nil {
 		t.Fatal(err)
 	}
 	if lc.Status != StatusHonoured || !lc.Presentations[0].Honoured {
@@ -41,7 +47,7 @@ func TestCreditLifecycle(t *testing.T) {
 
 func TestComplyingPresentationIsHonouredAndRetrySafe(t *testing.T) {
 	lc, _ := Apply("LC-2", "T-2", credit())
-	_ = lc.Issue(NewDate(2026, time.November, 2))
+	_ = lc.Issue(NewDate(2026, time.November, 2), Stamp{}, FourEyes{})
 	if _, err := lc.Present("P-1", complying(), lisbon); err != nil || lc.Status != StatusHonoured {
 		t.Fatalf("complying presentation: %v, %s", err, lc.Status)
 	}

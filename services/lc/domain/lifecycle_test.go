@@ -108,7 +108,7 @@ func TestApplicationNamesEachMissingField(t *testing.T) {
 	for _, f := range fs {
 		got[f.Field] = true
 	}
-	for _, want := range []string{"id", "tradeId", "terms.amount", "terms.expiryDate", "terms.applicant.name", "terms.beneficiary.name"} {
+	for _, want := range []string{"id", "tradeId", "terms.amount", "terms.expiryDate", "terms.applicant.name", "terms.beneficiary.name", "terms.applicant.id", "terms.beneficiary.id"} {
 		if !got[want] {
 			t.Errorf("%s not named in %v", want, err)
 		}

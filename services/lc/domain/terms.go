@@ -17,8 +17,10 @@ type Tolerance struct {
 	MinusPct int64 `json:"minusPct"`
 }
 
-// Party is a named party with its address.
+// Party is a named party with its address, and its organisation's identifier in the network's
+// directory (an LEI for a trader): who may act as this party (MT700 names only and addresses).
 type Party struct {
+	ID      string `json:"id"`
 	Name    string `json:"name"`
 	Address string `json:"address,omitempty"`
 }

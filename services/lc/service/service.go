@@ -6,12 +6,14 @@ package service
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 
 	"github.com/tradefin/tradefin/events/platform"
 	"github.com/tradefin/tradefin/services/lc/adapters/httpapi"
 	"github.com/tradefin/tradefin/services/lc/adapters/store"
 	"github.com/tradefin/tradefin/services/lc/app"
+	"github.com/tradefin/tradefin/services/lc/domain"
 )
 
 // Config is what the service needs from its process.
@@ -29,7 +31,12 @@ func New(ctx context.Context, cfg Config) (*Service, error) {
 	if err != nil {
 		return nil, err
 	}
-	a := app.New(store.NewRepository(es))
+	fourEyes, err := domain.ParseFourEyes(platform.Env("TRADEFIN_LC_FOUR_EYES", ""))
+	if err != nil {
+		_ = es.Close()
+		return nil, fmt.Errorf("TRADEFIN_LC_FOUR_EYES: %w", err)
+	}
+	a := app.New(store.NewRepository(es), fourEyes)
 	mux := http.NewServeMux()
 	httpapi.Register(mux, a)
 	return &Service{Wired: platform.Wired{HTTP: mux, Auth: cfg.Auth, Store: es, Work: cfg.Background(es)}, App: a}, nil

@@ -12,6 +12,7 @@ import (
 
 	"github.com/tradefin/tradefin/deploy/devstack/testenv"
 	"github.com/tradefin/tradefin/events/contracts"
+	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/services/lc/adapters/store"
 	"github.com/tradefin/tradefin/services/lc/service"
 )
@@ -20,7 +21,7 @@ import (
 const (
 	applyBody = `{"id":"LC-%[1]s","tradeId":"%[1]s","terms":{"number":"ILC-2026-0001",
  "applicant":{"name":"Nordic Imports AB","address":"Sveavagen 1, Stockholm"},
- "beneficiary":{"name":"Azulejos Lisboa Lda","address":"Rua Augusta 10, Lisboa"},
+ "beneficiary":{"id":"5493002AZULEJOSLX028","name":"Azulejos Lisboa Lda","address":"Rua Augusta 10, Lisboa"},
  "issuingBank":"ESSESESS","advisingBank":"BCOMPTPL",
  "amount":{"minor":8400000,"currency":"EUR"},
  "expiryDate":"2026-12-31","expiryPlace":"Lisbon","latestShipment":"2026-12-15",
@@ -42,6 +43,13 @@ const (
   "sha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}]}}`
 )
 
+var (
+	importer = identity.Actor{Org: "5493001NORDICIMP0058", OrgKind: identity.Trader, Subject: "ingrid", Client: "test", Roles: []string{identity.RoleTrader}}
+	exporter = identity.Actor{Org: "5493002AZULEJOSLX028", OrgKind: identity.Trader, Subject: "joao", Client: "test", Roles: []string{identity.RoleTrader}}
+	issuer   = identity.Actor{Org: "ESSESESS", OrgKind: identity.Bank, Subject: "erik", Client: "test", Roles: []string{identity.RoleTradeOfficer}}
+	adviser  = identity.Actor{Org: "BCOMPTPL", OrgKind: identity.Bank, Subject: "ana", Client: "test", Roles: []string{identity.RoleTradeOfficer}}
+)
+
 // TestHappyPathReachesKafka runs the service as the end-to-end test does (in-process, SQLite,
 // the real Kafka-protocol broker): apply, issue, advise, accept and a complying presentation
 // through the HTTP API come out on Kafka as decodable integration events, in order, keyed by the
@@ -50,7 +58,7 @@ func TestHappyPathReachesKafka(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	brokers := testenv.KafkaBrokers(t)
-	svc, err := service.New(ctx, service.Config{DataDir: t.TempDir(), KafkaBrokers: brokers})
+	svc, err := service.New(ctx, service.Config{DataDir: t.TempDir(), KafkaBrokers: brokers, KafkaSASL: testenv.KafkaSASL(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,13 +67,20 @@ func TestHappyPathReachesKafka(t *testing.T) {
 
 	trade := fmt.Sprintf("T-LC-%d", time.Now().UnixNano())
 	lcID := "LC-" + trade
-	srv := httptest.NewServer(svc.HTTP)
+	// The bearer middleware's part, for this test: it puts the caller named by the test in the
+	// request's context (real tokens: deploy/e2e).
+	parties := map[string]identity.Actor{}
+	for _, a := range []identity.Actor{importer, issuer, adviser, exporter} {
+		parties[a.Subject] = a
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		svc.HTTP.ServeHTTP(w, r.WithContext(identity.WithActor(r.Context(), parties[r.Header.Get("Test-Actor")])))
+	}))
 	defer srv.Close()
-	post := func(actor, role, path, body string, want int) map[string]any {
+	post := func(by identity.Actor, path, body string, want int) map[string]any {
 		t.Helper()
 		req, _ := http.NewRequestWithContext(ctx, "POST", srv.URL+path, strings.NewReader(body))
-		req.Header.Set("X-Tradefin-Role", role)
-		req.Header.Set("X-Tradefin-Actor", actor)
+		req.Header.Set("Test-Actor", by.Subject)
 		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
 			t.Fatal(err)
@@ -79,15 +94,15 @@ func TestHappyPathReachesKafka(t *testing.T) {
 		return out
 	}
 	credit := "/v1/letters-of-credit/" + lcID
-	post("Nordic Imports AB", "importer", "/v1/letters-of-credit", fmt.Sprintf(applyBody, trade), 201)
-	post("Nordic Imports AB", "importer", "/v1/letters-of-credit", fmt.Sprintf(applyBody, trade), 200) // a retry
-	post("ESSESESS", "issuing-bank", credit+"/issue", issueBody, 200)
-	post("BCOMPTPL", "advising-bank", credit+"/advice", adviceBody, 200)
-	post("Azulejos Lisboa Lda", "exporter", credit+"/acceptance", acceptBody, 200)
-	if res := post("Azulejos Lisboa Lda", "exporter", credit+"/presentations", presentBody, 200); res["compliant"] != true {
+	post(importer, "/v1/letters-of-credit", fmt.Sprintf(applyBody, trade), 201)
+	post(importer, "/v1/letters-of-credit", fmt.Sprintf(applyBody, trade), 200) // a retry
+	post(issuer, credit+"/issue", issueBody, 200)
+	post(adviser, credit+"/advice", adviceBody, 200)
+	post(exporter, credit+"/acceptance", acceptBody, 200)
+	if res := post(exporter, credit+"/presentations", presentBody, 200); res["compliant"] != true {
 		t.Fatalf("examination: %v", res)
 	}
-	got, err := svc.App.Queries.Credit.Get(ctx, lcID)
+	got, err := svc.App.Queries.Credit.Get(identity.WithActor(ctx, importer), lcID)
 	if err != nil || got.Status != "HONOURED" || got.TradeID != trade {
 		t.Fatalf("credit: %+v %v", got, err)
 	}
@@ -105,6 +120,12 @@ func TestHappyPathReachesKafka(t *testing.T) {
 		if h, ok := env.Data.(*contracts.LCHonoured); ok && (h.BeneficiaryAccount != "PT50000201231234567890154" || h.AccountCurrency != "USD" ||
 			h.Amount.Minor != 8_400_000 || h.Amount.Currency.String() != "EUR" || h.TradeID != trade) {
 			t.Errorf("honoured: %+v", h)
+		}
+		if a, ok := env.Data.(*contracts.LCAdvised); ok && a.Actor != adviser.Stamp() {
+			t.Errorf("advised by %+v, want %+v", a.Actor, adviser.Stamp())
+		}
+		if a, ok := env.Data.(*contracts.LCApplied); ok && (a.Actor != importer.Stamp() || a.ApplicantOrg != importer.Org || a.BeneficiaryOrg != exporter.Org) {
+			t.Errorf("applied: %+v", a)
 		}
 		if p, ok := env.Data.(*contracts.DocumentsPresented); ok && fmt.Sprint(p.Documents) != "[9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08]" {
 			t.Errorf("presented: %+v", p)

@@ -20,7 +20,11 @@ func (ix *Indexer) CatchUp(ctx context.Context) error {
 	}
 	ctx, cancel := context.WithTimeout(ctx, wait)
 	defer cancel()
-	c := &kafka.Client{Addr: kafka.TCP(ix.Brokers...), Timeout: wait}
+	transport, err := ix.SASL.Transport()
+	if err != nil {
+		return err
+	}
+	c := &kafka.Client{Addr: kafka.TCP(ix.Brokers...), Timeout: wait, Transport: transport}
 	ends, err := ix.endOffsets(ctx, c)
 	if err != nil {
 		return err
@@ -43,7 +47,7 @@ func (ix *Indexer) CatchUp(ctx context.Context) error {
 
 // endOffsets are the offsets the next message of each partition will get, per topic.
 func (ix *Indexer) endOffsets(ctx context.Context, c *kafka.Client) (map[string]map[int]int64, error) {
-	meta, err := c.Metadata(ctx, &kafka.MetadataRequest{Topics: ix.Topics()})
+	meta, err := c.Metadata(ctx, &kafka.MetadataRequest{Topics: ix.Topics})
 	if err != nil {
 		return nil, fmt.Errorf("kafka metadata: %w", err)
 	}
@@ -75,7 +79,7 @@ func (ix *Indexer) endOffsets(ctx context.Context, c *kafka.Client) (map[string]
 
 // behind names the first partition whose committed offset is short of its end ("" when none).
 func (ix *Indexer) behind(ctx context.Context, c *kafka.Client, ends map[string]map[int]int64) (string, error) {
-	for _, topic := range ix.Topics() {
+	for _, topic := range ix.Topics {
 		parts := make([]int, 0, len(ends[topic]))
 		for p, end := range ends[topic] {
 			if end > 0 {

@@ -2,6 +2,7 @@ package adapters
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"sync"
@@ -14,12 +15,15 @@ import (
 	"github.com/tradefin/tradefin/services/ledgeragent/domain"
 )
 
-// Indexer consumes every trade topic with the agent's own consumer groups (one per topic:
+// Indexer consumes the trade topics with the agent's own consumer groups (one per topic:
 // kafka-go readers sharing a group across topics rebalance on every join) and indexes each
 // event. An offset is committed only once its event is stored, so the groups' committed offsets
 // say how far the index has got (see CatchUp).
 type Indexer struct {
 	Brokers []string
+	SASL    kafkapubsub.SASL // the agent's own Kafka principal
+	// Topics are the topics to index (domain.Topics of the agent's organisation).
+	Topics []string
 	// Group prefixes the consumer groups: <Group>.<topic>.
 	Group string
 	Store IndexStore
@@ -28,17 +32,17 @@ type Indexer struct {
 	CatchUpWait time.Duration
 }
 
-// Topics are the topics the indexer consumes: every topic an integration event is published on.
-func (ix *Indexer) Topics() []string { return contracts.Topics() }
-
 func (ix *Indexer) group(topic string) string { return ix.Group + "." + topic }
 
 // Run indexes until ctx ends; it returns nil then.
 func (ix *Indexer) Run(ctx context.Context) error {
 	var wg sync.WaitGroup
 	defer wg.Wait()
-	for _, topic := range ix.Topics() {
-		sub, err := kafkapubsub.NewSubscriber(kafkapubsub.SubscriberConfig{Brokers: ix.Brokers, ConsumerGroup: ix.group(topic)}, ix.Log)
+	if len(ix.Topics) == 0 {
+		return errors.New("indexer: no topics")
+	}
+	for _, topic := range ix.Topics {
+		sub, err := kafkapubsub.NewSubscriber(kafkapubsub.SubscriberConfig{Brokers: ix.Brokers, SASL: ix.SASL, ConsumerGroup: ix.group(topic)}, ix.Log)
 		if err != nil {
 			return err
 		}

@@ -55,7 +55,7 @@ func newRig(t *testing.T) *rig {
 		t.Fatal(err)
 	}
 	t.Cleanup(r.temporal.Close)
-	if r.pub, err = kafkapubsub.NewPublisher(kafkapubsub.PublisherConfig{Brokers: r.brokers}); err != nil {
+	if r.pub, err = kafkapubsub.NewPublisher(kafkapubsub.PublisherConfig{Brokers: r.brokers, SASL: testenv.KafkaSASL(t)}); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = r.pub.Close() })
@@ -77,7 +77,7 @@ func (r *rig) agent(t *testing.T, msp, backend string, cfg service.Config) *serv
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = id.Close() })
-	cfg.Ledger, cfg.KafkaBrokers, cfg.Temporal, cfg.Log, cfg.DataDir = id, r.brokers, r.temporal, r.log, t.TempDir()
+	cfg.Ledger, cfg.KafkaBrokers, cfg.KafkaSASL, cfg.Temporal, cfg.Log, cfg.DataDir = id, r.brokers, testenv.KafkaSASL(t), r.temporal, r.log, t.TempDir()
 	if backend == "postgres" {
 		cfg.PostgresDSN = testenv.PostgresDSN(t)
 	}

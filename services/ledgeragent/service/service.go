@@ -9,14 +9,17 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 	"time"
 
 	"go.temporal.io/sdk/client"
 
+	"github.com/tradefin/tradefin/events/kafkapubsub"
 	"github.com/tradefin/tradefin/events/ledger"
 	"github.com/tradefin/tradefin/events/platform"
 	"github.com/tradefin/tradefin/services/ledgeragent/adapters"
 	"github.com/tradefin/tradefin/services/ledgeragent/app"
+	"github.com/tradefin/tradefin/services/ledgeragent/domain"
 )
 
 // Config is what an agent needs from its process.
@@ -25,6 +28,7 @@ type Config struct {
 	// organisation it acts for (its MSP ID).
 	Ledger       *ledger.Client
 	KafkaBrokers []string
+	KafkaSASL    kafkapubsub.SASL // the agent's own Kafka principal (Name of its organisation)
 	Temporal     client.Client
 	DataDir      string // the SQLite index lives here unless PostgresDSN is set
 	PostgresDSN  string
@@ -42,9 +46,13 @@ type Agent struct {
 	index   adapters.IndexStore
 }
 
-// ConsumerGroup prefixes the agent's Kafka consumer groups: each agent reads every event itself,
+// Name is the agent's name for the organisation: its process, its Kafka principal, the prefix of
+// its consumer groups (ledger-importerbank for ImporterBankMSP).
+func Name(mspID string) string { return "ledger-" + strings.ToLower(strings.TrimSuffix(mspID, "MSP")) }
+
+// ConsumerGroup prefixes the agent's Kafka consumer groups: each agent reads the events itself,
 // and its offsets belong to its index (indexID: see adapters.IndexStore.ID).
-func ConsumerGroup(mspID, indexID string) string { return "ledgeragent-" + mspID + "-" + indexID }
+func ConsumerGroup(mspID, indexID string) string { return Name(mspID) + "-" + indexID }
 
 // New opens the index and builds the agent.
 func New(ctx context.Context, cfg Config) (*Agent, error) {
@@ -66,7 +74,7 @@ func New(ctx context.Context, cfg Config) (*Agent, error) {
 		_ = es.Close()
 		return nil, fmt.Errorf("ledger agent %s: index: %w", org, err)
 	}
-	ix := &adapters.Indexer{Brokers: cfg.KafkaBrokers, Group: ConsumerGroup(org, indexID), Store: index, Log: cfg.Log, CatchUpWait: cfg.CatchUpWait}
+	ix := &adapters.Indexer{Brokers: cfg.KafkaBrokers, SASL: cfg.KafkaSASL, Topics: domain.Topics(org), Group: ConsumerGroup(org, indexID), Store: index, Log: cfg.Log, CatchUpWait: cfg.CatchUpWait}
 	a := app.App{Org: org, Index: agentIndex{index, ix}, Submit: ledger.Activities{Ledger: cfg.Ledger}.RecordMilestone, Log: cfg.Log, Now: time.Now}
 	return &Agent{App: a, Indexer: ix, cfg: cfg, index: index}, nil
 }

@@ -1,4 +1,10 @@
-// Package app holds settlement's use cases: one file per command or query.
+// Package app holds settlement's use cases: one file per command or query. Every command and
+// query takes the acting identity.Actor and asks domain.Authorize, against the payment as loaded,
+// whether it may (authorize.go maps the answer).
+//
+// The rule: 404 for non-parties (a caller who may not see the payment gets, for a read or a
+// command, the answer of a missing one word for word), 403 naming the rule for parties without
+// the right.
 package app
 
 import (
@@ -28,15 +34,23 @@ type IDs interface {
 	UETR() string // UUID v4
 }
 
+// Policy is the service's own configuration of its rules.
+type Policy struct {
+	SettlementAgent string          // the settlement bank's BIC (TRADEFIN_SETTLEMENT_AGENT_BIC)
+	FourEyes        domain.FourEyes // maker-checker thresholds (TRADEFIN_SETTLEMENT_FOUR_EYES)
+}
+
 // Application is what adapters call.
 type Application struct {
 	Commands Commands
 	Queries  Queries
+	Policy   Policy
 }
 
 type Commands struct {
 	RaisePayment RaisePaymentHandler
-	Instruct     InstructHandler
+	Release      ReleaseHandler
+	Approve      ApproveHandler
 	ApplyStatus  ApplyStatusHandler
 }
 
@@ -47,19 +61,23 @@ type Queries struct {
 }
 
 // New wires the use cases.
-func New(repo Repository, rates RateProvider, ids IDs, now func() time.Time) Application {
+func New(repo Repository, rates RateProvider, ids IDs, now func() time.Time, pol Policy) Application {
+	in := instructor{rates: rates, ids: ids, now: now}
 	return Application{
 		Commands: Commands{
 			RaisePayment: RaisePaymentHandler{repo: repo, now: now},
-			Instruct:     InstructHandler{repo: repo, rates: rates, ids: ids, now: now},
-			ApplyStatus:  ApplyStatusHandler{repo: repo, now: now},
+			Release:      ReleaseHandler{repo: repo, in: in, pol: pol},
+			Approve:      ApproveHandler{repo: repo, in: in, pol: pol},
+			ApplyStatus:  ApplyStatusHandler{repo: repo, now: now, pol: pol},
 		},
-		Queries: Queries{Payment: PaymentHandler{repo: repo}, Message: MessageHandler{repo: repo}},
+		Queries: Queries{Payment: PaymentHandler{repo: repo, pol: pol}, Message: MessageHandler{repo: repo, pol: pol},
+			Balances: BalancesHandler{pol: pol}},
+		Policy: pol,
 	}
 }
 
 // WithBalances adds the account ledger projection to the queries.
 func (a Application) WithBalances(r BalancesReader) Application {
-	a.Queries.Balances = BalancesHandler{reader: r}
+	a.Queries.Balances.reader = r
 	return a
 }

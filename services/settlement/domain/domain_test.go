@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/events/money"
 )
 
@@ -13,6 +14,11 @@ var (
 	usd = money.MustCurrency("USD")
 	jpy = money.MustCurrency("JPY")
 	t0  = time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
+
+	honourer = identity.Stamp{Org: "BNPAFRPP", User: "erik", Client: "bank-desk"}
+	per      = identity.Stamp{Org: "BNPAFRPP", User: "per", Client: "bank-desk"}
+	nils     = identity.Stamp{Org: "NCLRSESS", User: "nils", Client: "nclr-gateway"}
+	lax      = FourEyes{} // EUR 100,000.00 is below the default threshold
 )
 
 func TestRoundHalfEven(t *testing.T) {
@@ -103,51 +109,57 @@ func instruction(t *testing.T) Instruction {
 }
 
 func TestPaymentLifecycle(t *testing.T) {
-	p, err := RaisePayment(obligation(), t0)
+	p, err := RaisePayment(obligation(), honourer, t0)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if p.ID() != "T1:LC1:P1" || p.Status != StatusRaised {
 		t.Fatalf("raised: %+v", p)
 	}
-	if err := p.ApplyStatus("ACSC", "", t0); KindOf(err) != KindConflict {
+	if err := p.ApplyStatus("ACSC", "", nils, t0); KindOf(err) != KindConflict {
 		t.Fatalf("settled before instruction: %v", err)
 	}
 	in := instruction(t)
 	in.Rate = nil
-	if err := p.Instruct(in, t0); KindOf(err) != KindInvalid {
+	if err := p.Instruct(in, per, lax, t0); KindOf(err) != KindInvalid {
 		t.Fatalf("FX payment instructed without a rate: %v", err)
 	}
-	if err := p.Instruct(instruction(t), t0); err != nil {
+	if err := p.Instruct(instruction(t), per, lax, t0); err != nil {
 		t.Fatal(err)
 	}
 	if p.Credited != money.New(10842000, usd) || p.Rate.Rate != "1.0842" || p.Rate.Rounding != "half-even" {
 		t.Fatalf("credited %s rate %+v", p.Credited, p.Rate)
 	}
-	if err := p.Instruct(instruction(t), t0); KindOf(err) != KindConflict {
+	if err := p.Instruct(instruction(t), per, lax, t0); KindOf(err) != KindConflict {
 		t.Fatal("instructed twice")
 	}
-	if err := p.ApplyStatus("ACSC", "", t0); err != nil || p.Status != StatusSettled {
+	if err := p.ApplyStatus("ACSC", "", nils, t0); err != nil || p.Status != StatusSettled {
 		t.Fatalf("settle: %v %s", err, p.Status)
 	}
-	if err := p.ApplyStatus("ACSC", "", t0); err != nil {
+	if err := p.ApplyStatus("ACSC", "", nils, t0); err != nil {
 		t.Fatalf("redelivered ACSC: %v", err)
 	}
-	if err := p.ApplyStatus("RJCT", "AC04", t0); KindOf(err) != KindConflict || p.Status != StatusSettled {
+	if err := p.ApplyStatus("RJCT", "AC04", nils, t0); KindOf(err) != KindConflict || p.Status != StatusSettled {
 		t.Fatal("settlement is final but a rejection changed it")
 	}
 	r := Rebuild(p.Uncommitted())
 	if r.Status != StatusSettled || r.Version() != 3 || r.Credited != p.Credited || r.UETR != p.UETR {
 		t.Fatalf("rebuild: %+v", r)
 	}
+	if r.RaisedBy != honourer || r.InstructedBy != per || r.Maker != nil || r.Checker != nil {
+		t.Fatalf("actors: raised by %+v, instructed by %+v, maker %v, checker %v", r.RaisedBy, r.InstructedBy, r.Maker, r.Checker)
+	}
+	if s, ok := p.Uncommitted()[2].(PaymentSettled); !ok || s.Actor != nils {
+		t.Fatalf("settled event %+v does not record the settlement bank's officer", p.Uncommitted()[2])
+	}
 }
 
 func TestPaymentRejectedIsReversed(t *testing.T) {
-	p, _ := RaisePayment(obligation(), t0)
-	if err := p.Instruct(instruction(t), t0); err != nil {
+	p, _ := RaisePayment(obligation(), honourer, t0)
+	if err := p.Instruct(instruction(t), per, lax, t0); err != nil {
 		t.Fatal(err)
 	}
-	if err := p.ApplyStatus("RJCT", "AC04", t0); err != nil {
+	if err := p.ApplyStatus("RJCT", "AC04", nils, t0); err != nil {
 		t.Fatal(err)
 	}
 	if p.Status != StatusReversed || p.FailureReason != "AC04" || p.Reversal == nil {
@@ -164,7 +176,7 @@ func TestPaymentRejectedIsReversed(t *testing.T) {
 	if len(p.Uncommitted()) != 4 {
 		t.Fatalf("events %d: the original posting must stay recorded", len(p.Uncommitted()))
 	}
-	if err := p.ApplyStatus("ACSC", "", t0); KindOf(err) != KindConflict {
+	if err := p.ApplyStatus("ACSC", "", nils, t0); KindOf(err) != KindConflict {
 		t.Fatal("reversed payment settled")
 	}
 }
@@ -172,12 +184,12 @@ func TestPaymentRejectedIsReversed(t *testing.T) {
 func TestRaiseValidation(t *testing.T) {
 	o := obligation()
 	o.AdvisingBank = "not a bic"
-	if _, err := RaisePayment(o, t0); KindOf(err) != KindInvalid {
+	if _, err := RaisePayment(o, honourer, t0); KindOf(err) != KindInvalid {
 		t.Fatal("bad BIC accepted")
 	}
 	o = obligation()
 	o.Amount.Minor = 0
-	if _, err := RaisePayment(o, t0); KindOf(err) != KindInvalid {
+	if _, err := RaisePayment(o, honourer, t0); KindOf(err) != KindInvalid {
 		t.Fatal("zero amount accepted")
 	}
 	if PaymentID(obligation()) != PaymentID(obligation()) {

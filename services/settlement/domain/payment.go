@@ -3,18 +3,22 @@ package domain
 import (
 	"time"
 
+	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/events/money"
 )
 
-// Status of a payment: raised → instructed → settled | failed → reversed.
+// Status of a payment: raised → [awaiting-approval →] instructed → settled | failed → reversed.
+// A payment above the four-eyes threshold waits for a second user of the debtor bank between the
+// request to release it and its instruction.
 type Status string
 
 const (
-	StatusRaised     Status = "raised"
-	StatusInstructed Status = "instructed"
-	StatusSettled    Status = "settled" // final (pacs.002 ACSC/ACCC): immutable
-	StatusFailed     Status = "failed"  // pacs.002 RJCT
-	StatusReversed   Status = "reversed"
+	StatusRaised           Status = "raised"
+	StatusAwaitingApproval Status = "awaiting-approval" // released by a maker, waiting for the checker
+	StatusInstructed       Status = "instructed"
+	StatusSettled          Status = "settled" // final (pacs.002 ACSC/ACCC): immutable
+	StatusFailed           Status = "failed"  // pacs.002 RJCT
+	StatusReversed         Status = "reversed"
 )
 
 // Obligation is what an honoured LC (lc.honoured.v1) obliges the issuing bank to pay.
@@ -37,11 +41,28 @@ func PaymentID(o Obligation) string { return o.TradeID + ":" + o.LCID + ":" + o.
 // Event is a domain event recorded by the Payment.
 type Event interface{ EventType() string }
 
+// Every event records the identity.Stamp of who acted (organisation, user, client). A payment is
+// raised by the honour that obliges it: PaymentRaised carries the actor of lc.honoured.v1.
 type PaymentRaised struct {
 	Obligation Obligation
+	Actor      identity.Stamp
 	At         time.Time
 }
+
+// ReleaseRequested: the maker asked for a payment above the four-eyes threshold to be released.
+type ReleaseRequested struct {
+	Actor identity.Stamp
+	At    time.Time
+}
+
+// ReleaseApproved: the checker, a second user of the debtor bank, approved the release.
+type ReleaseApproved struct {
+	Actor identity.Stamp
+	At    time.Time
+}
+
 type PaymentInstructed struct {
+	Actor                   identity.Stamp // the maker below the threshold, the checker above it
 	MsgID, EndToEndID, UETR string
 	Credited                money.Money
 	Rate                    *RateRecord
@@ -51,14 +72,17 @@ type PaymentInstructed struct {
 	At                      time.Time
 }
 type PaymentSettled struct {
-	StatusCode string // ACSC or ACCC
+	Actor      identity.Stamp // who reported the status
+	StatusCode string         // ACSC or ACCC
 	At         time.Time
 }
 type PaymentFailed struct {
-	Reason string // ISO 20022 ExternalStatusReason1Code, e.g. AC04
+	Actor  identity.Stamp // who reported the status
+	Reason string         // ISO 20022 ExternalStatusReason1Code, e.g. AC04
 	At     time.Time
 }
 type PaymentReversed struct {
+	Actor     identity.Stamp // who reported the rejection that reversed it
 	PostingID string
 	Postings  []Entry
 	At        time.Time
@@ -74,6 +98,8 @@ type RateRecord struct {
 }
 
 func (PaymentRaised) EventType() string     { return "settlement.PaymentRaised" }
+func (ReleaseRequested) EventType() string  { return "settlement.ReleaseRequested" }
+func (ReleaseApproved) EventType() string   { return "settlement.ReleaseApproved" }
 func (PaymentInstructed) EventType() string { return "settlement.PaymentInstructed" }
 func (PaymentSettled) EventType() string    { return "settlement.PaymentSettled" }
 func (PaymentFailed) EventType() string     { return "settlement.PaymentFailed" }
@@ -98,10 +124,16 @@ type Payment struct {
 	StatusCode     string
 	FailureReason  string
 	InstructedAt   time.Time
+
+	RaisedBy     identity.Stamp  // the honour's actor
+	Maker        *identity.Stamp // who requested the release of a payment above the threshold
+	Checker      *identity.Stamp // who approved it
+	InstructedBy identity.Stamp
+	Disputes     []string // IDs of the honours that contradicted its terms (PaymentDisputed)
 }
 
-// RaisePayment validates the obligation and records PaymentRaised.
-func RaisePayment(o Obligation, now time.Time) (*Payment, error) {
+// RaisePayment validates the obligation and records PaymentRaised by the honour's actor.
+func RaisePayment(o Obligation, by identity.Stamp, now time.Time) (*Payment, error) {
 	switch {
 	case o.TradeID == "" || o.LCID == "" || o.PresentationID == "":
 		return nil, invalid("obligation needs tradeId, lcId and presentationId")
@@ -109,14 +141,22 @@ func RaisePayment(o Obligation, now time.Time) (*Payment, error) {
 		return nil, invalid("obligation amount must be positive")
 	case !IsBIC(o.IssuingBank) || !IsBIC(o.AdvisingBank):
 		return nil, invalid("issuing and advising banks must be BICs (ISO 9362)")
-	}
-	if o.AccountCurrency.IsZero() {
-		o.AccountCurrency = o.Amount.Currency
+	case len(o.TradeID) > maxID || len(o.LCID) > maxID || len(o.PresentationID) > maxID:
+		return nil, invalid("tradeId, lcId and presentationId are at most %d characters", maxID)
+	case len(o.Beneficiary) > maxText || len(o.BeneficiaryAccount) > maxIBAN:
+		return nil, invalid("beneficiary is at most %d characters, its account at most %d", maxText, maxIBAN)
 	}
 	p := &Payment{}
-	p.record(PaymentRaised{Obligation: o, At: now.UTC()})
+	p.record(PaymentRaised{Obligation: o.normalized(), Actor: by, At: now.UTC()})
 	return p, nil
 }
+
+// Bounds of an obligation's identifiers and texts.
+const (
+	maxID   = 64
+	maxText = 140 // ISO 20022 Max140Text (party name)
+	maxIBAN = 34  // ISO 13616
+)
 
 // NeedsFX reports whether the beneficiary's account is in another currency.
 func (p *Payment) NeedsFX() bool { return p.Obligation.AccountCurrency != p.Obligation.Amount.Currency }
@@ -129,13 +169,64 @@ type Instruction struct {
 	Rate                    *Rate
 }
 
-// Instruct converts (when needed), books the balanced postings and records the instruction.
-func (p *Payment) Instruct(in Instruction, now time.Time) error {
+// NeedsApproval reports whether releasing the payment needs a second pair of eyes.
+func (p *Payment) NeedsApproval(f FourEyes) bool { return f.Needs(p.Obligation.Amount) }
+
+// RequestRelease records the maker's request to release a payment above the four-eyes threshold;
+// it then waits for Approve. Requesting again while it waits changes nothing.
+func (p *Payment) RequestRelease(by identity.Stamp, now time.Time) error {
+	switch p.Status {
+	case StatusAwaitingApproval:
+		return nil
+	case StatusRaised:
+		if err := p.refuseDisputed(); err != nil {
+			return err
+		}
+		p.record(ReleaseRequested{Actor: by, At: now.UTC()})
+		return nil
+	}
+	return conflict("payment %s is %s, only a raised payment can be released", p.id, p.Status)
+}
+
+// Approve records the checker's approval and instructs the payment. That the checker is entitled
+// and is not the maker is the authorisation rule's to decide (Authorize, ActApprove).
+func (p *Payment) Approve(by identity.Stamp, in Instruction, now time.Time) error {
+	if p.Status != StatusAwaitingApproval {
+		return conflict("payment %s is %s, not awaiting approval", p.id, p.Status)
+	}
+	if err := p.refuseDisputed(); err != nil {
+		return err
+	}
+	p.record(ReleaseApproved{Actor: by, At: now.UTC()})
+	return p.instruct(in, by, now)
+}
+
+// Instruct converts (when needed), books the balanced postings and records the instruction of a
+// raised payment. One above the four-eyes threshold f is never instructed on one pair of eyes:
+// it goes through RequestRelease and Approve.
+func (p *Payment) Instruct(in Instruction, by identity.Stamp, f FourEyes, now time.Time) error {
 	if p.Status != StatusRaised {
 		return conflict("payment %s is %s, only a raised payment can be instructed", p.id, p.Status)
 	}
+	if err := p.refuseDisputed(); err != nil {
+		return err
+	}
+	if p.NeedsApproval(f) {
+		return conflict("payment %s of %s is above the four-eyes threshold: its release needs approval", p.id, p.Obligation.Amount)
+	}
+	return p.instruct(in, by, now)
+}
+
+func (in Instruction) validate() error {
 	if in.MsgID == "" || len(in.MsgID) > 35 || in.EndToEndID == "" || len(in.EndToEndID) > 35 || !IsUUIDv4(in.UETR) {
 		return invalid("instruction needs MsgId/EndToEndId (Max35Text) and a UUID v4 UETR")
+	}
+	return nil
+}
+
+func (p *Payment) instruct(in Instruction, by identity.Stamp, now time.Time) error {
+	if err := in.validate(); err != nil {
+		return err
 	}
 	credited := p.Obligation.Amount
 	var rec *RateRecord
@@ -155,7 +246,7 @@ func (p *Payment) Instruct(in Instruction, now time.Time) error {
 	if err != nil {
 		return err
 	}
-	p.record(PaymentInstructed{MsgID: in.MsgID, EndToEndID: in.EndToEndID, UETR: in.UETR, Credited: credited,
+	p.record(PaymentInstructed{Actor: by, MsgID: in.MsgID, EndToEndID: in.EndToEndID, UETR: in.UETR, Credited: credited,
 		Rate: rec, Postings: ps.Entries(), PostingID: ps.ID(), SettlementDate: in.SettlementDate.UTC().Format(time.DateOnly), At: now.UTC()})
 	return nil
 }
@@ -163,14 +254,14 @@ func (p *Payment) Instruct(in Instruction, now time.Time) error {
 // ApplyStatus applies a pacs.002 transaction status. ACSC/ACCC make the payment final; RJCT fails
 // it and reverses its postings with a new posting set. PDNG/ACSP etc. change nothing. A status for
 // a payment already final is accepted only if it repeats the same outcome (idempotent redelivery).
-func (p *Payment) ApplyStatus(code, reason string, now time.Time) error {
+func (p *Payment) ApplyStatus(code, reason string, by identity.Stamp, now time.Time) error {
 	switch code {
 	case "ACSC", "ACCC":
 		switch p.Status {
 		case StatusSettled:
 			return nil
 		case StatusInstructed:
-			p.record(PaymentSettled{StatusCode: code, At: now.UTC()})
+			p.record(PaymentSettled{Actor: by, StatusCode: code, At: now.UTC()})
 			return nil
 		}
 		return conflict("payment %s is %s; cannot settle", p.id, p.Status)
@@ -179,14 +270,14 @@ func (p *Payment) ApplyStatus(code, reason string, now time.Time) error {
 		case StatusFailed, StatusReversed:
 			return nil
 		case StatusInstructed:
-			p.record(PaymentFailed{Reason: reason, At: now.UTC()})
+			p.record(PaymentFailed{Actor: by, Reason: reason, At: now.UTC()})
 			rev := p.Postings.Reversal(p.id + ":reversal")
-			p.record(PaymentReversed{PostingID: rev.ID(), Postings: rev.Entries(), At: now.UTC()})
+			p.record(PaymentReversed{Actor: by, PostingID: rev.ID(), Postings: rev.Entries(), At: now.UTC()})
 			return nil
 		}
 		return conflict("payment %s is %s (final); cannot reject", p.id, p.Status)
 	case "ACSP", "ACTC", "ACCP", "PDNG", "RCVD":
-		if p.Status == StatusRaised {
+		if p.Status == StatusRaised || p.Status == StatusAwaitingApproval {
 			return conflict("payment %s was not instructed", p.id)
 		}
 		return nil
@@ -203,8 +294,17 @@ func (p *Payment) apply(e Event) {
 	p.version++
 	switch e := e.(type) {
 	case PaymentRaised:
-		p.id, p.Obligation, p.Status = PaymentID(e.Obligation), e.Obligation, StatusRaised
+		p.id, p.Obligation, p.Status, p.RaisedBy = PaymentID(e.Obligation), e.Obligation, StatusRaised, e.Actor
+	case PaymentDisputed:
+		p.Disputes = append(p.Disputes, e.EventID)
+	case ReleaseRequested:
+		maker := e.Actor
+		p.Status, p.Maker = StatusAwaitingApproval, &maker
+	case ReleaseApproved:
+		checker := e.Actor
+		p.Checker = &checker
 	case PaymentInstructed:
+		p.InstructedBy = e.Actor
 		p.Status, p.MsgID, p.EndToEndID, p.UETR = StatusInstructed, e.MsgID, e.EndToEndID, e.UETR
 		p.Credited, p.Rate, p.SettlementDate, p.InstructedAt = e.Credited, e.Rate, e.SettlementDate, e.At
 		p.Postings = PostingSet{id: e.PostingID, entries: e.Postings}

@@ -1,7 +1,10 @@
 // Package service wires settlement from configuration: event store (SQLite, or PostgreSQL when a
 // DSN is set), application, HTTP API, and the background work: the lc.honoured.v1 consumer, the
 // outbox forwarder and the trade workflow's settlement activities. cmd/settlement runs it as a
-// process; the end-to-end test runs it in-process.
+// process; the end-to-end test runs it in-process. Its own settings (Options): the settlement
+// bank's BIC, TRADEFIN_SETTLEMENT_AGENT_BIC (default NCLRSESS), and the four-eyes thresholds,
+// TRADEFIN_SETTLEMENT_FOUR_EYES ("EUR:100000000,USD:100000000", minor units; default
+// 1,000,000.00 in every currency).
 package service
 
 import (
@@ -33,8 +36,18 @@ type Service struct {
 	App app.Application
 }
 
-// New opens the event store and builds the application.
+// New opens the event store and builds the application with the options from the environment
+// (OptionsFromEnv).
 func New(ctx context.Context, cfg Config) (*Service, error) {
+	opts, err := OptionsFromEnv()
+	if err != nil {
+		return nil, err
+	}
+	return NewWith(ctx, cfg, opts)
+}
+
+// NewWith is New with explicit options.
+func NewWith(ctx context.Context, cfg Config, opts Options) (*Service, error) {
 	if cfg.Log == nil {
 		cfg.Log = slog.Default()
 	}
@@ -42,7 +55,7 @@ func New(ctx context.Context, cfg Config) (*Service, error) {
 	if err != nil {
 		return nil, err
 	}
-	a := app.New(store.New(es), fxtable.Dev(), ids.Random{Prefix: "TFSTL"}, time.Now).WithBalances(store.NewLedger(es))
+	a := app.New(store.New(es), fxtable.Dev(), ids.Random{Prefix: "TFSTL"}, time.Now, opts.Policy).WithBalances(store.NewLedger(es))
 	return &Service{Wired: platform.Wired{HTTP: settlementhttp.Handler(a), Auth: cfg.Auth, Store: es, Work: cfg.Background(es)}, App: a}, nil
 }
 
@@ -61,7 +74,7 @@ func (s *Service) Run(ctx context.Context) error {
 
 // consumeHonoured raises a payment for each honoured presentation, once (the inbox).
 func (s *Service) consumeHonoured(ctx context.Context, pub *kafkapubsub.Publisher) error {
-	sub, err := kafkapubsub.NewSubscriber(kafkapubsub.SubscriberConfig{Brokers: s.Work.KafkaBrokers, ConsumerGroup: "settlement"}, s.Work.Log)
+	sub, err := kafkapubsub.NewSubscriber(kafkapubsub.SubscriberConfig{Brokers: s.Work.KafkaBrokers, SASL: s.Work.KafkaSASL, ConsumerGroup: "settlement"}, s.Work.Log)
 	if err != nil {
 		return err
 	}
@@ -70,7 +83,7 @@ func (s *Service) consumeHonoured(ctx context.Context, pub *kafkapubsub.Publishe
 	if err != nil {
 		return err
 	}
-	router.AddConsumerHandler("settlement.lc-honoured", contracts.Topic("lc.honoured.v1"), sub, inbox.Honoured{Store: s.Store, Now: time.Now}.Handle)
+	router.AddConsumerHandler("settlement.lc-honoured", contracts.Topic("lc.honoured.v1"), sub, inbox.Honoured{Store: s.Store, Now: time.Now, Log: s.Work.Log}.Handle)
 	err = router.Run(ctx)
 	if errors.Is(err, context.Canceled) {
 		err = nil

@@ -2,49 +2,62 @@ package service_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/ThreeDotsLabs/watermill/message/router/middleware"
+
 	"github.com/tradefin/tradefin/deploy/devstack/testenv"
 	"github.com/tradefin/tradefin/events/contracts"
+	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/events/kafkapubsub"
 	"github.com/tradefin/tradefin/events/money"
 	"github.com/tradefin/tradefin/services/settlement/domain"
 	"github.com/tradefin/tradefin/services/settlement/service"
 )
 
-// TestHonouredThroughKafka: lc.honoured.v1 published on the real broker raises the payment, and
-// instructing it sends settlement.payment-initiated.v1 out through the outbox to Kafka.
-func TestHonouredThroughKafka(t *testing.T) {
-	brokers := testenv.KafkaBrokers(t)
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-	defer cancel()
-	svc, err := service.New(ctx, service.Config{DataDir: t.TempDir(), KafkaBrokers: brokers, Log: nil})
+var sara = identity.Stamp{Org: "ESSESESS", User: "sara", Client: "tradefin-portal"}
+
+func start(t *testing.T, ctx context.Context, brokers []string) *service.Service {
+	t.Helper()
+	opts, err := service.OptionsFromEnv()
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc, err := service.NewWith(ctx, service.Config{DataDir: t.TempDir(), KafkaBrokers: brokers, KafkaSASL: testenv.KafkaSASL(t)}, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = svc.Close() }) // after the background work stops (cleanups run last first)
 	testenv.Background(t, svc.Run)
+	return svc
+}
 
-	tradeID := "T-" + time.Now().Format("150405.000000")
-	ev := contracts.LCHonoured{TradeID: tradeID, LCID: "LC1", PresentationID: "P1", Amount: money.New(250000, money.MustCurrency("EUR")),
-		IssuingBank: "BNPAFRPP", AdvisingBank: "DEUTDEFF", Beneficiary: "ACME"}
-	pub, err := kafkapubsub.NewPublisher(kafkapubsub.PublisherConfig{Brokers: brokers})
+func publish(t *testing.T, ctx context.Context, brokers []string, eventID string, ev contracts.LCHonoured) {
+	t.Helper()
+	pub, err := kafkapubsub.NewPublisher(kafkapubsub.PublisherConfig{Brokers: brokers, SASL: testenv.KafkaSASL(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer pub.Close()
-	msg, topic, err := contracts.Encode(ctx, "/tradefin/lc", tradeID, "", ev)
+	msg, topic, err := contracts.Encode(ctx, "/tradefin/lc", ev.TradeID, eventID, ev)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := pub.Publish(topic, msg); err != nil {
 		t.Fatal(err)
 	}
-	id := domain.PaymentID(domain.Obligation{TradeID: tradeID, LCID: "LC1", PresentationID: "P1"})
-	var p *domain.Payment
-	for p == nil {
-		if p, err = svc.App.Queries.Payment.Handle(ctx, id); err != nil && domain.KindOf(err) != domain.KindNotFound {
+}
+
+func waitRaised(t *testing.T, ctx context.Context, svc *service.Service, id string) *domain.Payment {
+	t.Helper()
+	for {
+		p, err := svc.App.Queries.Payment.Handle(ctx, identity.Actor{Org: "TRADEREG", OrgKind: identity.Auditor, Subject: "audra", Roles: []string{identity.RoleAuditor}}, id)
+		if err == nil {
+			return p
+		}
+		if domain.KindOf(err) != domain.KindNotFound {
 			t.Fatal(err)
 		}
 		if ctx.Err() != nil {
@@ -52,8 +65,27 @@ func TestHonouredThroughKafka(t *testing.T) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	if _, _, err := svc.App.Commands.Instruct.Handle(ctx, id); err != nil {
-		t.Fatal(err)
+}
+
+// TestHonouredThroughKafka: lc.honoured.v1 published on the real broker raises the payment, and
+// the workflow's release sends settlement.payment-initiated.v1, naming the workflow as its actor,
+// out through the outbox to Kafka.
+func TestHonouredThroughKafka(t *testing.T) {
+	brokers := testenv.KafkaBrokers(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	svc := start(t, ctx, brokers)
+
+	tradeID := "T-" + time.Now().Format("150405.000000")
+	ev := contracts.LCHonoured{TradeID: tradeID, Actor: sara, LCID: "LC1", PresentationID: "P1", Amount: money.New(250000, money.MustCurrency("EUR")),
+		IssuingBank: "ESSESESS", AdvisingBank: "BCOMPTPL", Beneficiary: "Azulejos Lisboa Lda"}
+	publish(t, ctx, brokers, "", ev)
+	id := domain.PaymentID(domain.Obligation{TradeID: tradeID, LCID: "LC1", PresentationID: "P1"})
+	if p := waitRaised(t, ctx, svc, id); p.RaisedBy != sara {
+		t.Fatalf("raised by %+v, want the honour's actor", p.RaisedBy)
+	}
+	if p, _, err := svc.App.Commands.Release.Handle(ctx, identity.Workflow, id); err != nil || p.Status != domain.StatusInstructed {
+		t.Fatalf("release below the threshold: %v", err)
 	}
 	m := testenv.TradeMessages(ctx, t, brokers, "tradefin.settlement.v1", tradeID, 1)[0]
 	env, err := contracts.Decode(m)
@@ -61,7 +93,41 @@ func TestHonouredThroughKafka(t *testing.T) {
 		t.Fatal(err)
 	}
 	pi, ok := env.Data.(*contracts.PaymentInitiated)
-	if !ok || pi.PaymentID != id || pi.Amount != ev.Amount || !domain.IsUUIDv4(pi.UETR) {
+	if !ok || pi.PaymentID != id || pi.Amount != ev.Amount || !domain.IsUUIDv4(pi.UETR) || pi.Actor != identity.Workflow.Stamp() {
 		t.Fatalf("first settlement event of the trade: %s %+v", env.Type, env.Data)
+	}
+}
+
+// TestConflictingHonourThroughKafka is the attack's regression test on the real broker: a second
+// lc.honoured.v1 for a payment ID already raised, with another amount and creditor, is not
+// absorbed: it lands on the poison topic with the reason, and the payment is disputed.
+func TestConflictingHonourThroughKafka(t *testing.T) {
+	brokers := testenv.KafkaBrokers(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	svc := start(t, ctx, brokers)
+
+	tradeID := "TC-" + time.Now().Format("150405.000000")
+	first := contracts.LCHonoured{TradeID: tradeID, Actor: sara, LCID: "LC1", PresentationID: "P1", Amount: money.New(250000, money.MustCurrency("EUR")),
+		IssuingBank: "ESSESESS", AdvisingBank: "BCOMPTPL", Beneficiary: "Azulejos Lisboa Lda"}
+	publish(t, ctx, brokers, tradeID+"/honoured-1", first)
+	id := domain.PaymentID(domain.Obligation{TradeID: tradeID, LCID: "LC1", PresentationID: "P1"})
+	waitRaised(t, ctx, svc, id)
+
+	other := first
+	other.Amount, other.AdvisingBank = money.New(900_000_00, money.MustCurrency("EUR")), "OTHRGB2L"
+	publish(t, ctx, brokers, tradeID+"/honoured-2", other)
+	poisoned := testenv.TradeMessages(ctx, t, brokers, contracts.PoisonTopic, tradeID, 1)[0]
+	reason := poisoned.Metadata.Get(middleware.ReasonForPoisonedKey)
+	if poisoned.Metadata.Get(contracts.HeaderID) != tradeID+"/honoured-2" || !strings.Contains(reason, "conflicts with recorded state") ||
+		!strings.Contains(reason, "amount, advisingBank differ") {
+		t.Fatalf("poisoned %s: reason %q", poisoned.Metadata.Get(contracts.HeaderID), reason)
+	}
+	p := waitRaised(t, ctx, svc, id)
+	if p.Obligation.Amount != first.Amount || !p.Disputed() {
+		t.Fatalf("payment after the conflicting honour: %+v", p)
+	}
+	if _, _, err := svc.App.Commands.Release.Handle(ctx, identity.Workflow, id); domain.KindOf(err) != domain.KindConflict {
+		t.Fatalf("a disputed payment was released: %v", err)
 	}
 }

@@ -29,7 +29,7 @@ func main() {
 		}
 		defer flows.Stop()
 		go func() {
-			if err := (bridge.Bridge{Temporal: rt.Temporal, Log: rt.Log}).Run(ctx, rt.Config.KafkaBrokers); err != nil {
+			if err := (bridge.Bridge{Temporal: rt.Temporal, Log: rt.Log}).Run(ctx, rt.Config.KafkaBrokers, rt.Config.KafkaSASL); err != nil {
 				rt.Log.Error("bridge stopped", "err", err)
 			}
 		}()

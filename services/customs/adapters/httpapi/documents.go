@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"net/http"
 
+	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/events/problem"
 	"github.com/tradefin/tradefin/services/customs/app"
 	"github.com/tradefin/tradefin/services/customs/domain"
@@ -17,16 +18,20 @@ type documentView struct {
 	Issuer    string              `json:"issuer"`
 	IssueDate string              `json:"issueDate"`
 	SHA256    string              `json:"sha256"`
+	// RegisteredBy is the organisation that registered it; Actor who of it did.
+	RegisteredBy domain.Party   `json:"registeredBy"`
+	Actor        identity.Stamp `json:"actor"`
 }
 
 func viewDocument(d *domain.Document) documentView {
-	return documentView{ID: d.SHA256, TradeID: d.TradeID, Kind: d.Kind, Issuer: d.Issuer, IssueDate: d.IssueDate, SHA256: d.SHA256}
+	return documentView{ID: d.SHA256, TradeID: d.TradeID, Kind: d.Kind, Issuer: d.Issuer, IssueDate: d.IssueDate, SHA256: d.SHA256,
+		RegisteredBy: d.Registrant, Actor: d.Actor}
 }
 
 func registerDocuments(mux *http.ServeMux, a app.Application) {
 	// Register a document by its SHA-256, or by its content (base64 in JSON), which is hashed
 	// here and not kept: the ledger and this service hold fingerprints, not documents.
-	mux.HandleFunc("POST /v1/documents", allow(func(r *http.Request, actor string) (int, any, error) {
+	mux.HandleFunc("POST /v1/documents", authenticated(func(r *http.Request, actor identity.Actor) (int, any, error) {
 		var req struct {
 			TradeID   string              `json:"tradeId"`
 			Kind      domain.DocumentKind `json:"kind"`
@@ -46,21 +51,21 @@ func registerDocuments(mux *http.ServeMux, a app.Application) {
 				req.SHA256 = h
 			}
 		}
-		d, isNew, err := a.Commands.RegisterDocument.Handle(r.Context(), domain.DocumentRegistered{SHA256: req.SHA256, TradeID: req.TradeID,
-			Kind: req.Kind, Issuer: req.Issuer, IssueDate: req.IssueDate, By: actor})
+		d, isNew, err := a.Commands.RegisterDocument.Handle(r.Context(), actor, domain.DocumentRegistered{SHA256: req.SHA256, TradeID: req.TradeID,
+			Kind: req.Kind, Issuer: req.Issuer, IssueDate: req.IssueDate})
 		if err != nil {
 			return 0, nil, err
 		}
 		return created(isNew), viewDocument(d), nil
-	}, "exporter", "importer", "carrier"))
-	// The documents registered for a trade, oldest first; with sha256, only the one with that
-	// fingerprint (an empty list: not registered for this trade).
-	mux.HandleFunc("GET /v1/documents", allow(func(r *http.Request, _ string) (int, any, error) {
+	}))
+	// The documents registered for a trade that the caller may see, oldest first; with sha256,
+	// only the one with that fingerprint (an empty list: none it may see).
+	mux.HandleFunc("GET /v1/documents", authenticated(func(r *http.Request, actor identity.Actor) (int, any, error) {
 		tradeID, sha := r.URL.Query().Get("tradeId"), r.URL.Query().Get("sha256")
 		if tradeID == "" {
 			return 0, nil, problem.InvalidFields(problem.InvalidParam{Name: "tradeId", Reason: "the query parameter tradeId is required"})
 		}
-		docs, err := a.Queries.DocumentsOfTrade(r.Context(), tradeID)
+		docs, err := a.Queries.DocumentsOfTrade(r.Context(), actor, tradeID)
 		if err != nil {
 			return 0, nil, err
 		}
@@ -72,10 +77,10 @@ func registerDocuments(mux *http.ServeMux, a app.Application) {
 		}
 		return http.StatusOK, map[string]any{"tradeId": tradeID, "documents": views}, nil
 	}))
-	// Verify a document: anyone holding it can check its fingerprint was registered, and for
-	// which trade.
-	mux.HandleFunc("GET /v1/documents/{sha256}", allow(func(r *http.Request, _ string) (int, any, error) {
-		d, err := a.Queries.Document(r.Context(), r.PathValue("sha256"))
+	// Verify a document: a party that may see it checks its fingerprint was registered, for which
+	// trade and by whom.
+	mux.HandleFunc("GET /v1/documents/{sha256}", authenticated(func(r *http.Request, actor identity.Actor) (int, any, error) {
+		d, err := a.Queries.Document(r.Context(), actor, r.PathValue("sha256"))
 		if err != nil {
 			return 0, nil, err
 		}

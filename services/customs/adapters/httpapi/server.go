@@ -1,5 +1,6 @@
-// Package httpapi is the customs service's HTTP API (RFC 9457 problems, roles set by the
-// authenticating gateway in X-Tradefin-Role, the caller in X-Tradefin-Actor).
+// Package httpapi is the customs service's HTTP API (RFC 9457 problems). Who calls is the
+// identity.Actor the bearer-token middleware put in the request's context, never a header; what
+// it may do is decided by the application (domain.Authorize), not here.
 package httpapi
 
 import (
@@ -9,18 +10,11 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"slices"
-	"strings"
 
+	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/events/platform"
 	"github.com/tradefin/tradefin/events/problem"
 	"github.com/tradefin/tradefin/services/customs/app"
-)
-
-// The identity headers the gateway sets.
-const (
-	RoleHeader  = "X-Tradefin-Role"
-	ActorHeader = "X-Tradefin-Actor"
 )
 
 //go:embed openapi.yaml
@@ -34,18 +28,17 @@ func Register(mux *http.ServeMux, a app.Application) {
 	registerShipments(mux, a)
 }
 
-// handler is an endpoint allowed to roles; it returns the status and body, or an error.
-type handler func(r *http.Request, actor string) (int, any, error)
+// handler is an endpoint for an authenticated actor; it returns the status and body, or an error.
+type handler func(r *http.Request, actor identity.Actor) (int, any, error)
 
-func allow(h handler, roles ...string) http.HandlerFunc {
+// authenticated serves h to the request's actor; without one (no verified token) it is 401
+// before anything is read.
+func authenticated(h handler) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		if len(roles) > 0 && !slices.Contains(roles, r.Header.Get(RoleHeader)) {
-			problem.Write(w, r, problem.New(problem.Forbidden, "Forbidden", "this action needs the role "+strings.Join(roles, " or ")))
-			return
-		}
-		actor := r.Header.Get(ActorHeader)
-		if actor == "" && len(roles) > 0 {
-			problem.Write(w, r, problem.New(problem.Unauthorized, "Who is calling?", "the "+ActorHeader+" header is required"))
+		actor, err := identity.Caller(r.Context())
+		if err != nil {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="tradefin"`) // RFC 6750 §3
+			problem.Write(w, r, err)
 			return
 		}
 		status, body, err := h(r, actor)

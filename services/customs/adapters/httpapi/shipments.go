@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/events/problem"
 	"github.com/tradefin/tradefin/services/customs/app"
 	"github.com/tradefin/tradefin/services/customs/domain"
@@ -23,7 +24,8 @@ func viewShipment(s *domain.Shipment) shipmentView {
 }
 
 func registerShipments(mux *http.ServeMux, a app.Application) {
-	mux.HandleFunc("POST /v1/shipments", allow(func(r *http.Request, actor string) (int, any, error) {
+	// The carrier is the caller's organisation; shipper and consignee are the traders the B/L names.
+	mux.HandleFunc("POST /v1/shipments", authenticated(func(r *http.Request, actor identity.Actor) (int, any, error) {
 		var req struct {
 			ID              string `json:"id"`
 			TradeID         string `json:"tradeId"`
@@ -34,19 +36,21 @@ func registerShipments(mux *http.ServeMux, a app.Application) {
 			PortOfLoading   string `json:"portOfLoading"`
 			PortOfDischarge string `json:"portOfDischarge"`
 			DocumentSHA256  string `json:"documentSha256"`
+			Shipper         string `json:"shipper"`
+			Consignee       string `json:"consignee"`
 		}
 		if err := decode(r, &req); err != nil {
 			return 0, nil, err
 		}
-		s, isNew, err := a.Commands.Shipments.IssueBillOfLading(r.Context(), domain.BillOfLadingIssued{ID: req.ID, TradeID: req.TradeID,
+		s, isNew, err := a.Commands.Shipments.IssueBillOfLading(r.Context(), actor, domain.BillOfLadingIssued{ID: req.ID, TradeID: req.TradeID,
 			BLNumber: req.BLNumber, OnBoardDate: req.OnBoardDate, Vessel: req.Vessel, Voyage: req.Voyage, PortOfLoading: req.PortOfLoading,
-			PortOfDischarge: req.PortOfDischarge, DocumentSHA256: req.DocumentSHA256, Carrier: actor})
+			PortOfDischarge: req.PortOfDischarge, DocumentSHA256: req.DocumentSHA256, Shipper: req.Shipper, Consignee: req.Consignee})
 		if err != nil {
 			return 0, nil, err
 		}
 		return created(isNew), viewShipment(s), nil
-	}, "carrier"))
-	mux.HandleFunc("POST /v1/shipments/{id}/events", allow(func(r *http.Request, _ string) (int, any, error) {
+	}))
+	mux.HandleFunc("POST /v1/shipments/{id}/events", authenticated(func(r *http.Request, actor identity.Actor) (int, any, error) {
 		var req struct {
 			EventCode  string `json:"eventCode"`
 			Classifier string `json:"classifier"`
@@ -60,15 +64,15 @@ func registerShipments(mux *http.ServeMux, a app.Application) {
 		if err != nil {
 			return 0, nil, problem.InvalidFields(problem.InvalidParam{Name: "eventTime", Reason: "RFC 3339, e.g. 2026-11-22T08:00:00Z"})
 		}
-		s, err := a.Commands.Shipments.RecordTransportEvent(r.Context(), r.PathValue("id"),
+		s, err := a.Commands.Shipments.RecordTransportEvent(r.Context(), actor, r.PathValue("id"),
 			domain.TransportEventRecorded{EventCode: req.EventCode, Classifier: req.Classifier, Location: req.Location, EventTime: at})
 		if err != nil {
 			return 0, nil, err
 		}
 		return http.StatusOK, viewShipment(s), nil
-	}, "carrier"))
-	mux.HandleFunc("GET /v1/shipments/{id}", allow(func(r *http.Request, _ string) (int, any, error) {
-		s, err := a.Queries.Shipment(r.Context(), r.PathValue("id"))
+	}))
+	mux.HandleFunc("GET /v1/shipments/{id}", authenticated(func(r *http.Request, actor identity.Actor) (int, any, error) {
+		s, err := a.Queries.Shipment(r.Context(), actor, r.PathValue("id"))
 		if err != nil {
 			return 0, nil, err
 		}

@@ -20,7 +20,7 @@ import (
 // Repository is the customs event-sourced repository.
 type Repository struct {
 	events  eventstore.Store
-	byTrade tradeDocuments
+	byTrade tradeFiles
 }
 
 // New returns a repository on an event store.

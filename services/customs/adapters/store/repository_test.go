@@ -7,17 +7,23 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/ThreeDotsLabs/watermill/message"
+
 	"github.com/tradefin/tradefin/deploy/devstack/testenv"
+	"github.com/tradefin/tradefin/events/contracts"
+	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/events/problem"
 	"github.com/tradefin/tradefin/services/customs/adapters/store"
 	"github.com/tradefin/tradefin/services/customs/domain"
 )
 
+var joao = identity.Stamp{Org: "5493002AZULEJOSLX028", User: "joao", Client: "portal"}
+
 func register(t *testing.T, r *store.Repository, trade, content string, kind domain.DocumentKind) *domain.Document {
 	t.Helper()
 	h := sha256.Sum256([]byte(content))
 	d, err := domain.RegisterDocument(domain.DocumentRegistered{SHA256: hex.EncodeToString(h[:]), TradeID: trade, Kind: kind,
-		Issuer: "issuer", IssueDate: "2026-11-20", By: "exporter"})
+		Issuer: "issuer", IssueDate: "2026-11-20", Registrant: domain.Party{Kind: identity.Trader, Org: "5493002AZULEJOSLX028"}, Actor: joao})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,7 +59,8 @@ func TestRepository(t *testing.T) {
 			if err != nil || len(docs) != 2 || docs[0].SHA256 != inv.SHA256 || docs[1].SHA256 != pl.SHA256 {
 				t.Fatalf("documents of T-1: %v %v", docs, err)
 			}
-			if docs, err = store.New(events).DocumentsOfTrade(ctx, "T-1"); err != nil || len(docs) != 2 || docs[1].Kind != domain.PackingList {
+			if docs, err = store.New(events).DocumentsOfTrade(ctx, "T-1"); err != nil || len(docs) != 2 || docs[1].Kind != domain.PackingList ||
+				docs[1].Registrant.Org != joao.Org || docs[1].Actor != joao {
 				t.Fatalf("rebuilt: %v %v", docs, err)
 			}
 
@@ -67,6 +74,12 @@ func TestRepository(t *testing.T) {
 			}
 			if m := pending[0]; m.ID != stored[0].ID || m.Key != "T-1" || m.Topic != "tradefin.customs.v1" || m.Headers["ce_id"] != m.ID {
 				t.Errorf("outbox message %+v for event %s", m.OutboxMessage, stored[0].ID)
+			}
+			// The integration event says who registered the document.
+			msg := message.NewMessage(pending[0].ID, pending[0].Payload)
+			msg.Metadata = pending[0].Headers
+			if env, err := contracts.Decode(msg); err != nil || env.Data.(*contracts.DocumentRegistered).Actor != joao {
+				t.Errorf("integration event: %+v %v", env.Data, err)
 			}
 
 			bl := domain.BillOfLadingIssued{ID: "S-1", TradeID: "T-1", BLNumber: "B1", OnBoardDate: "2026-11-21", Vessel: "V", Voyage: "1",
@@ -87,6 +100,14 @@ func TestRepository(t *testing.T) {
 					t.Errorf("create %d: new %v, %v", i, isNew, err)
 				case conflict && !isKind(err, problem.Conflict):
 					t.Errorf("other content under S-1: %v", err)
+				}
+			}
+			// The trade file holds the B/L (once, though created, retried and conflicted), and a
+			// fresh repository rebuilds it.
+			for _, repo := range []*store.Repository{r, store.New(events)} {
+				f, err := repo.TradeFile(ctx, "T-1")
+				if err != nil || len(f.Documents) != 2 || len(f.Shipments) != 1 || f.Shipments[0].Carrier != "MAEU" || len(f.Declarations) != 0 {
+					t.Errorf("trade file: %+v %v", f, err)
 				}
 			}
 			if _, err := r.Shipment(ctx, "S-2"); !isKind(err, problem.NotFound) {

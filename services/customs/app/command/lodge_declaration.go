@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/events/problem"
 	"github.com/tradefin/tradefin/services/customs/domain"
 )
@@ -17,16 +18,29 @@ type declarations interface {
 // LodgeDeclarationHandler lodges an export or import declaration.
 type LodgeDeclarationHandler struct{ Repo Repository }
 
-// Handle checks that the documents it relies on are registered for the same trade, then lodges.
-func (h LodgeDeclarationHandler) Handle(ctx context.Context, l domain.DeclarationLodged) (*domain.Declaration, bool, error) {
+// Handle lodges l with the actor's organisation as declarant (l.Declarant, when given, must be
+// it), after the rules allow it and each document it relies on is one of the trade's that the
+// actor may rely on.
+func (h LodgeDeclarationHandler) Handle(ctx context.Context, actor identity.Actor, l domain.DeclarationLodged) (*domain.Declaration, bool, error) {
+	if l.Declarant == "" {
+		l.Declarant = actor.Org
+	}
+	l.Actor = actor.Stamp()
+	file, err := h.Repo.TradeFile(ctx, l.TradeID)
+	if err != nil {
+		return nil, false, err
+	}
+	if err := domain.Authorize(actor, domain.ActLodgeDeclaration, file.Lodgement(l)); err != nil {
+		return nil, false, err
+	}
+	if len(l.Documents) > domain.MaxDocuments {
+		return nil, false, problem.InvalidFields(problem.InvalidParam{Name: "documents", Reason: fmt.Sprintf("at most %d documents", domain.MaxDocuments)})
+	}
 	var kinds []domain.DocumentKind
 	for i, sha := range l.Documents {
-		doc, err := h.Repo.Document(ctx, sha)
+		doc, err := reliedOn(ctx, h.Repo, actor, l.TradeID, file, fmt.Sprintf("documents[%d]", i), sha)
 		if err != nil {
-			return nil, false, problem.InvalidFields(problem.InvalidParam{Name: fmt.Sprintf("documents[%d]", i), Reason: "no document registered with SHA-256 " + sha})
-		}
-		if doc.TradeID != l.TradeID {
-			return nil, false, problem.InvalidFields(problem.InvalidParam{Name: fmt.Sprintf("documents[%d]", i), Reason: "registered for another trade"})
+			return nil, false, err
 		}
 		kinds = append(kinds, doc.Kind)
 	}
@@ -34,5 +48,9 @@ func (h LodgeDeclarationHandler) Handle(ctx context.Context, l domain.Declaratio
 	if err != nil {
 		return nil, false, asProblem(err)
 	}
-	return h.Repo.CreateDeclaration(ctx, d)
+	stored, isNew, err := h.Repo.CreateDeclaration(ctx, d)
+	if err := createdAs(isNew, err, actor, domain.ActLodgeDeclaration, func() (domain.Parties, error) { return stored.Parties(), nil }); err != nil {
+		return nil, false, err
+	}
+	return stored, isNew, nil
 }

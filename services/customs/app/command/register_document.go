@@ -3,6 +3,7 @@ package command
 import (
 	"context"
 
+	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/services/customs/domain"
 )
 
@@ -12,13 +13,27 @@ type documents interface {
 }
 
 // RegisterDocumentHandler registers a trade document's fingerprint.
-type RegisterDocumentHandler struct{ Repo documents }
+type RegisterDocumentHandler struct{ Repo Repository }
 
-// Handle registers it; registering the same document again returns it with created false.
-func (h RegisterDocumentHandler) Handle(ctx context.Context, r domain.DocumentRegistered) (*domain.Document, bool, error) {
+// Handle registers it in the name of the actor's organisation; registering the same document
+// again returns it with created false. The same content registered by another organisation is
+// a conflict (409) for a caller that may see the registered one, and errIDTaken for any other:
+// a document has one registrant.
+func (h RegisterDocumentHandler) Handle(ctx context.Context, actor identity.Actor, r domain.DocumentRegistered) (*domain.Document, bool, error) {
+	if err := domain.Authorize(actor, domain.ActRegisterDocument, domain.Parties{}); err != nil {
+		return nil, false, err
+	}
+	r.Registrant, r.Actor = domain.PartyOf(actor), actor.Stamp()
 	d, err := domain.RegisterDocument(r)
 	if err != nil {
 		return nil, false, asProblem(err)
 	}
-	return h.Repo.CreateDocument(ctx, d)
+	stored, isNew, err := h.Repo.CreateDocument(ctx, d)
+	if err := createdAs(isNew, err, actor, domain.ActRegisterDocument, func() (domain.Parties, error) {
+		file, err := h.Repo.TradeFile(ctx, stored.TradeID)
+		return file.Document(stored), err
+	}); err != nil {
+		return nil, false, err
+	}
+	return stored, isNew, nil
 }

@@ -3,6 +3,7 @@ package command
 import (
 	"context"
 
+	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/services/customs/domain"
 )
 
@@ -15,26 +16,54 @@ type shipments interface {
 // ShipmentHandlers are the carrier's reports.
 type ShipmentHandlers struct{ Repo Repository }
 
-// IssueBillOfLading opens the shipment; the B/L document, when named, must be registered for
-// the same trade as a bill of lading.
-func (h ShipmentHandlers) IssueBillOfLading(ctx context.Context, b domain.BillOfLadingIssued) (*domain.Shipment, bool, error) {
+// IssueBillOfLading opens the shipment with the actor's organisation as its carrier; the B/L
+// document, when named, must be a bill of lading of the same trade the actor may rely on.
+func (h ShipmentHandlers) IssueBillOfLading(ctx context.Context, actor identity.Actor, b domain.BillOfLadingIssued) (*domain.Shipment, bool, error) {
+	b.Carrier, b.Actor = actor.Org, actor.Stamp()
+	if err := domain.Authorize(actor, domain.ActIssueBillOfLading, domain.Parties{Carrier: b.Carrier}); err != nil {
+		return nil, false, err
+	}
 	if b.DocumentSHA256 != "" {
-		doc, err := h.Repo.Document(ctx, b.DocumentSHA256)
-		if err != nil || doc.TradeID != b.TradeID || doc.Kind != domain.BillOfLading {
-			return nil, false, asProblem(&domain.FieldError{Field: "documentSha256", Reason: "no bill of lading registered for this trade with that SHA-256"})
+		file, err := h.Repo.TradeFile(ctx, b.TradeID)
+		if err != nil {
+			return nil, false, err
+		}
+		doc, err := reliedOn(ctx, h.Repo, actor, b.TradeID, file, "documentSha256", b.DocumentSHA256)
+		if err != nil {
+			return nil, false, err
+		}
+		if doc.Kind != domain.BillOfLading {
+			return nil, false, asProblem(&domain.FieldError{Field: "documentSha256", Reason: "not a bill of lading"})
 		}
 	}
 	s, err := domain.IssueBillOfLading(b)
 	if err != nil {
 		return nil, false, asProblem(err)
 	}
-	return h.Repo.CreateShipment(ctx, s)
+	stored, isNew, err := h.Repo.CreateShipment(ctx, s)
+	if err := createdAs(isNew, err, actor, domain.ActIssueBillOfLading, func() (domain.Parties, error) {
+		file, err := h.Repo.TradeFile(ctx, stored.TradeID)
+		return file.Shipment(stored), err
+	}); err != nil {
+		return nil, false, err
+	}
+	return stored, isNew, nil
 }
 
-// RecordTransportEvent adds a DCSA transport event to the shipment.
-func (h ShipmentHandlers) RecordTransportEvent(ctx context.Context, id string, e domain.TransportEventRecorded) (*domain.Shipment, error) {
+// RecordTransportEvent adds a DCSA transport event to the shipment, reported by its carrier. It
+// is authorised against the shipment's parties as a read sees them (with the customs offices of
+// its trade's declarations), so whoever may read the shipment is refused 403, anyone else 404.
+func (h ShipmentHandlers) RecordTransportEvent(ctx context.Context, actor identity.Actor, id string, e domain.TransportEventRecorded) (*domain.Shipment, error) {
+	e.Actor = actor.Stamp()
 	return h.Repo.UpdateShipment(ctx, id, func(s *domain.Shipment) error {
-		_, err := s.Record(e)
+		file, err := h.Repo.TradeFile(ctx, s.TradeID)
+		if err != nil {
+			return err
+		}
+		if err := authorize(actor, domain.ActReportTransportEvent, file.Shipment(s), "shipment-"+id); err != nil {
+			return err
+		}
+		_, err = s.Record(e)
 		return asProblem(err)
 	})
 }

@@ -7,15 +7,13 @@ import (
 	"time"
 
 	"github.com/tradefin/tradefin/deploy/devstack/testenv"
-	"github.com/tradefin/tradefin/services/lc/adapters/httpapi"
 )
 
-// post sends a raw body (possibly empty) as a party in a role.
-func post(t *testing.T, url, actor, role, body string) int {
+// post sends a raw body (possibly empty) as one of actors.
+func post(t *testing.T, url, actor, body string) int {
 	t.Helper()
 	req, _ := http.NewRequest("POST", url, strings.NewReader(body))
-	req.Header.Set(httpapi.ActorHeader, actor)
-	req.Header.Set(httpapi.RoleHeader, role)
+	req.Header.Set(testActor, actor)
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
@@ -36,31 +34,31 @@ func TestAdviceAndAcceptanceWithoutABody(t *testing.T) {
 				t.Fatalf("apply: %d %v", code, body)
 			}
 			lc := s.URL + "/v1/letters-of-credit/LC-9"
-			if code := post(t, lc+"/advice", "BCOMPTPL", "advising-bank", ""); code != 409 {
+			if code := post(t, lc+"/advice", "advising-bank", ""); code != 409 {
 				t.Fatalf("advice before issue: %d", code)
 			}
 			if code, body := call(t, s, "issuing-bank", "POST", "/v1/letters-of-credit/LC-9/issue", map[string]any{"issueDate": "2026-11-02"}); code != 200 {
 				t.Fatalf("issue: %d %v", code, body)
 			}
-			if code := post(t, lc+"/acceptance", "Portuguese Exports Lda", "exporter", ""); code != 409 {
+			if code := post(t, lc+"/acceptance", "exporter", ""); code != 409 {
 				t.Fatalf("acceptance before advice: %d", code)
 			}
-			if code := post(t, lc+"/advice", "BCOMPTPL", "importer", ""); code != 403 {
+			if code := post(t, lc+"/advice", "importer", ""); code != 403 {
 				t.Fatalf("an importer advising: %d", code)
 			}
-			if code := post(t, lc+"/advice", "BCOMPTPL", "advising-bank", `{"advisedOn":"yesterday"}`); code != 400 {
+			if code := post(t, lc+"/advice", "advising-bank", `{"advisedOn":"yesterday"}`); code != 400 {
 				t.Fatalf("advice with a bad date: %d", code)
 			}
-			if code := post(t, lc+"/advice", "BCOMPTPL", "advising-bank", ""); code != 200 {
+			if code := post(t, lc+"/advice", "advising-bank", ""); code != 200 {
 				t.Fatalf("advice without a body: %d", code)
 			}
-			if code := post(t, lc+"/advice", "BCOMPTPL", "advising-bank", `{}`); code != 200 {
+			if code := post(t, lc+"/advice", "advising-bank", `{}`); code != 200 {
 				t.Fatalf("advice retried: %d", code)
 			}
-			if code := post(t, lc+"/acceptance", "Portuguese Exports Lda", "advising-bank", ""); code != 403 {
+			if code := post(t, lc+"/acceptance", "advising-bank", ""); code != 403 {
 				t.Fatalf("a bank accepting for the beneficiary: %d", code)
 			}
-			if code := post(t, lc+"/acceptance", "Portuguese Exports Lda", "exporter", ""); code != 200 {
+			if code := post(t, lc+"/acceptance", "exporter", ""); code != 200 {
 				t.Fatalf("acceptance without a body: %d", code)
 			}
 			code, got := call(t, s, "importer", "GET", "/v1/letters-of-credit/LC-9", nil)

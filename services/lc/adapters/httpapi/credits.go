@@ -3,7 +3,6 @@ package httpapi
 import (
 	"encoding/json"
 	"net/http"
-	"slices"
 	"strconv"
 
 	"github.com/tradefin/tradefin/events/problem"
@@ -12,32 +11,6 @@ import (
 	"github.com/tradefin/tradefin/services/lc/app/command"
 	"github.com/tradefin/tradefin/services/lc/domain"
 )
-
-// RoleHeader carries the caller's role, set by the authenticating gateway in front of the service.
-const RoleHeader = "X-Tradefin-Role"
-
-// ActorHeader names the calling party (a BIC for a bank), set by the same gateway.
-const ActorHeader = "X-Tradefin-Actor"
-
-// requireRole refuses a caller whose role is not among roles.
-func requireRole(w http.ResponseWriter, r *http.Request, roles ...string) bool {
-	if slices.Contains(roles, r.Header.Get(RoleHeader)) {
-		return true
-	}
-	problem.Write(w, r, problem.New(problem.Forbidden, "Forbidden", "this action needs the role "+joinRoles(roles)))
-	return false
-}
-
-func joinRoles(rs []string) string {
-	s := ""
-	for i, r := range rs {
-		if i > 0 {
-			s += " or "
-		}
-		s += r
-	}
-	return s
-}
 
 // creditView is a credit as the API returns it: its state and the SWIFT messages it produced.
 type creditView struct {
@@ -78,9 +51,6 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 
 func registerCredits(mux *http.ServeMux, a app.Application) {
 	mux.HandleFunc("POST /v1/letters-of-credit", func(w http.ResponseWriter, r *http.Request) {
-		if !requireRole(w, r, "importer") {
-			return
-		}
 		var req struct {
 			ID      string       `json:"id"`
 			TradeID string       `json:"tradeId"`
@@ -111,9 +81,6 @@ func registerCredits(mux *http.ServeMux, a app.Application) {
 		writeCredit(w, r, http.StatusOK, lc)
 	})
 	mux.HandleFunc("POST /v1/letters-of-credit/{id}/issue", func(w http.ResponseWriter, r *http.Request) {
-		if !requireRole(w, r, "issuing-bank") {
-			return
-		}
 		var req struct {
 			IssueDate domain.Date `json:"issueDate"`
 		}
@@ -129,9 +96,6 @@ func registerCredits(mux *http.ServeMux, a app.Application) {
 		writeCredit(w, r, http.StatusOK, lc)
 	})
 	mux.HandleFunc("POST /v1/letters-of-credit/{id}/advice", func(w http.ResponseWriter, r *http.Request) {
-		if !requireRole(w, r, "advising-bank") {
-			return
-		}
 		var req struct {
 			AdvisedOn domain.Date `json:"advisedOn"`
 		}
@@ -139,7 +103,7 @@ func registerCredits(mux *http.ServeMux, a app.Application) {
 			problem.Write(w, r, err)
 			return
 		}
-		lc, err := a.Commands.AdviseCredit.Handle(r.Context(), command.AdviseCredit{ID: r.PathValue("id"), By: r.Header.Get(ActorHeader), On: req.AdvisedOn})
+		lc, err := a.Commands.AdviseCredit.Handle(r.Context(), command.AdviseCredit{ID: r.PathValue("id"), On: req.AdvisedOn})
 		if err != nil {
 			problem.Write(w, r, err)
 			return
@@ -147,9 +111,6 @@ func registerCredits(mux *http.ServeMux, a app.Application) {
 		writeCredit(w, r, http.StatusOK, lc)
 	})
 	mux.HandleFunc("POST /v1/letters-of-credit/{id}/acceptance", func(w http.ResponseWriter, r *http.Request) {
-		if !requireRole(w, r, "exporter") { // the beneficiary
-			return
-		}
 		var req struct {
 			AcceptedOn domain.Date `json:"acceptedOn"`
 		}
@@ -165,9 +126,6 @@ func registerCredits(mux *http.ServeMux, a app.Application) {
 		writeCredit(w, r, http.StatusOK, lc)
 	})
 	mux.HandleFunc("POST /v1/letters-of-credit/{id}/amendments", func(w http.ResponseWriter, r *http.Request) {
-		if !requireRole(w, r, "issuing-bank") {
-			return
-		}
 		var req domain.Amendment
 		if err := decode(r, &req); err != nil {
 			problem.Write(w, r, err)
@@ -181,9 +139,6 @@ func registerCredits(mux *http.ServeMux, a app.Application) {
 		writeCredit(w, r, http.StatusOK, lc)
 	})
 	mux.HandleFunc("POST /v1/letters-of-credit/{id}/amendments/{n}/answer", func(w http.ResponseWriter, r *http.Request) {
-		if !requireRole(w, r, "exporter") { // the beneficiary consents (UCP 600 Art. 10)
-			return
-		}
 		var req struct {
 			Accepted bool `json:"accepted"`
 		}
@@ -204,9 +159,6 @@ func registerCredits(mux *http.ServeMux, a app.Application) {
 		writeCredit(w, r, http.StatusOK, lc)
 	})
 	mux.HandleFunc("POST /v1/letters-of-credit/{id}/presentations", func(w http.ResponseWriter, r *http.Request) {
-		if !requireRole(w, r, "exporter", "advising-bank") {
-			return
-		}
 		var req struct {
 			PresentationID string              `json:"presentationId"`
 			Presentation   domain.Presentation `json:"presentation"`
@@ -228,15 +180,42 @@ func registerCredits(mux *http.ServeMux, a app.Application) {
 		writeJSON(w, http.StatusOK, res)
 	})
 	mux.HandleFunc("POST /v1/letters-of-credit/{id}/presentations/{pid}/waiver", func(w http.ResponseWriter, r *http.Request) {
-		if !requireRole(w, r, "issuing-bank") {
+		var req struct {
+			Date domain.Date `json:"date"`
+		}
+		if err := decodeOptional(r, &req); err != nil { // no body, or no date: today
+			problem.Write(w, r, err)
 			return
 		}
-		var req domain.Waiver
+		lc, err := a.Commands.WaiveDiscrepancies.Handle(r.Context(), command.WaiveDiscrepancies{CreditID: r.PathValue("id"), PresentationID: r.PathValue("pid"), On: req.Date})
+		if err != nil {
+			problem.Write(w, r, err)
+			return
+		}
+		writeCredit(w, r, http.StatusOK, lc)
+	})
+	mux.HandleFunc("POST /v1/letters-of-credit/{id}/presentations/{pid}/waiver/decision", func(w http.ResponseWriter, r *http.Request) {
+		var req struct {
+			Accepted *bool       `json:"accepted"`
+			Date     domain.Date `json:"date"`
+		}
 		if err := decode(r, &req); err != nil {
 			problem.Write(w, r, err)
 			return
 		}
-		lc, err := a.Commands.WaiveDiscrepancies.Handle(r.Context(), command.WaiveDiscrepancies{CreditID: r.PathValue("id"), PresentationID: r.PathValue("pid"), Waiver: req})
+		if req.Accepted == nil {
+			problem.Write(w, r, problem.InvalidFields(problem.InvalidParam{Name: "accepted", Reason: "required: true honours the credit, false keeps the refusal"}))
+			return
+		}
+		lc, err := a.Commands.DecideWaiver.Handle(r.Context(), command.DecideWaiver{CreditID: r.PathValue("id"), PresentationID: r.PathValue("pid"), Accepted: *req.Accepted, On: req.Date})
+		if err != nil {
+			problem.Write(w, r, err)
+			return
+		}
+		writeCredit(w, r, http.StatusOK, lc)
+	})
+	mux.HandleFunc("POST /v1/letters-of-credit/{id}/issue/approval", func(w http.ResponseWriter, r *http.Request) {
+		lc, err := a.Commands.ApproveIssue.Handle(r.Context(), r.PathValue("id"))
 		if err != nil {
 			problem.Write(w, r, err)
 			return

@@ -14,28 +14,23 @@ import (
 	"github.com/tradefin/tradefin/services/lc/adapters/httpapi"
 	"github.com/tradefin/tradefin/services/lc/adapters/store"
 	"github.com/tradefin/tradefin/services/lc/app"
+	"github.com/tradefin/tradefin/services/lc/domain"
 )
 
 func creditServer(t *testing.T, events eventstore.Store) *httptest.Server {
 	mux := http.NewServeMux()
-	httpapi.Register(mux, app.New(store.NewRepository(events)))
-	s := httptest.NewServer(mux)
+	httpapi.Register(mux, app.New(store.NewRepository(events), domain.FourEyes{Default: 1_000_000}))
+	s := httptest.NewServer(asActor(mux))
 	t.Cleanup(s.Close)
 	return s
 }
 
-func call(t *testing.T, s *httptest.Server, role, method, path string, body any) (int, map[string]any) {
-	t.Helper()
-	return callAs(t, s, "", role, method, path, body)
-}
-
-// callAs calls as a named party (a bank's BIC) in a role.
-func callAs(t *testing.T, s *httptest.Server, actor, role, method, path string, body any) (int, map[string]any) {
+// call calls as one of actors.
+func call(t *testing.T, s *httptest.Server, actor, method, path string, body any) (int, map[string]any) {
 	t.Helper()
 	b, _ := json.Marshal(body)
 	req, _ := http.NewRequest(method, s.URL+path, bytes.NewReader(b))
-	req.Header.Set(httpapi.RoleHeader, role)
-	req.Header.Set(httpapi.ActorHeader, actor)
+	req.Header.Set(testActor, actor)
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
@@ -85,24 +80,24 @@ func TestCreditThroughRefusalWaiverAndHonour(t *testing.T) {
 			}
 			// The advising bank named in the credit advises it (UCP 600 Art. 9); the beneficiary accepts.
 			advice := map[string]any{"advisedOn": "2026-11-03"}
-			if code, _ := callAs(t, s, "BCOMPTPL", "exporter", "POST", "/v1/letters-of-credit/LC-1/advice", advice); code != 403 {
+			if code, _ := call(t, s, "exporter", "POST", "/v1/letters-of-credit/LC-1/advice", advice); code != 403 {
 				t.Fatalf("an exporter advising: %d", code)
 			}
-			if code, _ := callAs(t, s, "DEUTDEFF", "advising-bank", "POST", "/v1/letters-of-credit/LC-1/advice", advice); code != 403 {
-				t.Fatalf("another bank advising: %d", code)
+			if code, _ := call(t, s, "other-bank", "POST", "/v1/letters-of-credit/LC-1/advice", advice); code != 404 {
+				t.Fatalf("a bank party to nothing advising: %d", code)
 			}
-			if code, body := callAs(t, s, "BCOMPTPL", "advising-bank", "POST", "/v1/letters-of-credit/LC-1/advice", map[string]any{"advisedOn": "2026-11-01"}); code != 400 || !namesField(body, "advisedOn") {
+			if code, body := call(t, s, "advising-bank", "POST", "/v1/letters-of-credit/LC-1/advice", map[string]any{"advisedOn": "2026-11-01"}); code != 400 || !namesField(body, "advisedOn") {
 				t.Fatalf("advice before the issue: %d %v", code, body)
 			}
 			for range 2 { // a retried advice changes nothing
-				if code, body := callAs(t, s, "BCOMPTPL", "advising-bank", "POST", "/v1/letters-of-credit/LC-1/advice", advice); code != 200 || body["status"] != "ADVISED" {
+				if code, body := call(t, s, "advising-bank", "POST", "/v1/letters-of-credit/LC-1/advice", advice); code != 200 || body["status"] != "ADVISED" {
 					t.Fatalf("advice: %d %v", code, body)
 				}
 			}
 			if code, body := call(t, s, "exporter", "POST", "/v1/letters-of-credit/LC-1/acceptance", map[string]any{"acceptedOn": "2026-11-04"}); code != 200 || body["status"] != "ACCEPTED" {
 				t.Fatalf("acceptance: %d %v", code, body)
 			}
-			if code, _ := callAs(t, s, "BCOMPTPL", "advising-bank", "POST", "/v1/letters-of-credit/LC-1/advice", map[string]any{"advisedOn": "2026-11-05"}); code != 409 {
+			if code, _ := call(t, s, "advising-bank", "POST", "/v1/letters-of-credit/LC-1/advice", map[string]any{"advisedOn": "2026-11-05"}); code != 409 {
 				t.Fatalf("advising an accepted credit again: %d", code)
 			}
 			// An amendment (MT707) applies only once the beneficiary accepts it (UCP 600 Art. 10).
@@ -130,7 +125,16 @@ func TestCreditThroughRefusalWaiverAndHonour(t *testing.T) {
 			if got["status"] != "REFUSED" || !hasMessage(got, "MT734") {
 				t.Fatalf("after refusal: %v", got)
 			}
-			code, body = call(t, s, "issuing-bank", "POST", "/v1/letters-of-credit/LC-1/presentations/P-1/waiver", map[string]any{"by": "Nordic Imports AB", "date": "2026-12-10", "accepted": true})
+			if code, _ := call(t, s, "issuing-bank", "POST", "/v1/letters-of-credit/LC-1/presentations/P-1/waiver", map[string]any{"date": "2026-12-10"}); code != 403 {
+				t.Fatalf("the bank waiving for the applicant: %d", code)
+			}
+			if code, body := call(t, s, "importer", "POST", "/v1/letters-of-credit/LC-1/presentations/P-1/waiver", map[string]any{"date": "2026-12-10"}); code != 200 || body["status"] != "REFUSED" {
+				t.Fatalf("the applicant's waiver: %d %v", code, body)
+			}
+			if code, b := call(t, s, "importer", "POST", "/v1/letters-of-credit/LC-1/presentations/P-1/waiver/decision", map[string]any{"accepted": true}); code != 403 {
+				t.Fatalf("the applicant deciding on its own waiver: %d %v", code, b)
+			}
+			code, body = call(t, s, "issuing-bank", "POST", "/v1/letters-of-credit/LC-1/presentations/P-1/waiver/decision", map[string]any{"accepted": true, "date": "2026-12-10"})
 			if code != 200 || body["status"] != "HONOURED" || !hasMessage(body, "MT752") || !hasMessage(body, "MT754") || !hasMessage(body, "MT756") {
 				t.Fatalf("waiver: %d %v", code, body)
 			}

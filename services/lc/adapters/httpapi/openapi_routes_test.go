@@ -15,6 +15,7 @@ var routes = []string{
 	"POST /v1/letters-of-credit/{id}/advice", "POST /v1/letters-of-credit/{id}/acceptance",
 	"POST /v1/letters-of-credit/{id}/amendments", "POST /v1/letters-of-credit/{id}/amendments/{n}/answer",
 	"POST /v1/letters-of-credit/{id}/presentations", "POST /v1/letters-of-credit/{id}/presentations/{pid}/waiver",
+	"POST /v1/letters-of-credit/{id}/presentations/{pid}/waiver/decision", "POST /v1/letters-of-credit/{id}/issue/approval",
 }
 
 func TestOpenAPIDocumentsEveryRoute(t *testing.T) {

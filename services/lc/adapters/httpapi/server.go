@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 
+	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/events/platform"
 	"github.com/tradefin/tradefin/events/problem"
 	"github.com/tradefin/tradefin/services/lc/app"
@@ -19,11 +20,14 @@ import (
 //go:embed openapi.yaml
 var openAPI []byte
 
-// Register mounts the API, and its OpenAPI description at /openapi.yaml, on mux.
+// Register mounts the API, and its OpenAPI description at /openapi.yaml, on mux. Every /v1/
+// route needs an authenticated actor.
 func Register(mux *http.ServeMux, a app.Application) {
 	platform.ServeOpenAPI(mux, openAPI)
-	registerCredits(mux, a)
-	mux.HandleFunc("POST /v1/examinations", func(w http.ResponseWriter, r *http.Request) {
+	api := http.NewServeMux()
+	mux.Handle("/v1/", identity.Required(api))
+	registerCredits(api, a)
+	api.HandleFunc("POST /v1/examinations", func(w http.ResponseWriter, r *http.Request) {
 		var req struct {
 			Terms        domain.Terms        `json:"terms"`
 			Presentation domain.Presentation `json:"presentation"`

@@ -2,6 +2,7 @@ package httpapi_test
 
 import (
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -17,8 +18,8 @@ import (
 
 func server(t *testing.T) *httptest.Server {
 	mux := http.NewServeMux()
-	httpapi.Register(mux, app.New(nil))
-	s := httptest.NewServer(mux)
+	httpapi.Register(mux, app.New(nil, domain.FourEyes{}))
+	s := httptest.NewServer(asActor(mux))
 	t.Cleanup(s.Close)
 	return s
 }
@@ -49,7 +50,7 @@ func TestExaminationOfTheDocumentedExample(t *testing.T) {
 	if doc["openapi"] != "3.1.0" {
 		t.Fatalf("openapi = %v, want 3.1.0", doc["openapi"])
 	}
-	resp, err := http.Post(s.URL+"/v1/examinations", "application/json", strings.NewReader(body))
+	resp, err := examine(s.URL+"/v1/examinations", strings.NewReader(body))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +64,7 @@ func TestExaminationOfTheDocumentedExample(t *testing.T) {
 	}
 	// The same presentation with a foreign issuer: a discrepancy citing Art. 18(a)(i).
 	bad := strings.Replace(body, `"issuer":"Azulejos Lisboa Lda"`, `"issuer":"Other Lda"`, 1)
-	resp2, err := http.Post(s.URL+"/v1/examinations", "application/json", strings.NewReader(bad))
+	resp2, err := examine(s.URL+"/v1/examinations", strings.NewReader(bad))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,7 +94,7 @@ func TestBadRequestsGetProblemDetails(t *testing.T) {
 			if c.body == body {
 				t.Fatal("the test's replacement did not apply")
 			}
-			resp, err := http.Post(s.URL+"/v1/examinations", "application/json", strings.NewReader(c.body))
+			resp, err := examine(s.URL+"/v1/examinations", strings.NewReader(c.body))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -111,5 +112,35 @@ func TestBadRequestsGetProblemDetails(t *testing.T) {
 				t.Fatalf("problem %+v does not name %s", d, c.field)
 			}
 		})
+	}
+}
+
+// examine posts a pre-check as the exporter (any authenticated caller may).
+func examine(url string, body io.Reader) (*http.Response, error) {
+	req, err := http.NewRequest("POST", url, body)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set(testActor, "exporter")
+	return http.DefaultClient.Do(req)
+}
+
+// TestNobodyGetsUnauthorized: a request that carries no actor (no bearer middleware let it
+// through) is refused with 401 on every endpoint, and never reaches the store.
+func TestNobodyGetsUnauthorized(t *testing.T) {
+	s := server(t)
+	for _, r := range routes {
+		method, path, _ := strings.Cut(r, " ")
+		path = strings.NewReplacer("{id}", "LC-1", "{n}", "1", "{pid}", "P-1").Replace(path)
+		req, _ := http.NewRequest(method, s.URL+path, strings.NewReader(`{}`))
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusUnauthorized || resp.Header.Get("Content-Type") != "application/problem+json" {
+			t.Errorf("%s without an actor: %d %s", r, resp.StatusCode, resp.Header.Get("Content-Type"))
+		}
 	}
 }

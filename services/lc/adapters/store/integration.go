@@ -1,24 +1,29 @@
 package store
 
 import (
+	"context"
+
 	"github.com/tradefin/tradefin/events/contracts"
+	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/services/lc/domain"
 )
 
 // integrationEvent is what the other contexts learn of a domain event (nil: nothing).
-func integrationEvent(lc *domain.LetterOfCredit, e domain.Event) any {
+// by is who acted; it goes into every event.
+func integrationEvent(lc *domain.LetterOfCredit, e domain.Event, by identity.Stamp) any {
 	t := lc.Terms
 	switch e := e.(type) {
 	case domain.Applied:
-		return contracts.LCApplied{TradeID: lc.TradeID, LCID: lc.ID, Applicant: t.Applicant.Name, Beneficiary: t.Beneficiary.Name,
+		return contracts.LCApplied{TradeID: lc.TradeID, Actor: by, LCID: lc.ID, Applicant: t.Applicant.Name, Beneficiary: t.Beneficiary.Name,
+			ApplicantOrg: t.Applicant.ID, BeneficiaryOrg: t.Beneficiary.ID,
 			IssuingBank: t.IssuingBank, AdvisingBank: t.AdvisingBank, Amount: t.Amount, ExpiryDate: t.ExpiryDate.String(),
 			ExpiryPlace: t.ExpiryPlace, LatestShipment: t.LatestShipment.String()}
 	case domain.Issued:
-		return contracts.LCIssued{TradeID: lc.TradeID, LCID: lc.ID, LCNumber: t.Number, IssueDate: e.IssueDate.String()}
+		return contracts.LCIssued{TradeID: lc.TradeID, Actor: by, LCID: lc.ID, LCNumber: t.Number, IssueDate: e.IssueDate.String()}
 	case domain.Advised:
-		return contracts.LCAdvised{TradeID: lc.TradeID, LCID: lc.ID}
+		return contracts.LCAdvised{TradeID: lc.TradeID, Actor: by, LCID: lc.ID}
 	case domain.Accepted:
-		return contracts.LCAccepted{TradeID: lc.TradeID, LCID: lc.ID}
+		return contracts.LCAccepted{TradeID: lc.TradeID, Actor: by, LCID: lc.ID}
 	case domain.DocumentsExamined:
 		sums := []string{}
 		for _, d := range e.Presentation.Documents {
@@ -26,15 +31,15 @@ func integrationEvent(lc *domain.LetterOfCredit, e domain.Event) any {
 				sums = append(sums, d.SHA256)
 			}
 		}
-		return contracts.DocumentsPresented{TradeID: lc.TradeID, LCID: lc.ID, PresentationID: e.PresentationID, Documents: sums}
+		return contracts.DocumentsPresented{TradeID: lc.TradeID, Actor: by, LCID: lc.ID, PresentationID: e.PresentationID, Documents: sums}
 	case domain.PresentationRefused:
 		var ds []string
 		for _, d := range e.Notice.Discrepancies {
 			ds = append(ds, d.Rule+": "+d.Message)
 		}
-		return contracts.DocumentsRefused{TradeID: lc.TradeID, LCID: lc.ID, PresentationID: e.PresentationID, Discrepancies: ds, Disposal: string(e.Notice.Disposal)}
+		return contracts.DocumentsRefused{TradeID: lc.TradeID, Actor: by, LCID: lc.ID, PresentationID: e.PresentationID, Discrepancies: ds, Disposal: string(e.Notice.Disposal)}
 	case domain.DiscrepanciesWaived:
-		return contracts.DiscrepanciesWaived{TradeID: lc.TradeID, LCID: lc.ID, PresentationID: e.PresentationID}
+		return contracts.DiscrepanciesWaived{TradeID: lc.TradeID, Actor: by, LCID: lc.ID, PresentationID: e.PresentationID}
 	case domain.Honoured:
 		amount := t.Amount
 		for _, p := range lc.Presentations {
@@ -46,9 +51,22 @@ func integrationEvent(lc *domain.LetterOfCredit, e domain.Event) any {
 				}
 			}
 		}
-		return contracts.LCHonoured{TradeID: lc.TradeID, LCID: lc.ID, PresentationID: e.PresentationID, Amount: amount,
+		return contracts.LCHonoured{TradeID: lc.TradeID, Actor: by, LCID: lc.ID, PresentationID: e.PresentationID, Amount: amount,
 			IssuingBank: t.IssuingBank, AdvisingBank: t.AdvisingBank, Beneficiary: t.Beneficiary.Name,
 			BeneficiaryAccount: t.BeneficiaryAccount, AccountCurrency: t.AccountCurrency}
 	}
 	return nil
+}
+
+// actedBy is who did what e records: the request's actor, except that the examination's outcome
+// of a presentation (honour or refusal decided at once by the rules) is the issuing bank's.
+func actedBy(ctx context.Context, lc *domain.LetterOfCredit, e domain.Event) identity.Stamp {
+	a, _ := identity.FromContext(ctx)
+	switch e.(type) {
+	case domain.Honoured, domain.PresentationRefused:
+		if !a.Is(identity.Bank, lc.Terms.IssuingBank) {
+			return identity.Stamp{Org: lc.Terms.IssuingBank, User: "automatic-examination", Client: "tradefin-lc"}
+		}
+	}
+	return a.Stamp()
 }

@@ -24,7 +24,8 @@ func NewRepository(s eventstore.Store) *Repository { return &Repository{events: 
 
 var registry = func() *eventstore.Registry {
 	r := eventstore.NewRegistry()
-	for _, e := range []domain.Event{domain.Applied{}, domain.Issued{}, domain.DocumentsExamined{}, domain.PresentationRefused{}, domain.DiscrepanciesWaived{}, domain.Honoured{}, domain.AmendmentProposed{}, domain.AmendmentAnswered{}, domain.Advised{}, domain.Accepted{}} {
+	for _, e := range []domain.Event{domain.Applied{}, domain.Issued{}, domain.DocumentsExamined{}, domain.PresentationRefused{}, domain.DiscrepanciesWaived{}, domain.Honoured{}, domain.AmendmentProposed{}, domain.AmendmentAnswered{}, domain.Advised{}, domain.Accepted{},
+		domain.IssueRequested{}, domain.WaiverRequested{}, domain.WaiverRejected{}} {
 		r.Register(e.EventName(), e)
 	}
 	return r
@@ -103,10 +104,15 @@ func (r *Repository) save(ctx context.Context, lc *domain.LetterOfCredit) error 
 		if err != nil {
 			return err
 		}
+		by := actedBy(ctx, lc, c)
+		who, err := json.Marshal(by)
+		if err != nil {
+			return err
+		}
 		id := EventID(lc.ID, lc.Version+int64(i)+1)
 		evs = append(evs, eventstore.NewEvent{ID: id, Type: c.EventName(), SchemaVersion: 1, Data: b,
-			Metadata: eventstore.Metadata{CorrelationID: lc.TradeID}})
-		if payload := integrationEvent(lc, c); payload != nil {
+			Metadata: eventstore.Metadata{CorrelationID: lc.TradeID, Actor: string(who)}})
+		if payload := integrationEvent(lc, c, by); payload != nil {
 			msg, topic, err := contracts.Encode(ctx, "/tradefin/lc", lc.TradeID, id, payload)
 			if err != nil {
 				return err

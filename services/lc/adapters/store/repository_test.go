@@ -15,7 +15,7 @@ import (
 )
 
 func terms() domain.Terms {
-	return domain.Terms{Number: "ESS-1", Applicant: domain.Party{Name: "Nordic Imports AB"}, Beneficiary: domain.Party{Name: "Azulejos Lisboa Lda"},
+	return domain.Terms{Number: "ESS-1", Applicant: domain.Party{ID: "5493001NORDICIMP0058", Name: "Nordic Imports AB"}, Beneficiary: domain.Party{ID: "5493002AZULEJOSLX028", Name: "Azulejos Lisboa Lda"},
 		IssuingBank: "ESSESESS", AdvisingBank: "BCOMPTPL", Amount: money.New(84_000_00, money.MustCurrency("EUR")),
 		ExpiryDate: domain.NewDate(2026, 12, 31), BeneficiaryAccount: "PT50000201231234567890154", AccountCurrency: "USD"}
 }
@@ -45,7 +45,9 @@ func TestEventIDsAreTheStreamsVersions(t *testing.T) {
 				t.Fatalf("creating the credit again: %v", err)
 			}
 			for _, step := range []func(*domain.LetterOfCredit) error{
-				func(lc *domain.LetterOfCredit) error { return lc.Issue(domain.NewDate(2026, 11, 2)) },
+				func(lc *domain.LetterOfCredit) error {
+					return lc.Issue(domain.NewDate(2026, 11, 2), domain.Stamp{}, domain.FourEyes{})
+				},
 				func(lc *domain.LetterOfCredit) error { return lc.Advise("BCOMPTPL", domain.NewDate(2026, 11, 3)) },
 				func(lc *domain.LetterOfCredit) error { return lc.Advise("BCOMPTPL", domain.NewDate(2026, 11, 3)) }, // a retry
 				func(lc *domain.LetterOfCredit) error { return lc.Accept(domain.NewDate(2026, 11, 4)) },

@@ -10,14 +10,14 @@ import (
 // A credit ID longer than field 20's 16 characters still yields valid references in every
 // message (the honour's MT754/MT756 reference is the credit ID plus the presentation's number).
 func TestLongCreditIDsFitField20(t *testing.T) {
-	lc, err := domain.Apply("LC-E2E-125253.506-A", "T-1", domain.Terms{Number: "ILC1A2B3C4D", Applicant: domain.Party{Name: "Nordic Imports AB"},
-		Beneficiary: domain.Party{Name: "Azulejos Lisboa Lda"}, IssuingBank: "ESSESESS", AdvisingBank: "BCOMPTPL",
+	lc, err := domain.Apply("LC-E2E-125253.506-A", "T-1", domain.Terms{Number: "ILC1A2B3C4D", Applicant: domain.Party{ID: "5493001NORDICIMP0058", Name: "Nordic Imports AB"},
+		Beneficiary: domain.Party{ID: "5493002AZULEJOSLX028", Name: "Azulejos Lisboa Lda"}, IssuingBank: "ESSESESS", AdvisingBank: "BCOMPTPL",
 		Amount: money.New(100_00, money.MustCurrency("EUR")), ExpiryDate: domain.NewDate(2027, 1, 6), ExpiryPlace: "Lisbon",
 		Documents: []domain.DocumentKind{domain.CommercialInvoice}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := lc.Issue(domain.NewDate(2026, 11, 22)); err != nil {
+	if err := lc.Issue(domain.NewDate(2026, 11, 22), domain.Stamp{}, domain.FourEyes{}); err != nil {
 		t.Fatal(err)
 	}
 	amount := money.New(100_00, money.MustCurrency("EUR"))

@@ -2,6 +2,7 @@ package command
 
 import (
 	"context"
+	"github.com/tradefin/tradefin/events/identity"
 
 	"github.com/tradefin/tradefin/services/lc/domain"
 )
@@ -17,7 +18,7 @@ type AcceptCreditHandler struct{ Repo Repository }
 
 // Handle accepts the credit.
 func (h AcceptCreditHandler) Handle(ctx context.Context, c AcceptCredit) (*domain.LetterOfCredit, error) {
-	return h.Repo.Update(ctx, c.ID, func(lc *domain.LetterOfCredit) error {
+	return updateAs(ctx, h.Repo, c.ID, domain.ActAccept, func(lc *domain.LetterOfCredit, _ identity.Actor) error {
 		on := c.On
 		if on.IsZero() && lc.AcceptedOn.IsZero() {
 			on = today() // left out: done today; on a retry, the date already recorded

@@ -2,6 +2,7 @@ package command
 
 import (
 	"context"
+	"github.com/tradefin/tradefin/events/identity"
 
 	"github.com/tradefin/tradefin/services/lc/domain"
 )
@@ -9,7 +10,6 @@ import (
 // AdviseCredit is the advising bank's advice of the credit to the beneficiary (UCP 600 Art. 9).
 type AdviseCredit struct {
 	ID string
-	By domain.BIC  // the calling bank; it must be the credit's advising bank
 	On domain.Date // zero: today, or the date already recorded on a retry
 }
 
@@ -18,11 +18,11 @@ type AdviseCreditHandler struct{ Repo Repository }
 
 // Handle advises the credit.
 func (h AdviseCreditHandler) Handle(ctx context.Context, c AdviseCredit) (*domain.LetterOfCredit, error) {
-	return h.Repo.Update(ctx, c.ID, func(lc *domain.LetterOfCredit) error {
+	return updateAs(ctx, h.Repo, c.ID, domain.ActAdvise, func(lc *domain.LetterOfCredit, a identity.Actor) error {
 		on := c.On
 		if on.IsZero() && lc.AdvisedOn.IsZero() {
 			on = today() // left out: done today; on a retry, the date already recorded
 		}
-		return unprocessable(lc.Advise(c.By, on))
+		return unprocessable(lc.Advise(a.Org, on))
 	})
 }

@@ -2,6 +2,7 @@ package command
 
 import (
 	"context"
+	"github.com/tradefin/tradefin/events/identity"
 
 	"github.com/tradefin/tradefin/services/lc/domain"
 )
@@ -17,7 +18,7 @@ type AmendCreditHandler struct{ Repo Repository }
 
 // Handle proposes the amendment.
 func (h AmendCreditHandler) Handle(ctx context.Context, c AmendCredit) (*domain.LetterOfCredit, error) {
-	return h.Repo.Update(ctx, c.ID, func(lc *domain.LetterOfCredit) error {
+	return updateAs(ctx, h.Repo, c.ID, domain.ActAmend, func(lc *domain.LetterOfCredit, _ identity.Actor) error {
 		_, err := lc.Amend(c.Amendment)
 		return unprocessable(err)
 	})
@@ -35,7 +36,7 @@ type AnswerAmendmentHandler struct{ Repo Repository }
 
 // Handle records the answer; an accepted amendment changes the terms.
 func (h AnswerAmendmentHandler) Handle(ctx context.Context, c AnswerAmendment) (*domain.LetterOfCredit, error) {
-	return h.Repo.Update(ctx, c.ID, func(lc *domain.LetterOfCredit) error {
+	return updateAs(ctx, h.Repo, c.ID, domain.ActAnswerAmend, func(lc *domain.LetterOfCredit, _ identity.Actor) error {
 		return unprocessable(lc.AnswerAmendment(c.Number, c.Accepted))
 	})
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"github.com/tradefin/tradefin/events/identity"
 
 	"github.com/tradefin/tradefin/events/problem"
 	"github.com/tradefin/tradefin/services/lc/domain"
@@ -22,6 +23,16 @@ type ApplyForCreditHandler struct{ Repo Repository }
 // again (a retry) returns the existing credit with Created false; a different one under the same
 // ID is a conflict.
 func (h ApplyForCreditHandler) Handle(ctx context.Context, c ApplyForCredit) (lc *domain.LetterOfCredit, created bool, err error) {
+	a, err := identity.Caller(ctx)
+	if err != nil {
+		return nil, false, err
+	}
+	if c.Terms.Applicant.ID == "" {
+		c.Terms.Applicant.ID = a.Org // the applicant is who applies
+	}
+	if err := domain.Authorize(a, domain.ActApply, &domain.LetterOfCredit{ID: c.ID, Terms: c.Terms}); err != nil {
+		return nil, false, err
+	}
 	lc, err = domain.Apply(c.ID, c.TradeID, c.Terms)
 	if err != nil {
 		return nil, false, invalid(err)
@@ -31,6 +42,10 @@ func (h ApplyForCreditHandler) Handle(ctx context.Context, c ApplyForCredit) (lc
 		existing, gerr := h.Repo.Get(ctx, c.ID)
 		if gerr != nil {
 			return nil, false, gerr
+		}
+		if _, aerr := Authorize(ctx, domain.ActRead, existing); aerr != nil {
+			// Someone else's credit under this ID: say only that the ID is taken.
+			return nil, false, problem.New(problem.Conflict, "Letter of credit exists", "the ID "+c.ID+" is taken")
 		}
 		if existing.TradeID == c.TradeID && sameTerms(existing.Terms, c.Terms) {
 			return existing, false, nil

@@ -3,6 +3,7 @@ package command
 import (
 	"context"
 	"errors"
+	"github.com/tradefin/tradefin/events/identity"
 
 	"github.com/tradefin/tradefin/events/problem"
 	"github.com/tradefin/tradefin/services/lc/domain"
@@ -21,7 +22,7 @@ type PresentDocumentsHandler struct{ Repo Repository }
 // Handle examines and records the outcome (honour, or refusal pending waiver).
 func (h PresentDocumentsHandler) Handle(ctx context.Context, c PresentDocuments) (domain.Examination, error) {
 	var res domain.Examination
-	_, err := h.Repo.Update(ctx, c.CreditID, func(lc *domain.LetterOfCredit) error {
+	_, err := updateAs(ctx, h.Repo, c.CreditID, domain.ActPresent, func(lc *domain.LetterOfCredit, _ identity.Actor) error {
 		var err error
 		res, err = lc.Present(c.PresentationID, c.Presentation, domain.Calendar{Place: c.Presentation.Place, Holidays: c.Holidays})
 		return unprocessable(err)
@@ -36,8 +37,10 @@ func unprocessable(err error) error {
 		return nil
 	case errors.Is(err, domain.ErrInvalidState):
 		return problem.New(problem.Conflict, "Not allowed now", err.Error())
-	case errors.Is(err, domain.ErrNotAdvisingBank):
+	case errors.Is(err, domain.ErrNotAdvisingBank), errors.Is(err, domain.ErrOwnApproval):
 		return problem.New(problem.Forbidden, "Forbidden", err.Error())
+	case errors.As(err, new(*problem.Error)):
+		return err // already a problem (e.g. an authorisation refusal)
 	case errors.As(err, new(domain.InvalidFields)):
 		return invalid(err)
 	}

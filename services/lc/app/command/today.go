@@ -11,3 +11,11 @@ func today() domain.Date {
 	y, m, d := time.Now().UTC().Date()
 	return domain.NewDate(y, m, d)
 }
+
+// orToday is d, or today when the caller left it out.
+func orToday(d domain.Date) domain.Date {
+	if d.IsZero() {
+		return today()
+	}
+	return d
+}

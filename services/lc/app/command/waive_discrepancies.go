@@ -3,21 +3,39 @@ package command
 import (
 	"context"
 
+	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/services/lc/domain"
 )
 
-// WaiveDiscrepancies records the applicant's waiver and the issuing bank's decision.
+// WaiveDiscrepancies is the applicant's waiver of a refused presentation's discrepancies.
 type WaiveDiscrepancies struct {
 	CreditID, PresentationID string
-	Waiver                   domain.Waiver
+	On                       domain.Date // zero: today
 }
 
 // WaiveDiscrepanciesHandler handles it.
 type WaiveDiscrepanciesHandler struct{ Repo Repository }
 
-// Handle records the waiver; an accepted waiver honours the credit.
+// Handle records the waiver; the issuing bank then decides on it.
 func (h WaiveDiscrepanciesHandler) Handle(ctx context.Context, c WaiveDiscrepancies) (*domain.LetterOfCredit, error) {
-	return h.Repo.Update(ctx, c.CreditID, func(lc *domain.LetterOfCredit) error {
-		return unprocessable(lc.Waive(c.PresentationID, c.Waiver))
+	return updateAs(ctx, h.Repo, c.CreditID, domain.ActWaive, func(lc *domain.LetterOfCredit, a identity.Actor) error {
+		return unprocessable(lc.RequestWaiver(c.PresentationID, a.Stamp(), orToday(c.On)))
+	})
+}
+
+// DecideWaiver is the issuing bank's acceptance or rejection of the applicant's waiver.
+type DecideWaiver struct {
+	CreditID, PresentationID string
+	Accepted                 bool
+	On                       domain.Date // zero: today
+}
+
+// DecideWaiverHandler handles it.
+type DecideWaiverHandler struct{ Repo Repository }
+
+// Handle records the decision; an accepted waiver honours the credit.
+func (h DecideWaiverHandler) Handle(ctx context.Context, c DecideWaiver) (*domain.LetterOfCredit, error) {
+	return updateAs(ctx, h.Repo, c.CreditID, domain.ActDecideWaiver, func(lc *domain.LetterOfCredit, _ identity.Actor) error {
+		return unprocessable(lc.DecideWaiver(c.PresentationID, c.Accepted, orToday(c.On)))
 	})
 }

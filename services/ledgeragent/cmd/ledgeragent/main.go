@@ -33,7 +33,7 @@ var defaultHTTP = map[string]string{
 
 func main() {
 	msp := strings.TrimSpace(os.Getenv("TRADEFIN_LEDGER_MSP"))
-	name := "ledger-" + strings.ToLower(strings.TrimSuffix(msp, "MSP"))
+	name := service.Name(msp)
 	platform.Main(name, func(ctx context.Context) error {
 		if msp == "" {
 			return errors.New("TRADEFIN_LEDGER_MSP is required: the organisation this agent signs for")
@@ -49,7 +49,7 @@ func main() {
 		}
 		defer fabric.Close()
 		rt.Health.Add("fabric "+msp, platform.FabricCheck(fabric))
-		agent, err := service.New(ctx, service.Config{Ledger: fabric, KafkaBrokers: rt.Config.KafkaBrokers, Temporal: rt.Temporal,
+		agent, err := service.New(ctx, service.Config{Ledger: fabric, KafkaBrokers: rt.Config.KafkaBrokers, KafkaSASL: rt.Config.KafkaSASL, Temporal: rt.Temporal,
 			DataDir: rt.Config.DataDir, PostgresDSN: rt.Config.PostgresDSN, Log: rt.Log})
 		if err != nil {
 			return err

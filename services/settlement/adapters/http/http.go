@@ -1,8 +1,13 @@
-// Package http is settlement's HTTP API (/v1/payments...). Identity comes from the gateway's
-// X-Tradefin-Actor and X-Tradefin-Role headers; errors are RFC 9457 problem+json (events/problem).
-// Every command is idempotent by design (payment ID from the honoured presentation, instruction and
-// status application return the stored outcome), so a retry with the same Idempotency-Key — or
-// without one — returns the original result.
+// Package http is settlement's HTTP API (/v1/payments...). The caller is the identity.Actor the
+// platform's bearer middleware put in the request context (a verified OAuth 2.0 access token);
+// no X-Tradefin-* header is read. What the actor may do is domain.Authorize's to decide: a read
+// or a command on a payment it is no party to answers 404, as a missing payment; a command a
+// party may not give answers 403 naming the rule; no actor 401. Errors are RFC 9457
+// problem+json (events/problem).
+//
+// No endpoint raises a payment: payments are raised only from lc.honoured.v1 (adapters/inbox).
+// Every command is idempotent by design (instruction, approval and status application return the
+// stored outcome), so a retry returns the original result.
 package http
 
 import (
@@ -10,9 +15,9 @@ import (
 	"errors"
 	"io"
 	"net/http"
-	"slices"
 	"time"
 
+	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/events/money"
 	"github.com/tradefin/tradefin/events/problem"
 	"github.com/tradefin/tradefin/services/settlement/app"
@@ -23,53 +28,61 @@ import (
 func Handler(a app.Application) http.Handler {
 	s := server{a}
 	mux := http.NewServeMux()
-	mux.Handle("POST /v1/payments", roles(s.raise, "operator", "issuing-bank"))
-	mux.Handle("GET /v1/payments/{id}", roles(s.get, "operator", "settlement-bank", "issuing-bank", "advising-bank"))
-	mux.Handle("POST /v1/payments/{id}/instruction", roles(s.instruct, "operator", "settlement-bank", "issuing-bank"))
-	mux.Handle("POST /v1/payments/{id}/status-reports", roles(s.status, "operator", "settlement-bank"))
-	mux.Handle("GET /v1/payments/{id}/messages/pacs.009", roles(s.message, "operator", "settlement-bank", "issuing-bank", "advising-bank"))
-	mux.Handle("GET /v1/accounts", roles(s.balances, "operator", "settlement-bank", "issuing-bank"))
+	mux.Handle("GET /v1/payments/{id}", acting(s.get))
+	mux.Handle("POST /v1/payments/{id}/instruction", acting(s.release))
+	mux.Handle("POST /v1/payments/{id}/approval", acting(s.approve))
+	mux.Handle("POST /v1/payments/{id}/status-reports", acting(s.status))
+	mux.Handle("GET /v1/payments/{id}/messages/pacs.009", acting(s.message))
+	mux.Handle("GET /v1/accounts", acting(s.balances))
 	return mux
 }
 
-func (s server) message(w http.ResponseWriter, r *http.Request) {
-	xml, err := s.a.Queries.Message.Handle(r.Context(), r.PathValue("id"))
+type server struct{ a app.Application }
+
+// Bounds of what a request carries.
+const (
+	maxPaymentID = 3*64 + 2 // trade, LC and presentation IDs (domain bounds) joined by ':'
+	maxBody      = 1 << 20  // a pacs.002
+)
+
+// acting runs h with the request's actor: 401 when nobody was authenticated. The platform's own
+// identities (the trade workflow) act through Temporal activities, never through this API, so a
+// token claiming one is refused.
+func acting(h func(http.ResponseWriter, *http.Request, identity.Actor)) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		a, err := identity.Caller(r.Context())
+		if err != nil {
+			problem.Write(w, r, err)
+			return
+		}
+		if a.OrgKind == identity.Platform {
+			problem.Write(w, r, identity.Refuse("the platform's own identities do not call the settlement API"))
+			return
+		}
+		if len(r.PathValue("id")) > maxPaymentID {
+			fail(w, r, domain.ErrNotFound)
+			return
+		}
+		h(w, r, a)
+	})
+}
+
+func (s server) message(w http.ResponseWriter, r *http.Request, a identity.Actor) {
+	xml, err := s.a.Queries.Message.Handle(r.Context(), a, r.PathValue("id"))
 	if err != nil {
 		fail(w, r, err)
 		return
 	}
-	w.Header().Set("Content-Type", "application/xml")
-	_, _ = w.Write(xml)
+	writeXML(w, http.StatusOK, xml)
 }
 
-func (s server) balances(w http.ResponseWriter, r *http.Request) {
-	l, err := s.a.Queries.Balances.Handle(r.Context())
+func (s server) balances(w http.ResponseWriter, r *http.Request, a identity.Actor) {
+	l, err := s.a.Queries.Balances.Handle(r.Context(), a)
 	if err != nil {
 		fail(w, r, err)
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"accounts": l})
-}
-
-type server struct{ a app.Application }
-
-func roles(h http.HandlerFunc, allowed ...string) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Header.Get("X-Tradefin-Actor") == "" {
-			problem.Write(w, r, problem.New(problem.Unauthorized, "No actor", "X-Tradefin-Actor is required"))
-			return
-		}
-		if !slices.Contains(allowed, r.Header.Get("X-Tradefin-Role")) {
-			problem.Write(w, r, problem.New(problem.Forbidden, "Role not allowed", "this operation needs one of the roles: "+join(allowed)))
-			return
-		}
-		h(w, r)
-	})
-}
-
-func join(s []string) string {
-	b, _ := json.Marshal(s)
-	return string(b)
 }
 
 // fail maps domain error kinds to problem kinds, once.
@@ -91,51 +104,8 @@ func fail(w http.ResponseWriter, r *http.Request, err error) {
 	}
 }
 
-type raiseRequest struct {
-	TradeID            string      `json:"tradeId"`
-	LCID               string      `json:"lcId"`
-	PresentationID     string      `json:"presentationId"`
-	Amount             money.Money `json:"amount"`
-	IssuingBank        string      `json:"issuingBank"`
-	AdvisingBank       string      `json:"advisingBank"`
-	Beneficiary        string      `json:"beneficiary"`
-	BeneficiaryAccount string      `json:"beneficiaryAccount"`
-	AccountCurrency    string      `json:"accountCurrency"`
-}
-
-func (s server) raise(w http.ResponseWriter, r *http.Request) {
-	var in raiseRequest
-	dec := json.NewDecoder(io.LimitReader(r.Body, 1<<20))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&in); err != nil {
-		fail(w, r, problem.New(problem.Invalid, "Malformed JSON", err.Error()))
-		return
-	}
-	o := domain.Obligation{TradeID: in.TradeID, LCID: in.LCID, PresentationID: in.PresentationID, Amount: in.Amount,
-		IssuingBank: in.IssuingBank, AdvisingBank: in.AdvisingBank, Beneficiary: in.Beneficiary, BeneficiaryAccount: in.BeneficiaryAccount}
-	if in.AccountCurrency != "" {
-		c, err := money.ParseCurrency(in.AccountCurrency)
-		if err != nil {
-			fail(w, r, problem.InvalidFields(problem.InvalidParam{Name: "accountCurrency", Reason: err.Error()}))
-			return
-		}
-		o.AccountCurrency = c
-	}
-	p, created, err := s.a.Commands.RaisePayment.Handle(r.Context(), o)
-	if err != nil {
-		fail(w, r, err)
-		return
-	}
-	w.Header().Set("Location", "/v1/payments/"+p.ID())
-	status := http.StatusOK
-	if created {
-		status = http.StatusCreated
-	}
-	writeJSON(w, status, view(p))
-}
-
-func (s server) get(w http.ResponseWriter, r *http.Request) {
-	p, err := s.a.Queries.Payment.Handle(r.Context(), r.PathValue("id"))
+func (s server) get(w http.ResponseWriter, r *http.Request, a identity.Actor) {
+	p, err := s.a.Queries.Payment.Handle(r.Context(), a, r.PathValue("id"))
 	if err != nil {
 		fail(w, r, err)
 		return
@@ -143,23 +113,43 @@ func (s server) get(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, view(p))
 }
 
-func (s server) instruct(w http.ResponseWriter, r *http.Request) {
-	_, xml, err := s.a.Commands.Instruct.Handle(r.Context(), r.PathValue("id"))
+// release instructs the payment (200, the pacs.009) or, above the four-eyes threshold, records the
+// request and answers 202 with the payment awaiting approval.
+func (s server) release(w http.ResponseWriter, r *http.Request, a identity.Actor) {
+	p, xml, err := s.a.Commands.Release.Handle(r.Context(), a, r.PathValue("id"))
 	if err != nil {
 		fail(w, r, err)
 		return
 	}
-	w.Header().Set("Content-Type", "application/xml")
-	_, _ = w.Write(xml)
+	if xml == nil {
+		w.Header().Set("Location", "/v1/payments/"+p.ID())
+		writeJSON(w, http.StatusAccepted, view(p))
+		return
+	}
+	writeXML(w, http.StatusOK, xml)
 }
 
-func (s server) status(w http.ResponseWriter, r *http.Request) {
-	body, err := io.ReadAll(io.LimitReader(r.Body, 1<<20))
+// approve is the checker's approval: the payment is instructed, the pacs.009 returned.
+func (s server) approve(w http.ResponseWriter, r *http.Request, a identity.Actor) {
+	_, xml, err := s.a.Commands.Approve.Handle(r.Context(), a, r.PathValue("id"))
+	if err != nil {
+		fail(w, r, err)
+		return
+	}
+	writeXML(w, http.StatusOK, xml)
+}
+
+func (s server) status(w http.ResponseWriter, r *http.Request, a identity.Actor) {
+	body, err := io.ReadAll(io.LimitReader(r.Body, maxBody+1))
 	if err != nil {
 		fail(w, r, problem.New(problem.Invalid, "Unreadable body", err.Error()))
 		return
 	}
-	p, err := s.a.Commands.ApplyStatus.Handle(r.Context(), r.PathValue("id"), body)
+	if len(body) > maxBody {
+		fail(w, r, problem.New(problem.TooLarge, "Status report too large", "a pacs.002 is at most 1 MiB"))
+		return
+	}
+	p, err := s.a.Commands.ApplyStatus.Handle(r.Context(), a, r.PathValue("id"), body)
 	if err != nil {
 		fail(w, r, err)
 		return
@@ -184,15 +174,21 @@ type paymentView struct {
 	Postings       []domain.Entry     `json:"postings,omitempty"`
 	Reversal       []domain.Entry     `json:"reversal,omitempty"`
 	InstructedAt   *time.Time         `json:"instructedAt,omitempty"`
+	RaisedBy       identity.Stamp     `json:"raisedBy"`             // the honour's actor
+	ReleasedBy     *identity.Stamp    `json:"releasedBy,omitempty"` // the maker, above the four-eyes threshold
+	ApprovedBy     *identity.Stamp    `json:"approvedBy,omitempty"` // the checker
+	InstructedBy   *identity.Stamp    `json:"instructedBy,omitempty"`
+	Disputed       bool               `json:"disputed,omitempty"` // a contradicting honour arrived: not released
 }
 
 func view(p *domain.Payment) paymentView {
 	v := paymentView{ID: p.ID(), TradeID: p.Obligation.TradeID, LCID: p.Obligation.LCID, Status: p.Status, Amount: p.Obligation.Amount,
 		FX: p.Rate, MsgID: p.MsgID, EndToEndID: p.EndToEndID, UETR: p.UETR, SettlementDate: p.SettlementDate,
-		StatusCode: p.StatusCode, FailureReason: p.FailureReason, Postings: p.Postings.Entries()}
-	if p.Status != domain.StatusRaised {
-		c, at := p.Credited, p.InstructedAt
-		v.Credited, v.InstructedAt = &c, &at
+		StatusCode: p.StatusCode, FailureReason: p.FailureReason, Postings: p.Postings.Entries(),
+		RaisedBy: p.RaisedBy, ReleasedBy: p.Maker, ApprovedBy: p.Checker, Disputed: p.Disputed()}
+	if p.MsgID != "" {
+		c, at, by := p.Credited, p.InstructedAt, p.InstructedBy
+		v.Credited, v.InstructedAt, v.InstructedBy = &c, &at, &by
 	}
 	if p.Reversal != nil {
 		v.Reversal = p.Reversal.Entries()
@@ -204,4 +200,10 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
 	_ = json.NewEncoder(w).Encode(v)
+}
+
+func writeXML(w http.ResponseWriter, status int, xml []byte) {
+	w.Header().Set("Content-Type", "application/xml")
+	w.WriteHeader(status)
+	_, _ = w.Write(xml)
 }

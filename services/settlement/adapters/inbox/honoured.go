@@ -5,6 +5,7 @@ package inbox
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"time"
 
 	"github.com/ThreeDotsLabs/watermill/message"
@@ -20,12 +21,18 @@ import (
 // Consumer is the inbox consumer name.
 const Consumer = "settlement.lc-honoured"
 
-// Honoured raises the payment obligation for lc.honoured.v1. A redelivered message is skipped
-// by the inbox; the same honour republished under another message ID raises no second payment
-// (the payment ID derives from trade, LC and presentation). Domain refusals are permanent.
+// Honoured raises the payment obligation for lc.honoured.v1: the only way a payment is raised.
+// A redelivered message is skipped by the inbox; the same honour republished under another
+// message ID raises no second payment (the payment ID derives from trade, LC and presentation).
+// An honour whose payment ID exists with other terms is a conflict: the payment is marked disputed
+// (never released until resolved: one of the two honours is not what the issuing bank did), the
+// conflict is logged at error level and returned as a permanent error (contracts.ErrConflict), so
+// the router puts it on the poison topic with the reason and the inbox does not mark it handled.
+// Domain refusals are permanent too.
 type Honoured struct {
 	Store eventstore.Store
 	Now   func() time.Time
+	Log   *slog.Logger // nil: slog.Default()
 }
 
 // Handle is a Watermill NoPublishHandlerFunc.
@@ -48,12 +55,30 @@ func (h Honoured) Handle(msg *message.Message) error {
 		o.AccountCurrency = c
 	}
 	_, err = h.Store.HandleOnce(msg.Context(), Consumer, env.ID, func(ctx context.Context, tx eventstore.Tx) error {
-		a := app.New(store.New(tx), nil, nil, h.Now)
-		_, _, err := a.Commands.RaisePayment.Handle(ctx, o)
+		a := app.New(store.New(tx), nil, nil, h.Now, app.Policy{})
+		_, _, err := a.Commands.RaisePayment.Handle(ctx, o, ev.Actor)
 		return err
 	})
-	if domain.KindOf(err) == domain.KindInvalid {
+	switch domain.KindOf(err) {
+	case domain.KindInvalid:
 		return fmt.Errorf("%w: %s: %v", contracts.ErrMalformed, env.ID, err)
+	case domain.KindConflict:
+		id := domain.PaymentID(o)
+		if _, derr := store.New(h.Store).Update(msg.Context(), id, func(p *domain.Payment) error {
+			return p.Dispute(env.ID, o, ev.Actor, h.Now())
+		}); derr != nil {
+			return fmt.Errorf("payment %s: recording the dispute: %w", id, derr) // transient: retried
+		}
+		h.log().ErrorContext(msg.Context(), "lc.honoured.v1 conflicts with the recorded payment: not raised, sent to the poison topic",
+			"event", env.ID, "trade", ev.TradeID, "payment", id, "honouredBy", ev.Actor.Org+"/"+ev.Actor.User, "reason", err)
+		return fmt.Errorf("%w: %s: %v", contracts.ErrConflict, env.ID, err)
 	}
 	return err
+}
+
+func (h Honoured) log() *slog.Logger {
+	if h.Log == nil {
+		return slog.Default()
+	}
+	return h.Log
 }

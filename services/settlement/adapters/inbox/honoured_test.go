@@ -1,29 +1,41 @@
 package inbox_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
+	"log/slog"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/ThreeDotsLabs/watermill/message"
 
 	"github.com/tradefin/tradefin/deploy/devstack/testenv"
 	"github.com/tradefin/tradefin/events/contracts"
 	"github.com/tradefin/tradefin/events/eventstore"
 	"github.com/tradefin/tradefin/events/eventstore/sqlstore"
+	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/events/money"
+	"github.com/tradefin/tradefin/services/settlement/adapters/fxtable"
+	"github.com/tradefin/tradefin/services/settlement/adapters/ids"
 	"github.com/tradefin/tradefin/services/settlement/adapters/inbox"
 	"github.com/tradefin/tradefin/services/settlement/adapters/store"
+	"github.com/tradefin/tradefin/services/settlement/app"
 	"github.com/tradefin/tradefin/services/settlement/domain"
 )
 
-func honoured() contracts.LCHonoured {
-	return contracts.LCHonoured{TradeID: "T7", LCID: "LC7", PresentationID: "P1", Amount: money.New(5000000, money.MustCurrency("USD")),
-		IssuingBank: "BNPAFRPP", AdvisingBank: "DEUTDEFF", Beneficiary: "ACME", AccountCurrency: "EUR"}
+var sara = identity.Stamp{Org: "ESSESESS", User: "sara", Client: "tradefin-portal"}
+
+func honoured(tradeID string) contracts.LCHonoured {
+	return contracts.LCHonoured{TradeID: tradeID, Actor: sara, LCID: "LC7", PresentationID: "P1", Amount: money.New(5000000, money.MustCurrency("USD")),
+		IssuingBank: "ESSESESS", AdvisingBank: "BCOMPTPL", Beneficiary: "Azulejos Lisboa Lda", AccountCurrency: "EUR"}
 }
 
-func TestHonouredRaisesOnePayment(t *testing.T) {
-	stores := map[string]func(t *testing.T) (eventstore.Store, error){
+func stores() map[string]func(t *testing.T) (eventstore.Store, error) {
+	return map[string]func(t *testing.T) (eventstore.Store, error){
 		"sqlite": func(t *testing.T) (eventstore.Store, error) {
 			return sqlstore.OpenSQLite(context.Background(), filepath.Join(t.TempDir(), "es.db"))
 		},
@@ -31,7 +43,21 @@ func TestHonouredRaisesOnePayment(t *testing.T) {
 			return sqlstore.OpenPostgres(context.Background(), testenv.PostgresDSN(t))
 		},
 	}
-	for name, open := range stores {
+}
+
+func encode(t *testing.T, eventID string, ev contracts.LCHonoured) *watermillMessage {
+	t.Helper()
+	msg, _, err := contracts.Encode(context.Background(), "/tradefin/lc", ev.TradeID, eventID, ev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return msg
+}
+
+func uniqueTrade(prefix string) string { return prefix + "-" + time.Now().Format("150405.000000000") }
+
+func TestHonouredRaisesOnePayment(t *testing.T) {
+	for name, open := range stores() {
 		t.Run(name, func(t *testing.T) {
 			es, err := open(t)
 			if err != nil {
@@ -39,39 +65,88 @@ func TestHonouredRaisesOnePayment(t *testing.T) {
 			}
 			defer es.Close()
 			h := inbox.Honoured{Store: es, Now: time.Now}
-			msg, _, err := contracts.Encode(context.Background(), "/tradefin/lc", "T7", "evt-1", honoured())
-			if err != nil {
-				t.Fatal(err)
+			trade := uniqueTrade("T7")
+			for _, m := range []*watermillMessage{encode(t, trade+"/evt-1", honoured(trade)), encode(t, trade+"/evt-1", honoured(trade)), encode(t, trade+"/evt-2", honoured(trade))} {
+				if err := h.Handle(m); err != nil {
+					t.Fatal(err)
+				}
 			}
-			again, _, _ := contracts.Encode(context.Background(), "/tradefin/lc", "T7", "evt-1", honoured())
-			republished, _, _ := contracts.Encode(context.Background(), "/tradefin/lc", "T7", "evt-2", honoured())
-			if err := h.Handle(msg); err != nil {
-				t.Fatal(err)
-			}
-			if err := h.Handle(again); err != nil {
-				t.Fatal(err)
-			}
-			if err := h.Handle(republished); err != nil {
-				t.Fatal(err)
-			}
-			evs, err := es.ReadAll(context.Background(), 0, 100)
+			id := domain.PaymentID(domain.Obligation{TradeID: trade, LCID: "LC7", PresentationID: "P1"})
+			evs, err := es.ReadStream(context.Background(), "settlement.payment-"+id, 1)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if len(evs) != 1 || evs[0].Type != "settlement.PaymentRaised" {
 				t.Fatalf("events after three deliveries: %+v", evs)
 			}
-			p, err := store.New(es).Get(context.Background(), domain.PaymentID(domain.Obligation{TradeID: "T7", LCID: "LC7", PresentationID: "P1"}))
-			if err != nil || p.Obligation.AccountCurrency.Code() != "EUR" || p.Status != domain.StatusRaised {
+			p, err := store.New(es).Get(context.Background(), id)
+			if err != nil || p.Obligation.AccountCurrency.Code() != "EUR" || p.Status != domain.StatusRaised || p.RaisedBy != sara {
 				t.Fatalf("payment %+v: %v", p, err)
 			}
 
-			bad := honoured()
+			bad := honoured(trade)
 			bad.AdvisingBank = "nope"
-			poison, _, _ := contracts.Encode(context.Background(), "/tradefin/lc", "T7", "evt-3", bad)
-			if err := h.Handle(poison); !errors.Is(err, contracts.ErrMalformed) || !contracts.IsPermanent(err) {
+			if err := h.Handle(encode(t, trade+"/evt-3", bad)); !errors.Is(err, contracts.ErrMalformed) || !contracts.IsPermanent(err) {
 				t.Fatalf("invalid honour: %v", err)
 			}
 		})
 	}
 }
+
+// TestConflictingHonourIsVisible is the regression test of the attack where a payment raised
+// first (then by HTTP, now only a forged or buggy honour can) dictates the terms of the real
+// honour: the second honour under the same payment ID with other terms is not absorbed. It is a
+// permanent error (the poison topic, with the reason), logged at error level, not marked handled
+// in the inbox, and the payment is disputed, so it is never released.
+func TestConflictingHonourIsVisible(t *testing.T) {
+	for name, open := range stores() {
+		t.Run(name, func(t *testing.T) {
+			es, err := open(t)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer es.Close()
+			var logs bytes.Buffer
+			h := inbox.Honoured{Store: es, Now: time.Now, Log: slog.New(slog.NewJSONHandler(&logs, nil))}
+			trade := uniqueTrade("T8")
+			first := honoured(trade)
+			if err := h.Handle(encode(t, trade+"/first", first)); err != nil {
+				t.Fatal(err)
+			}
+			other := honoured(trade)
+			other.Amount = money.New(9_999_999_00, money.MustCurrency("USD"))
+			other.AdvisingBank = "OTHRGB2L"
+			for range 2 { // the redelivery is refused the same way: never marked handled
+				err := h.Handle(encode(t, trade+"/second", other))
+				if !errors.Is(err, contracts.ErrConflict) || !contracts.IsPermanent(err) ||
+					!strings.Contains(err.Error(), "amount, advisingBank differ") {
+					t.Fatalf("conflicting honour: %v", err)
+				}
+			}
+			var rec struct{ Level, Msg, Payment, Reason string }
+			line, _, _ := bytes.Cut(logs.Bytes(), []byte("\n"))
+			if err := json.Unmarshal(line, &rec); err != nil || rec.Level != "ERROR" || !strings.Contains(rec.Reason, "other terms") {
+				t.Fatalf("log line %q: %v", logs.String(), err)
+			}
+			id := domain.PaymentID(domain.Obligation{TradeID: trade, LCID: "LC7", PresentationID: "P1"})
+			p, err := store.New(es).Get(context.Background(), id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p.Obligation.Amount != first.Amount || p.Obligation.AdvisingBank != "BCOMPTPL" || len(p.Disputes) != 1 || p.Disputes[0] != trade+"/second" {
+				t.Fatalf("stored payment: %+v", p)
+			}
+			a := app.New(store.New(es), fxtable.Dev(), ids.Random{Prefix: "TF"}, time.Now, app.Policy{SettlementAgent: "NCLRSESS"})
+			if _, _, err := a.Commands.Release.Handle(context.Background(), identity.Workflow, id); domain.KindOf(err) != domain.KindConflict ||
+				!strings.Contains(err.Error(), "disputed") {
+				t.Fatalf("the workflow released a disputed payment: %v", err)
+			}
+			// the same terms again under a new message ID stay idempotent
+			if err := h.Handle(encode(t, trade+"/third", first)); err != nil {
+				t.Fatalf("same terms again: %v", err)
+			}
+		})
+	}
+}
+
+type watermillMessage = message.Message

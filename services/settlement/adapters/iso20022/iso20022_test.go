@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/events/money"
 	"github.com/tradefin/tradefin/services/settlement/domain"
 )
@@ -21,7 +22,7 @@ var t0 = time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
 func instructed(t *testing.T, amt money.Money, acct money.Currency, rate string) *domain.Payment {
 	t.Helper()
 	p, err := domain.RaisePayment(domain.Obligation{TradeID: "T1", LCID: "LC1", PresentationID: "P1", Amount: amt,
-		IssuingBank: "BNPAFRPP", AdvisingBank: "CHASUS33XXX", Beneficiary: "ACME", AccountCurrency: acct}, t0)
+		IssuingBank: "BNPAFRPP", AdvisingBank: "CHASUS33XXX", Beneficiary: "ACME", AccountCurrency: acct}, identity.Stamp{Org: "BNPAFRPP", User: "erik"}, t0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,7 +34,8 @@ func instructed(t *testing.T, amt money.Money, acct money.Currency, rate string)
 		}
 		in.Rate = &r
 	}
-	if err := p.Instruct(in, t0); err != nil {
+	// the messages' rendering is under test, not four eyes: no threshold applies
+	if err := p.Instruct(in, identity.Workflow.Stamp(), domain.FourEyes{DefaultMajor: 1_000_000_000_000}, t0); err != nil {
 		t.Fatal(err)
 	}
 	return p
@@ -133,7 +135,7 @@ func checkPacs009Rules(t *testing.T, b []byte) {
 
 func TestPacs009RefusesUninstructed(t *testing.T) {
 	p, _ := domain.RaisePayment(domain.Obligation{TradeID: "T1", LCID: "LC1", PresentationID: "P1",
-		Amount: money.New(1, money.MustCurrency("EUR")), IssuingBank: "BNPAFRPP", AdvisingBank: "CHASUS33"}, t0)
+		Amount: money.New(1, money.MustCurrency("EUR")), IssuingBank: "BNPAFRPP", AdvisingBank: "CHASUS33"}, identity.Stamp{}, t0)
 	if _, err := Pacs009(p, t0); err == nil {
 		t.Fatal("pacs.009 for a payment not instructed")
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/services/settlement/adapters/fxtable"
 	"github.com/tradefin/tradefin/services/settlement/adapters/ids"
 	"github.com/tradefin/tradefin/services/settlement/adapters/store"
@@ -21,12 +22,12 @@ func TestConcurrentStatusReports(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			ctx := context.Background()
 			es := open(t)
-			a := app.New(store.New(es), fxtable.Dev(), ids.Random{Prefix: "TF"}, time.Now)
-			if _, _, err := a.Commands.RaisePayment.Handle(ctx, obligation()); err != nil {
+			a := app.New(store.New(es), fxtable.Dev(), ids.Random{Prefix: "TF"}, time.Now, policy)
+			if _, _, err := a.Commands.RaisePayment.Handle(ctx, obligation(), honourer); err != nil {
 				t.Fatal(err)
 			}
 			id := domain.PaymentID(obligation())
-			p, _, err := a.Commands.Instruct.Handle(ctx, id)
+			p, _, err := a.Commands.Release.Handle(ctx, identity.Workflow, id)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -36,13 +37,13 @@ func TestConcurrentStatusReports(t *testing.T) {
 				wg.Add(1)
 				go func() {
 					defer wg.Done()
-					if _, err := a.Commands.ApplyStatus.Handle(ctx, id, rep); err != nil {
+					if _, err := a.Commands.ApplyStatus.Handle(ctx, nils, id, rep); err != nil {
 						t.Error(err)
 					}
 				}()
 			}
 			wg.Wait()
-			got, err := a.Queries.Payment.Handle(ctx, id)
+			got, err := a.Queries.Payment.Handle(ctx, nils, id)
 			if err != nil {
 				t.Fatal(err)
 			}

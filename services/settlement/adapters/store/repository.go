@@ -33,8 +33,8 @@ var _ app.Repository = (*Repository)(nil)
 // New returns a repository over es.
 func New(es Streams) *Repository {
 	reg := eventstore.NewRegistry()
-	for _, e := range []domain.Event{domain.PaymentRaised{}, domain.PaymentInstructed{}, domain.PaymentSettled{},
-		domain.PaymentFailed{}, domain.PaymentReversed{}} {
+	for _, e := range []domain.Event{domain.PaymentRaised{}, domain.ReleaseRequested{}, domain.ReleaseApproved{}, domain.PaymentDisputed{},
+		domain.PaymentInstructed{}, domain.PaymentSettled{}, domain.PaymentFailed{}, domain.PaymentReversed{}} {
 		reg.Register(e.EventType(), e)
 	}
 	return &Repository{es: es, reg: reg}
@@ -130,20 +130,21 @@ func (r *Repository) save(ctx context.Context, p *domain.Payment, expected int64
 }
 
 // integration maps domain events to the settlement.*.v1 contracts published through the outbox.
-// The request's trace context travels in the message headers, so the trace reaches the ledger.
+// The request's trace context travels in the message headers, so the trace reaches the ledger; each
+// carries the actor its domain event recorded.
 func integration(ctx context.Context, p *domain.Payment, e domain.Event, id string) (eventstore.OutboxMessage, bool, error) {
 	var payload any
 	switch e := e.(type) {
 	case domain.PaymentInstructed:
-		payload = contracts.PaymentInitiated{TradeID: p.Obligation.TradeID, PaymentID: p.ID(), UETR: e.UETR, Amount: p.Obligation.Amount}
+		payload = contracts.PaymentInitiated{TradeID: p.Obligation.TradeID, Actor: e.Actor, PaymentID: p.ID(), UETR: e.UETR, Amount: p.Obligation.Amount}
 	case domain.PaymentSettled:
-		s := contracts.PaymentSettled{TradeID: p.Obligation.TradeID, PaymentID: p.ID(), Amount: p.Obligation.Amount, CreditedAmount: p.Credited}
+		s := contracts.PaymentSettled{TradeID: p.Obligation.TradeID, Actor: e.Actor, PaymentID: p.ID(), Amount: p.Obligation.Amount, CreditedAmount: p.Credited}
 		if p.Rate != nil {
 			s.FXRate = p.Rate.Rate
 		}
 		payload = s
 	case domain.PaymentFailed:
-		payload = contracts.PaymentFailed{TradeID: p.Obligation.TradeID, PaymentID: p.ID(), Reason: e.Reason}
+		payload = contracts.PaymentFailed{TradeID: p.Obligation.TradeID, Actor: e.Actor, PaymentID: p.ID(), Reason: e.Reason}
 	default:
 		return eventstore.OutboxMessage{}, false, nil
 	}

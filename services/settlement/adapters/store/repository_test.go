@@ -13,6 +13,7 @@ import (
 	"github.com/tradefin/tradefin/events/contracts"
 	"github.com/tradefin/tradefin/events/eventstore"
 	"github.com/tradefin/tradefin/events/eventstore/sqlstore"
+	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/events/money"
 	"github.com/tradefin/tradefin/services/settlement/adapters/fxtable"
 	"github.com/tradefin/tradefin/services/settlement/adapters/ids"
@@ -47,6 +48,12 @@ func obligation() domain.Obligation {
 		IssuingBank: "BNPAFRPP", AdvisingBank: "CHASUS33XXX", Beneficiary: "ACME", AccountCurrency: money.MustCurrency("USD")}
 }
 
+var (
+	policy   = app.Policy{SettlementAgent: "NCLRSESS"}
+	honourer = identity.Stamp{Org: "BNPAFRPP", User: "erik", Client: "portal"}
+	nils     = identity.Actor{Org: "NCLRSESS", OrgKind: identity.Bank, Subject: "nils", Client: "nclr-gateway", Roles: []string{identity.RolePaymentsOfficer}}
+)
+
 const rejection = `<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pacs.002.001.10"><FIToFIPmtStsRpt>
 <GrpHdr><MsgId>S1</MsgId></GrpHdr><OrgnlGrpInfAndSts><OrgnlMsgId>%s</OrgnlMsgId></OrgnlGrpInfAndSts>
 <TxInfAndSts><OrgnlUETR>%s</OrgnlUETR><TxSts>%s</TxSts><StsRsnInf><Rsn><Cd>AC04</Cd></Rsn></StsRsnInf></TxInfAndSts>
@@ -57,7 +64,7 @@ func TestRepository(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			ctx := context.Background()
 			es := open(t)
-			a := app.New(store.New(es), fxtable.Dev(), ids.Random{Prefix: "TF"}, time.Now)
+			a := app.New(store.New(es), fxtable.Dev(), ids.Random{Prefix: "TF"}, time.Now, policy)
 
 			// the same honour event raised concurrently twice gives one payment
 			var wg sync.WaitGroup
@@ -66,7 +73,7 @@ func TestRepository(t *testing.T) {
 				wg.Add(1)
 				go func() {
 					defer wg.Done()
-					_, c, err := a.Commands.RaisePayment.Handle(ctx, obligation())
+					_, c, err := a.Commands.RaisePayment.Handle(ctx, obligation(), honourer)
 					if err != nil {
 						t.Error(err)
 					}
@@ -85,11 +92,11 @@ func TestRepository(t *testing.T) {
 				t.Fatalf("%d payments created from one honour event", n)
 			}
 			id := domain.PaymentID(obligation())
-			p, xml1, err := a.Commands.Instruct.Handle(ctx, id)
+			p, xml1, err := a.Commands.Release.Handle(ctx, identity.Workflow, id)
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, xml2, err := a.Commands.Instruct.Handle(ctx, id)
+			_, xml2, err := a.Commands.Release.Handle(ctx, identity.Workflow, id)
 			if err != nil || string(xml1) != string(xml2) {
 				t.Fatalf("retried instruction gave another message: %v", err)
 			}
@@ -97,17 +104,17 @@ func TestRepository(t *testing.T) {
 				t.Fatalf("credited %s rate %+v", p.Credited, p.Rate)
 			}
 			rep := []byte(fmt.Sprintf(rejection, p.MsgID, p.UETR, "RJCT"))
-			if _, err := a.Commands.ApplyStatus.Handle(ctx, id, rep); err != nil {
+			if _, err := a.Commands.ApplyStatus.Handle(ctx, nils, id, rep); err != nil {
 				t.Fatal(err)
 			}
-			got, err := a.Queries.Payment.Handle(ctx, id)
+			got, err := a.Queries.Payment.Handle(ctx, nils, id)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if got.Status != domain.StatusReversed || got.FailureReason != "AC04" || got.Reversal == nil || got.Version() != 4 {
 				t.Fatalf("stored payment %+v", got)
 			}
-			if _, err := a.Queries.Payment.Handle(ctx, "nope"); domain.KindOf(err) != domain.KindNotFound {
+			if _, err := a.Queries.Payment.Handle(ctx, nils, "nope"); domain.KindOf(err) != domain.KindNotFound {
 				t.Fatalf("missing payment: %v", err)
 			}
 			pending, err := es.PendingOutbox(ctx, 10)

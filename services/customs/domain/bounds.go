@@ -1,0 +1,44 @@
+package domain
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Bounds on what a caller may send: identifiers are short tokens (they travel in URLs, stream
+// names and Kafka keys), free text is bounded, and so are lists.
+const (
+	maxID        = 100  // an identifier: declaration, trade, shipment, B/L number, reference
+	maxName      = 200  // a name: issuer, guarantor, vessel
+	maxText      = 2000 // free text: a good's description, an inspection note
+	maxLines     = 999  // goods items on one declaration (the EU customs data model's limit)
+	MaxDocuments = 99   // documents one declaration relies on
+	idAlphabet   = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.:"
+)
+
+// validID: a required identifier of letters, digits and - _ . : (no spaces or slashes: it is
+// part of URLs and stream names).
+func validID(field, id string) error {
+	if id == "" {
+		return invalid(field, "required")
+	}
+	if len(id) > maxID || strings.Trim(id, idAlphabet) != "" {
+		return invalid(field, "%.40q: want at most %d letters, digits, '-', '_', '.' or ':'", id, maxID)
+	}
+	return nil
+}
+
+// validText: text of at most max characters, without control characters other than line
+// breaks and tabs; required unless optional.
+func validText(field, s string, max int, optional bool) error {
+	switch {
+	case s == "" && !optional:
+		return invalid(field, "required")
+	case !utf8.ValidString(s) || utf8.RuneCountInString(s) > max:
+		return invalid(field, "at most %d characters of UTF-8", max)
+	case strings.ContainsFunc(s, func(r rune) bool { return unicode.IsControl(r) && r != '\n' && r != '\r' && r != '\t' }):
+		return invalid(field, "no control characters")
+	}
+	return nil
+}

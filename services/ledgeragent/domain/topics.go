@@ -1,0 +1,35 @@
+package domain
+
+import (
+	"slices"
+
+	"github.com/tradefin/tradefin/chaincode/milestone"
+	"github.com/tradefin/tradefin/events/contracts"
+)
+
+// Topics are the Kafka topics holding every event that can justify one of org's milestones: the
+// events that stand for them, and what the derived ones are checked against (CLOSED: customs'
+// release; EXPIRED: the application and the honour). An agent reads these and no others (and
+// the broker's ACLs grant it no others).
+func Topics(org string) []string {
+	var types []string
+	for _, typ := range contracts.MilestoneEventTypes() {
+		if milestone.EntitledOrg(milestone.Type(contracts.Milestone(typ))) == org {
+			types = append(types, typ)
+		}
+	}
+	if milestone.EntitledOrg(milestone.Closed) == org {
+		types = append(types, released)
+	}
+	if milestone.EntitledOrg(milestone.Expired) == org {
+		types = append(types, applied, honoured)
+	}
+	var out []string
+	for _, typ := range types {
+		if t := contracts.Topic(typ); !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
