@@ -13,6 +13,7 @@ type Tools struct {
 	Temporal    string
 	PostgresBin string
 	Fabric      tools.FabricTools
+	Hydra       string
 }
 
 // Setup installs whatever is missing into the per-user cache (idempotent). components limits
@@ -33,6 +34,11 @@ func Setup(ctx context.Context, p tools.Progress, components ...string) (Tools, 
 	}
 	if want("fabric") {
 		if t.Fabric, err = tools.EnsureFabric(ctx, p); err != nil {
+			return t, err
+		}
+	}
+	if want("hydra") {
+		if t.Hydra, err = tools.EnsureHydra(ctx, p); err != nil {
 			return t, err
 		}
 	}
