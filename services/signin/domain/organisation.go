@@ -20,9 +20,9 @@ const maxNameLength = 140 // ISO 20022 Max140Text, the name field of a party
 // Identifier forms by kind.
 var (
 	bicPattern     = regexp.MustCompile(`^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$`) // ISO 9362
-	leiPattern     = regexp.MustCompile(`^[A-Z0-9]{18}[0-9]{2}$`)                       // ISO 17442
-	officePattern  = regexp.MustCompile(`^[A-Z]{2}[A-Z0-9]{6}$`)                        // EU customs office reference (COL)
-	scacPattern    = regexp.MustCompile(`^[A-Z]{2,4}$`)                                 // NMFTA SCAC, as DCSA names carriers
+	leiPattern     = regexp.MustCompile(`^[A-Z0-9]{18}[0-9]{2}$`)                      // ISO 17442
+	officePattern  = regexp.MustCompile(`^[A-Z]{2}[A-Z0-9]{6}$`)                       // EU customs office reference (COL)
+	scacPattern    = regexp.MustCompile(`^[A-Z]{2,4}$`)                                // NMFTA SCAC, as DCSA names carriers
 	auditorPattern = regexp.MustCompile(`^[A-Z0-9]{2,35}$`)
 )
 

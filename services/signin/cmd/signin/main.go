@@ -22,8 +22,8 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/tradefin/tradefin/services/signin/adapters/hydra"
 	httpadapter "github.com/tradefin/tradefin/services/signin/adapters/http"
+	"github.com/tradefin/tradefin/services/signin/adapters/hydra"
 	"github.com/tradefin/tradefin/services/signin/app"
 	"github.com/tradefin/tradefin/services/signin/directory"
 )
