@@ -57,7 +57,7 @@ func NewHandler(a *app.Application, h *hydra.Admin, cfg Config) http.Handler {
 	mux.Handle("POST /login", csrf.Handler(http.HandlerFunc(s.submitLogin)))
 	mux.HandleFunc("GET /consent", s.consent)
 	mux.HandleFunc("POST /hooks/token", s.tokenHook)
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusNoContent) })
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { _, _ = w.Write([]byte("ok\n")) })
 	mux.HandleFunc("GET /readyz", s.ready)
 	return pageHeaders(mux)
 }
@@ -82,5 +82,5 @@ func (s *Server) ready(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "hydra admin API not ready", http.StatusServiceUnavailable)
 		return
 	}
-	w.WriteHeader(http.StatusNoContent)
+	_, _ = w.Write([]byte("ready\n"))
 }
