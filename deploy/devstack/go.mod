@@ -85,7 +85,6 @@ require (
 	github.com/stretchr/objx v0.5.3 // indirect
 	github.com/stretchr/testify v1.12.1 // indirect
 	github.com/tradefin/tradefin/events v0.0.0-00010101000000-000000000000
-	github.com/tradefin/tradefin/services/signin v0.0.0-00010101000000-000000000000
 	github.com/twmb/franz-go v1.22.2 // indirect
 	github.com/twmb/franz-go/pkg/kmsg v1.15.0 // indirect
 	go.temporal.io/api v1.63.5 // indirect
@@ -101,5 +100,3 @@ require (
 )
 
 replace github.com/tradefin/tradefin/events => ../../events
-
-replace github.com/tradefin/tradefin/services/signin => ../../services/signin

@@ -5,8 +5,6 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
-
-	"github.com/tradefin/tradefin/services/signin/directory"
 )
 
 // PrintSignIn writes, for a stack with the sign-in app, where people sign in and the dev
@@ -21,13 +19,14 @@ func (s *Stack) PrintSignIn(w io.Writer) error {
 	if si == nil {
 		return nil
 	}
-	seed, err := directory.Parse(directory.Dev)
+	seed, err := readDevDirectory(s.Profile)
 	if err != nil {
 		return err
 	}
-	orgs := map[string]directory.SeedOrganisation{}
+	type org struct{ ID, Kind, Name, Note string }
+	orgs := map[string]org{}
 	for _, o := range seed.Organisations {
-		orgs[o.ID] = o
+		orgs[o.ID] = org(o)
 	}
 	fmt.Fprintf(w, "\nsign in: %s/oauth2/auth (login page %s/login; issuer %s, audience %s)\n",
 		si.hydra.Issuer(), si.URL(), si.hydra.Issuer(), OIDCAudience)

@@ -4,9 +4,6 @@ import (
 	"context"
 	"fmt"
 	"time"
-
-	"github.com/tradefin/tradefin/services/signin/adapters/hydra"
-	"github.com/tradefin/tradefin/services/signin/directory"
 )
 
 // Redirect URI of tradectl: a native app's loopback redirect (RFC 8252 §7.3).
@@ -16,9 +13,9 @@ const TradectlRedirectURI = "http://127.0.0.1/callback"
 // people in (authorization code with PKCE, public: they hold no secret), and the directory's
 // machine clients (client credentials, with their dev secrets). Test-only clients exist only in
 // the test profile.
-func oauthClients(p Profile) ([]hydra.Client, error) {
-	signInApp := func(id, name, redirect string) hydra.Client {
-		return hydra.Client{
+func oauthClients(p Profile) ([]oauthClient, error) {
+	signInApp := func(id, name, redirect string) oauthClient {
+		return oauthClient{
 			ClientID: id, ClientName: name,
 			GrantTypes:    []string{"authorization_code", "refresh_token"},
 			ResponseTypes: []string{"code"},
@@ -29,11 +26,11 @@ func oauthClients(p Profile) ([]hydra.Client, error) {
 			TokenEndpointAuthMethod: "none",
 		}
 	}
-	clients := []hydra.Client{
+	clients := []oauthClient{
 		signInApp("tradectl", "tradectl", TradectlRedirectURI),
 		signInApp("tradefin-portal", "tradefin portal", "http://"+p.Addr(offPortal)+"/callback"),
 	}
-	seed, err := directory.Parse(directory.Dev)
+	seed, err := readDevDirectory(p)
 	if err != nil {
 		return nil, err
 	}
@@ -45,14 +42,12 @@ func oauthClients(p Profile) ([]hydra.Client, error) {
 		if len(aud) == 0 {
 			aud = []string{OIDCAudience}
 		}
-		hc := hydra.Client{
+		hc := oauthClient{
 			ClientID: c.ID, ClientName: c.ID, ClientSecret: c.DevSecret,
 			GrantTypes: []string{"client_credentials"}, Audience: aud,
 			TokenEndpointAuthMethod: "client_secret_basic",
 		}
-		if c.AccessTokenLifespan > 0 {
-			hc.ClientCredentialsAccessTokenLifespan = c.AccessTokenLifespan.String()
-		}
+		hc.lifespan = c.AccessTokenLifespan
 		clients = append(clients, hc)
 	}
 	return clients, nil
@@ -63,14 +58,10 @@ func registerClients(ctx context.Context, p Profile, h Hydra) error {
 	if err != nil {
 		return err
 	}
-	admin, err := hydra.NewAdmin(h.AdminURL(), nil)
-	if err != nil {
-		return err
-	}
 	rctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
 	for _, c := range clients {
-		if err := admin.EnsureClient(rctx, c); err != nil {
+		if err := ensureClient(rctx, h.AdminURL(), c); err != nil {
 			return fmt.Errorf("register OAuth client %s: %w", c.ClientID, err)
 		}
 	}
