@@ -77,3 +77,9 @@ func get(t testing.TB, cache *signin.Tokens, key string) string {
 	}
 	return tok
 }
+
+// HydraAdminURL returns the identity provider's admin API (for tests that register a client).
+func HydraAdminURL(t testing.TB) string {
+	t.Helper()
+	return lookup(t, "TRADEFIN_HYDRA_ADMIN_URL")
+}

@@ -89,7 +89,10 @@ func Login(ctx context.Context, cfg Config, username, password string) (*oauth2.
 		}
 		f, err := parseForm(page, resp.Request.URL)
 		if err != nil {
-			return nil, fmt.Errorf("signin: login page at %s: %w", resp.Request.URL.Redacted(), err)
+			if msg := alertText(page); msg != "" {
+				err = fmt.Errorf("%w (the page says: %s)", err, msg)
+			}
+			return nil, fmt.Errorf("signin: login page at %s: %w", where(resp.Request.URL), err)
 		}
 		f.fields.Set("username", username)
 		f.fields.Set("password", password)
@@ -106,7 +109,7 @@ func Login(ctx context.Context, cfg Config, username, password string) (*oauth2.
 		if msg := alertText(page); msg != "" {
 			return nil, &RefusedError{Message: msg}
 		}
-		return nil, fmt.Errorf("signin: the flow stopped at %s (HTTP %d) instead of the redirect URI", resp.Request.URL.Redacted(), resp.StatusCode)
+		return nil, fmt.Errorf("signin: the flow stopped at %s (HTTP %d) instead of the redirect URI", where(resp.Request.URL), resp.StatusCode)
 	}
 	resp.Body.Close()
 	q := landing.Query()
@@ -184,7 +187,7 @@ func (b *browser) do(req *http.Request) (*http.Response, error) {
 	req.Header.Set("Accept", "text/html")
 	resp, err := b.c.Do(req)
 	if err != nil {
-		return nil, fmt.Errorf("signin: %s %s: %w", req.Method, req.URL.Redacted(), err)
+		return nil, fmt.Errorf("signin: %s %s: %w", req.Method, where(req.URL), err)
 	}
 	return resp, nil
 }
@@ -193,7 +196,7 @@ func readPage(resp *http.Response) ([]byte, error) {
 	defer resp.Body.Close()
 	b, err := io.ReadAll(io.LimitReader(resp.Body, maxPageBytes))
 	if err != nil {
-		return nil, fmt.Errorf("signin: read %s: %w", resp.Request.URL.Redacted(), err)
+		return nil, fmt.Errorf("signin: read %s: %w", where(resp.Request.URL), err)
 	}
 	return b, nil
 }
@@ -203,3 +206,6 @@ func randomString() string {
 	_, _ = rand.Read(b[:])
 	return base64.RawURLEncoding.EncodeToString(b[:])
 }
+
+// where is a URL without its query: challenges and codes stay out of error messages.
+func where(u *url.URL) string { return u.Scheme + "://" + u.Host + u.Path }

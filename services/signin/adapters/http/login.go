@@ -14,7 +14,7 @@ type loginView struct {
 
 // Bounds on what the form accepts.
 const (
-	maxChallenge = 1024
+	maxChallenge = 8 << 10 // Hydra v2 challenges carry the encrypted flow state: ~1.5 KB
 	maxUsername  = 64
 	maxFormBytes = 16 << 10
 )
