@@ -36,7 +36,7 @@ var ErrSignInRefused = errors.New("signin: sign-in refused")
 // RefusedError carries the message the login page showed.
 type RefusedError struct{ Message string }
 
-func (e *RefusedError) Error() string { return "signin: sign-in refused: " + e.Message }
+func (e *RefusedError) Error() string        { return "signin: sign-in refused: " + e.Message }
 func (e *RefusedError) Is(target error) bool { return target == ErrSignInRefused }
 
 // OAuthError is an error the authorization server sent to the redirect URI (RFC 6749 §4.1.2.1).
