@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/base64"
+	"encoding/json"
 	"errors"
 	"io"
 	"net/http"
@@ -12,6 +13,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/coreos/go-oidc/v3/oidc"
+	"golang.org/x/oauth2"
 
 	"github.com/tradefin/tradefin/deploy/devstack/testenv"
 	"github.com/tradefin/tradefin/events/identity/signin"
@@ -110,7 +114,7 @@ func TestWrongPasswordShowsTheFormAgainAndIssuesNoCode(t *testing.T) {
 	}
 }
 
-func TestLoginReportsTheRefusal(t *testing.T) {
+func TestLoginRefusesWrongPasswordsAndCarriesThePartyThroughRefresh(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	cfg := signin.Config{Issuer: testenv.OIDCIssuer(t), ClientID: "tradectl", RedirectURL: callback}
@@ -125,9 +129,54 @@ func TestLoginReportsTheRefusal(t *testing.T) {
 	if err != nil || tok.AccessToken == "" || tok.RefreshToken == "" {
 		t.Fatalf("marta: %v (%+v)", err, tok)
 	}
-	if _, ok := tok.Extra("id_token").(string); !ok {
-		t.Error("no ID token for scope openid")
+	idt, ok := tok.Extra("id_token").(string)
+	if !ok {
+		t.Fatal("no ID token for scope openid")
 	}
+	if c := claims(t, idt); c["org"] != "PT000100" || c["org_kind"] != "customs" || c["name"] != "marta" || c["org_name"] != "Alfândega de Lisboa" {
+		t.Errorf("marta's ID token: %v", c)
+	}
+	if ext, _ := claims(t, tok.AccessToken)["ext"].(map[string]any); ext["org"] != "PT000100" || ext["org_kind"] != "customs" {
+		t.Errorf("marta's access token ext: %v", ext)
+	}
+
+	// A refreshed token keeps the party (the token hook leaves non-machine grants as they are).
+	ep, err := oidc.NewProvider(ctx, cfg.Issuer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := ep.Endpoint()
+	e.AuthStyle = oauth2.AuthStyleInParams
+	oc := oauth2.Config{ClientID: "tradectl", Endpoint: e}
+	tok.Expiry = time.Now().Add(-time.Minute)
+	fresh, err := oc.TokenSource(ctx, tok).Token()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fresh.AccessToken == tok.AccessToken {
+		t.Fatal("the token was not refreshed")
+	}
+	if ext, _ := claims(t, fresh.AccessToken)["ext"].(map[string]any); ext["org"] != "PT000100" || ext["org_kind"] != "customs" {
+		t.Errorf("refreshed access token ext: %v", ext)
+	}
+}
+
+// claims decodes a JWT's payload without verifying it (the bearer package's tests verify).
+func claims(t *testing.T, jwt string) map[string]any {
+	t.Helper()
+	parts := strings.Split(jwt, ".")
+	if len(parts) != 3 {
+		t.Fatalf("not a JWT: %q", jwt)
+	}
+	b, err := base64.RawURLEncoding.DecodeString(parts[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	return m
 }
 
 func TestUnknownClientGetsNoToken(t *testing.T) {
