@@ -4,12 +4,14 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -82,11 +84,7 @@ func (h Hydra) Start(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	cfg := h.p.Path("hydra", "hydra.yml")
-	if err := os.WriteFile(cfg, []byte(h.config(hookKey)), 0o600); err != nil {
-		return err
-	}
-	env := []string{"DSN=" + h.dsn(), "SECRETS_SYSTEM=" + system, "SQA_OPT_OUT=true"}
+	env := append(h.environment(hookKey), "DSN="+h.dsn(), "SECRETS_SYSTEM="+system)
 	if err := os.MkdirAll(filepath.Dir(h.Log()), 0o755); err != nil {
 		return err
 	}
@@ -99,35 +97,30 @@ func (h Hydra) Start(ctx context.Context) error {
 		return fmt.Errorf("hydra migrate sql up: %w\n%s", err, tail(out, 2000))
 	}
 	_, err = proc.Start(proc.Spec{Name: "hydra", Path: h.Bin, Env: env, LogFile: h.Log(), PIDFile: h.pidFile(),
-		Args:   []string{"serve", "all", "--dev", "--sqa-opt-out", "--config", cfg},
+		Args:   []string{"serve", "all", "--dev", "--sqa-opt-out"},
 		Listen: []string{h.p.Addr(offHydraPublic), h.p.Addr(offHydraAdmin)}})
 	return err
 }
 
-// config is Hydra's configuration file: the same keys as its URLS_SELF_ISSUER, URLS_LOGIN,
-// URLS_CONSENT, STRATEGIES_ACCESS_TOKEN... variables, plus the token hook with its key, which has
-// no flat variable form.
-func (h Hydra) config(hookKey string) string {
+// environment configures Hydra (each variable is a key of its configuration: URLS_SELF_ISSUER
+// is urls.self.issuer). The token hook's auth is one JSON value: Hydra does not split it further.
+// --dev allows the http:// issuer on loopback.
+func (h Hydra) environment(hookKey string) []string {
 	signin := "http://" + h.p.Addr(offSignIn)
-	return fmt.Sprintf(`# Written by devstack at every start; edit deploy/devstack/stack/hydra.go instead.
-serve:
-  public: {host: 127.0.0.1, port: %d}
-  admin: {host: 127.0.0.1, port: %d}
-urls:
-  self: {issuer: %q}
-  login: %q
-  consent: %q
-strategies:
-  access_token: jwt
-oauth2:
-  # RFC 9700 §2.1.1: public clients (tradectl, the portal) must use PKCE.
-  pkce: {enforced_for_public_clients: true}
-  token_hook:
-    url: %q
-    auth: {type: api_key, config: {in: header, name: X-Signin-Hook-Key, value: %q}}
-log: {level: info, format: text}
-`, h.p.Port(offHydraPublic), h.p.Port(offHydraAdmin), h.Issuer(), signin+"/login", signin+"/consent",
-		signin+"/hooks/token", hookKey)
+	auth, _ := json.Marshal(map[string]any{"type": "api_key",
+		"config": map[string]string{"in": "header", "name": "X-Signin-Hook-Key", "value": hookKey}})
+	return []string{
+		"SERVE_PUBLIC_HOST=127.0.0.1", "SERVE_PUBLIC_PORT=" + strconv.Itoa(h.p.Port(offHydraPublic)),
+		"SERVE_ADMIN_HOST=127.0.0.1", "SERVE_ADMIN_PORT=" + strconv.Itoa(h.p.Port(offHydraAdmin)),
+		"URLS_SELF_ISSUER=" + h.Issuer(),
+		"URLS_LOGIN=" + signin + "/login",
+		"URLS_CONSENT=" + signin + "/consent",
+		"STRATEGIES_ACCESS_TOKEN=jwt",                  // services verify tokens offline against the JWKS
+		"OAUTH2_PKCE_ENFORCED_FOR_PUBLIC_CLIENTS=true", // RFC 9700 §2.1.1: tradectl and the portal use PKCE
+		"OAUTH2_TOKEN_HOOK_URL=" + signin + "/hooks/token",
+		"OAUTH2_TOKEN_HOOK_AUTH=" + string(auth),
+		"LOG_LEVEL=info", "SQA_OPT_OUT=true",
+	}
 }
 
 // Ready waits for discovery, which answers only once Hydra serves its keys and endpoints.

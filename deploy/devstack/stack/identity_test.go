@@ -1,11 +1,11 @@
 package stack
 
 import (
+	"encoding/json"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
-
-	"sigs.k8s.io/yaml"
 )
 
 func TestOAuthClientsPerProfile(t *testing.T) {
@@ -58,48 +58,42 @@ func TestOAuthClientsPerProfile(t *testing.T) {
 	}
 }
 
-func TestHydraConfigNamesTheSignInApp(t *testing.T) {
+func TestHydraEnvironmentNamesTheSignInApp(t *testing.T) {
 	p, _ := NewProfile("test", "/repo")
 	h := Hydra{p: p}
-	var cfg struct {
-		Serve struct{ Public, Admin struct{ Port int } }
-		URLs  struct {
-			Self           struct{ Issuer string }
-			Login, Consent string
-		} `json:"urls"`
-		Strategies struct {
-			AccessToken string `json:"access_token"`
-		}
-		OAuth2 struct {
-			TokenHook struct {
-				URL  string
-				Auth struct {
-					Config struct{ Name, Value string }
-				}
-			} `json:"token_hook"`
-		} `json:"oauth2"`
-	}
-	if err := yaml.Unmarshal([]byte(h.config("k3y")), &cfg); err != nil {
-		t.Fatal(err)
+	env := map[string]string{}
+	for _, kv := range h.environment("k3y") {
+		k, v, _ := strings.Cut(kv, "=")
+		env[k] = v
 	}
 	signin := "http://" + p.Addr(offSignIn)
-	if cfg.URLs.Self.Issuer != h.Issuer() || cfg.URLs.Login != signin+"/login" || cfg.URLs.Consent != signin+"/consent" {
-		t.Errorf("urls: %+v", cfg.URLs)
+	want := map[string]string{
+		"URLS_SELF_ISSUER":        h.Issuer(),
+		"URLS_LOGIN":              signin + "/login",
+		"URLS_CONSENT":            signin + "/consent",
+		"STRATEGIES_ACCESS_TOKEN": "jwt", // JWTs services can verify offline
+		"SERVE_PUBLIC_PORT":       strconv.Itoa(p.Port(offHydraPublic)),
+		"SERVE_ADMIN_PORT":        strconv.Itoa(p.Port(offHydraAdmin)),
+		"OAUTH2_TOKEN_HOOK_URL":   signin + "/hooks/token",
 	}
-	if cfg.Serve.Public.Port != p.Port(offHydraPublic) || cfg.Serve.Admin.Port != p.Port(offHydraAdmin) {
-		t.Errorf("ports: %+v", cfg.Serve)
+	for k, v := range want {
+		if env[k] != v {
+			t.Errorf("%s=%q, want %q", k, env[k], v)
+		}
 	}
-	if cfg.Strategies.AccessToken != "jwt" {
-		t.Errorf("access tokens are %q, want JWTs services can verify offline", cfg.Strategies.AccessToken)
+	var auth struct {
+		Type   string
+		Config struct{ In, Name, Value string }
 	}
-	if cfg.OAuth2.TokenHook.URL != signin+"/hooks/token" || cfg.OAuth2.TokenHook.Auth.Config.Value != "k3y" {
-		t.Errorf("token hook: %+v", cfg.OAuth2.TokenHook)
+	if err := json.Unmarshal([]byte(env["OAUTH2_TOKEN_HOOK_AUTH"]), &auth); err != nil || auth.Type != "api_key" ||
+		auth.Config.In != "header" || auth.Config.Name != "X-Signin-Hook-Key" || auth.Config.Value != "k3y" {
+		t.Errorf("token hook auth %q: %+v %v", env["OAUTH2_TOKEN_HOOK_AUTH"], auth, err)
 	}
-	env := h.Env()
-	if env["TRADEFIN_OIDC_ISSUER"] != "http://"+p.Addr(offHydraPublic) || env["TRADEFIN_OIDC_AUDIENCE"] != "tradefin" {
-		t.Errorf("env: %v", env)
+	stackEnv := h.Env()
+	if stackEnv["TRADEFIN_OIDC_ISSUER"] != "http://"+p.Addr(offHydraPublic) || stackEnv["TRADEFIN_OIDC_AUDIENCE"] != "tradefin" {
+		t.Errorf("stack env: %v", stackEnv)
 	}
-	if strings.HasSuffix(env["TRADEFIN_OIDC_ISSUER"], "/") {
+	if strings.HasSuffix(stackEnv["TRADEFIN_OIDC_ISSUER"], "/") {
 		t.Error("the issuer must be exactly the tokens' iss, which Hydra writes without a trailing slash")
 	}
 }

@@ -5,7 +5,8 @@
 //	TRADEFIN_HYDRA_ADMIN_URL         Hydra's admin API (default http://127.0.0.1:20445)
 //	TRADEFIN_SIGNIN_DIRECTORY        directory file (default: the embedded dev seed)
 //	TRADEFIN_SIGNIN_FIRST_PARTY      comma list of clients whose consent is implied (default tradectl,tradefin-portal)
-//	TRADEFIN_SIGNIN_HOOK_KEY_FILE    file holding the key Hydra sends on token-hook calls (optional)
+//	TRADEFIN_SIGNIN_HOOK_KEY         the key Hydra sends on token-hook calls (X-Signin-Hook-Key), or
+//	TRADEFIN_SIGNIN_HOOK_KEY_FILE    a file holding it; without either the hook answers anyone who reaches it
 //	TRADEFIN_OIDC_AUDIENCE           audience granted to users' tokens (default tradefin)
 package main
 
@@ -58,7 +59,7 @@ func run(log *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	var hookKey string
+	hookKey := os.Getenv("TRADEFIN_SIGNIN_HOOK_KEY")
 	if f := os.Getenv("TRADEFIN_SIGNIN_HOOK_KEY_FILE"); f != "" {
 		b, err := os.ReadFile(f)
 		if err != nil {
