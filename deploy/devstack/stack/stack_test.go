@@ -9,6 +9,7 @@ import (
 )
 
 func TestProfilesDoNotShareStateOrPorts(t *testing.T) {
+	t.Setenv("TRADEFIN_PORT_BASE", "") // the profiles' own bases, whatever the shell exports
 	dev, err := NewProfile("dev", "/repo")
 	if err != nil {
 		t.Fatal(err)
@@ -20,8 +21,8 @@ func TestProfilesDoNotShareStateOrPorts(t *testing.T) {
 	if dev.Dir == test.Dir {
 		t.Fatal("profiles share a state folder")
 	}
-	lo, hi := test.PortBase, test.PortBase+offWorker
-	if dev.PortBase+offWorker >= lo && dev.PortBase <= hi {
+	lo, hi := test.PortBase, test.PortBase+offPortal
+	if dev.PortBase+offPortal >= lo && dev.PortBase <= hi {
 		t.Fatalf("port ranges overlap: dev %d.., test %d..", dev.PortBase, test.PortBase)
 	}
 	if _, err := NewProfile("prod", "/repo"); err == nil {
