@@ -236,3 +236,22 @@ func TestThirdPartyClientGetsNoConsent(t *testing.T) {
 		t.Fatalf("third-party client: %v", err)
 	}
 }
+
+// A browser that signed in is remembered by Hydra: the next flow skips the form, and the
+// sign-in app still accepts it only for a user of the directory.
+func TestRememberedSignInSkipsTheForm(t *testing.T) {
+	b := newBrowser()
+	page, body := startFlow(t, b, "tradectl")
+	_, _ = postLogin(t, b, page, body, "audra", "audra-dev-pass")
+	if b.landing == nil || b.landing.Query().Get("code") == "" {
+		t.Fatal("first sign-in did not complete")
+	}
+	b.landing = nil
+	resp, body := startFlow(t, b, "tradectl")
+	if b.landing == nil || b.landing.Query().Get("code") == "" {
+		t.Fatalf("the remembered sign-in showed a page instead: %d\n%s", resp.StatusCode, body)
+	}
+	if strings.Contains(body, `name="password"`) {
+		t.Fatal("the form was shown again")
+	}
+}
