@@ -3,3 +3,5 @@
 CREATE DATABASE tradefin_lc;
 CREATE DATABASE tradefin_customs;
 CREATE DATABASE tradefin_settlement;
+-- Ory Hydra's (the identity provider's clients, consent sessions and signing keys).
+CREATE DATABASE hydra;

@@ -21,8 +21,8 @@ func TestProfilesDoNotShareStateOrPorts(t *testing.T) {
 	if dev.Dir == test.Dir {
 		t.Fatal("profiles share a state folder")
 	}
-	lo, hi := test.PortBase, test.PortBase+offWorker
-	if dev.PortBase+offWorker >= lo && dev.PortBase <= hi {
+	lo, hi := test.PortBase, test.PortBase+offPortal
+	if dev.PortBase+offPortal >= lo && dev.PortBase <= hi {
 		t.Fatalf("port ranges overlap: dev %d.., test %d..", dev.PortBase, test.PortBase)
 	}
 	if _, err := NewProfile("prod", "/repo"); err == nil {
