@@ -44,17 +44,24 @@ func setSource(cache *signin.Tokens, src func(context.Context, string) (*oauth2.
 	}
 }
 
-// UserToken returns an access token of the dev user username, who signs in through the real
-// login page with the authorization-code flow and PKCE as tradectl. Tokens are shared by the
-// test binary's tests and renewed before they expire.
-func UserToken(t testing.TB, username string) string {
+// UserTokens returns the dev users' token source for code that signs in on its own (the
+// scenario client): Get(ctx, username) signs the user in as UserToken does, without failing t.
+func UserTokens(t testing.TB) *signin.Tokens {
 	t.Helper()
 	issuer, aud := OIDCIssuer(t), OIDCAudience(t)
 	setSource(&userTokens, func(ctx context.Context, user string) (*oauth2.Token, error) {
 		return signin.Login(ctx, signin.Config{Issuer: issuer, ClientID: "tradectl", RedirectURL: TradectlRedirectURI, Audience: aud},
 			user, devPassword(user))
 	})
-	return get(t, &userTokens, username)
+	return &userTokens
+}
+
+// UserToken returns an access token of the dev user username, who signs in through the real
+// login page with the authorization-code flow and PKCE as tradectl. Tokens are shared by the
+// test binary's tests and renewed before they expire.
+func UserToken(t testing.TB, username string) string {
+	t.Helper()
+	return get(t, UserTokens(t), username)
 }
 
 // ClientToken returns a client-credentials access token of the dev machine client clientID.
