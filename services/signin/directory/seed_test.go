@@ -38,7 +38,9 @@ func TestDevSeedLoadsWithHashedPasswords(t *testing.T) {
 		"nils":   {"NCLRSESS", identity.Bank, "payments-officer"},
 		"marta":  {"PT000100", identity.Customs, "customs-officer"},
 		"lars":   {"SE000100", identity.Customs, "customs-officer"},
+		"dieter": {"DE004601", identity.Customs, "customs-officer"},
 		"mads":   {"MAEU", identity.Carrier, "carrier-agent"},
+		"hanna":  {"HLCU", identity.Carrier, "carrier-agent"},
 		"audra":  {"TRADEREG", identity.Auditor, "auditor"},
 	}
 	if got := len(d.Usernames()); got != len(want) {
