@@ -7,3 +7,5 @@ CREATE DATABASE tradefin_settlement;
 CREATE DATABASE tradefin_ledger_importerbank;
 CREATE DATABASE tradefin_ledger_exporterbank;
 CREATE DATABASE tradefin_ledger_customs;
+-- Ory Hydra's (the identity provider's clients, consent sessions and signing keys).
+CREATE DATABASE hydra;

@@ -65,7 +65,7 @@ func TestEndToEnd(t *testing.T) {
 			t.Parallel()
 			ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 			defer cancel()
-			c := scenario.NewClient(p.endpoints)
+			c := p.client(t)
 			c.Progress = func(format string, args ...any) { t.Logf("%s: "+format, append([]any{tradeID}, args...)...) }
 			start := time.Now()
 			r, err := c.Run(ctx, scenario.Trade{ID: tradeID, Today: time.Now().UTC(), Discrepant: discrepant})

@@ -20,7 +20,9 @@ import (
 
 	"github.com/tradefin/tradefin/deploy/devstack/testenv"
 	"github.com/tradefin/tradefin/deploy/e2e/scenario"
+	"github.com/tradefin/tradefin/events/identity/bearer"
 	"github.com/tradefin/tradefin/events/ledger"
+	tfplatform "github.com/tradefin/tradefin/events/platform"
 	customsservice "github.com/tradefin/tradefin/services/customs/service"
 	lcservice "github.com/tradefin/tradefin/services/lc/service"
 	ledgeragent "github.com/tradefin/tradefin/services/ledgeragent/service"
@@ -47,11 +49,19 @@ type platform struct {
 	customs  *customsservice.Service
 	settle   *settlementservice.Service
 	temporal client.Client
+	// auth checks bearer tokens against the test stack's identity provider, as every process
+	// does; its leeway is zero, so a token past its expiry is refused at once.
+	auth   *bearer.Verifier
+	trades http.Handler // the trade view behind it
 }
 
 func startPlatform(t *testing.T) *platform {
 	t.Helper()
 	p := &platform{spans: tracetest.NewSpanRecorder(), brokers: testenv.KafkaBrokers(t), ledger: map[string]*ledger.Client{}, agents: map[string]*ledgeragent.Agent{}}
+	var err error
+	if p.auth, err = bearer.NewVerifier(bearer.Config{Issuer: testenv.OIDCIssuer(t), Audience: testenv.OIDCAudience(t)}); err != nil {
+		t.Fatal(err)
+	}
 	otel.SetTracerProvider(sdktrace.NewTracerProvider(sdktrace.WithSpanProcessor(p.spans)))
 	otel.SetTextMapPropagator(propagation.NewCompositeTextMapPropagator(propagation.TraceContext{}, propagation.Baggage{}))
 	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
@@ -94,17 +104,17 @@ func startPlatform(t *testing.T) *platform {
 
 	// The LC service on PostgreSQL, customs on SQLite, settlement on PostgreSQL: both stores in play.
 	if p.lc, err = lcservice.New(ctx, lcservice.Config{PostgresDSN: testenv.PostgresDSN(t), DataDir: t.TempDir(), KafkaBrokers: p.brokers,
-		KafkaSASL: testenv.KafkaSASL(t), Temporal: p.temporal, Log: log}); err != nil {
+		KafkaSASL: testenv.KafkaSASL(t), Temporal: p.temporal, Log: log, Auth: p.auth}); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = p.lc.Close() })
 	if p.customs, err = customsservice.New(ctx, customsservice.Config{DataDir: t.TempDir(), KafkaBrokers: p.brokers,
-		KafkaSASL: testenv.KafkaSASL(t), Temporal: p.temporal, Log: log}); err != nil {
+		KafkaSASL: testenv.KafkaSASL(t), Temporal: p.temporal, Log: log, Auth: p.auth}); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = p.customs.Close() })
 	if p.settle, err = settlementservice.New(ctx, settlementservice.Config{PostgresDSN: testenv.PostgresDSN(t), KafkaBrokers: p.brokers,
-		KafkaSASL: testenv.KafkaSASL(t), Temporal: p.temporal, Log: log}); err != nil {
+		KafkaSASL: testenv.KafkaSASL(t), Temporal: p.temporal, Log: log, Auth: p.auth}); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = p.settle.Close() })
@@ -131,9 +141,18 @@ func startPlatform(t *testing.T) *platform {
 	})
 	views := http.NewServeMux()
 	tradeview.Register(views, p.temporal)
+	p.trades = tfplatform.Authenticated(p.auth, views)
 
 	t.Cleanup(func() { cancel(); running.Wait() })
-	p.endpoints = scenario.Endpoints{LC: serve("lc", p.lc.HTTP), Customs: serve("customs", p.customs.HTTP),
-		Settlement: serve("settlement", p.settle.HTTP), Trades: serve("worker", views)}
+	p.endpoints = scenario.Endpoints{LC: serve("lc", p.lc.Handler()), Customs: serve("customs", p.customs.Handler()),
+		Settlement: serve("settlement", p.settle.Handler()), Trades: serve("worker", p.trades)}
 	return p
+}
+
+// client is a scenario client whose parties sign in through the test stack's identity provider
+// (authorization code with PKCE, the dev users' passwords) and call with their bearer tokens.
+func (p *platform) client(t *testing.T) *scenario.Client {
+	c := scenario.NewClient(p.endpoints)
+	c.Token = testenv.UserTokens(t).Get
+	return c
 }

@@ -11,7 +11,7 @@ import (
 // checkServices asks each service, through its own API, for the trade's final state.
 func checkServices(ctx context.Context, t *testing.T, p *platform, r scenario.Result) {
 	t.Helper()
-	c := scenario.NewClient(p.endpoints)
+	c := p.client(t)
 
 	var credit struct {
 		TradeID string `json:"tradeId"`

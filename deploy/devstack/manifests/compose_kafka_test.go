@@ -19,7 +19,9 @@ func loadCompose(t *testing.T) *types.Project {
 	t.Helper()
 	root := repoRoot(t)
 	opts, err := cli.NewProjectOptions([]string{filepath.Join(root, "docker-compose.yml")},
-		cli.WithWorkingDirectory(root), cli.WithName("tradefin"))
+		cli.WithWorkingDirectory(root), cli.WithName("tradefin"),
+		// The secrets compose requires from whoever runs it.
+		cli.WithEnv([]string{"HYDRA_SECRETS_SYSTEM=test-secret-of-32-characters-or-more", "TRADEFIN_SIGNIN_HOOK_KEY=test-hook-key"}))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package manifests_test
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -27,7 +28,9 @@ func repoRoot(t *testing.T) string {
 func TestComposeFileIsValid(t *testing.T) {
 	root := repoRoot(t)
 	opts, err := cli.NewProjectOptions([]string{filepath.Join(root, "docker-compose.yml")},
-		cli.WithWorkingDirectory(root), cli.WithName("tradefin"))
+		cli.WithWorkingDirectory(root), cli.WithName("tradefin"),
+		// The secrets compose requires from whoever runs it.
+		cli.WithEnv([]string{"HYDRA_SECRETS_SYSTEM=test-secret-of-32-characters-or-more", "TRADEFIN_SIGNIN_HOOK_KEY=test-hook-key"}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,7 +39,7 @@ func TestComposeFileIsValid(t *testing.T) {
 		t.Fatalf("docker-compose.yml does not load: %v", err)
 	}
 	for _, name := range []string{"kafka", "postgres", "temporal", "fabric", "lc", "customs", "settlement", "worker", "otel-collector", "jaeger",
-		"ledger-importerbank", "ledger-exporterbank", "ledger-customs"} {
+		"hydra-migrate", "hydra", "signin", "hydra-clients", "ledger-importerbank", "ledger-exporterbank", "ledger-customs"} {
 		if _, err := p.GetService(name); err != nil {
 			t.Errorf("service %s: %v", name, err)
 		}
@@ -45,6 +48,11 @@ func TestComposeFileIsValid(t *testing.T) {
 		s, _ := p.GetService(name)
 		if s.Environment["TRADEFIN_KAFKA_BROKERS"] == nil || s.Environment["OTEL_EXPORTER_OTLP_ENDPOINT"] == nil {
 			t.Errorf("%s lacks the platform environment", name)
+		}
+		if iss := s.Environment["TRADEFIN_OIDC_ISSUER"]; iss == nil || s.Environment["TRADEFIN_OIDC_AUDIENCE"] == nil {
+			t.Errorf("%s does not know the identity provider", name)
+		} else if h, _ := p.GetService("hydra"); h.Environment["URLS_SELF_ISSUER"] == nil || *h.Environment["URLS_SELF_ISSUER"] != *iss {
+			t.Errorf("%s trusts issuer %s, Hydra issues as %v", name, *iss, h.Environment["URLS_SELF_ISSUER"])
 		}
 		if s.Build == nil {
 			t.Errorf("%s has no build", name)
@@ -59,10 +67,32 @@ func TestComposeFileIsValid(t *testing.T) {
 			t.Errorf("%s builds %s, which has no main.go", name, *cmd)
 		}
 	}
+	// The identity provider: Hydra's token hook carries the key the sign-in app checks, and its
+	// own database is created by the init script.
+	h, _ := p.GetService("hydra")
+	si, _ := p.GetService("signin")
+	if hook := h.Environment["OAUTH2_TOKEN_HOOK_AUTH"]; hook == nil || !strings.Contains(*hook, `"value":"test-hook-key"`) ||
+		si.Environment["TRADEFIN_SIGNIN_HOOK_KEY"] == nil || *si.Environment["TRADEFIN_SIGNIN_HOOK_KEY"] != "test-hook-key" {
+		t.Errorf("token hook key: hydra %v, signin %v", h.Environment["OAUTH2_TOKEN_HOOK_AUTH"], si.Environment["TRADEFIN_SIGNIN_HOOK_KEY"])
+	}
+	if si.Build == nil || si.Build.Args["CMD"] == nil {
+		t.Error("signin has no build")
+	} else if _, err := os.Stat(filepath.Join(root, *si.Build.Args["CMD"], "main.go")); err != nil {
+		t.Errorf("signin builds %s, which has no main.go", *si.Build.Args["CMD"])
+	}
+	var clients []struct {
+		ClientID string `json:"client_id"`
+	}
+	if b, err := os.ReadFile(filepath.Join(root, "deploy/docker/oauth2-clients.json")); err != nil || json.Unmarshal(b, &clients) != nil || len(clients) < 5 {
+		t.Errorf("deploy/docker/oauth2-clients.json: %v, %d clients", err, len(clients))
+	}
 	// Each stateful service owns a database of its own, and the init script creates it.
 	initSQL, err := os.ReadFile(filepath.Join(root, "deploy/docker/postgres-init.sql"))
 	if err != nil {
 		t.Fatal(err)
+	}
+	if !strings.Contains(string(initSQL), "CREATE DATABASE hydra;") || !strings.Contains(*h.Environment["DSN"], "/hydra?") {
+		t.Errorf("Hydra's DSN %v must name the hydra database, created by postgres-init.sql", h.Environment["DSN"])
 	}
 	for _, name := range []string{"lc", "customs", "settlement", "ledger-importerbank", "ledger-exporterbank", "ledger-customs"} {
 		s, _ := p.GetService(name)

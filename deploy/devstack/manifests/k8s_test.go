@@ -64,12 +64,15 @@ func load(t *testing.T) objects {
 
 func TestKubernetesManifestsAreConsistent(t *testing.T) {
 	o := load(t)
-	if len(o.deployments) != 7 {
-		t.Fatalf("%d deployments, want lc, customs, settlement, worker and three ledger agents", len(o.deployments))
+	if len(o.deployments) != 9 {
+		t.Fatalf("%d deployments, want lc, customs, settlement, worker, hydra, signin and three ledger agents", len(o.deployments))
 	}
 	configs := map[string]bool{}
 	for _, c := range o.configMaps {
 		configs[c.Name] = true
+		if c.Name == "tradefin-platform" && (c.Data["TRADEFIN_OIDC_ISSUER"] == "" || c.Data["TRADEFIN_OIDC_AUDIENCE"] != "tradefin") {
+			t.Errorf("config map %s does not name the OIDC issuer and audience", c.Name)
+		}
 	}
 	for _, d := range o.deployments {
 		sel := labels.SelectorFromSet(d.Spec.Selector.MatchLabels)
@@ -77,8 +80,17 @@ func TestKubernetesManifestsAreConsistent(t *testing.T) {
 			t.Errorf("deployment %s: selector does not match its pod template", d.Name)
 		}
 		for _, c := range d.Spec.Template.Spec.Containers {
-			if c.ReadinessProbe == nil || c.ReadinessProbe.HTTPGet.Path != "/readyz" || c.LivenessProbe == nil || c.LivenessProbe.HTTPGet.Path != "/healthz" {
-				t.Errorf("deployment %s: probes must use /readyz and /healthz", d.Name)
+			ready, alive := "/readyz", "/healthz"
+			if d.Name == "hydra" { // Ory's own health endpoints, on its admin port
+				ready, alive = "/health/ready", "/health/alive"
+			}
+			if c.ReadinessProbe == nil || c.ReadinessProbe.HTTPGet.Path != ready || c.LivenessProbe == nil || c.LivenessProbe.HTTPGet.Path != alive {
+				t.Errorf("deployment %s: probes must use %s and %s", d.Name, ready, alive)
+			}
+			for _, e := range c.Env {
+				if r := e.ValueFrom; r != nil && r.ConfigMapKeyRef != nil && !configs[r.ConfigMapKeyRef.Name] {
+					t.Errorf("deployment %s: %s comes from config map %s, which is not defined", d.Name, e.Name, r.ConfigMapKeyRef.Name)
+				}
 			}
 			for _, ef := range c.EnvFrom {
 				if ef.ConfigMapRef != nil && !configs[ef.ConfigMapRef.Name] {

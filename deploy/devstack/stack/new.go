@@ -13,6 +13,7 @@ type Tools struct {
 	Temporal    string
 	PostgresBin string
 	Fabric      tools.FabricTools
+	Hydra       string
 }
 
 // Setup installs whatever is missing into the per-user cache (idempotent). components limits
@@ -36,6 +37,11 @@ func Setup(ctx context.Context, p tools.Progress, components ...string) (Tools, 
 			return t, err
 		}
 	}
+	if want("hydra") {
+		if t.Hydra, err = tools.EnsureHydra(ctx, p); err != nil {
+			return t, err
+		}
+	}
 	if want("postgres") {
 		if t.PostgresBin, err = tools.EnsurePostgres(ctx, p); err != nil {
 			return t, err
@@ -45,8 +51,8 @@ func Setup(ctx context.Context, p tools.Progress, components ...string) (Tools, 
 }
 
 // New assembles the profile's stack in start order: the platform first, then tradefin's own
-// processes, which connect to it. The test profile runs only the platform: tests start the
-// services they exercise themselves.
+// processes, which connect to it. The test profile runs only the platform (with the identity
+// provider): tests start the services they exercise themselves.
 func New(p Profile, t Tools, out io.Writer) *Stack {
 	s := &Stack{Profile: p, Out: out, Components: []Component{
 		Kafka{p: p},
@@ -54,6 +60,9 @@ func New(p Profile, t Tools, out io.Writer) *Stack {
 		Temporal{p: p, Bin: t.Temporal},
 		newFabric(p, t),
 	}}
+	// The identity provider is platform, like Kafka: the test profile runs it too.
+	h := Hydra{p: p, Bin: t.Hydra}
+	s.Components = append(s.Components, h, SignIn{p: p, hydra: h})
 	if p.Name == "test" {
 		return s
 	}
@@ -69,9 +78,9 @@ func New(p Profile, t Tools, out io.Writer) *Stack {
 	return s
 }
 
-// services are tradefin's own processes in start order; a stateful one gets a database of its own.
-// The ledger agents come first, right after Fabric and Kafka: each is the only holder of its
-// organisation's Fabric key (msp), and the workflows' milestones wait on their task queues.
+// services are tradefin's own business processes in start order; a stateful one gets a database
+// of its own. The ledger agents come first, right after Fabric and Kafka: each is the only holder
+// of its organisation's Fabric key (msp), and the workflows' milestones wait on their task queues.
 var services = []struct {
 	name, pkg string
 	offset    int

@@ -104,7 +104,7 @@ func (g Postgres) Ready(ctx context.Context) error {
 	if err := proc.WaitTCP(ctx, g.Address()); err != nil {
 		return err
 	}
-	for _, db := range append([]string{pgDatabase}, serviceDatabases()...) {
+	for _, db := range append([]string{pgDatabase, hydraDatabase}, serviceDatabases()...) {
 		if err := proc.Poll(ctx, 200*time.Millisecond, func(ctx context.Context) error { return g.createDatabase(ctx, db) }); err != nil {
 			return err
 		}

@@ -27,11 +27,15 @@ const (
 	offTemporalHTTP    = 243
 	offTemporalMetrics = 244
 	offPostgres        = 432
+	offHydraPublic     = 444 // Hydra's public endpoint: discovery, JWKS, /oauth2/auth, /oauth2/token
+	offHydraAdmin      = 445 // Hydra's admin API: never for callers (it grants logins)
+	offSignIn          = 446 // tradefin's sign-in app: login and consent pages, token hook
 	offFabric          = 500 // the Fabric network takes 100 ports from here
 	offLC              = 801
 	offCustoms         = 802
 	offSettlement      = 803
 	offWorker          = 804
+	offPortal          = 805 // the web portal (its OAuth redirect URI is registered ahead of it)
 	offLedgerImporter  = 821 // the ledger agents' health endpoints
 	offLedgerExporter  = 822
 	offLedgerCustoms   = 823

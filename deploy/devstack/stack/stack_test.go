@@ -21,8 +21,8 @@ func TestProfilesDoNotShareStateOrPorts(t *testing.T) {
 	if dev.Dir == test.Dir {
 		t.Fatal("profiles share a state folder")
 	}
-	lo, hi := test.PortBase, test.PortBase+offWorker
-	if dev.PortBase+offWorker >= lo && dev.PortBase <= hi {
+	lo, hi := test.PortBase, test.PortBase+offLedgerCustoms
+	if dev.PortBase+offLedgerCustoms >= lo && dev.PortBase <= hi {
 		t.Fatalf("port ranges overlap: dev %d.., test %d..", dev.PortBase, test.PortBase)
 	}
 	if _, err := NewProfile("prod", "/repo"); err == nil {
@@ -73,7 +73,7 @@ func TestDevStackRunsALedgerAgentPerOrganisation(t *testing.T) {
 			msps[svc.name] = svc.msp
 		}
 	}
-	want := "kafka postgres temporal fabric ledger-importerbank ledger-exporterbank ledger-customs lc customs settlement worker"
+	want := "kafka postgres temporal fabric hydra signin ledger-importerbank ledger-exporterbank ledger-customs lc customs settlement worker"
 	if got := strings.Join(names, " "); got != want {
 		t.Fatalf("components %q, want %q", got, want)
 	}
@@ -85,7 +85,7 @@ func TestDevStackRunsALedgerAgentPerOrganisation(t *testing.T) {
 		t.Fatalf("databases %s lack the agents'", dbs)
 	}
 	test, _ := NewProfile("test", "/repo")
-	if n := len(New(test, Tools{}, os.Stdout).Components); n != 4 {
-		t.Fatalf("the test profile runs %d components, want only the platform's 4", n)
+	if n := len(New(test, Tools{}, os.Stdout).Components); n != 6 {
+		t.Fatalf("the test profile runs %d components, want only the platform's 6", n)
 	}
 }

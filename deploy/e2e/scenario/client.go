@@ -32,6 +32,11 @@ type Client struct {
 	// Token returns a bearer access token of the dev user (e.g. signed in with
 	// signin.Login through the identity provider).
 	Token func(ctx context.Context, user string) (string, error)
+	// Probe, when set, sees each request a party is about to make (the authorisation-matrix
+	// test tries it as every other caller first).
+	Probe func(ctx context.Context, req Request)
+
+	current string // the step being walked
 }
 
 // NewClient returns a client whose requests carry W3C trace context.
@@ -50,28 +55,34 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("%s %s: %d %s", e.Method, e.URL, e.Status, strings.TrimSpace(e.Problem))
 }
 
-// call sends body as JSON (or as is, when it is []byte) and decodes a 2xx answer into out.
+// Request is one call a party makes, as it makes it.
+type Request struct {
+	Step        string // the scenario step it belongs to
+	User        string // the dev user who makes it
+	Method, URL string
+	Body        []byte
+	ContentType string
+}
+
+// call sends body as JSON (or as is, when it is []byte) as party p and decodes a 2xx answer
+// into out. Probe, when set, sees the request first.
 func (c *Client) call(ctx context.Context, p party, method, url string, body, out any) error {
-	var r io.Reader
-	ctype := "application/json"
+	req := Request{Step: c.current, User: p.user, Method: method, URL: url}
 	switch b := body.(type) {
 	case nil:
 	case []byte:
-		r, ctype = bytes.NewReader(b), "application/xml"
+		req.Body, req.ContentType = b, "application/xml"
 	default:
 		js, err := json.Marshal(b)
 		if err != nil {
 			return err
 		}
-		r = bytes.NewReader(js)
+		req.Body, req.ContentType = js, "application/json"
 	}
-	req, err := http.NewRequestWithContext(ctx, method, url, r)
-	if err != nil {
-		return err
+	if c.Probe != nil && p.user != "" {
+		c.Probe(ctx, req)
 	}
-	if r != nil {
-		req.Header.Set("Content-Type", ctype)
-	}
+	var bearer string
 	if p.user != "" {
 		if c.Token == nil {
 			return fmt.Errorf("%s %s as %s: the client has no way to sign in", method, url, p.user)
@@ -80,19 +91,14 @@ func (c *Client) call(ctx context.Context, p party, method, url string, body, ou
 		if err != nil {
 			return fmt.Errorf("sign in as %s: %w", p.user, err)
 		}
-		req.Header.Set("Authorization", "Bearer "+tok)
+		bearer = tok
 	}
-	resp, err := c.HTTP.Do(req)
+	status, b, err := c.Send(ctx, req, bearer)
 	if err != nil {
 		return err
 	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(io.LimitReader(resp.Body, 4<<20))
-	if err != nil {
-		return err
-	}
-	if resp.StatusCode/100 != 2 {
-		return &Error{Method: method, URL: url, Status: resp.StatusCode, Problem: string(b)}
+	if status/100 != 2 {
+		return &Error{Method: method, URL: url, Status: status, Problem: string(b)}
 	}
 	if out == nil {
 		return nil
@@ -107,10 +113,36 @@ func (c *Client) call(ctx context.Context, p party, method, url string, body, ou
 	return nil
 }
 
+// Send makes req with bearer as its access token ("" for none) and returns the answer.
+func (c *Client) Send(ctx context.Context, req Request, bearer string) (int, []byte, error) {
+	var body io.Reader
+	if req.Body != nil {
+		body = bytes.NewReader(req.Body)
+	}
+	r, err := http.NewRequestWithContext(ctx, req.Method, req.URL, body)
+	if err != nil {
+		return 0, nil, err
+	}
+	if req.ContentType != "" {
+		r.Header.Set("Content-Type", req.ContentType)
+	}
+	if bearer != "" {
+		r.Header.Set("Authorization", "Bearer "+bearer)
+	}
+	resp, err := c.HTTP.Do(r)
+	if err != nil {
+		return 0, nil, err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(io.LimitReader(resp.Body, 4<<20))
+	return resp.StatusCode, b, err
+}
+
 // step runs one party's action in a span named after it and returns the span's trace ID.
 func (c *Client) step(ctx context.Context, name string, fn func(ctx context.Context) error) (trace.TraceID, error) {
 	ctx, span := otel.Tracer("tradefin/scenario").Start(ctx, name)
 	defer span.End()
+	c.current = name
 	c.progress("%s", name)
 	if err := fn(ctx); err != nil {
 		span.RecordError(err)

@@ -138,6 +138,7 @@ func (c *Client) Run(ctx context.Context, tr Trade) (Result, error) {
 		r.Traces["lc.honoured.v1"] = r.Traces["lc.documents_presented.v1"]
 	}
 	c.progress("waiting for the trade workflow to close the trade")
+	c.current = "8. the trade view shows the closed trade"
 	err := poll(ctx, "the trade to close", func() (bool, error) {
 		t, err := c.Timeline(ctx, tradeID)
 		if err != nil {

@@ -106,6 +106,9 @@ func up(ctx context.Context, p stack.Profile, only string, wait bool) error {
 	if err := s.Up(ctx); err != nil {
 		return err
 	}
+	if err := s.PrintSignIn(os.Stdout); err != nil {
+		return err
+	}
 	if !wait {
 		return nil
 	}

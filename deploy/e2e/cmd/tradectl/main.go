@@ -5,7 +5,10 @@
 //
 // Service addresses come from TRADEFIN_LC_URL, TRADEFIN_CUSTOMS_URL, TRADEFIN_SETTLEMENT_URL and
 // TRADEFIN_TRADES_URL, defaulting to the dev profile's ports (TRADEFIN_PORT_BASE, default 20000,
-// plus the service's offset, as the dev stack assigns them).
+// plus the service's offset, as the dev stack assigns them). Each step signs in as the dev user
+// who takes it, through the identity provider at TRADEFIN_OIDC_ISSUER (default the dev stack's
+// Hydra) with the authorization-code flow and PKCE, as client tradectl; a dev user's password is
+// "<username>-dev-pass" unless TRADEFIN_DEV_PASSWORD_<USERNAME> says otherwise.
 package main
 
 import (
@@ -14,9 +17,13 @@ import (
 	"os"
 	"os/signal"
 	"strconv"
+	"strings"
 	"time"
 
+	"golang.org/x/oauth2"
+
 	"github.com/tradefin/tradefin/deploy/e2e/scenario"
+	"github.com/tradefin/tradefin/events/identity/signin"
 )
 
 func main() {
@@ -35,6 +42,7 @@ func run(ctx context.Context, args []string) error {
 		Settlement: env("TRADEFIN_SETTLEMENT_URL", devURL(803)),
 		Trades:     env("TRADEFIN_TRADES_URL", devURL(804)),
 	})
+	c.Token = signIn().Get
 	switch {
 	case len(args) == 1 && args[0] == "demo":
 		c.Progress = func(format string, a ...any) { fmt.Printf("==> "+format+"\n", a...) }
@@ -56,6 +64,15 @@ func run(ctx context.Context, args []string) error {
 		return nil
 	}
 	return fmt.Errorf("usage: tradectl demo | tradectl timeline <trade-id>")
+}
+
+// signIn signs the demo's dev users in, once each, renewing their tokens before they expire.
+func signIn() *signin.Tokens {
+	cfg := signin.Config{Issuer: env("TRADEFIN_OIDC_ISSUER", strings.TrimSuffix(devURL(444), "/")), ClientID: "tradectl",
+		RedirectURL: "http://127.0.0.1/callback", Audience: env("TRADEFIN_OIDC_AUDIENCE", "tradefin")}
+	return &signin.Tokens{Source: func(ctx context.Context, user string) (*oauth2.Token, error) {
+		return signin.Login(ctx, cfg, user, env("TRADEFIN_DEV_PASSWORD_"+strings.ToUpper(user), user+"-dev-pass"))
+	}}
 }
 
 func env(key, def string) string {
