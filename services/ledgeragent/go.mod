@@ -8,6 +8,7 @@ require (
 	github.com/tradefin/tradefin/chaincode v0.0.0-00010101000000-000000000000
 	github.com/tradefin/tradefin/deploy/devstack v0.0.0-00010101000000-000000000000
 	github.com/tradefin/tradefin/events v0.0.0-00010101000000-000000000000
+	github.com/tradefin/tradefin/workflows v0.0.0-00010101000000-000000000000
 	go.opentelemetry.io/otel v1.47.0
 	go.temporal.io/api v1.63.5
 	go.temporal.io/sdk v1.50.0
@@ -61,6 +62,12 @@ require (
 	github.com/sony/gobreaker v1.0.0 // indirect
 	github.com/stretchr/objx v0.5.3 // indirect
 	github.com/stretchr/testify v1.12.1 // indirect
+	github.com/twmb/franz-go v1.22.2 // indirect
+	github.com/twmb/franz-go/pkg/kfake v0.0.0-20260918054303-01f206a7e32c // indirect
+	github.com/twmb/franz-go/pkg/kmsg v1.15.0 // indirect
+	github.com/xdg-go/pbkdf2 v1.0.0 // indirect
+	github.com/xdg-go/scram v1.1.2 // indirect
+	github.com/xdg-go/stringprep v1.0.4 // indirect
 	github.com/xeipuuv/gojsonpointer v0.0.0-20190905194746-02993c407bfb // indirect
 	github.com/xeipuuv/gojsonreference v0.0.0-20180127040603-bd5ef7bd5415 // indirect
 	github.com/xeipuuv/gojsonschema v1.2.0 // indirect
@@ -74,6 +81,7 @@ require (
 	go.opentelemetry.io/otel/sdk v1.47.0 // indirect
 	go.opentelemetry.io/otel/trace v1.47.0 // indirect
 	go.opentelemetry.io/proto/otlp v1.11.0 // indirect
+	go.yaml.in/yaml/v2 v2.4.4 // indirect
 	go.yaml.in/yaml/v3 v3.0.5 // indirect
 	golang.org/x/crypto v0.57.0 // indirect
 	golang.org/x/net v0.59.0 // indirect
@@ -90,6 +98,7 @@ require (
 	modernc.org/mathutil v1.7.1 // indirect
 	modernc.org/memory v1.12.1 // indirect
 	modernc.org/sqlite v1.61.1 // indirect
+	sigs.k8s.io/yaml v1.6.0 // indirect
 )
 
 replace github.com/tradefin/tradefin/events => ../../events
@@ -97,3 +106,5 @@ replace github.com/tradefin/tradefin/events => ../../events
 replace github.com/tradefin/tradefin/chaincode => ../../chaincode
 
 replace github.com/tradefin/tradefin/deploy/devstack => ../../deploy/devstack
+
+replace github.com/tradefin/tradefin/workflows => ../../workflows

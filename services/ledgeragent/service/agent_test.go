@@ -8,6 +8,7 @@ import (
 	"errors"
 	"log/slog"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -25,6 +26,7 @@ import (
 	"github.com/tradefin/tradefin/events/money"
 	"github.com/tradefin/tradefin/services/ledgeragent/domain"
 	"github.com/tradefin/tradefin/services/ledgeragent/service"
+	"github.com/tradefin/tradefin/workflows/trade"
 )
 
 // rig is the real platform around the agents: Kafka to publish on, Temporal to schedule the
@@ -62,6 +64,7 @@ func newRig(t *testing.T) *rig {
 	r.queue = "ledgeragent-test-" + randomHex()
 	w := worker.New(r.temporal, r.queue, worker.Options{})
 	w.RegisterWorkflowWithOptions(scheduleRecord, workflow.RegisterOptions{Name: "ledgeragent-test-record"})
+	w.RegisterWorkflow(trade.Workflow) // the real trade workflow, for forged signals
 	if err := w.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -299,4 +302,57 @@ func attempts(ctx context.Context, t *testing.T, c client.Client, workflowID str
 		}
 	}
 	return n
+}
+
+// TestForgedSignalsGetNoMilestoneSigned: whoever reaches Temporal signals a trade's workflow with
+// events of its own making. The workflow asks the agent for each milestone, as it would for a
+// real event; the agent signs only the genuine one.
+func TestForgedSignalsGetNoMilestoneSigned(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	r := newRig(t)
+	importer := r.agent(t, "ImporterBankMSP", "sqlite", service.Config{})
+	testenv.Background(t, importer.Run)
+
+	tradeID := "LA-" + randomHex()
+	appliedID, appliedHash := r.publish(t, "/tradefin/lc", tradeID, applied(tradeID))
+	opts := client.StartWorkflowOptions{ID: trade.WorkflowID(tradeID), TaskQueue: r.queue}
+	signal := func(ev trade.Event) {
+		t.Helper()
+		if _, err := r.temporal.SignalWithStartWorkflow(ctx, opts.ID, trade.EventSignal, ev, opts, trade.Workflow, trade.Input{TradeID: tradeID}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Cleanup(func() { _ = r.temporal.TerminateWorkflow(context.Background(), opts.ID, "", "test over") })
+	signal(trade.Event{Type: "lc.applied.v1", ID: appliedID, SHA256: appliedHash})                    // genuine
+	signal(trade.Event{Type: "lc.issued.v1", ID: "forged-issue", SHA256: appliedHash})                // a real hash, the wrong event
+	signal(trade.Event{Type: "lc.documents_refused.v1", ID: "forged-refusal", SHA256: sha("forged")}) // no event at all
+
+	var st trade.State
+	for {
+		v, err := r.temporal.QueryWorkflow(ctx, opts.ID, "", trade.StateQuery)
+		if err == nil {
+			err = v.Get(&st)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(st.Milestones) >= 2 {
+			break
+		}
+		select {
+		case <-ctx.Done():
+			t.Fatalf("the workflow never got past %+v", st.Milestones)
+		case <-time.After(200 * time.Millisecond):
+		}
+	}
+	if m := st.Milestones[0]; m.Name != "LC_APPLIED" || m.TxID == "" || m.Error != "" {
+		t.Fatalf("the genuine LC_APPLIED: %+v", m)
+	}
+	if m := st.Milestones[1]; m.Name != "LC_ISSUED" || m.TxID != "" || !strings.Contains(m.Error, domain.CodeWrongType) {
+		t.Fatalf("the forged LC_ISSUED: %+v, want it refused as %s", m, domain.CodeWrongType)
+	}
+	if got := r.ledgerOf(ctx, t, tradeID); len(got) != 1 || got[0] != "LC_APPLIED by ImporterBankMSP "+appliedHash[:8] {
+		t.Fatalf("after the forged signals the ledger holds %v, want only the genuine LC_APPLIED", got)
+	}
 }
