@@ -1,6 +1,10 @@
 package scenario
 
-import "github.com/tradefin/tradefin/events/money"
+import (
+	"time"
+
+	"github.com/tradefin/tradefin/events/money"
+)
 
 // terms are the credit's terms (MT700): available by payment at sight, expiring 45 days on.
 func terms(tradeID string, amount money.Money, d func(int) string) map[string]any {
@@ -52,4 +56,12 @@ func declaration(id, tradeID, direction, declarant string, value money.Money, do
 		"lines":     []map[string]any{{"hsCode": "690721", "description": "glazed ceramic floor tiles", "customsValue": value}},
 		"documents": documents, // SHA-256 of each registered document
 	}
+}
+
+// CreditApplication is the demo importer's application for a credit on trade tradeID, dated from
+// today, as POST /v1/letters-of-credit takes it; lcID is the credit's ID.
+func CreditApplication(tradeID string, today time.Time) (lcID string, body map[string]any) {
+	d := func(days int) string { return today.AddDate(0, 0, days).Format(time.DateOnly) }
+	lcID = "LC-" + tradeID
+	return lcID, map[string]any{"id": lcID, "tradeId": tradeID, "terms": terms(tradeID, money.New(84_000_00, money.MustCurrency("EUR")), d)}
 }
