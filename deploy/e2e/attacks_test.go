@@ -2,15 +2,25 @@ package e2e_test
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/ThreeDotsLabs/watermill/message"
 	"github.com/tradefin/tradefin/deploy/devstack/testenv"
+
 	"github.com/tradefin/tradefin/deploy/e2e/scenario"
+	"github.com/tradefin/tradefin/events/contracts"
+	"github.com/tradefin/tradefin/events/kafkapubsub"
+	"github.com/tradefin/tradefin/events/ledger"
+	"github.com/tradefin/tradefin/workflows/trade"
+	"github.com/tradefin/tradefin/workflows/tradeview"
 )
 
 // TestIdentityAttacks replays, against the real stack with real tokens, each attack the identity
@@ -120,6 +130,53 @@ func TestIdentityAttacks(t *testing.T) {
 			t.Errorf("an outsider lists the trade's documents: %d %s", code, body)
 		}
 	})
+
+	t.Run("5. neither a forged signal nor an unauthenticated Kafka client gets a milestone signed", func(t *testing.T) {
+		// Whoever reaches Temporal signals the trade a customs clearance that never happened: the
+		// workflow asks Customs' ledger agent to sign it, and the agent finds no such event.
+		forged := sha256.Sum256([]byte("an export clearance nobody made"))
+		err := p.temporal.SignalWorkflow(ctx, trade.WorkflowID(tradeID), "", trade.EventSignal, trade.Event{
+			Type: "customs.export_cleared.v1", ID: "forged-" + tradeID, Source: "/tradefin/customs", Time: time.Now().UTC(),
+			SHA256: hex.EncodeToString(forged[:])})
+		if err != nil {
+			t.Fatalf("signal: %v", err)
+		}
+		// Whoever reaches Kafka without the broker's credentials publishes nothing.
+		pub, err := kafkapubsub.NewPublisher(kafkapubsub.PublisherConfig{Brokers: p.brokers})
+		if err == nil {
+			err = pub.Publish(contracts.Topic("customs.export_cleared.v1"), message.NewMessage("forged-kafka-"+tradeID, []byte(`{}`)))
+			_ = pub.Close()
+		}
+		if err == nil {
+			t.Error("a Kafka client without credentials published")
+		}
+		deadline := time.Now().Add(15 * time.Second)
+		for {
+			tl, err := c.Timeline(ctx, tradeID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if refused := milestoneError(tl, "EXPORT_CLEARED"); refused != "" {
+				if !strings.Contains(refused, ledger.UnjustifiedErrorType) && !strings.Contains(refused, "NO_SUCH_EVENT") {
+					t.Errorf("EXPORT_CLEARED failed, but not as the agent's refusal: %s", refused)
+				}
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("the forged milestone was neither refused nor signed in 15 s: %+v", tl.Milestones)
+			}
+			time.Sleep(200 * time.Millisecond)
+		}
+		recs, err := p.ledger["ImporterBankMSP"].Milestones(ctx, tradeID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range recs {
+			if r.Milestone == "EXPORT_CLEARED" {
+				t.Fatalf("the forged clearance is on the ledger: %+v", r)
+			}
+		}
+	})
 }
 
 func today() string { return time.Now().UTC().Format(time.DateOnly) }
@@ -151,3 +208,13 @@ func sendWithHeaders(ctx context.Context, c *scenario.Client, req scenario.Reque
 type roundTripper func(*http.Request) (*http.Response, error)
 
 func (f roundTripper) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+// milestoneError is why the trade's milestone failed to commit ("" while it has not failed).
+func milestoneError(tl tradeview.Timeline, name string) string {
+	for _, m := range slices.Concat(tl.Milestones, tl.Pending) {
+		if m.Name == name && m.Error != "" {
+			return m.Error
+		}
+	}
+	return ""
+}
