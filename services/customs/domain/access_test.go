@@ -9,7 +9,7 @@ import (
 	"github.com/tradefin/tradefin/events/problem"
 )
 
-// The dev directory's parties (HLCU, a second carrier, is not in it: the directory has one).
+// The dev directory's parties.
 const (
 	nordic   = "5493001NORDICIMP0058"
 	azulejos = "5493002AZULEJOSLX028"
@@ -28,7 +28,7 @@ var (
 	lars      = user("SE000100", identity.Customs, "lars", identity.RoleCustomsOfficer)
 	mads      = user("MAEU", identity.Carrier, "mads", identity.RoleCarrierAgent)
 	maerskEDI = identity.Actor{Org: "MAEU", OrgKind: identity.Carrier, Subject: "maersk-edi", Client: "maersk-edi", Roles: []string{identity.RoleCarrierAgent}}
-	hapag     = user("HLCU", identity.Carrier, "hans", identity.RoleCarrierAgent)
+	hapag     = user("HLCU", identity.Carrier, "hanna", identity.RoleCarrierAgent)
 	audra     = user("TRADEREG", identity.Auditor, "audra", identity.RoleAuditor)
 	erik      = user("ESSESESS", identity.Bank, "erik", identity.RoleTradeOfficer)
 	// Members of a party without the role the action needs, and a trader calling itself auditor.

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/tradefin/tradefin/events/identity"
+	"github.com/tradefin/tradefin/events/identity/identitytest"
 	"github.com/tradefin/tradefin/events/money"
 	"github.com/tradefin/tradefin/events/problem"
 )
@@ -19,15 +20,10 @@ const (
 )
 
 var (
-	importer      = identity.Actor{Org: importerLEI, OrgKind: identity.Trader, Subject: "ingrid", Roles: []string{identity.RoleTrader}}
-	exporter      = identity.Actor{Org: exporterLEI, OrgKind: identity.Trader, Subject: "joao", Roles: []string{identity.RoleTrader}}
-	outsider      = identity.Actor{Org: outsiderLEI, OrgKind: identity.Trader, Subject: "olga", Roles: []string{identity.RoleTrader}}
-	issuerOfficer = identity.Actor{Org: "ESSESESS", OrgKind: identity.Bank, Subject: "erik", Roles: []string{identity.RoleTradeOfficer}}
-	issuerChecker = identity.Actor{Org: "ESSESESS", OrgKind: identity.Bank, Subject: "sara", Roles: []string{identity.RoleTradeOfficer, identity.RoleApprover}}
-	issuerPayOps  = identity.Actor{Org: "ESSESESS", OrgKind: identity.Bank, Subject: "per", Roles: []string{identity.RolePaymentsOfficer}}
-	adviser       = identity.Actor{Org: "BCOMPTPL", OrgKind: identity.Bank, Subject: "ana", Roles: []string{identity.RoleTradeOfficer}}
-	otherBank     = identity.Actor{Org: "OTHRGB2L", OrgKind: identity.Bank, Subject: "oscar", Roles: []string{identity.RoleTradeOfficer, identity.RoleApprover}}
-	auditor       = identity.Actor{Org: "TRADEREG", OrgKind: identity.Auditor, Subject: "audra", Roles: []string{identity.RoleAuditor}}
+	importer, exporter, outsider     = identitytest.Ingrid, identitytest.Joao, identitytest.Olga
+	issuerOfficer, issuerChecker     = identitytest.Erik, identitytest.Sara
+	issuerPayOps, adviser, otherBank = identitytest.Per, identitytest.Ana, identitytest.Oscar
+	auditor                          = identitytest.Audra
 	// A trader whose organisation has the issuing bank's identifier: kinds are part of identity.
 	bicLookalike = identity.Actor{Org: "ESSESESS", OrgKind: identity.Trader, Subject: "eve", Roles: []string{identity.RoleTrader, identity.RoleTradeOfficer}}
 )

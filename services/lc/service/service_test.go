@@ -13,6 +13,7 @@ import (
 	"github.com/tradefin/tradefin/deploy/devstack/testenv"
 	"github.com/tradefin/tradefin/events/contracts"
 	"github.com/tradefin/tradefin/events/identity"
+	"github.com/tradefin/tradefin/events/identity/identitytest"
 	"github.com/tradefin/tradefin/services/lc/adapters/store"
 	"github.com/tradefin/tradefin/services/lc/service"
 )
@@ -43,12 +44,7 @@ const (
   "sha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}]}}`
 )
 
-var (
-	importer = identity.Actor{Org: "5493001NORDICIMP0058", OrgKind: identity.Trader, Subject: "ingrid", Client: "test", Roles: []string{identity.RoleTrader}}
-	exporter = identity.Actor{Org: "5493002AZULEJOSLX028", OrgKind: identity.Trader, Subject: "joao", Client: "test", Roles: []string{identity.RoleTrader}}
-	issuer   = identity.Actor{Org: "ESSESESS", OrgKind: identity.Bank, Subject: "erik", Client: "test", Roles: []string{identity.RoleTradeOfficer}}
-	adviser  = identity.Actor{Org: "BCOMPTPL", OrgKind: identity.Bank, Subject: "ana", Client: "test", Roles: []string{identity.RoleTradeOfficer}}
-)
+var importer, exporter, issuer, adviser = identitytest.Ingrid, identitytest.Joao, identitytest.Erik, identitytest.Ana
 
 // TestHappyPathReachesKafka runs the service as the end-to-end test does (in-process, SQLite,
 // the real Kafka-protocol broker): apply, issue, advise, accept and a complying presentation
