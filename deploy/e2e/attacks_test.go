@@ -179,8 +179,6 @@ func TestIdentityAttacks(t *testing.T) {
 	})
 }
 
-func today() string { return time.Now().UTC().Format(time.DateOnly) }
-
 // sendWithHeaders is Client.Send with extra request headers.
 func sendWithHeaders(ctx context.Context, c *scenario.Client, req scenario.Request, token string, headers map[string]string) (int, []byte, error) {
 	if len(headers) == 0 {
