@@ -18,7 +18,7 @@ type PaymentDisputed struct {
 	At        time.Time
 }
 
-func (PaymentDisputed) EventType() string { return "settlement.PaymentDisputed" }
+func (PaymentDisputed) EventName() string { return "settlement.PaymentDisputed" }
 
 // maxDisputes bounds how many contradicting honours one payment records; more are still refused
 // and reported, only not stored again.

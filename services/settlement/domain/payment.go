@@ -39,7 +39,7 @@ type Obligation struct {
 func PaymentID(o Obligation) string { return o.TradeID + ":" + o.LCID + ":" + o.PresentationID }
 
 // Event is a domain event recorded by the Payment.
-type Event interface{ EventType() string }
+type Event interface{ EventName() string }
 
 // Every event records the identity.Stamp of who acted (organisation, user, client). A payment is
 // raised by the honour that obliges it: PaymentRaised carries the actor of lc.honoured.v1.
@@ -97,13 +97,13 @@ type RateRecord struct {
 	Rounding string
 }
 
-func (PaymentRaised) EventType() string     { return "settlement.PaymentRaised" }
-func (ReleaseRequested) EventType() string  { return "settlement.ReleaseRequested" }
-func (ReleaseApproved) EventType() string   { return "settlement.ReleaseApproved" }
-func (PaymentInstructed) EventType() string { return "settlement.PaymentInstructed" }
-func (PaymentSettled) EventType() string    { return "settlement.PaymentSettled" }
-func (PaymentFailed) EventType() string     { return "settlement.PaymentFailed" }
-func (PaymentReversed) EventType() string   { return "settlement.PaymentReversed" }
+func (PaymentRaised) EventName() string     { return "settlement.PaymentRaised" }
+func (ReleaseRequested) EventName() string  { return "settlement.ReleaseRequested" }
+func (ReleaseApproved) EventName() string   { return "settlement.ReleaseApproved" }
+func (PaymentInstructed) EventName() string { return "settlement.PaymentInstructed" }
+func (PaymentSettled) EventName() string    { return "settlement.PaymentSettled" }
+func (PaymentFailed) EventName() string     { return "settlement.PaymentFailed" }
+func (PaymentReversed) EventName() string   { return "settlement.PaymentReversed" }
 
 // Payment is the event-sourced aggregate.
 type Payment struct {

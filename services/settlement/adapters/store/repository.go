@@ -35,7 +35,7 @@ func New(es Streams) *Repository {
 	reg := eventstore.NewRegistry()
 	for _, e := range []domain.Event{domain.PaymentRaised{}, domain.ReleaseRequested{}, domain.ReleaseApproved{}, domain.PaymentDisputed{},
 		domain.PaymentInstructed{}, domain.PaymentSettled{}, domain.PaymentFailed{}, domain.PaymentReversed{}} {
-		reg.Register(e.EventType(), e)
+		reg.Register(e.EventName(), e)
 	}
 	return &Repository{es: es, reg: reg}
 }
