@@ -9,8 +9,6 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/ThreeDotsLabs/watermill"
-
 	"github.com/tradefin/tradefin/events/contracts"
 	"github.com/tradefin/tradefin/events/eventstore"
 	"github.com/tradefin/tradefin/events/problem"
@@ -63,12 +61,12 @@ func (r *Repository) load(ctx context.Context, stream string, agg aggregate) (in
 func (r *Repository) save(ctx context.Context, stream, tradeID string, version int64, agg aggregate) error {
 	var evs []eventstore.NewEvent
 	var out []eventstore.OutboxMessage
-	for _, c := range agg.Changes() {
+	for i, c := range agg.Changes() {
 		b, err := json.Marshal(c)
 		if err != nil {
 			return err
 		}
-		id := watermill.NewUUID()
+		id := eventstore.EventID("customs", stream, version+int64(i)+1)
 		evs = append(evs, eventstore.NewEvent{ID: id, Type: c.EventName(), SchemaVersion: 1, Data: b, Metadata: eventstore.Metadata{CorrelationID: tradeID}})
 		if payload := integrationEvent(agg, c); payload != nil {
 			// The event's ID is the message's: a retried forward republishes the same ID, and the

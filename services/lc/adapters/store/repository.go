@@ -8,8 +8,6 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/google/uuid"
-
 	"github.com/tradefin/tradefin/events/contracts"
 	"github.com/tradefin/tradefin/events/eventstore"
 	"github.com/tradefin/tradefin/events/problem"
@@ -33,14 +31,9 @@ var registry = func() *eventstore.Registry {
 
 func stream(id string) string { return "lc-" + id }
 
-// eventIDSpace is the UUID namespace of the credits' event IDs.
-var eventIDSpace = uuid.NewSHA1(uuid.NameSpaceURL, []byte("urn:tradefin:lc:events"))
-
-// EventID is the ID of a credit's event: a name-based UUID (RFC 9562 v5) of its stream and
-// version, so the stored event, its outbox message and every republication of it share one ID
-// and a consumer's inbox drops a duplicate whatever path it took.
+// EventID is the ID of a credit's event (eventstore.EventID of its stream and version).
 func EventID(creditID string, version int64) string {
-	return uuid.NewSHA1(eventIDSpace, fmt.Appendf(nil, "%s/%d", stream(creditID), version)).String()
+	return eventstore.EventID("lc", stream(creditID), version)
 }
 
 // Get loads a credit; a missing one is a not-found problem.

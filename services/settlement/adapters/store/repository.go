@@ -6,7 +6,6 @@ package store
 import (
 	"context"
 	"errors"
-	"fmt"
 
 	"github.com/tradefin/tradefin/events/contracts"
 	"github.com/tradefin/tradefin/events/eventstore"
@@ -114,7 +113,7 @@ func (r *Repository) save(ctx context.Context, p *domain.Payment, expected int64
 			return err
 		}
 		// The event ID is the stream position it claims, so a retried append is a duplicate.
-		eid := fmt.Sprintf("%s@%d", streamID(p.ID()), base+int64(i)+1)
+		eid := eventstore.EventID("settlement", streamID(p.ID()), base+int64(i)+1)
 		news = append(news, eventstore.NewEvent{ID: eid, Type: name, SchemaVersion: 1, Data: data})
 		if msg, ok, err := integration(ctx, p, e, eid); err != nil {
 			return err
