@@ -3,6 +3,7 @@ package apispec
 import (
 	"errors"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -69,7 +70,24 @@ func fieldName(se *openapi3.SchemaError) string {
 	if len(path) == 0 {
 		return "body"
 	}
-	return strings.Join(path, ".")
+	// Array items as the services' own errors name them: presentation.documents[1].kind.
+	var b strings.Builder
+	for i, seg := range path {
+		switch {
+		case isIndex(seg):
+			b.WriteString("[" + seg + "]")
+		case i > 0:
+			b.WriteString("." + seg)
+		default:
+			b.WriteString(seg)
+		}
+	}
+	return b.String()
+}
+
+func isIndex(seg string) bool {
+	_, err := strconv.Atoi(seg)
+	return err == nil
 }
 
 // reason is an error's own words, without the schema and value dumps a SchemaError's Error adds.

@@ -31,6 +31,12 @@ func New(spec []byte, maxBody int64) (*Validator, error) {
 	if err := doc.Validate(loader.Context); err != nil {
 		return nil, fmt.Errorf("OpenAPI description: %w", err)
 	}
+	// The description's servers say where the dev stack serves it; the API is the same wherever
+	// it runs (a test's port, another profile's), so operations are found by path alone.
+	doc.Servers = nil
+	for _, item := range doc.Paths.Map() {
+		item.Servers = nil
+	}
 	router, err := gorillamux.NewRouter(doc)
 	if err != nil {
 		return nil, fmt.Errorf("OpenAPI description's routes: %w", err)

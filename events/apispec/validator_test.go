@@ -15,6 +15,7 @@ import (
 const spec = `
 openapi: 3.1.0
 info: {title: test, version: "1"}
+servers: [{url: "http://127.0.0.1:20802"}]
 security: [{bearerAuth: []}]
 paths:
   /v1/things/{n}:
@@ -31,6 +32,7 @@ paths:
               properties:
                 name: {type: string, maxLength: 10}
                 amount: {$ref: '#/components/schemas/Money'}
+                tags: {type: array, items: {type: string}}
       responses: {"200": {description: done}}
 components:
   securitySchemes:
@@ -102,6 +104,7 @@ func TestValidatorNamesEveryBadField(t *testing.T) {
 		{"unknown nested field", "/v1/things/7", `{"name":"a","amount":{"minor":1,"currency":"EUR","rate":2}}`, []string{"amount.rate"}},
 		{"wrong types", "/v1/things/7", `{"name":1,"amount":{"minor":"1","currency":"eur"}}`, []string{"amount.currency", "amount.minor", "name"}},
 		{"missing required fields", "/v1/things/7", `{"amount":{"currency":"EUR"}}`, []string{"amount.minor", "name"}},
+		{"array item", "/v1/things/7", `{"name":"a","amount":{"minor":1,"currency":"EUR"},"tags":["x",2]}`, []string{"tags[1]"}},
 		{"no body", "/v1/things/7", ``, []string{"body"}},
 		{"malformed body", "/v1/things/7", `{"name":`, []string{"body"}},
 		{"path parameter", "/v1/things/seven", `{"name":"a","amount":{"minor":1,"currency":"EUR"}}`, []string{"n"}},
