@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/tradefin/tradefin/events/apispec"
 )
 
 // methods are the keys of an OpenAPI path item that are operations; the others (summary,
@@ -25,6 +27,11 @@ func CheckRoutes(t testing.TB, spec []byte, routes []string) {
 	}
 	if err := yaml.Unmarshal(spec, &doc); err != nil || doc.OpenAPI != "3.1.0" {
 		t.Fatalf("OpenAPI description: %v, version %q (want 3.1.0)", err, doc.OpenAPI)
+	}
+	// The description must load as the validator loads it: a flow-mapping comma in a description
+	// silently turns the rest of it into keys YAML accepts and OpenAPI does not.
+	if _, err := apispec.New(spec, 1); err != nil {
+		t.Fatal(err)
 	}
 	if len(routes) == 0 {
 		t.Fatal("the mux serves no routes: were they registered on an apispec.Mux?")
