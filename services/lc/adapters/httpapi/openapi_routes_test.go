@@ -20,4 +20,5 @@ func TestOpenAPIDocumentsEveryRoute(t *testing.T) {
 		t.Fatal(err)
 	}
 	openapitest.CheckRoutes(t, spec, httpapi.Routes())
+	openapitest.CheckSecurity(t, spec)
 }
