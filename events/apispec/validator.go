@@ -37,6 +37,13 @@ func New(spec []byte, maxBody int64) (*Validator, error) {
 	for _, item := range doc.Paths.Map() {
 		item.Servers = nil
 	}
+	// kin-openapi validates a 3.1 document's bodies by compiling a JSON Schema 2020-12 validator
+	// for every request (half a millisecond and 2000 allocations for a small body here) and,
+	// for a schema with $refs, as every one of ours has, then validates with its OpenAPI 3.0
+	// validator anyway. Loaded and checked as 3.1, the description is validated against with
+	// that validator directly: the same answers (TestValidatorNamesEveryBadField), a tenth of
+	// the cost (BenchmarkValidate).
+	doc.OpenAPI = "3.0.3"
 	router, err := gorillamux.NewRouter(doc)
 	if err != nil {
 		return nil, fmt.Errorf("OpenAPI description's routes: %w", err)
