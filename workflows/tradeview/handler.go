@@ -2,6 +2,7 @@ package tradeview
 
 import (
 	"context"
+	_ "embed"
 	"encoding/json"
 	"errors"
 	"net/http"
@@ -11,14 +12,33 @@ import (
 	"go.temporal.io/api/serviceerror"
 	"go.temporal.io/sdk/client"
 
+	"github.com/tradefin/tradefin/events/apispec"
 	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/events/problem"
 	"github.com/tradefin/tradefin/workflows/trade"
 )
 
-// Register mounts GET /v1/trades/{id}: need-to-know, only for the trade's parties and the auditor.
+//go:embed openapi.yaml
+var openAPI []byte
+
+// OpenAPI is the view's OpenAPI description, which the worker serves at /openapi.yaml.
+func OpenAPI() []byte { return openAPI }
+
+// maxBody bounds a request body: the view takes none.
+const maxBody = 1 << 16
+
+// Register mounts GET /v1/trades/{id}: need-to-know, only for the trade's parties and the
+// auditor; a request its description does not allow is refused before the handler runs.
 func Register(mux *http.ServeMux, c client.Client) {
-	mux.Handle("GET /v1/trades/{id}", identity.Required(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	mux.Handle("/v1/", identity.Required(apispec.Must(openAPI, maxBody).Wrap(routes(c))))
+}
+
+// Routes are the patterns the view serves, which its OpenAPI description must document.
+func Routes() []string { return routes(nil).Patterns() }
+
+func routes(c client.Client) *apispec.Mux {
+	mux := apispec.NewMux()
+	mux.Handle("GET /v1/trades/{id}", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		a, _ := identity.FromContext(r.Context())
 		t, err := Get(r.Context(), c, r.PathValue("id"))
 		if err == nil && !Visible(a, t) {
@@ -31,7 +51,8 @@ func Register(mux *http.ServeMux, c client.Client) {
 		}
 		w.Header().Set("Content-Type", "application/json")
 		_ = json.NewEncoder(w).Encode(t)
-	})))
+	}))
+	return mux
 }
 
 // Visible: the auditor sees every trade, an organisation the trades it is party to.

@@ -3,6 +3,7 @@ package httpapi
 import (
 	"net/http"
 
+	"github.com/tradefin/tradefin/events/apispec"
 	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/events/money"
 	"github.com/tradefin/tradefin/events/problem"
@@ -44,7 +45,7 @@ func viewDeclaration(d *domain.Declaration) declarationView {
 	return v
 }
 
-func registerDeclarations(mux *http.ServeMux, a app.Application) {
+func registerDeclarations(mux *apispec.Mux, a app.Application) {
 	decide := a.Commands.Declarations
 	// The declarant is the caller's organisation; a body may name it, but naming another is 403.
 	mux.HandleFunc("POST /v1/declarations", authenticated(func(r *http.Request, actor identity.Actor) (int, any, error) {

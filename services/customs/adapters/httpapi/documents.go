@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"net/http"
 
+	"github.com/tradefin/tradefin/events/apispec"
 	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/events/problem"
 	"github.com/tradefin/tradefin/services/customs/app"
@@ -28,7 +29,7 @@ func viewDocument(d *domain.Document) documentView {
 		RegisteredBy: d.Registrant, Actor: d.Actor}
 }
 
-func registerDocuments(mux *http.ServeMux, a app.Application) {
+func registerDocuments(mux *apispec.Mux, a app.Application) {
 	// Register a document by its SHA-256, or by its content (base64 in JSON), which is hashed
 	// here and not kept: the ledger and this service hold fingerprints, not documents.
 	mux.HandleFunc("POST /v1/documents", authenticated(func(r *http.Request, actor identity.Actor) (int, any, error) {

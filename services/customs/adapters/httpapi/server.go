@@ -11,6 +11,7 @@ import (
 	"io"
 	"net/http"
 
+	"github.com/tradefin/tradefin/events/apispec"
 	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/events/platform"
 	"github.com/tradefin/tradefin/events/problem"
@@ -20,12 +21,27 @@ import (
 //go:embed openapi.yaml
 var openAPI []byte
 
-// Register mounts the API, and its OpenAPI description at /openapi.yaml, on mux.
+// maxBody bounds a request body: a document registered by its content (base64 in JSON) is the
+// largest.
+const maxBody = 8 << 20
+
+// Register mounts the API, and its OpenAPI description at /openapi.yaml, on mux. A request its
+// description does not allow is refused before a handler reads it; one without an actor is
+// refused before that (401, not 400: who calls is decided first).
 func Register(mux *http.ServeMux, a app.Application) {
 	platform.ServeOpenAPI(mux, openAPI)
-	registerDocuments(mux, a)
-	registerDeclarations(mux, a)
-	registerShipments(mux, a)
+	mux.Handle("/v1/", identity.Required(apispec.Must(openAPI, maxBody).Wrap(routes(a))))
+}
+
+// Routes are the patterns the API serves, which its OpenAPI description must document.
+func Routes() []string { return routes(app.Application{}).Patterns() }
+
+func routes(a app.Application) *apispec.Mux {
+	api := apispec.NewMux()
+	registerDocuments(api, a)
+	registerDeclarations(api, a)
+	registerShipments(api, a)
+	return api
 }
 
 // handler is an endpoint for an authenticated actor; it returns the status and body, or an error.
@@ -54,7 +70,7 @@ func authenticated(h handler) http.HandlerFunc {
 
 // decode reads a JSON body strictly: an unknown field is an error, not silently dropped.
 func decode(r *http.Request, v any) error {
-	dec := json.NewDecoder(io.LimitReader(r.Body, 8<<20))
+	dec := json.NewDecoder(io.LimitReader(r.Body, maxBody))
 	dec.DisallowUnknownFields()
 	err := dec.Decode(v)
 	var typeErr *json.UnmarshalTypeError

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/tradefin/tradefin/events/apispec"
 	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/events/problem"
 	"github.com/tradefin/tradefin/services/customs/app"
@@ -23,7 +24,7 @@ func viewShipment(s *domain.Shipment) shipmentView {
 	return shipmentView{BillOfLadingIssued: s.BillOfLadingIssued, Events: evs}
 }
 
-func registerShipments(mux *http.ServeMux, a app.Application) {
+func registerShipments(mux *apispec.Mux, a app.Application) {
 	// The carrier is the caller's organisation; shipper and consignee are the traders the B/L names.
 	mux.HandleFunc("POST /v1/shipments", authenticated(func(r *http.Request, actor identity.Actor) (int, any, error) {
 		var req struct {

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"github.com/tradefin/tradefin/events/apispec"
 	"github.com/tradefin/tradefin/events/problem"
 	"github.com/tradefin/tradefin/services/lc/adapters/swiftmap"
 	"github.com/tradefin/tradefin/services/lc/app"
@@ -49,7 +50,7 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	_ = json.NewEncoder(w).Encode(v)
 }
 
-func registerCredits(mux *http.ServeMux, a app.Application) {
+func registerCredits(mux *apispec.Mux, a app.Application) {
 	mux.HandleFunc("POST /v1/letters-of-credit", func(w http.ResponseWriter, r *http.Request) {
 		var req struct {
 			ID      string       `json:"id"`

@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 
+	"github.com/tradefin/tradefin/events/apispec"
 	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/events/platform"
 	"github.com/tradefin/tradefin/events/problem"
@@ -20,12 +21,22 @@ import (
 //go:embed openapi.yaml
 var openAPI []byte
 
+// maxBody bounds a request body: a credit's terms and a presentation's data are a few kB.
+const maxBody = 1 << 20
+
 // Register mounts the API, and its OpenAPI description at /openapi.yaml, on mux. Every /v1/
-// route needs an authenticated actor.
+// route needs an authenticated actor, and a request its description does not allow is refused
+// before a handler reads it.
 func Register(mux *http.ServeMux, a app.Application) {
 	platform.ServeOpenAPI(mux, openAPI)
-	api := http.NewServeMux()
-	mux.Handle("/v1/", identity.Required(api))
+	mux.Handle("/v1/", identity.Required(apispec.Must(openAPI, maxBody).Wrap(routes(a))))
+}
+
+// Routes are the patterns the API serves, which its OpenAPI description must document.
+func Routes() []string { return routes(app.Application{}).Patterns() }
+
+func routes(a app.Application) *apispec.Mux {
+	api := apispec.NewMux()
 	registerCredits(api, a)
 	api.HandleFunc("POST /v1/examinations", func(w http.ResponseWriter, r *http.Request) {
 		var req struct {
@@ -45,6 +56,7 @@ func Register(mux *http.ServeMux, a app.Application) {
 		w.Header().Set("Content-Type", "application/json")
 		_ = json.NewEncoder(w).Encode(res)
 	})
+	return api
 }
 
 // decodeOptional is decode for a command whose body may be left out.
@@ -59,7 +71,7 @@ var errEmptyBody = problem.InvalidFields(problem.InvalidParam{Name: "body", Reas
 
 // decode reads a JSON body strictly (unknown fields are an error) and names the field at fault.
 func decode(r *http.Request, v any) error {
-	dec := json.NewDecoder(io.LimitReader(r.Body, 1<<20))
+	dec := json.NewDecoder(io.LimitReader(r.Body, maxBody))
 	dec.DisallowUnknownFields()
 	err := dec.Decode(v)
 	if err == nil {

@@ -85,7 +85,7 @@ func TestBadRequestsGetProblemDetails(t *testing.T) {
 		{"malformed JSON", `{"terms": {`, "body"},
 		{"wrong type", strings.Replace(body, `"amount":{"currency":"EUR","minor":10000000},"applicant"`, `"amount":{"currency":"EUR","minor":"lots"},"applicant"`, 1), "terms.amount.minor"},
 		{"unknown currency", strings.Replace(body, `"EUR"`, `"EUX"`, 1), "body"},
-		{"unknown field", strings.Replace(body, `"expiryPlace"`, `"expiryPalace"`, 1), "body"},
+		{"unknown field", strings.Replace(body, `"expiryPlace"`, `"expiryPalace"`, 1), "terms.expiryPalace"},
 		{"missing expiry date", strings.Replace(body, `"expiryDate":"2026-12-31",`, ``, 1), "terms.expiryDate"},
 		{"unknown document kind", strings.Replace(body, `"kind":"bill_of_lading"`, `"kind":"airway_bill"`, 1), "presentation.documents[1].kind"},
 	}
@@ -130,7 +130,7 @@ func examine(url string, body io.Reader) (*http.Response, error) {
 // through) is refused with 401 on every endpoint, and never reaches the store.
 func TestNobodyGetsUnauthorized(t *testing.T) {
 	s := server(t)
-	for _, r := range routes {
+	for _, r := range httpapi.Routes() {
 		method, path, _ := strings.Cut(r, " ")
 		path = strings.NewReplacer("{id}", "LC-1", "{n}", "1", "{pid}", "P-1").Replace(path)
 		req, _ := http.NewRequest(method, s.URL+path, strings.NewReader(`{}`))

@@ -11,23 +11,41 @@
 package http
 
 import (
+	_ "embed"
 	"encoding/json"
 	"errors"
 	"io"
 	"net/http"
 	"time"
 
+	"github.com/tradefin/tradefin/events/apispec"
 	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/events/money"
+	"github.com/tradefin/tradefin/events/platform"
 	"github.com/tradefin/tradefin/events/problem"
 	"github.com/tradefin/tradefin/services/settlement/app"
 	"github.com/tradefin/tradefin/services/settlement/domain"
 )
 
-// Handler returns the API's routes.
+//go:embed openapi.yaml
+var openAPI []byte
+
+// Handler returns the API and its OpenAPI description at /openapi.yaml. A request without an
+// actor is 401 first; then one its description does not allow is refused before a handler
+// reads it.
 func Handler(a app.Application) http.Handler {
-	s := server{a}
 	mux := http.NewServeMux()
+	platform.ServeOpenAPI(mux, openAPI)
+	mux.Handle("/v1/", identity.Required(apispec.Must(openAPI, maxBody).Wrap(routes(a))))
+	return mux
+}
+
+// Routes are the patterns the API serves, which its OpenAPI description must document.
+func Routes() []string { return routes(app.Application{}).Patterns() }
+
+func routes(a app.Application) *apispec.Mux {
+	s := server{a}
+	mux := apispec.NewMux()
 	mux.Handle("GET /v1/payments/{id}", acting(s.get))
 	mux.Handle("POST /v1/payments/{id}/instruction", acting(s.release))
 	mux.Handle("POST /v1/payments/{id}/approval", acting(s.approve))

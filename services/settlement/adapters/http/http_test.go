@@ -63,6 +63,11 @@ func newAPI(t *testing.T) api {
 // call serves one request as who ("" nobody) through the handler, the actor injected the way
 // the platform's bearer middleware does.
 func (x api) call(method, path, who, body string) *httptest.ResponseRecorder {
+	return x.serve(x.request(method, path, who, body))
+}
+
+// request is a request as who ("" nobody).
+func (x api) request(method, path, who, body string) *http.Request {
 	req := httptest.NewRequest(method, path, strings.NewReader(body))
 	if who != "" {
 		a, ok := actors[who]
@@ -71,6 +76,10 @@ func (x api) call(method, path, who, body string) *httptest.ResponseRecorder {
 		}
 		req = req.WithContext(identity.WithActor(req.Context(), a))
 	}
+	return req
+}
+
+func (x api) serve(req *http.Request) *httptest.ResponseRecorder {
 	rec := httptest.NewRecorder()
 	x.h.ServeHTTP(rec, req)
 	return rec
