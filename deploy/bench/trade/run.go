@@ -14,17 +14,19 @@ import (
 	"time"
 )
 
-// Options size the rounds; zero fields take the defaults, which keep a run near two minutes on a
-// 2-core machine.
+// Options size the rounds; zero fields take the defaults, which keep a run within a few minutes
+// on a 2-core machine.
 type Options struct {
 	LedgerSequential int           // submits one at a time (default 40)
 	LedgerConcurrent int           // submits in the concurrent round (default 640)
 	LedgerInFlight   int           // submits in flight in it (default 32)
 	TradesSequential int           // trades one at a time (default 5, after one warm-up trade)
-	TradesConcurrent int           // trades in the concurrent round (default 100)
+	TradesConcurrent int           // trades in the concurrent round (default 50: all at once)
 	TradesInFlight   int           // trades in flight in it (default 50)
 	DiscrepantEvery  int           // every n-th concurrent trade is refused then waived (default 5; <0 none)
 	Poll             time.Duration // how often a scenario client checks on the workflow (default 20 ms)
+	Explain          bool          // also walk one trade alone and print where its time went
+	Progress         io.Writer     // a line per round as it starts (nil: none)
 }
 
 func (o *Options) setDefaults() {
@@ -37,7 +39,7 @@ func (o *Options) setDefaults() {
 	def(&o.LedgerConcurrent, 640)
 	def(&o.LedgerInFlight, 32)
 	def(&o.TradesSequential, 5)
-	def(&o.TradesConcurrent, 100)
+	def(&o.TradesConcurrent, 50)
 	def(&o.TradesInFlight, 50)
 	def(&o.DiscrepantEvery, 5)
 	if o.Poll == 0 {
@@ -87,6 +89,12 @@ func RunWith(ctx context.Context, out io.Writer, opts Options) (Figures, error) 
 	run := strconv.FormatInt(time.Now().Unix(), 36) // fresh trade IDs: the ledger keeps every run's
 
 	bank := p.ledger["ImporterBankMSP"]
+	say := func(format string, args ...any) {
+		if opts.Progress != nil {
+			fmt.Fprintf(opts.Progress, "[%s] trade bench: "+format+"\n", append([]any{time.Now().Format(time.TimeOnly)}, args...)...)
+		}
+	}
+	say("ledger: %d submits one at a time, then %d with %d in flight", opts.LedgerSequential, opts.LedgerConcurrent, opts.LedgerInFlight)
 	if _, err := ledgerRound(ctx, bank, run+"w", 5, 1); err != nil { // warm the connection and the peers
 		return f, err
 	}
@@ -97,12 +105,18 @@ func RunWith(ctx context.Context, out io.Writer, opts Options) (Figures, error) 
 		return f, err
 	}
 	e := endpointsAndTokens{endpoints: p.endpoints, tokens: env.userTokens(), poll: opts.Poll}
+	say("trades: one warm-up, %d one at a time, then %d with %d in flight", opts.TradesSequential, opts.TradesConcurrent, opts.TradesInFlight)
 	// One trade first, not counted: it signs every party in and warms each service's connections.
 	if _, err := tradeRound(ctx, e, run+"w", 1, 1, 0); err != nil {
 		return f, err
 	}
 	if f.TradesSequential, err = tradeRound(ctx, e, run, opts.TradesSequential, 1, 0); err != nil {
 		return f, err
+	}
+	if opts.Explain {
+		if err := explain(ctx, out, e, bank, "TB-"+run+"-explain"); err != nil {
+			return f, err
+		}
 	}
 	if f.TradesConcurrent, err = tradeRound(ctx, e, run, opts.TradesConcurrent, opts.TradesInFlight, max(opts.DiscrepantEvery, 0)); err != nil {
 		return f, err

@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime/pprof"
 	"time"
 
 	"github.com/tradefin/tradefin/deploy/bench/trade"
@@ -21,11 +22,25 @@ func main() {
 	flag.IntVar(&o.TradesConcurrent, "trades-concurrent", 0, "trades in the concurrent round")
 	flag.IntVar(&o.TradesInFlight, "trades-in-flight", 0, "trades in flight")
 	flag.IntVar(&o.DiscrepantEvery, "discrepant-every", 0, "every n-th concurrent trade is refused then waived (-1: none)")
+	flag.BoolVar(&o.Explain, "explain", false, "also walk one trade alone and print where its time went")
+	flag.DurationVar(&o.Poll, "poll", 0, "how often a scenario client checks on the workflow")
+	cpuProfile := flag.String("cpuprofile", "", "write this process's CPU profile (the in-process platform's) to the file")
 	flag.Parse()
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		_ = pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
+	}
+	o.Progress = os.Stderr
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
 	if _, err := trade.RunWith(ctx, os.Stdout, o); err != nil {
 		fmt.Fprintln(os.Stderr, err)
+		pprof.StopCPUProfile()
 		os.Exit(1)
 	}
 }
