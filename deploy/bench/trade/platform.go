@@ -145,7 +145,7 @@ func startPlatform(ctx context.Context, env stackEnv) (_ *platform, err error) {
 	run("lc", lc.Run)
 	run("customs", customs.Run)
 	run("settlement", settle.Run)
-	flows := worker.New(tc, trade.TaskQueue, worker.Options{})
+	flows := worker.New(tc, trade.TaskQueue, trade.WorkerOptions())
 	flows.RegisterWorkflow(trade.Workflow)
 	if err := flows.Start(); err != nil {
 		cancel()

@@ -24,9 +24,13 @@ type Options struct {
 	TradesConcurrent int           // trades in the concurrent round (default 50: all at once)
 	TradesInFlight   int           // trades in flight in it (default 50)
 	DiscrepantEvery  int           // every n-th concurrent trade is refused then waived (default 5; <0 none)
-	Poll             time.Duration // how often a scenario client checks on the workflow (default 20 ms)
-	Explain          bool          // also walk one trade alone and print where its time went
-	Progress         io.Writer     // a line per round as it starts (nil: none)
+	Poll             time.Duration // how often a lone trade's client checks on the workflow (default 20 ms)
+	// PollConcurrent is the same for the concurrent round (default 500 ms): each check of the
+	// trade view is a Temporal query, a workflow task on the trade worker, and 50 clients
+	// checking every 20 ms would be the heaviest load in the run.
+	PollConcurrent time.Duration
+	Explain        bool      // also walk one trade alone and print where its time went
+	Progress       io.Writer // a line per round as it starts (nil: none)
 }
 
 func (o *Options) setDefaults() {
@@ -44,6 +48,9 @@ func (o *Options) setDefaults() {
 	def(&o.DiscrepantEvery, 5)
 	if o.Poll == 0 {
 		o.Poll = 20 * time.Millisecond
+	}
+	if o.PollConcurrent == 0 {
+		o.PollConcurrent = 500 * time.Millisecond
 	}
 }
 
@@ -118,6 +125,7 @@ func RunWith(ctx context.Context, out io.Writer, opts Options) (Figures, error) 
 			return f, err
 		}
 	}
+	e.poll = opts.PollConcurrent
 	if f.TradesConcurrent, err = tradeRound(ctx, e, run, opts.TradesConcurrent, opts.TradesInFlight, max(opts.DiscrepantEvery, 0)); err != nil {
 		return f, err
 	}
