@@ -130,7 +130,7 @@ func startPlatform(t *testing.T) *platform {
 	run("customs", p.customs.Run)
 	run("settlement", p.settle.Run)
 
-	flows := worker.New(p.temporal, trade.TaskQueue, worker.Options{})
+	flows := worker.New(p.temporal, trade.TaskQueue, trade.WorkerOptions())
 	flows.RegisterWorkflow(trade.Workflow)
 	if err := flows.Start(); err != nil {
 		t.Fatal(err)

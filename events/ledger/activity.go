@@ -3,6 +3,7 @@ package ledger
 import (
 	"context"
 	"errors"
+	"time"
 
 	"go.opentelemetry.io/otel"
 	"go.opentelemetry.io/otel/propagation"
@@ -50,7 +51,7 @@ func (a Activities) RecordMilestone(ctx context.Context, in RecordInput) (Receip
 	if len(in.Trace) > 0 {
 		ctx = otel.GetTextMapPropagator().Extract(ctx, propagation.MapCarrier(in.Trace))
 	}
-	r, err := a.Ledger.RecordMilestone(ctx, in.TradeID, in.Milestone, in.SHA256)
+	r, err := a.recordSoon(ctx, in)
 	var refusal *RefusalError
 	if errors.As(err, &refusal) {
 		if refusal.MayPass() {
@@ -61,4 +62,59 @@ func (a Activities) RecordMilestone(ctx context.Context, in RecordInput) (Receip
 		return Receipt{}, temporal.NewNonRetryableApplicationError(refusal.Error(), RefusalErrorType, err, refusal.Code)
 	}
 	return r, err
+}
+
+// recordSoon records, retrying at once (within about a second) what passes in milliseconds: an
+// OUT_OF_ORDER from an endorsing peer that has not committed the previous milestone's block yet,
+// or an MVCC conflict from one that read the chain's head before it. Left to Temporal, each such
+// retry waits the workflow's retry interval (a second) plus two round trips; here it costs the
+// few milliseconds the peer needs to catch up.
+func (a Activities) recordSoon(ctx context.Context, in RecordInput) (Receipt, error) {
+	wait := 10 * time.Millisecond
+	for spent := time.Duration(0); ; spent += wait {
+		r, err := a.Ledger.RecordMilestone(ctx, in.TradeID, in.Milestone, in.SHA256)
+		var refusal *RefusalError
+		passes := errors.Is(err, ErrNotCommitted) || (errors.As(err, &refusal) && refusal.MayPass())
+		if !passes || spent >= time.Second {
+			return r, err
+		}
+		select {
+		case <-ctx.Done():
+			return r, err
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, 200*time.Millisecond)
+	}
+}
+
+// RecordMilestonesActivity is the name of the batched ledger activity: several milestones of one
+// trade, consecutive in its chain and all of one organisation, committed one after another in a
+// single activity. A trade's chain is committed strictly in order (each record hashes the one
+// before), so batching changes nothing on the ledger; it saves the workflow a Temporal round trip
+// (activity result, workflow task, next activity) between milestones that were ready together.
+const RecordMilestonesActivity = "RecordMilestones"
+
+// RecordMilestones commits the milestones in order and returns the receipts of those committed:
+// all of them, or the ones before the first that failed. When the first fails, it fails as
+// RecordMilestone does, so the retry policy sees the same errors; the workflow schedules the
+// rest again, and a refusal among them then comes back on its own.
+func (a Activities) RecordMilestones(ctx context.Context, ins []RecordInput) ([]Receipt, error) {
+	return RecordEach(ctx, ins, a.RecordMilestone)
+}
+
+// RecordEach runs record for each input in order, stopping at the first failure (see
+// RecordMilestones); the ledger agents batch through it with their verify-then-sign.
+func RecordEach(ctx context.Context, ins []RecordInput, record func(context.Context, RecordInput) (Receipt, error)) ([]Receipt, error) {
+	var out []Receipt
+	for _, in := range ins {
+		r, err := record(ctx, in)
+		if err != nil {
+			if len(out) == 0 {
+				return nil, err
+			}
+			return out, nil
+		}
+		out = append(out, r)
+	}
+	return out, nil
 }

@@ -23,6 +23,10 @@ type Config struct {
 	Store     eventstore.Store
 	Publisher message.Publisher
 	Interval  time.Duration // how often to poll when idle
+	// Wake, when set, ends an idle wait early: a store write signals it (see Waking), so a
+	// message is published within milliseconds instead of up to Interval later. The interval
+	// still bounds the wait, for writes made by another process.
+	Wake      <-chan struct{}
 	BatchSize int
 	Log       *slog.Logger
 	// BeforeMark, if set, runs after a batch is published and before it is marked sent; tests
@@ -79,6 +83,7 @@ func (f *Forwarder) Run(ctx context.Context) error {
 		select {
 		case <-ctx.Done():
 			return nil
+		case <-f.cfg.Wake: // nil when unset: never ready
 		case <-time.After(f.cfg.Interval):
 		}
 	}

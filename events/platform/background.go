@@ -42,9 +42,14 @@ func (rt *Runtime) ServiceConfig() ServiceConfig {
 		KafkaSASL: rt.Config.KafkaSASL, Temporal: rt.Temporal, Log: rt.Log, Auth: rt.Auth}
 }
 
-// OpenStore opens the service's event store (file is the SQLite file's name).
+// OpenStore opens the service's event store (file is the SQLite file's name). Its writes wake
+// the service's outbox forwarder (outbox.Waking).
 func (c ServiceConfig) OpenStore(ctx context.Context, file string) (eventstore.Store, error) {
-	return OpenEventStore(ctx, c.PostgresDSN, c.DataDir, file)
+	s, err := OpenEventStore(ctx, c.PostgresDSN, c.DataDir, file)
+	if err != nil {
+		return nil, err
+	}
+	return outbox.NewWaking(s), nil
 }
 
 // Background is the service's background work on store.
@@ -69,7 +74,11 @@ func (b Background) Run(ctx context.Context, also ...func(ctx context.Context, p
 		return err
 	}
 	defer pub.Close()
-	fwd, err := outbox.NewForwarder(outbox.Config{Store: b.Store, Publisher: pub, Log: b.Log})
+	cfg := outbox.Config{Store: b.Store, Publisher: pub, Log: b.Log}
+	if w, ok := b.Store.(interface{ Wake() <-chan struct{} }); ok {
+		cfg.Wake = w.Wake()
+	}
+	fwd, err := outbox.NewForwarder(cfg)
 	if err != nil {
 		return err
 	}

@@ -32,6 +32,12 @@ type Bridge struct {
 	Log      *slog.Logger
 	// MaxBackoff caps the wait between attempts while Temporal is unavailable.
 	MaxBackoff time.Duration
+	// Lanes is how many consumers of each topic's group signal side by side (default 4, the
+	// topics' partition count). One lane signals one event at a time, and a signal is a Temporal
+	// round trip: at tens of milliseconds each, a single lane caps the platform near one trade a
+	// second. The group gives each lane its own partitions, and a trade's events share a
+	// partition, so each trade's events still reach its workflow in order.
+	Lanes int
 }
 
 // Handle signals the event to its trade's workflow (starting it if needed). A message that does

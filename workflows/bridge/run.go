@@ -3,6 +3,7 @@ package bridge
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	"github.com/ThreeDotsLabs/watermill"
 
@@ -23,13 +24,19 @@ func (b Bridge) Run(ctx context.Context, brokers []string, auth kafkapubsub.SASL
 	if err != nil {
 		return err
 	}
+	lanes := b.Lanes
+	if lanes <= 0 {
+		lanes = 4
+	}
 	for _, topic := range Topics {
-		sub, err := kafkapubsub.NewSubscriber(kafkapubsub.SubscriberConfig{Brokers: brokers, SASL: auth, ConsumerGroup: ConsumerGroup + "." + topic}, b.log())
-		if err != nil {
-			return err
+		for lane := range lanes {
+			sub, err := kafkapubsub.NewSubscriber(kafkapubsub.SubscriberConfig{Brokers: brokers, SASL: auth, ConsumerGroup: ConsumerGroup + "." + topic}, b.log())
+			if err != nil {
+				return err
+			}
+			defer sub.Close()
+			router.AddConsumerHandler(fmt.Sprintf("bridge %s #%d", topic, lane), topic, sub, b.Handle)
 		}
-		defer sub.Close()
-		router.AddConsumerHandler("bridge "+topic, topic, sub, b.Handle)
 	}
 	err = router.Run(ctx)
 	if errors.Is(err, context.Canceled) {

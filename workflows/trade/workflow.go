@@ -82,10 +82,19 @@ func (t *tradeRun) ready() bool {
 
 // commitReady commits every pending milestone whose predecessor is on the ledger, in order.
 func (t *tradeRun) commitReady(ctx workflow.Context) {
+	batching := workflow.GetVersion(ctx, batchMilestonesChange, workflow.DefaultVersion, 1) >= 1
 	for t.st.Status == StatusRunning {
 		i, ok := nextReady(t.st.Pending, t.last())
 		if !ok {
 			return
+		}
+		if batching {
+			if run := readyRun(t.st.Pending, i); len(run) > 1 {
+				if !t.commitRun(ctx, run) {
+					return // as below: the chain stops at the milestone that failed
+				}
+				continue
+			}
 		}
 		m := t.st.Pending[i]
 		ok = t.commit(ctx, m) // the query shows it pending until the ledger answers
@@ -93,18 +102,63 @@ func (t *tradeRun) commitReady(ctx workflow.Context) {
 		if !ok {
 			return // the chain stops here: what follows waits, and the timeline shows why
 		}
-		switch milestone.Type(m.Name) {
-		case milestone.Honoured:
-			t.instructPayment(ctx)
-		case milestone.ImportReleased:
-			// The goods are released and the credit is paid: the issuing bank closes the trade.
-			t.commit(ctx, Milestone{Name: string(milestone.Closed), MSPID: milestone.EntitledOrg(milestone.Closed),
-				EventID: m.EventID + "/closed", trace: m.trace})
-			t.st.Status = StatusClosed
-		case milestone.Expired, milestone.Cancelled:
-			t.st.Status = StatusExpired
+		t.after(ctx, m)
+	}
+}
+
+// after takes the step a committed milestone calls for.
+func (t *tradeRun) after(ctx workflow.Context, m Milestone) {
+	switch milestone.Type(m.Name) {
+	case milestone.Honoured:
+		t.instructPayment(ctx)
+	case milestone.ImportReleased:
+		// The goods are released and the credit is paid: the issuing bank closes the trade.
+		t.commit(ctx, Milestone{Name: string(milestone.Closed), MSPID: milestone.EntitledOrg(milestone.Closed),
+			EventID: m.EventID + "/closed", trace: m.trace})
+		t.st.Status = StatusClosed
+	case milestone.Expired, milestone.Cancelled:
+		t.st.Status = StatusExpired
+	}
+}
+
+// commitRun commits a run of pending milestones (indexes into Pending, see readyRun) in one
+// ledger activity. The receipts cover a prefix of the run: those milestones are committed, the
+// rest stay pending for the next round, where a failure among them comes back on its own. It
+// reports whether the first committed.
+func (t *tradeRun) commitRun(ctx workflow.Context, run []int) bool {
+	ms := make([]Milestone, len(run))
+	for k, i := range run {
+		ms[k] = t.st.Pending[i]
+	}
+	rs, err := recordRun(ctx, t.st.TradeID, ms)
+	if err != nil { // the first failed: as a single commit's failure
+		ms[0].Error = err.Error()
+		workflow.GetLogger(ctx).Error("milestone not recorded", "milestone", ms[0].Name, "error", err)
+		rs = nil
+	}
+	done := map[int]bool{}
+	for k, r := range rs {
+		m := ms[k]
+		m.TxID, m.Block, m.SHA256 = r.TxID, r.Block, r.EventHash
+		t.st.Milestones = append(t.st.Milestones, m)
+		done[run[k]] = true
+	}
+	if err != nil {
+		t.st.Milestones = append(t.st.Milestones, ms[0])
+		done[run[0]] = true
+	}
+	kept := t.st.Pending[:0:0]
+	for i, m := range t.st.Pending {
+		if !done[i] {
+			kept = append(kept, m)
 		}
 	}
+	t.st.Pending = kept
+	if err != nil || len(rs) == 0 {
+		return false
+	}
+	t.after(ctx, ms[len(rs)-1])
+	return true
 }
 
 // instructPayment has settlement pay the honoured presentation: the step after honour is the
@@ -173,16 +227,22 @@ func (t *tradeRun) honoured() bool {
 	return false
 }
 
-// record runs the ledger activity on the task queue of the organisation that commits it.
-func record(ctx workflow.Context, tradeID string, m Milestone) (ledger.Receipt, error) {
-	ctx = workflow.WithActivityOptions(ctx, workflow.ActivityOptions{
-		TaskQueue:           ledger.TaskQueue(m.MSPID),
+// recordOptions are the ledger activities' options: on the task queue of the organisation that
+// commits, retried while the failure may pass.
+func recordOptions(mspID string) workflow.ActivityOptions {
+	return workflow.ActivityOptions{
+		TaskQueue:           ledger.TaskQueue(mspID),
 		StartToCloseTimeout: time.Minute,
 		RetryPolicy: &temporal.RetryPolicy{ // recording is idempotent on the chaincode side
 			InitialInterval: time.Second, MaximumInterval: 30 * time.Second, MaximumAttempts: 20,
 			NonRetryableErrorTypes: []string{ledger.RefusalErrorType, ledger.UnjustifiedErrorType},
 		},
-	})
+	}
+}
+
+// record runs the ledger activity on the task queue of the organisation that commits it.
+func record(ctx workflow.Context, tradeID string, m Milestone) (ledger.Receipt, error) {
+	ctx = workflow.WithActivityOptions(ctx, recordOptions(m.MSPID))
 	hash := m.SHA256
 	if hash == "" { // a milestone the workflow makes itself (EXPIRED) is fingerprinted by its ID
 		hash = sha256Hex(m.EventID)
@@ -191,6 +251,19 @@ func record(ctx workflow.Context, tradeID string, m Milestone) (ledger.Receipt, 
 	err := workflow.ExecuteActivity(ctx, ledger.RecordMilestoneActivity,
 		ledger.RecordInput{TradeID: tradeID, Milestone: m.Name, SHA256: hash, Trace: m.trace}).Get(ctx, &r)
 	return r, err
+}
+
+// recordRun runs the batched ledger activity on the task queue of the organisation that commits
+// every milestone of the run.
+func recordRun(ctx workflow.Context, tradeID string, ms []Milestone) ([]ledger.Receipt, error) {
+	ctx = workflow.WithActivityOptions(ctx, recordOptions(ms[0].MSPID))
+	ins := make([]ledger.RecordInput, len(ms))
+	for k, m := range ms {
+		ins[k] = ledger.RecordInput{TradeID: tradeID, Milestone: m.Name, SHA256: m.SHA256, Trace: m.trace}
+	}
+	var rs []ledger.Receipt
+	err := workflow.ExecuteActivity(ctx, ledger.RecordMilestonesActivity, ins).Get(ctx, &rs)
+	return rs, err
 }
 
 // mergeParties adds the event's parties to the trade's, kept sorted (deterministic).

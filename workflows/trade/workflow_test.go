@@ -21,16 +21,29 @@ func env(t *testing.T) (*testsuite.TestWorkflowEnvironment, *[]string) {
 	var s testsuite.WorkflowTestSuite
 	e := s.NewTestWorkflowEnvironment()
 	var calls []string
+	batches = nil
 	e.RegisterActivityWithOptions(func(ctx context.Context, in ledger.RecordInput) (ledger.Receipt, error) {
 		calls = append(calls, in.Milestone+"@"+activity.GetInfo(ctx).TaskQueue)
 		return ledger.Receipt{Record: ledger.Record{TxID: fmt.Sprintf("tx-%d", len(calls)), EventHash: in.SHA256}, Block: uint64(len(calls))}, nil
 	}, activity.RegisterOptions{Name: ledger.RecordMilestoneActivity})
+	e.RegisterActivityWithOptions(func(ctx context.Context, ins []ledger.RecordInput) ([]ledger.Receipt, error) {
+		var rs []ledger.Receipt
+		for _, in := range ins {
+			calls = append(calls, in.Milestone+"@"+activity.GetInfo(ctx).TaskQueue)
+			rs = append(rs, ledger.Receipt{Record: ledger.Record{TxID: fmt.Sprintf("tx-%d", len(calls)), EventHash: in.SHA256}, Block: uint64(len(calls))})
+		}
+		batches = append(batches, len(ins))
+		return rs, nil
+	}, activity.RegisterOptions{Name: ledger.RecordMilestonesActivity})
 	e.RegisterActivityWithOptions(func(ctx context.Context, ref contracts.PaymentRef) (string, error) {
 		calls = append(calls, "INSTRUCT "+ref.PresentationID+"@"+activity.GetInfo(ctx).TaskQueue)
 		return "instructed", nil
 	}, activity.RegisterOptions{Name: contracts.InstructPaymentActivity})
 	return e, &calls
 }
+
+// batches are the sizes of the batched ledger activities the fake ledger ran (reset by env).
+var batches []int
 
 func signal(e *testsuite.TestWorkflowEnvironment, at time.Duration, typ, id string) {
 	ev := Event{Type: typ, ID: id, SHA256: sha256Hex(id)}
@@ -160,4 +173,62 @@ func query(t *testing.T, e *testsuite.TestWorkflowEnvironment) State {
 		t.Error(err)
 	}
 	return st
+}
+
+// Milestones of one organisation that are ready together go to its agent in one activity, in
+// ledger order; a milestone that calls for the workflow's own step (HONOURED: instruct payment)
+// ends a batch, and nothing on the ledger changes.
+func TestReadyMilestonesOfOneOrganisationAreCommittedInOneActivity(t *testing.T) {
+	e, calls := env(t)
+	for i, s := range happyPath[:9] { // everything up to honour arrives before the first commit
+		signal(e, time.Millisecond, s, fmt.Sprintf("ev-%d", i))
+	}
+	for i, s := range happyPath[9:] {
+		signal(e, time.Duration(i+1)*time.Hour, s, fmt.Sprintf("ev-%d", i+9))
+	}
+	st := run(t, e, Input{TradeID: "T-5", LCExpiry: time.Now().Add(90 * 24 * time.Hour)})
+	if fmt.Sprint(*calls) != fmt.Sprint(happyLedger) || st.Status != StatusClosed || len(st.Pending) != 0 {
+		t.Fatalf("ledger calls:\n got %v\nwant %v\nstatus %s", *calls, happyLedger, st.Status)
+	}
+	if len(batches) == 0 {
+		t.Fatalf("no milestones were batched")
+	}
+	for i, m := range st.Milestones {
+		if m.TxID == "" || m.Error != "" {
+			t.Errorf("milestone %d %s: tx %q error %q", i, m.Name, m.TxID, m.Error)
+		}
+	}
+}
+
+// In a batch whose second milestone fails, the first stays committed and the second comes back
+// alone, where its refusal stops the chain as a single commit's would.
+func TestABatchCommitsItsPrefixAndTheRestComesBackAlone(t *testing.T) {
+	var s testsuite.WorkflowTestSuite
+	e := s.NewTestWorkflowEnvironment()
+	var calls []string
+	e.RegisterActivityWithOptions(func(ctx context.Context, in ledger.RecordInput) (ledger.Receipt, error) {
+		calls = append(calls, "one "+in.Milestone)
+		if in.Milestone == "LC_ACCEPTED" {
+			return ledger.Receipt{}, temporal.NewNonRetryableApplicationError("ledger: NOT_ENTITLED: no", ledger.RefusalErrorType, nil)
+		}
+		return ledger.Receipt{Record: ledger.Record{TxID: "tx", EventHash: in.SHA256}, Block: 1}, nil
+	}, activity.RegisterOptions{Name: ledger.RecordMilestoneActivity})
+	e.RegisterActivityWithOptions(func(ctx context.Context, ins []ledger.RecordInput) ([]ledger.Receipt, error) {
+		calls = append(calls, fmt.Sprintf("batch %s+%d", ins[0].Milestone, len(ins)-1))
+		return []ledger.Receipt{{Record: ledger.Record{TxID: "tx", EventHash: ins[0].SHA256}, Block: 1}}, nil // the second failed
+	}, activity.RegisterOptions{Name: ledger.RecordMilestonesActivity})
+	for i, typ := range happyPath[:4] {
+		signal(e, time.Millisecond, typ, fmt.Sprintf("ev-%d", i))
+	}
+	e.RegisterDelayedCallback(func() {
+		st := query(t, e)
+		if len(st.Milestones) != 4 || st.Milestones[2].TxID != "tx" || st.Milestones[3].Error == "" || len(st.Pending) != 0 {
+			t.Errorf("state after a batch's partial commit: %+v", st)
+		}
+		e.CancelWorkflow()
+	}, time.Hour)
+	e.ExecuteWorkflow(Workflow, Input{TradeID: "T-6", LCExpiry: time.Now().Add(90 * 24 * time.Hour)})
+	if fmt.Sprint(calls) != "[one LC_APPLIED one LC_ISSUED batch LC_ADVISED+1 one LC_ACCEPTED]" {
+		t.Fatalf("ledger calls: %v", calls)
+	}
 }

@@ -39,7 +39,7 @@ func (c *Client) settle(ctx context.Context, r *Result) error {
 	r.PaymentID = r.TradeID + ":" + r.LCID + ":P-1"
 	url := c.Settlement + "/v1/payments/" + r.PaymentID
 	var p Payment
-	err := poll(ctx, "the workflow to instruct the payment", func() (bool, error) {
+	err := c.poll(ctx, "the workflow to instruct the payment", func() (bool, error) {
 		var e *Error
 		err := c.call(ctx, settlementOps, "GET", url, nil, &p)
 		if errors.As(err, &e) && e.Status == http.StatusNotFound {

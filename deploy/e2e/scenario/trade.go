@@ -139,7 +139,7 @@ func (c *Client) Run(ctx context.Context, tr Trade) (Result, error) {
 	}
 	c.progress("waiting for the trade workflow to close the trade")
 	c.current = "8. the trade view shows the closed trade"
-	err := poll(ctx, "the trade to close", func() (bool, error) {
+	err := c.poll(ctx, "the trade to close", func() (bool, error) {
 		t, err := c.Timeline(ctx, tradeID)
 		if err != nil {
 			return false, nil // the bridge may not have started the workflow yet

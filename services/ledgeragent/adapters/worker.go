@@ -20,6 +20,7 @@ import (
 func NewWorker(c client.Client, a app.App) worker.Worker {
 	w := worker.New(c, ledger.TaskQueue(a.Org), worker.Options{})
 	w.RegisterActivityWithOptions(Activity{App: a}.RecordMilestone, activity.RegisterOptions{Name: ledger.RecordMilestoneActivity})
+	w.RegisterActivityWithOptions(Activity{App: a}.RecordMilestones, activity.RegisterOptions{Name: ledger.RecordMilestonesActivity})
 	return w
 }
 
@@ -39,4 +40,11 @@ func (a Activity) RecordMilestone(ctx context.Context, in ledger.RecordInput) (l
 		return r, temporal.NewNonRetryableApplicationError(refusal.Error(), ledger.UnjustifiedErrorType, nil, refusal.Code)
 	}
 	return r, err
+}
+
+// RecordMilestones verifies and signs each milestone of a batch in order, as RecordMilestone
+// does one (see ledger.RecordMilestones): the receipts of those committed, or the first one's
+// error.
+func (a Activity) RecordMilestones(ctx context.Context, ins []ledger.RecordInput) ([]ledger.Receipt, error) {
+	return ledger.RecordEach(ctx, ins, a.RecordMilestone)
 }

@@ -22,7 +22,7 @@ func main() {
 		if err != nil {
 			return err
 		}
-		flows := worker.New(rt.Temporal, trade.TaskQueue, worker.Options{})
+		flows := worker.New(rt.Temporal, trade.TaskQueue, trade.WorkerOptions())
 		flows.RegisterWorkflow(trade.Workflow)
 		if err := flows.Start(); err != nil {
 			return err
