@@ -134,6 +134,15 @@ func TestIdentityAttacks(t *testing.T) {
 	t.Run("5. neither a forged signal nor an unauthenticated Kafka client gets a milestone signed", func(t *testing.T) {
 		// Whoever reaches Temporal signals the trade a customs clearance that never happened: the
 		// workflow asks Customs' ledger agent to sign it, and the agent finds no such event.
+		// The bridge starts the trade's workflow from the credit's first event: wait for it.
+		for deadline := time.Now().Add(30 * time.Second); ; {
+			if _, err := c.Timeline(ctx, tradeID); err == nil {
+				break
+			} else if time.Now().After(deadline) {
+				t.Fatalf("the trade's workflow never started: %v", err)
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
 		forged := sha256.Sum256([]byte("an export clearance nobody made"))
 		err := p.temporal.SignalWorkflow(ctx, trade.WorkflowID(tradeID), "", trade.EventSignal, trade.Event{
 			Type: "customs.export_cleared.v1", ID: "forged-" + tradeID, Source: "/tradefin/customs", Time: time.Now().UTC(),
