@@ -2,8 +2,6 @@ module github.com/tradefin/tradefin/services/signin
 
 go 1.26.0
 
-replace github.com/tradefin/tradefin/events => ../../events
-
 require (
 	github.com/coreos/go-oidc/v3 v3.21.0
 	github.com/tradefin/tradefin/deploy/devstack v0.0.0-00010101000000-000000000000
@@ -49,6 +47,12 @@ require (
 	github.com/sony/gobreaker v1.0.0 // indirect
 	github.com/stretchr/objx v0.5.3 // indirect
 	github.com/stretchr/testify v1.12.1 // indirect
+	github.com/twmb/franz-go v1.22.2 // indirect
+	github.com/twmb/franz-go/pkg/kfake v0.0.0-20260918054303-01f206a7e32c // indirect
+	github.com/twmb/franz-go/pkg/kmsg v1.15.0 // indirect
+	github.com/xdg-go/pbkdf2 v1.0.0 // indirect
+	github.com/xdg-go/scram v1.1.2 // indirect
+	github.com/xdg-go/stringprep v1.0.4 // indirect
 	go.opentelemetry.io/auto/sdk v1.2.1 // indirect
 	go.opentelemetry.io/contrib/instrumentation/google.golang.org/grpc/otelgrpc v0.72.0 // indirect
 	go.opentelemetry.io/otel v1.47.0 // indirect
@@ -75,3 +79,5 @@ require (
 )
 
 replace github.com/tradefin/tradefin/deploy/devstack => ../../deploy/devstack
+
+replace github.com/tradefin/tradefin/events => ../../events

@@ -1,6 +1,7 @@
-// Package milestone is the tradefin chaincode: a per-trade, hash-chained record of milestones,
-// each committed by the organisation entitled to it, in an order the chaincode enforces.
-package milestone
+// Package rules is the order of a trade's milestones and who may commit each: the chaincode
+// enforces it, and the trade workflow and the ledger agents follow it. It has no dependency at
+// all (no Fabric API), so those can use it without pulling in the chaincode's.
+package rules
 
 // Type names a milestone of a trade.
 type Type string
@@ -68,14 +69,14 @@ var beforeHonour = []Type{LCApplied, LCIssued, LCAdvised, LCAccepted, ExportClea
 func Check(next Type, last Type, org string) error {
 	r, ok := rules[next]
 	if !ok {
-		return errorf(ErrUnknownMilestone, "unknown milestone %q", next)
+		return Errorf(ErrUnknownMilestone, "unknown milestone %q", next)
 	}
 	if org != r.org {
-		return errorf(ErrNotEntitled, "%s may not record %s: only %s may", org, next, r.org)
+		return Errorf(ErrNotEntitled, "%s may not record %s: only %s may", org, next, r.org)
 	}
 	if len(r.after) == 0 {
 		if last != "" {
-			return errorf(ErrOutOfOrder, "%s must be the first milestone of a trade, but the trade already has %s", next, last)
+			return Errorf(ErrOutOfOrder, "%s must be the first milestone of a trade, but the trade already has %s", next, last)
 		}
 		return nil
 	}
@@ -85,9 +86,9 @@ func Check(next Type, last Type, org string) error {
 		}
 	}
 	if last == "" {
-		return errorf(ErrOutOfOrder, "%s cannot start a trade: the first milestone is %s", next, LCApplied)
+		return Errorf(ErrOutOfOrder, "%s cannot start a trade: the first milestone is %s", next, LCApplied)
 	}
-	return errorf(ErrOutOfOrder, "%s cannot follow %s; it must follow %s", next, last, joinTypes(r.after))
+	return Errorf(ErrOutOfOrder, "%s cannot follow %s; it must follow %s", next, last, joinTypes(r.after))
 }
 
 func joinTypes(ts []Type) string {

@@ -1,4 +1,4 @@
-package milestone
+package rules
 
 import "fmt"
 
@@ -13,6 +13,8 @@ const (
 	ErrNotFound         = "NOT_FOUND"
 )
 
-func errorf(code, format string, args ...any) error {
+// Errorf is a refusal: code (one of the above), then the message. The chaincode's own refusals
+// use it too, so every error it returns starts with a code.
+func Errorf(code, format string, args ...any) error {
 	return fmt.Errorf(code+": "+format, args...)
 }

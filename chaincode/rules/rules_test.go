@@ -1,4 +1,4 @@
-package milestone
+package rules
 
 import (
 	"strings"
@@ -65,28 +65,5 @@ func TestRefusalBranchUCP600Art16(t *testing.T) {
 		if err := Check(step.next, step.last, org); err != nil {
 			t.Errorf("%s after %s: %v", step.next, step.last, err)
 		}
-	}
-}
-
-func TestRecordHashCoversEveryField(t *testing.T) {
-	r := Record{TradeID: "T1", Seq: 1, Milestone: LCApplied, EventHash: strings.Repeat("a", 64), Org: ImporterBank, TxID: "tx", Timestamp: "2026-11-22T10:00:00Z"}
-	h := r.hash()
-	if h != r.hash() {
-		t.Fatal("hash is not deterministic")
-	}
-	r2 := r
-	r2.PrevHash = strings.Repeat("b", 64)
-	if r2.hash() == h {
-		t.Fatal("hash ignores the previous link")
-	}
-	r.RecordHash = "anything"
-	if r.hash() != h {
-		t.Fatal("hash must not cover RecordHash itself")
-	}
-}
-
-func TestEventHashFormat(t *testing.T) {
-	if !isSHA256Hex(strings.Repeat("0f", 32)) || isSHA256Hex(strings.Repeat("0F", 32)) || isSHA256Hex("abc") {
-		t.Fatal("isSHA256Hex accepts or refuses the wrong strings")
 	}
 }
