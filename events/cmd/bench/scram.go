@@ -7,7 +7,7 @@ import (
 	"github.com/IBM/sarama"
 	"github.com/xdg-go/scram"
 
-	"github.com/tradefin/tradefin/events/kafkapubsub"
+	"github.com/tradefin/tradefin/events/messaging/kafkapubsub"
 )
 
 // saramaSCRAM makes a Sarama client authenticate with SCRAM as auth. Sarama brings the protocol

@@ -9,7 +9,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/tradefin/tradefin/events/openapitest"
+	"github.com/tradefin/tradefin/events/platform/openapitest"
 	"github.com/tradefin/tradefin/services/customs/adapters/httpapi"
 	"github.com/tradefin/tradefin/services/customs/app"
 )

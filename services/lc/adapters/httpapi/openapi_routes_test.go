@@ -5,7 +5,7 @@ import (
 	"net/http"
 	"testing"
 
-	"github.com/tradefin/tradefin/events/openapitest"
+	"github.com/tradefin/tradefin/events/platform/openapitest"
 )
 
 // routes are every endpoint Register mounts; the OpenAPI description must document each.

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/tradefin/tradefin/events/eventstore"
+	"github.com/tradefin/tradefin/events/eventsourcing/eventstore"
 )
 
 // tx is one database transaction of the store.

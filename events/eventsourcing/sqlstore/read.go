@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/tradefin/tradefin/events/eventstore"
+	"github.com/tradefin/tradefin/events/eventsourcing/eventstore"
 )
 
 const eventColumns = `position, stream_id, version, event_id, type, schema_version, data, metadata, recorded_at`

@@ -12,7 +12,7 @@ import (
 	"go.opentelemetry.io/otel/trace"
 )
 
-const tracerName = "github.com/tradefin/tradefin/events/tracing"
+const tracerName = "github.com/tradefin/tradefin/events/messaging/tracing"
 
 // metadataCarrier adapts Watermill metadata to OpenTelemetry's propagation API.
 type metadataCarrier message.Metadata

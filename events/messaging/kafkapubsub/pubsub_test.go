@@ -9,7 +9,7 @@ import (
 	"github.com/ThreeDotsLabs/watermill/pubsub/tests"
 
 	"github.com/tradefin/tradefin/deploy/devstack/kafkabroker"
-	"github.com/tradefin/tradefin/events/kafkapubsub"
+	"github.com/tradefin/tradefin/events/messaging/kafkapubsub"
 )
 
 // startBroker runs a real Kafka-protocol broker for the suite, requiring SASL/SCRAM-SHA-512 and

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tradefin/tradefin/events/kafkapubsub"
+	"github.com/tradefin/tradefin/events/messaging/kafkapubsub"
 )
 
 // TestSASLValidate: credentials are whole or absent, the mechanism is SCRAM, and values are

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tradefin/tradefin/events/eventstore"
+	"github.com/tradefin/tradefin/events/eventsourcing/eventstore"
 )
 
 // Backend opens a store; reopen opens the same database again (to prove durability).

@@ -1,4 +1,4 @@
-package contracts_test
+package eventbus_test
 
 import (
 	"context"

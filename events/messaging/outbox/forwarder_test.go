@@ -12,10 +12,10 @@ import (
 	"github.com/ThreeDotsLabs/watermill"
 
 	"github.com/tradefin/tradefin/deploy/devstack/testenv"
-	"github.com/tradefin/tradefin/events/eventstore"
-	"github.com/tradefin/tradefin/events/eventstore/sqlstore"
-	"github.com/tradefin/tradefin/events/kafkapubsub"
-	"github.com/tradefin/tradefin/events/outbox"
+	"github.com/tradefin/tradefin/events/eventsourcing/eventstore"
+	"github.com/tradefin/tradefin/events/eventsourcing/sqlstore"
+	"github.com/tradefin/tradefin/events/messaging/kafkapubsub"
+	"github.com/tradefin/tradefin/events/messaging/outbox"
 )
 
 // crashEnv makes the test binary act as a forwarder that dies right after publishing.

@@ -1,4 +1,4 @@
-package contracts_test
+package eventbus_test
 
 import (
 	"context"
@@ -14,7 +14,8 @@ import (
 
 	"github.com/tradefin/tradefin/deploy/devstack/testenv"
 	"github.com/tradefin/tradefin/events/contracts"
-	"github.com/tradefin/tradefin/events/kafkapubsub"
+	"github.com/tradefin/tradefin/events/messaging/eventbus"
+	"github.com/tradefin/tradefin/events/messaging/kafkapubsub"
 	"github.com/tradefin/tradefin/events/money"
 )
 
@@ -35,14 +36,14 @@ func pubSub(t *testing.T, group string) (*kafkapubsub.Publisher, *kafkapubsub.Su
 
 func TestEncodeDecodeRoundTrip(t *testing.T) {
 	in := contracts.LCHonoured{TradeID: "T-1", LCID: "LC-1", Amount: money.New(125000_00, money.MustCurrency("EUR")), IssuingBank: "BNPAFRPP", AdvisingBank: "DEUTDEFF"}
-	msg, topic, err := contracts.Encode(context.Background(), "/tradefin/lc", "T-1", "", in)
+	msg, topic, err := eventbus.Encode(context.Background(), "/tradefin/lc", "T-1", "", in)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if topic != "tradefin.lc.v1" || msg.Metadata.Get(contracts.HeaderType) != "lc.honoured.v1" || msg.Metadata.Get(kafkapubsub.PartitionKeyMetadata) != "T-1" {
+	if topic != "tradefin.lc.v1" || msg.Metadata.Get(eventbus.HeaderType) != "lc.honoured.v1" || msg.Metadata.Get(kafkapubsub.PartitionKeyMetadata) != "T-1" {
 		t.Fatalf("topic %s, metadata %v", topic, msg.Metadata)
 	}
-	env, err := contracts.Decode(msg)
+	env, err := eventbus.Decode(msg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,21 +53,21 @@ func TestEncodeDecodeRoundTrip(t *testing.T) {
 }
 
 func TestDecodeRefusesUnknownAndMalformed(t *testing.T) {
-	good, _, _ := contracts.Encode(context.Background(), "/t", "T-1", "", contracts.LCAdvised{TradeID: "T-1"})
+	good, _, _ := eventbus.Encode(context.Background(), "/t", "T-1", "", contracts.LCAdvised{TradeID: "T-1"})
 	unknown := good.Copy()
-	unknown.Metadata.Set(contracts.HeaderType, "lc.teleported.v1")
-	if _, err := contracts.Decode(unknown); !errors.Is(err, contracts.ErrUnknownType) || !contracts.IsPermanent(err) {
+	unknown.Metadata.Set(eventbus.HeaderType, "lc.teleported.v1")
+	if _, err := eventbus.Decode(unknown); !errors.Is(err, contracts.ErrUnknownType) || !eventbus.IsPermanent(err) {
 		t.Errorf("unknown type: %v", err)
 	}
 	corrupt := message.NewMessage("m2", []byte(`{"tradeId": 7`))
 	corrupt.Metadata = good.Metadata
-	if _, err := contracts.Decode(corrupt); !errors.Is(err, contracts.ErrMalformed) {
+	if _, err := eventbus.Decode(corrupt); !errors.Is(err, contracts.ErrMalformed) {
 		t.Errorf("corrupt payload: %v", err)
 	}
-	if _, _, err := contracts.Encode(context.Background(), "/t", "", "", contracts.LCAdvised{}); !errors.Is(err, contracts.ErrMalformed) {
+	if _, _, err := eventbus.Encode(context.Background(), "/t", "", "", contracts.LCAdvised{}); !errors.Is(err, contracts.ErrMalformed) {
 		t.Errorf("event without trade ID: %v", err)
 	}
-	if _, _, err := contracts.Encode(context.Background(), "/t", "T", "", struct{}{}); !errors.Is(err, contracts.ErrUnknownType) {
+	if _, _, err := eventbus.Encode(context.Background(), "/t", "T", "", struct{}{}); !errors.Is(err, contracts.ErrUnknownType) {
 		t.Errorf("non-contract payload: %v", err)
 	}
 }
@@ -77,10 +78,10 @@ func TestPoisonMessagesDoNotStallTheConsumer(t *testing.T) {
 	group := "poison-" + watermill.NewShortUUID()
 	pub, sub := pubSub(t, group)
 	tradeID := "T-" + watermill.NewShortUUID()
-	good, topic, _ := contracts.Encode(context.Background(), "/tradefin/lc", tradeID, "", contracts.LCAdvised{TradeID: tradeID, LCID: "LC"})
+	good, topic, _ := eventbus.Encode(context.Background(), "/tradefin/lc", tradeID, "", contracts.LCAdvised{TradeID: tradeID, LCID: "LC"})
 	unknown := good.Copy()
 	unknown.UUID = watermill.NewUUID()
-	unknown.Metadata.Set(contracts.HeaderType, "lc.teleported.v1")
+	unknown.Metadata.Set(eventbus.HeaderType, "lc.teleported.v1")
 	corrupt := message.NewMessage(watermill.NewUUID(), []byte("not json"))
 	corrupt.Metadata = good.Copy().Metadata
 	// The poison topic is shared by every test run: read it from its end, before publishing.
@@ -96,13 +97,13 @@ func TestPoisonMessagesDoNotStallTheConsumer(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	r, err := contracts.NewRouter(watermill.NopLogger{}, pub)
+	r, err := eventbus.NewRouter(watermill.NopLogger{}, pub)
 	if err != nil {
 		t.Fatal(err)
 	}
 	handled := make(chan string, 3)
 	r.AddConsumerHandler("test", topic, sub, func(msg *message.Message) error {
-		env, err := contracts.Decode(msg)
+		env, err := eventbus.Decode(msg)
 		if err != nil {
 			return err
 		}
@@ -150,18 +151,18 @@ func TestTraceContinuesThroughKafka(t *testing.T) {
 	defer cancel()
 	tradeID := "T-" + watermill.NewShortUUID()
 	pctx, span := tp.Tracer("test").Start(ctx, "POST /v1/letters-of-credit")
-	msg, topic, err := contracts.Encode(pctx, "/tradefin/lc", tradeID, "", contracts.LCIssued{TradeID: tradeID})
+	msg, topic, err := eventbus.Encode(pctx, "/tradefin/lc", tradeID, "", contracts.LCIssued{TradeID: tradeID})
 	if err != nil {
 		t.Fatal(err)
 	}
 	span.End()
-	r, err := contracts.NewRouter(watermill.NopLogger{}, pub)
+	r, err := eventbus.NewRouter(watermill.NopLogger{}, pub)
 	if err != nil {
 		t.Fatal(err)
 	}
 	got := make(chan string, 1)
 	r.AddConsumerHandler("trace-test", topic, sub, func(m *message.Message) error {
-		if m.Metadata.Get(contracts.HeaderSubject) == tradeID {
+		if m.Metadata.Get(eventbus.HeaderSubject) == tradeID {
 			got <- spanTraceID(m.Context())
 		}
 		return nil
@@ -195,11 +196,11 @@ func TestTraceContinuesThroughKafka(t *testing.T) {
 // and any change to the event changes it.
 func TestFingerprintIsStableAcrossEncodeDecode(t *testing.T) {
 	ev := contracts.LCIssued{TradeID: "T-F", LCID: "LC-1", LCNumber: "ILC001", IssueDate: "2026-11-02"}
-	msg, _, err := contracts.Encode(context.Background(), "/tradefin/lc", "T-F", "ev-1", ev)
+	msg, _, err := eventbus.Encode(context.Background(), "/tradefin/lc", "T-F", "ev-1", ev)
 	if err != nil {
 		t.Fatal(err)
 	}
-	env, err := contracts.Decode(msg)
+	env, err := eventbus.Decode(msg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -207,7 +208,7 @@ func TestFingerprintIsStableAcrossEncodeDecode(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	again, _ := contracts.Decode(msg)
+	again, _ := eventbus.Decode(msg)
 	if second, _ := contracts.Fingerprint(again); second != first || len(first) != 64 {
 		t.Fatalf("fingerprints %s and %s", first, second)
 	}

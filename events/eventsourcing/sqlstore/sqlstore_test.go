@@ -6,9 +6,9 @@ import (
 	"testing"
 
 	"github.com/tradefin/tradefin/deploy/devstack/testenv"
-	"github.com/tradefin/tradefin/events/eventstore"
-	"github.com/tradefin/tradefin/events/eventstore/eventstoretest"
-	"github.com/tradefin/tradefin/events/eventstore/sqlstore"
+	"github.com/tradefin/tradefin/events/eventsourcing/eventstore"
+	"github.com/tradefin/tradefin/events/eventsourcing/eventstoretest"
+	"github.com/tradefin/tradefin/events/eventsourcing/sqlstore"
 )
 
 func TestSQLite(t *testing.T) {

@@ -13,8 +13,8 @@ import (
 
 	"github.com/tradefin/tradefin/deploy/devstack/testenv"
 	"github.com/tradefin/tradefin/events/identity"
-	"github.com/tradefin/tradefin/events/identity/bearer"
-	"github.com/tradefin/tradefin/events/identity/signin"
+	"github.com/tradefin/tradefin/events/platform/bearer"
+	"github.com/tradefin/tradefin/events/platform/signin"
 )
 
 // These tests run against the stack's real Hydra and sign-in app: the tokens are the ones
