@@ -2,8 +2,6 @@ module github.com/tradefin/tradefin/workflows
 
 go 1.26.0
 
-require github.com/tradefin/tradefin/events v0.0.0-00010101000000-000000000000
-
 require (
 	github.com/cenkalti/backoff/v5 v5.0.3 // indirect
 	github.com/cespare/xxhash/v2 v2.3.0 // indirect
@@ -41,6 +39,7 @@ require (
 	github.com/sony/gobreaker v1.0.0 // indirect
 	github.com/stretchr/objx v0.5.3 // indirect
 	github.com/stretchr/testify v1.12.1 // indirect
+	github.com/tradefin/tradefin/events/eventsourcing v0.0.0-00010101000000-000000000000 // indirect
 	github.com/twmb/franz-go v1.22.2 // indirect
 	github.com/twmb/franz-go/pkg/kfake v0.0.0-20260918054303-01f206a7e32c // indirect
 	github.com/twmb/franz-go/pkg/kmsg v1.15.0 // indirect
@@ -81,6 +80,13 @@ require (
 	github.com/ThreeDotsLabs/watermill v1.5.1
 	github.com/tradefin/tradefin/chaincode/rules v0.0.0-00010101000000-000000000000
 	github.com/tradefin/tradefin/deploy/devstack v0.0.0-00010101000000-000000000000
+	github.com/tradefin/tradefin/events/contracts v0.0.0-00010101000000-000000000000
+	github.com/tradefin/tradefin/events/identity v0.0.0-00010101000000-000000000000
+	github.com/tradefin/tradefin/events/ledger v0.0.0-00010101000000-000000000000
+	github.com/tradefin/tradefin/events/messaging v0.0.0-00010101000000-000000000000
+	github.com/tradefin/tradefin/events/money v0.0.0-00010101000000-000000000000
+	github.com/tradefin/tradefin/events/platform v0.0.0-00010101000000-000000000000
+	github.com/tradefin/tradefin/events/problem v0.0.0-00010101000000-000000000000
 	go.opentelemetry.io/otel v1.47.0
 	go.temporal.io/api v1.63.5
 	go.temporal.io/sdk v1.50.0
@@ -90,4 +96,18 @@ replace github.com/tradefin/tradefin/chaincode/rules => ../chaincode/rules
 
 replace github.com/tradefin/tradefin/deploy/devstack => ../deploy/devstack
 
-replace github.com/tradefin/tradefin/events => ../events
+replace github.com/tradefin/tradefin/events/contracts => ../events/contracts
+
+replace github.com/tradefin/tradefin/events/eventsourcing => ../events/eventsourcing
+
+replace github.com/tradefin/tradefin/events/identity => ../events/identity
+
+replace github.com/tradefin/tradefin/events/ledger => ../events/ledger
+
+replace github.com/tradefin/tradefin/events/messaging => ../events/messaging
+
+replace github.com/tradefin/tradefin/events/money => ../events/money
+
+replace github.com/tradefin/tradefin/events/platform => ../events/platform
+
+replace github.com/tradefin/tradefin/events/problem => ../events/problem

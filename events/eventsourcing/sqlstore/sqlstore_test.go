@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/tradefin/tradefin/deploy/devstack/testenv"
 	"github.com/tradefin/tradefin/events/eventsourcing/eventstore"
 	"github.com/tradefin/tradefin/events/eventsourcing/eventstoretest"
 	"github.com/tradefin/tradefin/events/eventsourcing/sqlstore"
@@ -15,19 +14,6 @@ func TestSQLite(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "events.db")
 	open := func(t *testing.T) eventstore.Store {
 		s, err := sqlstore.OpenSQLite(context.Background(), path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { _ = s.Close() })
-		return s
-	}
-	eventstoretest.Run(t, eventstoretest.Backend{Open: open, Reopen: open})
-}
-
-func TestPostgres(t *testing.T) {
-	dsn := testenv.PostgresDSN(t)
-	open := func(t *testing.T) eventstore.Store {
-		s, err := sqlstore.OpenPostgres(context.Background(), dsn)
 		if err != nil {
 			t.Fatal(err)
 		}
