@@ -4,7 +4,7 @@ SHELL := /bin/bash
 DEVSTACK := go run ./deploy/devstack/cmd/devstack
 PROFILE ?= dev
 
-.PHONY: setup run stop status env test bench e2e demo fuzz
+.PHONY: setup run stop status env test bench e2e demo fuzz modules
 
 setup: ## install missing tools (Temporal CLI, Fabric binaries, PostgreSQL) into the per-user cache
 	$(DEVSTACK) setup
@@ -31,8 +31,11 @@ e2e: ## only the whole-trade test (three trades in parallel), printing each trad
 demo: ## walk a new trade through the running platform (make run first) and print its timeline
 	go run ./deploy/e2e/cmd/tradectl demo
 
+modules: ## the module graph keeps the architecture: no cycle, pure modules and domains free of infrastructure (needs no stack)
+	go test -count=1 ./deploy/devstack/modules
+
 bench: ## benchmarks, side by side with their baselines (not part of make test)
-	$(DEVSTACK) exec -- go run ./events/cmd/bench
+	$(DEVSTACK) exec -- go run ./deploy/bench
 
 FUZZTIME ?= 3m
 SWIFT_FUZZ := FuzzParse FuzzParseMT700 FuzzParseMT707 FuzzParseMT734 FuzzParseAdvice FuzzParseCurrencyAmount

@@ -26,3 +26,7 @@ require (
 	google.golang.org/protobuf v1.36.5 // indirect
 	gopkg.in/yaml.v3 v3.0.1 // indirect
 )
+
+require github.com/tradefin/tradefin/chaincode/rules v0.0.0-00010101000000-000000000000
+
+replace github.com/tradefin/tradefin/chaincode/rules => ./rules

@@ -1,3 +1,5 @@
+// Package milestone is the tradefin chaincode: a per-trade, hash-chained record of milestones,
+// each committed by the organisation entitled to it, in the order package rules sets.
 package milestone
 
 import (
@@ -9,6 +11,8 @@ import (
 	"time"
 
 	"github.com/hyperledger/fabric-contract-api-go/v2/contractapi"
+
+	"github.com/tradefin/tradefin/chaincode/rules"
 )
 
 // Contract is the chaincode's transaction API.
@@ -52,12 +56,12 @@ func putJSON(ctx stub, k string, v any) error {
 // normal); the same milestone with a different hash is refused unless the state machine allows
 // the milestone again (re-presentation after a refusal).
 func (c *Contract) RecordMilestone(ctx stub, tradeID string, milestone string, eventHash string) (*Record, error) {
-	next := Type(milestone)
+	next := rules.Type(milestone)
 	if strings.TrimSpace(tradeID) == "" || len(tradeID) > 128 {
-		return nil, errorf(ErrInvalid, "trade ID must be 1 to 128 characters")
+		return nil, rules.Errorf(rules.ErrInvalid, "trade ID must be 1 to 128 characters")
 	}
 	if !isSHA256Hex(eventHash) {
-		return nil, errorf(ErrInvalid, "event hash must be a SHA-256 digest as 64 lowercase hex digits, got %q", eventHash)
+		return nil, rules.Errorf(rules.ErrInvalid, "event hash must be a SHA-256 digest as 64 lowercase hex digits, got %q", eventHash)
 	}
 	org, err := ctx.GetClientIdentity().GetMSPID()
 	if err != nil {
@@ -83,9 +87,9 @@ func (c *Contract) RecordMilestone(ctx stub, tradeID string, milestone string, e
 	if found && seen.EventHash == eventHash {
 		return &seen, nil // idempotent retry
 	}
-	if err := Check(next, head.Last, org); err != nil {
+	if err := rules.Check(next, head.Last, org); err != nil {
 		if found {
-			return nil, errorf(ErrConflict, "%s is already recorded for trade %s with event hash %s; refusing a different hash", next, tradeID, seen.EventHash)
+			return nil, rules.Errorf(rules.ErrConflict, "%s is already recorded for trade %s with event hash %s; refusing a different hash", next, tradeID, seen.EventHash)
 		}
 		return nil, err
 	}
@@ -153,7 +157,7 @@ func (c *Contract) VerifyDocument(ctx stub, tradeID string, sha256Hex string) (*
 			return r, nil
 		}
 	}
-	return nil, errorf(ErrNotFound, "no milestone of trade %s has hash %s", tradeID, sha256Hex)
+	return nil, rules.Errorf(rules.ErrNotFound, "no milestone of trade %s has hash %s", tradeID, sha256Hex)
 }
 
 // RecordCommercialTerms stores the terms from the transient field "terms" in the banks' private
@@ -164,8 +168,8 @@ func (c *Contract) RecordCommercialTerms(ctx stub, tradeID string) (string, erro
 	if err != nil {
 		return "", err
 	}
-	if org != ImporterBank && org != ExporterBank {
-		return "", errorf(ErrNotEntitled, "%s may not record commercial terms: only the two banks may", org)
+	if org != rules.ImporterBank && org != rules.ExporterBank {
+		return "", rules.Errorf(rules.ErrNotEntitled, "%s may not record commercial terms: only the two banks may", org)
 	}
 	tm, err := ctx.GetStub().GetTransient()
 	if err != nil {
@@ -173,7 +177,7 @@ func (c *Contract) RecordCommercialTerms(ctx stub, tradeID string) (string, erro
 	}
 	terms := tm["terms"]
 	if len(terms) == 0 {
-		return "", errorf(ErrInvalid, "transient field \"terms\" is required")
+		return "", rules.Errorf(rules.ErrInvalid, "transient field \"terms\" is required")
 	}
 	if err := ctx.GetStub().PutPrivateData(TermsCollection, tradeID, terms); err != nil {
 		return "", err
@@ -194,7 +198,7 @@ func (c *Contract) GetCommercialTerms(ctx stub, tradeID string) (string, error) 
 		return "", err
 	}
 	if b == nil {
-		return "", errorf(ErrNotFound, "no commercial terms for trade %s", tradeID)
+		return "", rules.Errorf(rules.ErrNotFound, "no commercial terms for trade %s", tradeID)
 	}
 	return string(b), nil
 }

@@ -4,20 +4,22 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+
+	"github.com/tradefin/tradefin/chaincode/rules"
 )
 
 // Record is one milestone on the ledger. RecordHash covers every other field, and PrevHash is
 // the previous record's RecordHash: altering any earlier record breaks every later link.
 type Record struct {
-	TradeID    string `json:"tradeId"`
-	Seq        int    `json:"seq"`
-	Milestone  Type   `json:"milestone"`
-	EventHash  string `json:"eventHash"` // SHA-256 (hex) of the canonical event or document
-	Org        string `json:"org"`       // the submitting organisation's MSP ID, from its certificate
-	TxID       string `json:"txId"`
-	Timestamp  string `json:"timestamp"` // the transaction's timestamp (RFC 3339), same on every endorser
-	PrevHash   string `json:"prevHash"`  // "" for the first milestone
-	RecordHash string `json:"recordHash"`
+	TradeID    string     `json:"tradeId"`
+	Seq        int        `json:"seq"`
+	Milestone  rules.Type `json:"milestone"`
+	EventHash  string     `json:"eventHash"` // SHA-256 (hex) of the canonical event or document
+	Org        string     `json:"org"`       // the submitting organisation's MSP ID, from its certificate
+	TxID       string     `json:"txId"`
+	Timestamp  string     `json:"timestamp"` // the transaction's timestamp (RFC 3339), same on every endorser
+	PrevHash   string     `json:"prevHash"`  // "" for the first milestone
+	RecordHash string     `json:"recordHash"`
 }
 
 // hash computes RecordHash over the record's canonical JSON without RecordHash (struct field
@@ -31,9 +33,9 @@ func (r Record) hash() string {
 
 // Head is the trade's latest state, kept so each append reads one key.
 type Head struct {
-	Seq        int    `json:"seq"`
-	Last       Type   `json:"last"`
-	RecordHash string `json:"recordHash"`
+	Seq        int        `json:"seq"`
+	Last       rules.Type `json:"last"`
+	RecordHash string     `json:"recordHash"`
 }
 
 // isSHA256Hex reports whether s is 64 lowercase hex digits.

@@ -7,7 +7,16 @@ require (
 	github.com/compose-spec/compose-go/v2 v2.16.0
 	github.com/jackc/pgx/v5 v5.12.0
 	github.com/segmentio/kafka-go v0.4.51
+	github.com/tradefin/tradefin/events/contracts v0.0.0-00010101000000-000000000000
+	github.com/tradefin/tradefin/events/eventsourcing v0.0.0-00010101000000-000000000000
+	github.com/tradefin/tradefin/events/identity v0.0.0-00010101000000-000000000000
+	github.com/tradefin/tradefin/events/ledger v0.0.0-00010101000000-000000000000
+	github.com/tradefin/tradefin/events/messaging v0.0.0-00010101000000-000000000000
+	github.com/tradefin/tradefin/events/platform v0.0.0-00010101000000-000000000000
 	github.com/twmb/franz-go/pkg/kfake v0.0.0-20260918054303-01f206a7e32c
+	go.opentelemetry.io/otel v1.47.0
+	go.opentelemetry.io/otel/sdk v1.47.0
+	go.opentelemetry.io/otel/trace v1.47.0
 	go.temporal.io/sdk v1.50.0
 	golang.org/x/oauth2 v0.36.0
 	k8s.io/api v0.37.2
@@ -46,6 +55,8 @@ require (
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.1 // indirect
 	github.com/sirupsen/logrus v1.10.1 // indirect
 	github.com/sony/gobreaker v1.0.0 // indirect
+	github.com/tradefin/tradefin/events/money v0.0.0-00010101000000-000000000000 // indirect
+	github.com/tradefin/tradefin/events/problem v0.0.0-00010101000000-000000000000 // indirect
 	github.com/x448/float16 v0.8.4 // indirect
 	github.com/xdg-go/pbkdf2 v1.0.0 // indirect
 	github.com/xdg-go/scram v1.1.2 // indirect
@@ -53,10 +64,8 @@ require (
 	github.com/xhit/go-str2duration/v2 v2.1.0 // indirect
 	go.opentelemetry.io/auto/sdk v1.2.1 // indirect
 	go.opentelemetry.io/contrib/instrumentation/google.golang.org/grpc/otelgrpc v0.72.0 // indirect
-	go.opentelemetry.io/otel v1.47.0 // indirect
 	go.opentelemetry.io/otel/log v1.47.0 // indirect
 	go.opentelemetry.io/otel/metric v1.47.0 // indirect
-	go.opentelemetry.io/otel/trace v1.47.0 // indirect
 	go.yaml.in/yaml/v2 v2.4.4 // indirect
 	go.yaml.in/yaml/v3 v3.0.5 // indirect
 	go.yaml.in/yaml/v4 v4.0.0-rc.4 // indirect
@@ -90,7 +99,6 @@ require (
 	github.com/robfig/cron v1.2.0 // indirect
 	github.com/stretchr/objx v0.5.3 // indirect
 	github.com/stretchr/testify v1.12.1 // indirect
-	github.com/tradefin/tradefin/events v0.0.0-00010101000000-000000000000
 	github.com/twmb/franz-go v1.22.2
 	github.com/twmb/franz-go/pkg/kmsg v1.15.0
 	go.temporal.io/api v1.63.5 // indirect
@@ -105,4 +113,18 @@ require (
 	google.golang.org/protobuf v1.36.12 // indirect
 )
 
-replace github.com/tradefin/tradefin/events => ../../events
+replace github.com/tradefin/tradefin/events/contracts => ../../events/contracts
+
+replace github.com/tradefin/tradefin/events/eventsourcing => ../../events/eventsourcing
+
+replace github.com/tradefin/tradefin/events/identity => ../../events/identity
+
+replace github.com/tradefin/tradefin/events/ledger => ../../events/ledger
+
+replace github.com/tradefin/tradefin/events/messaging => ../../events/messaging
+
+replace github.com/tradefin/tradefin/events/money => ../../events/money
+
+replace github.com/tradefin/tradefin/events/platform => ../../events/platform
+
+replace github.com/tradefin/tradefin/events/problem => ../../events/problem

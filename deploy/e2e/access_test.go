@@ -14,7 +14,7 @@ import (
 
 	"github.com/tradefin/tradefin/deploy/devstack/testenv"
 	"github.com/tradefin/tradefin/deploy/e2e/scenario"
-	"github.com/tradefin/tradefin/events/identity/signin"
+	"github.com/tradefin/tradefin/events/platform/signin"
 )
 
 // The matrix's callers: every party of the demo trade, an outsider of each kind, and the four

@@ -17,8 +17,8 @@ import (
 
 	"github.com/tradefin/tradefin/deploy/e2e/scenario"
 	"github.com/tradefin/tradefin/events/contracts"
-	"github.com/tradefin/tradefin/events/kafkapubsub"
 	"github.com/tradefin/tradefin/events/ledger"
+	"github.com/tradefin/tradefin/events/messaging/kafkapubsub"
 	"github.com/tradefin/tradefin/workflows/trade"
 	"github.com/tradefin/tradefin/workflows/tradeview"
 )

@@ -7,7 +7,8 @@ import (
 
 	"github.com/tradefin/tradefin/deploy/devstack/testenv"
 	"github.com/tradefin/tradefin/events/contracts"
-	"github.com/tradefin/tradefin/events/kafkapubsub"
+	"github.com/tradefin/tradefin/events/messaging/eventbus"
+	"github.com/tradefin/tradefin/events/messaging/kafkapubsub"
 	"github.com/tradefin/tradefin/workflows/bridge"
 )
 
@@ -36,7 +37,7 @@ func watchTopics(t *testing.T, brokers []string) *published {
 		go func() {
 			for m := range msgs {
 				m.Ack()
-				env, err := contracts.Decode(m)
+				env, err := eventbus.Decode(m)
 				if err != nil {
 					continue
 				}

@@ -20,9 +20,9 @@ import (
 
 	"github.com/tradefin/tradefin/deploy/devstack/testenv"
 	"github.com/tradefin/tradefin/deploy/e2e/scenario"
-	"github.com/tradefin/tradefin/events/identity/bearer"
 	"github.com/tradefin/tradefin/events/ledger"
 	tfplatform "github.com/tradefin/tradefin/events/platform"
+	"github.com/tradefin/tradefin/events/platform/bearer"
 	customsservice "github.com/tradefin/tradefin/services/customs/service"
 	lcservice "github.com/tradefin/tradefin/services/lc/service"
 	ledgeragent "github.com/tradefin/tradefin/services/ledgeragent/service"

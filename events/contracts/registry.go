@@ -42,6 +42,16 @@ var names = func() map[reflect.Type]string {
 	return m
 }()
 
+// NewPayload returns a pointer to a new zero value of the payload type named typeName, for a
+// decoder to fill, and whether the name is registered.
+func NewPayload(typeName string) (any, bool) {
+	t, ok := types[typeName]
+	if !ok {
+		return nil, false
+	}
+	return reflect.New(t).Interface(), true
+}
+
 // TypeName returns the event type name of a payload (a value or pointer of a contract type).
 func TypeName(payload any) (string, bool) {
 	t := reflect.TypeOf(payload)

@@ -5,7 +5,7 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/tradefin/tradefin/events/identity/bearer"
+	"github.com/tradefin/tradefin/events/platform/bearer"
 )
 
 // Verifier is the process's check of bearer access tokens, from TRADEFIN_OIDC_*. A process that

@@ -8,11 +8,11 @@ import (
 
 	"go.temporal.io/sdk/client"
 
-	"github.com/tradefin/tradefin/events/eventstore"
-	"github.com/tradefin/tradefin/events/eventstore/sqlstore"
-	"github.com/tradefin/tradefin/events/identity/bearer"
-	"github.com/tradefin/tradefin/events/kafkapubsub"
-	"github.com/tradefin/tradefin/events/outbox"
+	"github.com/tradefin/tradefin/events/eventsourcing/eventstore"
+	"github.com/tradefin/tradefin/events/eventsourcing/sqlstore"
+	"github.com/tradefin/tradefin/events/messaging/kafkapubsub"
+	"github.com/tradefin/tradefin/events/messaging/outbox"
+	"github.com/tradefin/tradefin/events/platform/bearer"
 )
 
 // OpenEventStore opens a service's event store: PostgreSQL when dsn is set, else the SQLite file

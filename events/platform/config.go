@@ -6,7 +6,7 @@ import (
 	"os"
 	"strings"
 
-	"github.com/tradefin/tradefin/events/kafkapubsub"
+	"github.com/tradefin/tradefin/events/messaging/kafkapubsub"
 )
 
 // Env returns the variable's value, or def when it is unset or empty.

@@ -7,8 +7,8 @@ import (
 
 	"go.temporal.io/sdk/client"
 
-	"github.com/tradefin/tradefin/events/kafkapubsub"
 	"github.com/tradefin/tradefin/events/ledger"
+	"github.com/tradefin/tradefin/events/messaging/kafkapubsub"
 )
 
 // KafkaCheck authenticates to a broker as the process's principal and asks it for cluster

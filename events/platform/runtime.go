@@ -12,7 +12,7 @@ import (
 	"go.temporal.io/sdk/client"
 	tlog "go.temporal.io/sdk/log"
 
-	"github.com/tradefin/tradefin/events/identity/bearer"
+	"github.com/tradefin/tradefin/events/platform/bearer"
 )
 
 // Runtime is a process's connections to the platform plus its HTTP mux with health endpoints.

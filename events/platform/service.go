@@ -4,8 +4,8 @@ import (
 	"context"
 	"net/http"
 
-	"github.com/tradefin/tradefin/events/eventstore"
-	"github.com/tradefin/tradefin/events/identity/bearer"
+	"github.com/tradefin/tradefin/events/eventsourcing/eventstore"
+	"github.com/tradefin/tradefin/events/platform/bearer"
 )
 
 // Wired is what every service's wiring holds: its HTTP API, its event store and its background

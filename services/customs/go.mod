@@ -5,8 +5,13 @@ go 1.26.0
 require (
 	github.com/ThreeDotsLabs/watermill v1.5.1
 	github.com/tradefin/tradefin/deploy/devstack v0.0.0-00010101000000-000000000000
-	github.com/tradefin/tradefin/events v0.0.0-00010101000000-000000000000
-	go.yaml.in/yaml/v3 v3.0.5
+	github.com/tradefin/tradefin/events/contracts v0.0.0-00010101000000-000000000000
+	github.com/tradefin/tradefin/events/eventsourcing v0.0.0-00010101000000-000000000000
+	github.com/tradefin/tradefin/events/identity v0.0.0-00010101000000-000000000000
+	github.com/tradefin/tradefin/events/messaging v0.0.0-00010101000000-000000000000
+	github.com/tradefin/tradefin/events/money v0.0.0-00010101000000-000000000000
+	github.com/tradefin/tradefin/events/platform v0.0.0-00010101000000-000000000000
+	github.com/tradefin/tradefin/events/problem v0.0.0-00010101000000-000000000000
 	golang.org/x/text v0.43.0
 )
 
@@ -17,12 +22,15 @@ require (
 	github.com/dustin/go-humanize v1.1.0 // indirect
 	github.com/facebookgo/clock v0.0.0-20150410010913-600d898af40a // indirect
 	github.com/felixge/httpsnoop v1.1.0 // indirect
+	github.com/getkin/kin-openapi v0.153.0 // indirect
 	github.com/go-jose/go-jose/v4 v4.1.9 // indirect
 	github.com/go-logr/logr v1.4.4 // indirect
 	github.com/go-logr/stdr v1.2.2 // indirect
+	github.com/go-openapi/jsonpointer v1.0.0 // indirect
 	github.com/gogo/protobuf v1.3.2 // indirect
 	github.com/golang/mock v1.6.0 // indirect
 	github.com/google/uuid v1.6.0 // indirect
+	github.com/gorilla/mux v1.8.0 // indirect
 	github.com/grpc-ecosystem/go-grpc-middleware/v2 v2.3.2 // indirect
 	github.com/grpc-ecosystem/grpc-gateway/v2 v2.30.0 // indirect
 	github.com/hyperledger/fabric-gateway v1.7.0 // indirect
@@ -43,10 +51,12 @@ require (
 	github.com/pkg/errors v0.9.1 // indirect
 	github.com/remyoudompheng/bigfft v0.0.0-20230129092748-24d4a6f8daec // indirect
 	github.com/robfig/cron v1.2.0 // indirect
+	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3 // indirect
 	github.com/segmentio/kafka-go v0.4.51 // indirect
 	github.com/sony/gobreaker v1.0.0 // indirect
 	github.com/stretchr/objx v0.5.3 // indirect
 	github.com/stretchr/testify v1.12.1 // indirect
+	github.com/tradefin/tradefin/events/ledger v0.0.0-00010101000000-000000000000 // indirect
 	github.com/twmb/franz-go v1.22.2 // indirect
 	github.com/twmb/franz-go/pkg/kfake v0.0.0-20260918054303-01f206a7e32c // indirect
 	github.com/twmb/franz-go/pkg/kmsg v1.15.0 // indirect
@@ -67,6 +77,8 @@ require (
 	go.temporal.io/api v1.63.5 // indirect
 	go.temporal.io/sdk v1.50.0 // indirect
 	go.yaml.in/yaml/v2 v2.4.4 // indirect
+	go.yaml.in/yaml/v3 v3.0.5 // indirect
+	go.yaml.in/yaml/v4 v4.0.0 // indirect
 	golang.org/x/crypto v0.57.0 // indirect
 	golang.org/x/net v0.59.0 // indirect
 	golang.org/x/oauth2 v0.36.0 // indirect
@@ -84,6 +96,20 @@ require (
 	sigs.k8s.io/yaml v1.6.0 // indirect
 )
 
-replace github.com/tradefin/tradefin/events => ../../events
-
 replace github.com/tradefin/tradefin/deploy/devstack => ../../deploy/devstack
+
+replace github.com/tradefin/tradefin/events/contracts => ../../events/contracts
+
+replace github.com/tradefin/tradefin/events/eventsourcing => ../../events/eventsourcing
+
+replace github.com/tradefin/tradefin/events/identity => ../../events/identity
+
+replace github.com/tradefin/tradefin/events/ledger => ../../events/ledger
+
+replace github.com/tradefin/tradefin/events/messaging => ../../events/messaging
+
+replace github.com/tradefin/tradefin/events/money => ../../events/money
+
+replace github.com/tradefin/tradefin/events/platform => ../../events/platform
+
+replace github.com/tradefin/tradefin/events/problem => ../../events/problem

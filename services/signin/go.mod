@@ -2,12 +2,11 @@ module github.com/tradefin/tradefin/services/signin
 
 go 1.26.0
 
-replace github.com/tradefin/tradefin/events => ../../events
-
 require (
 	github.com/coreos/go-oidc/v3 v3.21.0
 	github.com/tradefin/tradefin/deploy/devstack v0.0.0-00010101000000-000000000000
-	github.com/tradefin/tradefin/events v0.0.0-00010101000000-000000000000
+	github.com/tradefin/tradefin/events/identity v0.0.0-00010101000000-000000000000
+	github.com/tradefin/tradefin/events/platform v0.0.0-00010101000000-000000000000
 	go.yaml.in/yaml/v3 v3.0.5
 	golang.org/x/crypto v0.57.0
 	golang.org/x/oauth2 v0.36.0
@@ -49,6 +48,18 @@ require (
 	github.com/sony/gobreaker v1.0.0 // indirect
 	github.com/stretchr/objx v0.5.3 // indirect
 	github.com/stretchr/testify v1.12.1 // indirect
+	github.com/tradefin/tradefin/events/contracts v0.0.0-00010101000000-000000000000 // indirect
+	github.com/tradefin/tradefin/events/eventsourcing v0.0.0-00010101000000-000000000000 // indirect
+	github.com/tradefin/tradefin/events/ledger v0.0.0-00010101000000-000000000000 // indirect
+	github.com/tradefin/tradefin/events/messaging v0.0.0-00010101000000-000000000000 // indirect
+	github.com/tradefin/tradefin/events/money v0.0.0-00010101000000-000000000000 // indirect
+	github.com/tradefin/tradefin/events/problem v0.0.0-00010101000000-000000000000 // indirect
+	github.com/twmb/franz-go v1.22.2 // indirect
+	github.com/twmb/franz-go/pkg/kfake v0.0.0-20260918054303-01f206a7e32c // indirect
+	github.com/twmb/franz-go/pkg/kmsg v1.15.0 // indirect
+	github.com/xdg-go/pbkdf2 v1.0.0 // indirect
+	github.com/xdg-go/scram v1.1.2 // indirect
+	github.com/xdg-go/stringprep v1.0.4 // indirect
 	go.opentelemetry.io/auto/sdk v1.2.1 // indirect
 	go.opentelemetry.io/contrib/instrumentation/google.golang.org/grpc/otelgrpc v0.72.0 // indirect
 	go.opentelemetry.io/otel v1.47.0 // indirect
@@ -75,3 +86,19 @@ require (
 )
 
 replace github.com/tradefin/tradefin/deploy/devstack => ../../deploy/devstack
+
+replace github.com/tradefin/tradefin/events/contracts => ../../events/contracts
+
+replace github.com/tradefin/tradefin/events/eventsourcing => ../../events/eventsourcing
+
+replace github.com/tradefin/tradefin/events/identity => ../../events/identity
+
+replace github.com/tradefin/tradefin/events/ledger => ../../events/ledger
+
+replace github.com/tradefin/tradefin/events/messaging => ../../events/messaging
+
+replace github.com/tradefin/tradefin/events/money => ../../events/money
+
+replace github.com/tradefin/tradefin/events/platform => ../../events/platform
+
+replace github.com/tradefin/tradefin/events/problem => ../../events/problem

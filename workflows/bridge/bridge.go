@@ -17,6 +17,7 @@ import (
 	"go.temporal.io/sdk/client"
 
 	"github.com/tradefin/tradefin/events/contracts"
+	"github.com/tradefin/tradefin/events/messaging/eventbus"
 	"github.com/tradefin/tradefin/workflows/trade"
 )
 
@@ -44,7 +45,7 @@ type Bridge struct {
 // not decode is permanent and goes to the poison topic; while Temporal is unreachable it keeps
 // trying, holding the partition, because a lost signal would stall the trade.
 func (b Bridge) Handle(msg *message.Message) error {
-	env, err := contracts.Decode(msg)
+	env, err := eventbus.Decode(msg)
 	if err != nil {
 		return err
 	}

@@ -12,7 +12,8 @@ import (
 
 	"github.com/tradefin/tradefin/deploy/devstack/testenv"
 	"github.com/tradefin/tradefin/events/contracts"
-	"github.com/tradefin/tradefin/events/kafkapubsub"
+	"github.com/tradefin/tradefin/events/messaging/eventbus"
+	"github.com/tradefin/tradefin/events/messaging/kafkapubsub"
 	"github.com/tradefin/tradefin/events/money"
 	"github.com/tradefin/tradefin/workflows/bridge"
 	"github.com/tradefin/tradefin/workflows/trade"
@@ -51,11 +52,11 @@ func TestEventOnKafkaStartsAndSignalsTheTradeWorkflow(t *testing.T) {
 	defer pub.Close()
 	want := map[string]string{}
 	publish := func(id string, payload any) *message.Message {
-		msg, topic, err := contracts.Encode(ctx, "/tradefin/test", tradeID, id, payload)
+		msg, topic, err := eventbus.Encode(ctx, "/tradefin/test", tradeID, id, payload)
 		if err != nil {
 			t.Fatal(err)
 		}
-		env, err := contracts.Decode(msg)
+		env, err := eventbus.Decode(msg)
 		if err != nil {
 			t.Fatal(err)
 		}

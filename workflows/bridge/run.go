@@ -7,8 +7,8 @@ import (
 
 	"github.com/ThreeDotsLabs/watermill"
 
-	"github.com/tradefin/tradefin/events/contracts"
-	"github.com/tradefin/tradefin/events/kafkapubsub"
+	"github.com/tradefin/tradefin/events/messaging/eventbus"
+	"github.com/tradefin/tradefin/events/messaging/kafkapubsub"
 )
 
 // Run consumes the integration-event topics until ctx ends, authenticated as auth (the worker's
@@ -20,7 +20,7 @@ func (b Bridge) Run(ctx context.Context, brokers []string, auth kafkapubsub.SASL
 		return err
 	}
 	defer pub.Close()
-	router, err := contracts.NewRouter(watermill.NewSlogLogger(b.log()), pub)
+	router, err := eventbus.NewRouter(watermill.NewSlogLogger(b.log()), pub)
 	if err != nil {
 		return err
 	}

@@ -1,14 +1,14 @@
 package trade
 
 import (
-	"github.com/tradefin/tradefin/chaincode/milestone"
+	"github.com/tradefin/tradefin/chaincode/rules"
 	"github.com/tradefin/tradefin/events/contracts"
 )
 
 // milestoneFor is the ledger milestone an integration event makes ("" for events that are not
 // milestones): contracts' table, which the ledger agents check against too.
-func milestoneFor(eventType string) milestone.Type {
-	return milestone.Type(contracts.Milestone(eventType))
+func milestoneFor(eventType string) rules.Type {
+	return rules.Type(contracts.Milestone(eventType))
 }
 
 // nextReady finds the first pending milestone the chaincode would accept after last: services
@@ -16,7 +16,7 @@ func milestoneFor(eventType string) milestone.Type {
 // even though the ledger wants them the other way round.
 func nextReady(pending []Milestone, last string) (int, bool) {
 	for i, m := range pending {
-		if milestone.Check(milestone.Type(m.Name), milestone.Type(last), m.MSPID) == nil {
+		if rules.Check(rules.Type(m.Name), rules.Type(last), m.MSPID) == nil {
 			return i, true
 		}
 	}
@@ -36,15 +36,15 @@ func readyRun(pending []Milestone, i int) []int {
 	run := []int{i}
 	for used := map[int]bool{i: true}; ; {
 		last := pending[run[len(run)-1]]
-		switch milestone.Type(last.Name) {
-		case milestone.Honoured, milestone.ImportReleased, milestone.Expired, milestone.Cancelled:
+		switch rules.Type(last.Name) {
+		case rules.Honoured, rules.ImportReleased, rules.Expired, rules.Cancelled:
 			return run
 		}
 		// The one the single-milestone path would take next (the first accepted, in arrival
 		// order), and only if the same organisation commits it: batching never reorders.
 		next := -1
 		for j, m := range pending {
-			if !used[j] && milestone.Check(milestone.Type(m.Name), milestone.Type(last.Name), m.MSPID) == nil {
+			if !used[j] && rules.Check(rules.Type(m.Name), rules.Type(last.Name), m.MSPID) == nil {
 				next = j
 				break
 			}

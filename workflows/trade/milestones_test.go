@@ -3,7 +3,7 @@ package trade
 import (
 	"testing"
 
-	"github.com/tradefin/tradefin/chaincode/milestone"
+	"github.com/tradefin/tradefin/chaincode/rules"
 )
 
 // Every milestone an event makes is one the chaincode knows, so it has an organisation to commit it.
@@ -16,7 +16,7 @@ func TestEveryEventMilestoneHasAnEntitledOrganisation(t *testing.T) {
 			}
 			continue
 		}
-		if m == "" || milestone.EntitledOrg(m) == "" {
+		if m == "" || rules.EntitledOrg(m) == "" {
 			t.Errorf("%s makes milestone %q, which no organisation may commit", typ, m)
 		}
 	}

@@ -7,7 +7,7 @@ import (
 	"go.temporal.io/sdk/temporal"
 	"go.temporal.io/sdk/workflow"
 
-	"github.com/tradefin/tradefin/chaincode/milestone"
+	"github.com/tradefin/tradefin/chaincode/rules"
 	"github.com/tradefin/tradefin/events/contracts"
 	"github.com/tradefin/tradefin/events/ledger"
 )
@@ -67,7 +67,7 @@ func (t *tradeRun) receive(ev Event) {
 		t.st.LCExpiry = ev.LCExpiry
 	}
 	if name := milestoneFor(ev.Type); name != "" {
-		t.st.Pending = append(t.st.Pending, Milestone{Name: string(name), MSPID: milestone.EntitledOrg(name),
+		t.st.Pending = append(t.st.Pending, Milestone{Name: string(name), MSPID: rules.EntitledOrg(name),
 			EventID: ev.ID, SHA256: ev.SHA256, trace: ev.Trace})
 	}
 	if ev.Payment != nil {
@@ -108,15 +108,15 @@ func (t *tradeRun) commitReady(ctx workflow.Context) {
 
 // after takes the step a committed milestone calls for.
 func (t *tradeRun) after(ctx workflow.Context, m Milestone) {
-	switch milestone.Type(m.Name) {
-	case milestone.Honoured:
+	switch rules.Type(m.Name) {
+	case rules.Honoured:
 		t.instructPayment(ctx)
-	case milestone.ImportReleased:
+	case rules.ImportReleased:
 		// The goods are released and the credit is paid: the issuing bank closes the trade.
-		t.commit(ctx, Milestone{Name: string(milestone.Closed), MSPID: milestone.EntitledOrg(milestone.Closed),
+		t.commit(ctx, Milestone{Name: string(rules.Closed), MSPID: rules.EntitledOrg(rules.Closed),
 			EventID: m.EventID + "/closed", trace: m.trace})
 		t.st.Status = StatusClosed
-	case milestone.Expired, milestone.Cancelled:
+	case rules.Expired, rules.Cancelled:
 		t.st.Status = StatusExpired
 	}
 }
@@ -190,7 +190,7 @@ func (t *tradeRun) expire(ctx workflow.Context) {
 		t.st.Status = StatusExpired
 		return
 	}
-	t.commit(ctx, Milestone{Name: string(milestone.Expired), MSPID: milestone.EntitledOrg(milestone.Expired),
+	t.commit(ctx, Milestone{Name: string(rules.Expired), MSPID: rules.EntitledOrg(rules.Expired),
 		EventID: t.st.TradeID + "/expired", SHA256: ""})
 	t.st.Status = StatusExpired
 }
@@ -220,7 +220,7 @@ func (t *tradeRun) last() string {
 
 func (t *tradeRun) honoured() bool {
 	for _, m := range t.st.Milestones {
-		if m.Name == string(milestone.Honoured) && m.Error == "" {
+		if m.Name == string(rules.Honoured) && m.Error == "" {
 			return true
 		}
 	}

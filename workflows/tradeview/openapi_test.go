@@ -8,8 +8,8 @@ import (
 
 	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/events/identity/identitytest"
-	"github.com/tradefin/tradefin/events/openapitest"
 	"github.com/tradefin/tradefin/events/platform"
+	"github.com/tradefin/tradefin/events/platform/openapitest"
 	"github.com/tradefin/tradefin/workflows/tradeview"
 )
 

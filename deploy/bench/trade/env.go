@@ -14,8 +14,8 @@ import (
 	"github.com/jackc/pgx/v5"
 	"golang.org/x/oauth2"
 
-	"github.com/tradefin/tradefin/events/identity/signin"
-	"github.com/tradefin/tradefin/events/kafkapubsub"
+	"github.com/tradefin/tradefin/events/messaging/kafkapubsub"
+	"github.com/tradefin/tradefin/events/platform/signin"
 )
 
 // stackEnv is the test stack as `devstack exec` describes it in TRADEFIN_* variables: the bench

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/tradefin/tradefin/deploy/e2e/scenario"
-	"github.com/tradefin/tradefin/events/identity/signin"
+	"github.com/tradefin/tradefin/events/platform/signin"
 )
 
 // TradeFigures is one round of whole trades through the HTTP APIs.

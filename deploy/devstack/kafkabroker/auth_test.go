@@ -16,7 +16,7 @@ import (
 	"github.com/twmb/franz-go/pkg/kfake"
 
 	"github.com/tradefin/tradefin/deploy/devstack/kafkabroker"
-	"github.com/tradefin/tradefin/events/kafkapubsub"
+	"github.com/tradefin/tradefin/events/messaging/kafkapubsub"
 )
 
 // brokerLog records what the broker says about the connections it closes.

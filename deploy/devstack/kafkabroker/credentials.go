@@ -10,7 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 
-	"github.com/tradefin/tradefin/events/kafkapubsub"
+	"github.com/tradefin/tradefin/events/messaging/kafkapubsub"
 )
 
 // Mechanism is the only SASL mechanism the broker accepts: SCRAM-SHA-512 (RFC 5802, RFC 7677

@@ -14,7 +14,7 @@ import (
 	"github.com/segmentio/kafka-go"
 
 	"github.com/tradefin/tradefin/deploy/devstack/kafkabroker"
-	"github.com/tradefin/tradefin/events/kafkapubsub"
+	"github.com/tradefin/tradefin/events/messaging/kafkapubsub"
 )
 
 // TestCredentialsAreGeneratedOncePrivateAndComplete: the file appears once (parallel callers

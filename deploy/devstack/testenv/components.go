@@ -11,7 +11,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
-	"github.com/tradefin/tradefin/events/kafkapubsub"
+	"github.com/tradefin/tradefin/events/messaging/kafkapubsub"
 )
 
 // KafkaBrokers returns the Kafka-protocol broker addresses.

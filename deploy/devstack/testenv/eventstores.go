@@ -5,8 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/tradefin/tradefin/events/eventstore"
-	"github.com/tradefin/tradefin/events/eventstore/sqlstore"
+	"github.com/tradefin/tradefin/events/eventsourcing/eventstore"
+	"github.com/tradefin/tradefin/events/eventsourcing/sqlstore"
 )
 
 // EventStores gives, per backend the services run on, a function opening an empty event store:

@@ -8,7 +8,7 @@ import (
 
 	"golang.org/x/oauth2"
 
-	"github.com/tradefin/tradefin/events/identity/signin"
+	"github.com/tradefin/tradefin/events/platform/signin"
 )
 
 // OIDCIssuer returns the issuer of the stack's identity provider, exactly as its tokens' "iss".

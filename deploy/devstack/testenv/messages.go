@@ -6,8 +6,8 @@ import (
 
 	"github.com/ThreeDotsLabs/watermill/message"
 
-	"github.com/tradefin/tradefin/events/contracts"
-	"github.com/tradefin/tradefin/events/kafkapubsub"
+	"github.com/tradefin/tradefin/events/messaging/eventbus"
+	"github.com/tradefin/tradefin/events/messaging/kafkapubsub"
 )
 
 // TradeMessages reads topic from its start on the real broker (as the tests principal) and
@@ -29,7 +29,7 @@ func TradeMessages(ctx context.Context, t testing.TB, brokers []string, topic, t
 		select {
 		case m := <-msgs:
 			m.Ack()
-			if m.Metadata.Get(contracts.HeaderSubject) == tradeID {
+			if m.Metadata.Get(eventbus.HeaderSubject) == tradeID {
 				got = append(got, m)
 			}
 		case <-ctx.Done():

@@ -12,6 +12,7 @@ import (
 	"github.com/tradefin/tradefin/deploy/devstack/testenv"
 	"github.com/tradefin/tradefin/events/contracts"
 	"github.com/tradefin/tradefin/events/identity"
+	"github.com/tradefin/tradefin/events/messaging/eventbus"
 	"github.com/tradefin/tradefin/services/customs/service"
 )
 
@@ -66,7 +67,7 @@ func TestOutboxReachesKafka(t *testing.T) {
 		"customs.export_declared.v1", "customs.export_cleared.v1"}
 	var got []string
 	for i, m := range testenv.TradeMessages(ctx, t, brokers, "tradefin.customs.v1", trade, len(want)) {
-		env, err := contracts.Decode(m)
+		env, err := eventbus.Decode(m)
 		if err != nil {
 			t.Fatal(err)
 		}

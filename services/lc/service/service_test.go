@@ -14,6 +14,7 @@ import (
 	"github.com/tradefin/tradefin/events/contracts"
 	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/events/identity/identitytest"
+	"github.com/tradefin/tradefin/events/messaging/eventbus"
 	"github.com/tradefin/tradefin/services/lc/adapters/store"
 	"github.com/tradefin/tradefin/services/lc/service"
 )
@@ -106,7 +107,7 @@ func TestHappyPathReachesKafka(t *testing.T) {
 	want := []string{"lc.applied.v1", "lc.issued.v1", "lc.advised.v1", "lc.accepted.v1", "lc.documents_presented.v1", "lc.honoured.v1"}
 	var types []string
 	for i, m := range testenv.TradeMessages(ctx, t, brokers, contracts.Topic("lc.applied.v1"), trade, len(want)) {
-		env, err := contracts.Decode(m)
+		env, err := eventbus.Decode(m)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -8,7 +8,7 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/tradefin/tradefin/events/eventstore"
+	"github.com/tradefin/tradefin/events/eventsourcing/eventstore"
 )
 
 // metaStream holds the index's identity. (Trade streams are "ledger-index/<trade>": no trade ID

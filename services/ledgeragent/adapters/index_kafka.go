@@ -11,7 +11,8 @@ import (
 	"github.com/ThreeDotsLabs/watermill/message"
 
 	"github.com/tradefin/tradefin/events/contracts"
-	"github.com/tradefin/tradefin/events/kafkapubsub"
+	"github.com/tradefin/tradefin/events/messaging/eventbus"
+	"github.com/tradefin/tradefin/events/messaging/kafkapubsub"
 	"github.com/tradefin/tradefin/services/ledgeragent/domain"
 )
 
@@ -66,7 +67,7 @@ func (ix *Indexer) Run(ctx context.Context) error {
 // handle indexes one message. What cannot be an event of its topic is logged and skipped (acked):
 // it can never justify a milestone. A store failure is nacked, so the message comes again.
 func (ix *Indexer) handle(topic string, msg *message.Message) {
-	env, err := contracts.Decode(msg)
+	env, err := eventbus.Decode(msg)
 	switch {
 	case err != nil:
 		ix.Log.Warn("not indexed: not an integration event", "topic", topic, "err", err)

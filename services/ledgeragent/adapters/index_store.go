@@ -10,7 +10,7 @@ import (
 	"fmt"
 
 	"github.com/tradefin/tradefin/events/contracts"
-	"github.com/tradefin/tradefin/events/eventstore"
+	"github.com/tradefin/tradefin/events/eventsourcing/eventstore"
 	"github.com/tradefin/tradefin/services/ledgeragent/domain"
 )
 

@@ -7,7 +7,7 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/tradefin/tradefin/chaincode/milestone"
+	"github.com/tradefin/tradefin/chaincode/rules"
 	"github.com/tradefin/tradefin/events/contracts"
 )
 
@@ -39,8 +39,8 @@ func Justify(org string, req Request, trade []Entry, now time.Time) Verdict {
 	if v, bad := invalid(req); bad {
 		return v
 	}
-	m := milestone.Type(req.Milestone)
-	if owner := milestone.EntitledOrg(m); owner != org {
+	m := rules.Type(req.Milestone)
+	if owner := rules.EntitledOrg(m); owner != org {
 		return refused(CodeNotOurs, "%s is %s's to commit; this agent signs only %s's milestones", m, owner, org)
 	}
 	for _, e := range trade {
@@ -53,9 +53,9 @@ func Justify(org string, req Request, trade []Entry, now time.Time) Verdict {
 		return justified(e, "%s is %s %s", m, e.Type, e.ID)
 	}
 	switch m {
-	case milestone.Closed:
+	case rules.Closed:
 		return closed(req, trade)
-	case milestone.Expired:
+	case rules.Expired:
 		if req.SHA256 == derivedHash(req.TradeID+"/expired") {
 			return expired(req, trade, now)
 		}
@@ -103,7 +103,7 @@ func invalid(req Request) (Verdict, bool) {
 	switch {
 	case req.TradeID == "" || len(req.TradeID) > MaxTradeIDLength || strings.IndexFunc(req.TradeID, notPrintable) >= 0:
 		return refused(CodeInvalid, "trade ID must be 1 to %d printable characters", MaxTradeIDLength), true
-	case milestone.EntitledOrg(milestone.Type(req.Milestone)) == "":
+	case rules.EntitledOrg(rules.Type(req.Milestone)) == "":
 		return refused(CodeInvalid, "unknown milestone %.40q", req.Milestone), true
 	case !isHash(req.SHA256):
 		return refused(CodeInvalid, "hash must be a SHA-256 digest as %d lowercase hex digits", hashLength), true

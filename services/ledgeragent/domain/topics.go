@@ -3,7 +3,7 @@ package domain
 import (
 	"slices"
 
-	"github.com/tradefin/tradefin/chaincode/milestone"
+	"github.com/tradefin/tradefin/chaincode/rules"
 	"github.com/tradefin/tradefin/events/contracts"
 )
 
@@ -14,14 +14,14 @@ import (
 func Topics(org string) []string {
 	var types []string
 	for _, typ := range contracts.MilestoneEventTypes() {
-		if milestone.EntitledOrg(milestone.Type(contracts.Milestone(typ))) == org {
+		if rules.EntitledOrg(rules.Type(contracts.Milestone(typ))) == org {
 			types = append(types, typ)
 		}
 	}
-	if milestone.EntitledOrg(milestone.Closed) == org {
+	if rules.EntitledOrg(rules.Closed) == org {
 		types = append(types, released)
 	}
-	if milestone.EntitledOrg(milestone.Expired) == org {
+	if rules.EntitledOrg(rules.Expired) == org {
 		types = append(types, applied, honoured)
 	}
 	var out []string

@@ -21,8 +21,9 @@ import (
 
 	"github.com/tradefin/tradefin/deploy/devstack/testenv"
 	"github.com/tradefin/tradefin/events/contracts"
-	"github.com/tradefin/tradefin/events/kafkapubsub"
 	"github.com/tradefin/tradefin/events/ledger"
+	"github.com/tradefin/tradefin/events/messaging/eventbus"
+	"github.com/tradefin/tradefin/events/messaging/kafkapubsub"
 	"github.com/tradefin/tradefin/events/money"
 	"github.com/tradefin/tradefin/services/ledgeragent/domain"
 	"github.com/tradefin/tradefin/services/ledgeragent/service"
@@ -121,11 +122,11 @@ func (r *rig) record(ctx context.Context, t *testing.T, msp string, in ledger.Re
 func (r *rig) publish(t *testing.T, source, tradeID string, payload any) (id, sum string) {
 	t.Helper()
 	id = randomHex()
-	msg, topic, err := contracts.Encode(context.Background(), source, tradeID, id, payload)
+	msg, topic, err := eventbus.Encode(context.Background(), source, tradeID, id, payload)
 	if err != nil {
 		t.Fatal(err)
 	}
-	env, err := contracts.Decode(msg)
+	env, err := eventbus.Decode(msg)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,8 +14,8 @@ import (
 
 	"go.temporal.io/sdk/client"
 
-	"github.com/tradefin/tradefin/events/kafkapubsub"
 	"github.com/tradefin/tradefin/events/ledger"
+	"github.com/tradefin/tradefin/events/messaging/kafkapubsub"
 	"github.com/tradefin/tradefin/events/platform"
 	"github.com/tradefin/tradefin/services/ledgeragent/adapters"
 	"github.com/tradefin/tradefin/services/ledgeragent/app"

@@ -16,7 +16,8 @@ import (
 	"github.com/ThreeDotsLabs/watermill"
 
 	"github.com/tradefin/tradefin/events/contracts"
-	"github.com/tradefin/tradefin/events/kafkapubsub"
+	"github.com/tradefin/tradefin/events/messaging/eventbus"
+	"github.com/tradefin/tradefin/events/messaging/kafkapubsub"
 	"github.com/tradefin/tradefin/events/platform"
 	"github.com/tradefin/tradefin/services/settlement/adapters/fxtable"
 	settlementhttp "github.com/tradefin/tradefin/services/settlement/adapters/http"
@@ -79,7 +80,7 @@ func (s *Service) consumeHonoured(ctx context.Context, pub *kafkapubsub.Publishe
 		return err
 	}
 	defer sub.Close()
-	router, err := contracts.NewRouter(watermill.NewSlogLogger(s.Work.Log), pub)
+	router, err := eventbus.NewRouter(watermill.NewSlogLogger(s.Work.Log), pub)
 	if err != nil {
 		return err
 	}

@@ -11,7 +11,8 @@ import (
 	"github.com/tradefin/tradefin/deploy/devstack/testenv"
 	"github.com/tradefin/tradefin/events/contracts"
 	"github.com/tradefin/tradefin/events/identity"
-	"github.com/tradefin/tradefin/events/kafkapubsub"
+	"github.com/tradefin/tradefin/events/messaging/eventbus"
+	"github.com/tradefin/tradefin/events/messaging/kafkapubsub"
 	"github.com/tradefin/tradefin/events/money"
 	"github.com/tradefin/tradefin/services/settlement/domain"
 	"github.com/tradefin/tradefin/services/settlement/service"
@@ -41,7 +42,7 @@ func publish(t *testing.T, ctx context.Context, brokers []string, eventID string
 		t.Fatal(err)
 	}
 	defer pub.Close()
-	msg, topic, err := contracts.Encode(ctx, "/tradefin/lc", ev.TradeID, eventID, ev)
+	msg, topic, err := eventbus.Encode(ctx, "/tradefin/lc", ev.TradeID, eventID, ev)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,7 +89,7 @@ func TestHonouredThroughKafka(t *testing.T) {
 		t.Fatalf("release below the threshold: %v", err)
 	}
 	m := testenv.TradeMessages(ctx, t, brokers, "tradefin.settlement.v1", tradeID, 1)[0]
-	env, err := contracts.Decode(m)
+	env, err := eventbus.Decode(m)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,9 +120,9 @@ func TestConflictingHonourThroughKafka(t *testing.T) {
 	publish(t, ctx, brokers, tradeID+"/honoured-2", other)
 	poisoned := testenv.TradeMessages(ctx, t, brokers, contracts.PoisonTopic, tradeID, 1)[0]
 	reason := poisoned.Metadata.Get(middleware.ReasonForPoisonedKey)
-	if poisoned.Metadata.Get(contracts.HeaderID) != tradeID+"/honoured-2" || !strings.Contains(reason, "conflicts with recorded state") ||
+	if poisoned.Metadata.Get(eventbus.HeaderID) != tradeID+"/honoured-2" || !strings.Contains(reason, "conflicts with recorded state") ||
 		!strings.Contains(reason, "amount, advisingBank differ") {
-		t.Fatalf("poisoned %s: reason %q", poisoned.Metadata.Get(contracts.HeaderID), reason)
+		t.Fatalf("poisoned %s: reason %q", poisoned.Metadata.Get(eventbus.HeaderID), reason)
 	}
 	p := waitRaised(t, ctx, svc, id)
 	if p.Obligation.Amount != first.Amount || !p.Disputed() {

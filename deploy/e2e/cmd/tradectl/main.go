@@ -23,7 +23,7 @@ import (
 	"golang.org/x/oauth2"
 
 	"github.com/tradefin/tradefin/deploy/e2e/scenario"
-	"github.com/tradefin/tradefin/events/identity/signin"
+	"github.com/tradefin/tradefin/events/platform/signin"
 )
 
 func main() {

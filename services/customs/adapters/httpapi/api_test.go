@@ -13,7 +13,8 @@ import (
 
 	"github.com/tradefin/tradefin/deploy/devstack/testenv"
 	"github.com/tradefin/tradefin/events/contracts"
-	"github.com/tradefin/tradefin/events/eventstore"
+	"github.com/tradefin/tradefin/events/eventsourcing/eventstore"
+	"github.com/tradefin/tradefin/events/messaging/eventbus"
 	"github.com/tradefin/tradefin/services/customs/adapters/httpapi"
 	"github.com/tradefin/tradefin/services/customs/adapters/store"
 	"github.com/tradefin/tradefin/services/customs/adapters/tariff"
@@ -93,7 +94,7 @@ func TestTradeThroughCustoms(t *testing.T) {
 			m := pending[4]
 			msg := message.NewMessage(m.ID, m.Payload)
 			msg.Metadata = m.Headers
-			env, err := contracts.Decode(msg)
+			env, err := eventbus.Decode(msg)
 			if err != nil || env.Data.(*contracts.ExportCleared).Actor != actors["export-customs"].Stamp() {
 				t.Errorf("export cleared: %+v %v", env.Data, err)
 			}

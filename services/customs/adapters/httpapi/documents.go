@@ -5,8 +5,8 @@ import (
 	"encoding/hex"
 	"net/http"
 
-	"github.com/tradefin/tradefin/events/apispec"
 	"github.com/tradefin/tradefin/events/identity"
+	"github.com/tradefin/tradefin/events/platform/apispec"
 	"github.com/tradefin/tradefin/events/problem"
 	"github.com/tradefin/tradefin/services/customs/app"
 	"github.com/tradefin/tradefin/services/customs/domain"

@@ -6,7 +6,7 @@ import (
 	"net/http/httptest"
 	"testing"
 
-	"github.com/tradefin/tradefin/events/openapitest"
+	"github.com/tradefin/tradefin/events/platform/openapitest"
 	"github.com/tradefin/tradefin/services/customs/adapters/httpapi"
 	"github.com/tradefin/tradefin/services/customs/app"
 )

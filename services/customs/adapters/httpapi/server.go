@@ -11,9 +11,9 @@ import (
 	"io"
 	"net/http"
 
-	"github.com/tradefin/tradefin/events/apispec"
 	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/events/platform"
+	"github.com/tradefin/tradefin/events/platform/apispec"
 	"github.com/tradefin/tradefin/events/problem"
 	"github.com/tradefin/tradefin/services/customs/app"
 )

@@ -9,8 +9,8 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/tradefin/tradefin/events/contracts"
-	"github.com/tradefin/tradefin/events/eventstore"
+	"github.com/tradefin/tradefin/events/eventsourcing/eventstore"
+	"github.com/tradefin/tradefin/events/messaging/eventbus"
 	"github.com/tradefin/tradefin/events/problem"
 	"github.com/tradefin/tradefin/services/customs/domain"
 )
@@ -71,7 +71,7 @@ func (r *Repository) save(ctx context.Context, stream, tradeID string, version i
 		if payload := integrationEvent(agg, c); payload != nil {
 			// The event's ID is the message's: a retried forward republishes the same ID, and the
 			// request's trace context travels in the message headers.
-			msg, topic, err := contracts.Encode(ctx, "/tradefin/customs", tradeID, id, payload)
+			msg, topic, err := eventbus.Encode(ctx, "/tradefin/customs", tradeID, id, payload)
 			if err != nil {
 				return err
 			}

@@ -12,6 +12,7 @@ import (
 	"github.com/tradefin/tradefin/deploy/devstack/testenv"
 	"github.com/tradefin/tradefin/events/contracts"
 	"github.com/tradefin/tradefin/events/identity"
+	"github.com/tradefin/tradefin/events/messaging/eventbus"
 	"github.com/tradefin/tradefin/events/problem"
 	"github.com/tradefin/tradefin/services/customs/adapters/store"
 	"github.com/tradefin/tradefin/services/customs/domain"
@@ -78,7 +79,7 @@ func TestRepository(t *testing.T) {
 			// The integration event says who registered the document.
 			msg := message.NewMessage(pending[0].ID, pending[0].Payload)
 			msg.Metadata = pending[0].Headers
-			if env, err := contracts.Decode(msg); err != nil || env.Data.(*contracts.DocumentRegistered).Actor != joao {
+			if env, err := eventbus.Decode(msg); err != nil || env.Data.(*contracts.DocumentRegistered).Actor != joao {
 				t.Errorf("integration event: %+v %v", env.Data, err)
 			}
 

@@ -5,7 +5,7 @@ import (
 	"slices"
 	"sync"
 
-	"github.com/tradefin/tradefin/events/eventstore"
+	"github.com/tradefin/tradefin/events/eventsourcing/eventstore"
 	"github.com/tradefin/tradefin/services/customs/domain"
 )
 

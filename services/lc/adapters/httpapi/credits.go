@@ -5,7 +5,7 @@ import (
 	"net/http"
 	"strconv"
 
-	"github.com/tradefin/tradefin/events/apispec"
+	"github.com/tradefin/tradefin/events/platform/apispec"
 	"github.com/tradefin/tradefin/events/problem"
 	"github.com/tradefin/tradefin/services/lc/adapters/swiftmap"
 	"github.com/tradefin/tradefin/services/lc/app"

@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"github.com/tradefin/tradefin/deploy/devstack/testenv"
-	"github.com/tradefin/tradefin/events/eventstore"
+	"github.com/tradefin/tradefin/events/eventsourcing/eventstore"
 	"github.com/tradefin/tradefin/services/lc/adapters/httpapi"
 	"github.com/tradefin/tradefin/services/lc/adapters/store"
 	"github.com/tradefin/tradefin/services/lc/app"

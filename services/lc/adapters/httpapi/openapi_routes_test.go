@@ -5,7 +5,7 @@ import (
 	"net/http"
 	"testing"
 
-	"github.com/tradefin/tradefin/events/openapitest"
+	"github.com/tradefin/tradefin/events/platform/openapitest"
 	"github.com/tradefin/tradefin/services/lc/adapters/httpapi"
 )
 

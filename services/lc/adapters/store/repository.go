@@ -8,8 +8,8 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/tradefin/tradefin/events/contracts"
-	"github.com/tradefin/tradefin/events/eventstore"
+	"github.com/tradefin/tradefin/events/eventsourcing/eventstore"
+	"github.com/tradefin/tradefin/events/messaging/eventbus"
 	"github.com/tradefin/tradefin/events/problem"
 	"github.com/tradefin/tradefin/services/lc/domain"
 )
@@ -106,7 +106,7 @@ func (r *Repository) save(ctx context.Context, lc *domain.LetterOfCredit) error 
 		evs = append(evs, eventstore.NewEvent{ID: id, Type: c.EventName(), SchemaVersion: 1, Data: b,
 			Metadata: eventstore.Metadata{CorrelationID: lc.TradeID, Actor: string(who)}})
 		if payload := integrationEvent(lc, c, by); payload != nil {
-			msg, topic, err := contracts.Encode(ctx, "/tradefin/lc", lc.TradeID, id, payload)
+			msg, topic, err := eventbus.Encode(ctx, "/tradefin/lc", lc.TradeID, id, payload)
 			if err != nil {
 				return err
 			}

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/tradefin/tradefin/deploy/devstack/testenv"
-	"github.com/tradefin/tradefin/events/contracts"
+	"github.com/tradefin/tradefin/events/messaging/eventbus"
 	"github.com/tradefin/tradefin/events/money"
 	"github.com/tradefin/tradefin/events/problem"
 	"github.com/tradefin/tradefin/services/lc/adapters/store"
@@ -71,15 +71,15 @@ func TestEventIDsAreTheStreamsVersions(t *testing.T) {
 			wantTypes := []string{"lc.applied.v1", "lc.issued.v1", "lc.advised.v1", "lc.accepted.v1"}
 			for i, e := range evs {
 				m := pending[i]
-				if e.ID != store.EventID("LC-S", e.Version) || m.ID != e.ID || m.Headers[contracts.HeaderID] != e.ID {
-					t.Errorf("event %d: stored ID %s, outbox ID %s, ce_id %s, want %s", e.Version, e.ID, m.ID, m.Headers[contracts.HeaderID], store.EventID("LC-S", e.Version))
+				if e.ID != store.EventID("LC-S", e.Version) || m.ID != e.ID || m.Headers[eventbus.HeaderID] != e.ID {
+					t.Errorf("event %d: stored ID %s, outbox ID %s, ce_id %s, want %s", e.Version, e.ID, m.ID, m.Headers[eventbus.HeaderID], store.EventID("LC-S", e.Version))
 				}
 				var payload struct {
 					TradeID string `json:"tradeId"`
 					LCID    string `json:"lcId"`
 				}
 				if err := json.Unmarshal(m.Payload, &payload); err != nil || payload.TradeID != "T-S" || payload.LCID != "LC-S" ||
-					m.Key != "T-S" || m.Headers[contracts.HeaderSubject] != "T-S" || m.Headers[contracts.HeaderType] != wantTypes[i] {
+					m.Key != "T-S" || m.Headers[eventbus.HeaderSubject] != "T-S" || m.Headers[eventbus.HeaderType] != wantTypes[i] {
 					t.Errorf("message %d: %s %v %s", i, m.Payload, m.Headers, m.Key)
 				}
 			}

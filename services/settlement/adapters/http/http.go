@@ -18,10 +18,10 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/tradefin/tradefin/events/apispec"
 	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/events/money"
 	"github.com/tradefin/tradefin/events/platform"
+	"github.com/tradefin/tradefin/events/platform/apispec"
 	"github.com/tradefin/tradefin/events/problem"
 	"github.com/tradefin/tradefin/services/settlement/app"
 	"github.com/tradefin/tradefin/services/settlement/domain"

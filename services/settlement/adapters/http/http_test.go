@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tradefin/tradefin/events/eventstore/sqlstore"
+	"github.com/tradefin/tradefin/events/eventsourcing/sqlstore"
 	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/events/money"
 	"github.com/tradefin/tradefin/services/settlement/adapters/fxtable"

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tradefin/tradefin/events/openapitest"
+	"github.com/tradefin/tradefin/events/platform/openapitest"
 	settlementhttp "github.com/tradefin/tradefin/services/settlement/adapters/http"
 )
 

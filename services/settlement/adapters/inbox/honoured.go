@@ -11,7 +11,8 @@ import (
 	"github.com/ThreeDotsLabs/watermill/message"
 
 	"github.com/tradefin/tradefin/events/contracts"
-	"github.com/tradefin/tradefin/events/eventstore"
+	"github.com/tradefin/tradefin/events/eventsourcing/eventstore"
+	"github.com/tradefin/tradefin/events/messaging/eventbus"
 	"github.com/tradefin/tradefin/events/money"
 	"github.com/tradefin/tradefin/services/settlement/adapters/store"
 	"github.com/tradefin/tradefin/services/settlement/app"
@@ -37,7 +38,7 @@ type Honoured struct {
 
 // Handle is a Watermill NoPublishHandlerFunc.
 func (h Honoured) Handle(msg *message.Message) error {
-	env, err := contracts.Decode(msg)
+	env, err := eventbus.Decode(msg)
 	if err != nil {
 		return err
 	}

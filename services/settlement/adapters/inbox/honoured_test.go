@@ -15,9 +15,10 @@ import (
 
 	"github.com/tradefin/tradefin/deploy/devstack/testenv"
 	"github.com/tradefin/tradefin/events/contracts"
-	"github.com/tradefin/tradefin/events/eventstore"
-	"github.com/tradefin/tradefin/events/eventstore/sqlstore"
+	"github.com/tradefin/tradefin/events/eventsourcing/eventstore"
+	"github.com/tradefin/tradefin/events/eventsourcing/sqlstore"
 	"github.com/tradefin/tradefin/events/identity"
+	"github.com/tradefin/tradefin/events/messaging/eventbus"
 	"github.com/tradefin/tradefin/events/money"
 	"github.com/tradefin/tradefin/services/settlement/adapters/fxtable"
 	"github.com/tradefin/tradefin/services/settlement/adapters/ids"
@@ -47,7 +48,7 @@ func stores() map[string]func(t *testing.T) (eventstore.Store, error) {
 
 func encode(t *testing.T, eventID string, ev contracts.LCHonoured) *watermillMessage {
 	t.Helper()
-	msg, _, err := contracts.Encode(context.Background(), "/tradefin/lc", ev.TradeID, eventID, ev)
+	msg, _, err := eventbus.Encode(context.Background(), "/tradefin/lc", ev.TradeID, eventID, ev)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,7 +87,7 @@ func TestHonouredRaisesOnePayment(t *testing.T) {
 
 			bad := honoured(trade)
 			bad.AdvisingBank = "nope"
-			if err := h.Handle(encode(t, trade+"/evt-3", bad)); !errors.Is(err, contracts.ErrMalformed) || !contracts.IsPermanent(err) {
+			if err := h.Handle(encode(t, trade+"/evt-3", bad)); !errors.Is(err, contracts.ErrMalformed) || !eventbus.IsPermanent(err) {
 				t.Fatalf("invalid honour: %v", err)
 			}
 		})
@@ -118,7 +119,7 @@ func TestConflictingHonourIsVisible(t *testing.T) {
 			other.AdvisingBank = "OTHRGB2L"
 			for range 2 { // the redelivery is refused the same way: never marked handled
 				err := h.Handle(encode(t, trade+"/second", other))
-				if !errors.Is(err, contracts.ErrConflict) || !contracts.IsPermanent(err) ||
+				if !errors.Is(err, contracts.ErrConflict) || !eventbus.IsPermanent(err) ||
 					!strings.Contains(err.Error(), "amount, advisingBank differ") {
 					t.Fatalf("conflicting honour: %v", err)
 				}

@@ -4,7 +4,7 @@ import (
 	"context"
 	"strings"
 
-	"github.com/tradefin/tradefin/events/eventstore"
+	"github.com/tradefin/tradefin/events/eventsourcing/eventstore"
 	"github.com/tradefin/tradefin/services/settlement/app"
 	"github.com/tradefin/tradefin/services/settlement/domain"
 )

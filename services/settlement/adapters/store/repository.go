@@ -1,5 +1,5 @@
-// Package store is the event-sourced Payment repository on the shared event store
-// (events/eventstore: SQLite by default, PostgreSQL in deployments). Integration events
+// Package store is the event-sourced Payment repository on the shared event store (package
+// eventstore: SQLite by default, PostgreSQL in deployments). Integration events
 // (settlement.*.v1 contracts) are written to the outbox in the same append as the domain events.
 package store
 
@@ -8,7 +8,8 @@ import (
 	"errors"
 
 	"github.com/tradefin/tradefin/events/contracts"
-	"github.com/tradefin/tradefin/events/eventstore"
+	"github.com/tradefin/tradefin/events/eventsourcing/eventstore"
+	"github.com/tradefin/tradefin/events/messaging/eventbus"
 	"github.com/tradefin/tradefin/services/settlement/app"
 	"github.com/tradefin/tradefin/services/settlement/domain"
 )
@@ -147,7 +148,7 @@ func integration(ctx context.Context, p *domain.Payment, e domain.Event, id stri
 	default:
 		return eventstore.OutboxMessage{}, false, nil
 	}
-	msg, topic, err := contracts.Encode(ctx, "/tradefin/settlement", p.Obligation.TradeID, id, payload)
+	msg, topic, err := eventbus.Encode(ctx, "/tradefin/settlement", p.Obligation.TradeID, id, payload)
 	if err != nil {
 		return eventstore.OutboxMessage{}, false, err
 	}

@@ -11,9 +11,10 @@ import (
 
 	"github.com/tradefin/tradefin/deploy/devstack/testenv"
 	"github.com/tradefin/tradefin/events/contracts"
-	"github.com/tradefin/tradefin/events/eventstore"
-	"github.com/tradefin/tradefin/events/eventstore/sqlstore"
+	"github.com/tradefin/tradefin/events/eventsourcing/eventstore"
+	"github.com/tradefin/tradefin/events/eventsourcing/sqlstore"
 	"github.com/tradefin/tradefin/events/identity"
+	"github.com/tradefin/tradefin/events/messaging/eventbus"
 	"github.com/tradefin/tradefin/events/money"
 	"github.com/tradefin/tradefin/services/settlement/adapters/fxtable"
 	"github.com/tradefin/tradefin/services/settlement/adapters/ids"
@@ -123,7 +124,7 @@ func TestRepository(t *testing.T) {
 			}
 			var types []string
 			for _, m := range pending {
-				types = append(types, m.Headers[contracts.HeaderType])
+				types = append(types, m.Headers[eventbus.HeaderType])
 				if m.Key != "T1" || m.Topic != "tradefin.settlement.v1" {
 					t.Errorf("outbox message %+v", m.OutboxMessage)
 				}

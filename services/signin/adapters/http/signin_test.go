@@ -18,7 +18,7 @@ import (
 	"golang.org/x/oauth2"
 
 	"github.com/tradefin/tradefin/deploy/devstack/testenv"
-	"github.com/tradefin/tradefin/events/identity/signin"
+	"github.com/tradefin/tradefin/events/platform/signin"
 	"github.com/tradefin/tradefin/services/signin/adapters/hydra"
 )
 

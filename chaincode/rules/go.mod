@@ -1,0 +1,3 @@
+module github.com/tradefin/tradefin/chaincode/rules
+
+go 1.26.0
