@@ -1,6 +1,7 @@
 // Command bench compares tradefin's event backbone with its baselines on this machine, side by
 // side in one run: the Kafka Pub/Sub against watermill-kafka (Sarama) and raw kafka-go on the
-// same broker, and event-store appends against plain INSERTs on the same databases. Each
+// same broker, event-store appends against plain INSERTs on the same databases, and whole trades
+// through the platform against the ledger's own floor and ceiling (package trade). Each
 // comparison prints a machine-readable line `ratio <name> <value>`. `make bench` runs it.
 package main
 
@@ -11,6 +12,8 @@ import (
 	"os"
 	"sort"
 	"time"
+
+	"github.com/tradefin/tradefin/deploy/bench/trade"
 )
 
 // result is one measured row.
@@ -29,8 +32,9 @@ func main() {
 	messages := flag.Int("messages", 20000, "messages per Pub/Sub round")
 	appends := flag.Int("appends", 2000, "appends per event-store round")
 	rounds := flag.Int("rounds", 3, "rounds per contender (the median counts)")
+	trades := flag.Bool("trades", true, "also measure whole trades against the ledger's ceiling")
 	flag.Parse()
-	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Minute)
 	defer cancel()
 
 	var results []result
@@ -46,6 +50,12 @@ func main() {
 	}
 	results, comps = append(results, r...), append(comps, c...)
 	print(results, comps)
+	if *trades {
+		fmt.Println()
+		if _, err := trade.Run(ctx, os.Stdout); err != nil {
+			fail(err)
+		}
+	}
 }
 
 func print(results []result, comps []comparison) {
