@@ -20,7 +20,7 @@ import (
 	"github.com/tradefin/tradefin/events/messaging/kafkapubsub"
 	"github.com/tradefin/tradefin/events/platform"
 	"github.com/tradefin/tradefin/services/settlement/adapters/fxtable"
-	settlementhttp "github.com/tradefin/tradefin/services/settlement/adapters/http"
+	"github.com/tradefin/tradefin/services/settlement/adapters/httpapi"
 	"github.com/tradefin/tradefin/services/settlement/adapters/ids"
 	"github.com/tradefin/tradefin/services/settlement/adapters/inbox"
 	"github.com/tradefin/tradefin/services/settlement/adapters/orchestration"
@@ -57,7 +57,7 @@ func NewWith(ctx context.Context, cfg Config, opts Options) (*Service, error) {
 		return nil, err
 	}
 	a := app.New(store.New(es), fxtable.Dev(), ids.Random{Prefix: "TFSTL"}, time.Now, opts.Policy).WithBalances(store.NewLedger(es))
-	return &Service{Wired: platform.Wired{HTTP: settlementhttp.Handler(a), Auth: cfg.Auth, Store: es, Work: cfg.Background(es)}, App: a}, nil
+	return &Service{Wired: platform.Wired{HTTP: httpapi.Handler(a), Auth: cfg.Auth, Store: es, Work: cfg.Background(es)}, App: a}, nil
 }
 
 // Run consumes lc.honoured.v1, forwards the outbox and serves the settlement activities until

@@ -1,4 +1,4 @@
-package http_test
+package httpapi_test
 
 import (
 	"context"
@@ -15,7 +15,7 @@ import (
 	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/events/money"
 	"github.com/tradefin/tradefin/services/settlement/adapters/fxtable"
-	settlementhttp "github.com/tradefin/tradefin/services/settlement/adapters/http"
+	"github.com/tradefin/tradefin/services/settlement/adapters/httpapi"
 	"github.com/tradefin/tradefin/services/settlement/adapters/ids"
 	"github.com/tradefin/tradefin/services/settlement/adapters/store"
 	"github.com/tradefin/tradefin/services/settlement/app"
@@ -57,7 +57,7 @@ func newAPI(t *testing.T) api {
 	}
 	t.Cleanup(func() { es.Close() })
 	a := app.New(store.New(es), fxtable.Dev(), ids.Random{Prefix: "TF"}, time.Now, app.Policy{SettlementAgent: "NCLRSESS"}).WithBalances(store.NewLedger(es))
-	return api{h: settlementhttp.Handler(a), app: a}
+	return api{h: httpapi.Handler(a), app: a}
 }
 
 // call serves one request as who ("" nobody) through the handler, the actor injected the way

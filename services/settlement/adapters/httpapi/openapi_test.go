@@ -1,4 +1,4 @@
-package http_test
+package httpapi_test
 
 import (
 	"encoding/json"
@@ -7,12 +7,12 @@ import (
 	"testing"
 
 	"github.com/tradefin/tradefin/events/platform/openapitest"
-	settlementhttp "github.com/tradefin/tradefin/services/settlement/adapters/http"
+	"github.com/tradefin/tradefin/services/settlement/adapters/httpapi"
 )
 
 func TestOpenAPIDocumentsEveryRoute(t *testing.T) {
 	spec := openapitest.Served(t, newAPI(t).h)
-	openapitest.CheckRoutes(t, spec, settlementhttp.Routes())
+	openapitest.CheckRoutes(t, spec, httpapi.Routes())
 	openapitest.CheckSecurity(t, spec)
 }
 

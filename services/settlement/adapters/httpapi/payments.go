@@ -1,4 +1,4 @@
-// Package http is settlement's HTTP API (/v1/payments...). The caller is the identity.Actor the
+// Package httpapi is settlement's HTTP API (/v1/payments...). The caller is the identity.Actor the
 // platform's bearer middleware put in the request context (a verified OAuth 2.0 access token);
 // no X-Tradefin-* header is read. What the actor may do is domain.Authorize's to decide: a read
 // or a command on a payment it is no party to answers 404, as a missing payment; a command a
@@ -8,7 +8,7 @@
 // No endpoint raises a payment: payments are raised only from lc.honoured.v1 (adapters/inbox).
 // Every command is idempotent by design (instruction, approval and status application return the
 // stored outcome), so a retry returns the original result.
-package http
+package httpapi
 
 import (
 	_ "embed"
