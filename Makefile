@@ -4,9 +4,9 @@ SHELL := /bin/bash
 DEVSTACK := go run ./deploy/devstack/cmd/devstack
 PROFILE ?= dev
 
-.PHONY: setup run stop status env test bench e2e demo fuzz modules
+.PHONY: setup run stop status env lint test test-unit bench e2e demo fuzz modules
 
-setup: ## install missing tools (Temporal CLI, Fabric binaries, PostgreSQL) into the per-user cache
+setup: ## install missing tools (Temporal CLI, Fabric binaries, Hydra, golangci-lint, PostgreSQL) into the per-user cache
 	$(DEVSTACK) setup
 
 run: ## start the whole platform as native processes (profile dev)
@@ -21,9 +21,16 @@ status: ## one line per component; exit 0 only when all are ready
 env: ## print the TRADEFIN_* variables of a running profile (eval "$$(make -s env)")
 	@$(DEVSTACK) env --profile $(PROFILE)
 
-test: ## unit and integration tests against the real stack, then each fuzz target for seconds (README's test command; .ci/run calls it)
+lint: ## golangci-lint (.golangci.yml: vet, staticcheck, errcheck, ..., depguard's layering rules) in every module
+	$(DEVSTACK) lint
+
+test: ## lint, then unit and integration tests with -race against the real stack, then each fuzz target for seconds (README's test command; .ci/run calls it)
+	$(DEVSTACK) lint
 	$(DEVSTACK) test
 	$(MAKE) --no-print-directory fuzz FUZZTIME=3s
+
+test-unit: ## only the tests that need no running component, with -race, no stack (TRADEFIN_UNIT=1 skips the others)
+	$(DEVSTACK) test-unit
 
 e2e: ## only the whole-trade test (three trades in parallel), printing each trade's timeline
 	$(DEVSTACK) exec -- go test -count=1 -run '^TestEndToEnd$$' -v ./deploy/e2e

@@ -49,7 +49,7 @@ func main() {
 		fail(err)
 	}
 	results, comps = append(results, r...), append(comps, c...)
-	print(results, comps)
+	printReport(results, comps)
 	if *trades {
 		fmt.Println()
 		if _, err := trade.Run(ctx, os.Stdout); err != nil {
@@ -58,7 +58,7 @@ func main() {
 	}
 }
 
-func print(results []result, comps []comparison) {
+func printReport(results []result, comps []comparison) {
 	fmt.Printf("%-10s %-44s %10s %12s %14s\n", "group", "contender", "ops", "median time", "ops/s")
 	byName := map[string]result{}
 	for _, r := range results {

@@ -42,10 +42,10 @@ func (c *Config) setDefaults() {
 func (c Config) Validate() error {
 	var errs []error
 	if c.Dir == "" {
-		errs = append(errs, errors.New("Dir is required"))
+		errs = append(errs, errors.New("a Dir is required"))
 	}
 	if c.Tools.BinDir == "" || c.Tools.SampleConfig == "" {
-		errs = append(errs, errors.New("Tools (Fabric binaries and sampleconfig) are required"))
+		errs = append(errs, errors.New("the Tools (Fabric binaries and sampleconfig) are required"))
 	}
 	if c.ChaincodeSrc == "" {
 		errs = append(errs, errors.New("ChaincodeSrc is required"))

@@ -3,7 +3,8 @@
 // Under `make test` the TRADEFIN_* variables point at the test stack and are used as they are.
 // A plain `go test` without them starts the test profile's stack once (under a file lock, so
 // parallel test binaries share it) and leaves it running for the next run; `make stop
-// PROFILE=test` stops it. A component that cannot be had fails the test: it is never skipped.
+// PROFILE=test` stops it. A component that cannot be had fails the test: it is never skipped,
+// except under `make test-unit` (TRADEFIN_UNIT=1), which runs only the tests needing none.
 package testenv
 
 import (
@@ -28,6 +29,7 @@ var (
 // lookup returns the variable from the environment, or from the test stack, started if needed.
 func lookup(t testing.TB, key string) string {
 	t.Helper()
+	skipInUnitRun(t, "the stack's "+key)
 	if v := os.Getenv(key); v != "" {
 		return v
 	}

@@ -29,14 +29,14 @@ func validID(field, id string) error {
 	return nil
 }
 
-// validText: text of at most max characters, without control characters other than line
+// validText: text of at most maxRunes characters, without control characters other than line
 // breaks and tabs; required unless optional.
-func validText(field, s string, max int, optional bool) error {
+func validText(field, s string, maxRunes int, optional bool) error {
 	switch {
 	case s == "" && !optional:
 		return invalid(field, "required")
-	case !utf8.ValidString(s) || utf8.RuneCountInString(s) > max:
-		return invalid(field, "at most %d characters of UTF-8", max)
+	case !utf8.ValidString(s) || utf8.RuneCountInString(s) > maxRunes:
+		return invalid(field, "at most %d characters of UTF-8", maxRunes)
 	case strings.ContainsFunc(s, func(r rune) bool { return unicode.IsControl(r) && r != '\n' && r != '\r' && r != '\t' }):
 		return invalid(field, "no control characters")
 	}

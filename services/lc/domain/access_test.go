@@ -9,7 +9,7 @@ import (
 	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/events/identity/identitytest"
 	"github.com/tradefin/tradefin/events/money"
-	"github.com/tradefin/tradefin/events/problem"
+	"github.com/tradefin/tradefin/events/problem" //nolint:depguard // identity.Refuse still answers a problem.Error; goes when error kinds are the app layer's (issue 11)
 )
 
 // The dev directory's parties (services/signin/directory/dev.yaml).

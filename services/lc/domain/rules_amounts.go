@@ -16,8 +16,8 @@ func checkAmountAndQuantity(t Terms, p Presentation, _ Calendar) []Discrepancy {
 	add := func(rule, field, msg string) {
 		out = append(out, Discrepancy{Rule: rule, Document: CommercialInvoice, Field: field, Message: msg})
 	}
-	if max := t.maxAmount(); inv.Amount.Minor > max.Minor {
-		add("UCP 600 Art. 18(b); Art. 30", "amount", fmt.Sprintf("invoice for %s exceeds the %s the credit allows", inv.Amount, max))
+	if most := t.maxAmount(); inv.Amount.Minor > most.Minor {
+		add("UCP 600 Art. 18(b); Art. 30", "amount", fmt.Sprintf("invoice for %s exceeds the %s the credit allows", inv.Amount, most))
 	}
 	g := t.Goods
 	lo := g.Quantity
@@ -38,11 +38,11 @@ func checkAmountAndQuantity(t Terms, p Presentation, _ Calendar) []Discrepancy {
 		}
 	}
 	if g.UnitPrice != nil && inv.UnitPrice != nil && inv.UnitPrice.Currency == g.UnitPrice.Currency {
-		max := *g.UnitPrice
+		most := *g.UnitPrice
 		if g.QuantityAbout || t.AmountAbout {
-			max = g.UnitPrice.Percent(110) // Art. 30(a) applies "about" to the unit price too
+			most = g.UnitPrice.Percent(110) // Art. 30(a) applies "about" to the unit price too
 		}
-		if inv.UnitPrice.Minor > max.Minor {
+		if inv.UnitPrice.Minor > most.Minor {
 			add("UCP 600 Art. 30(a); MT700 45A", "unit price", fmt.Sprintf("unit price %s exceeds the credit's %s", inv.UnitPrice, g.UnitPrice))
 		}
 	}

@@ -108,8 +108,8 @@ func checkInsurance(t Terms, p Presentation, _ Calendar) []Discrepancy {
 	if inv, ok := p.document(CommercialInvoice); ok && inv.Amount != nil && inv.Amount.Currency == t.Amount.Currency {
 		value = *inv.Amount
 	}
-	if min := value.Percent(110); ins.InsuredAmount.Minor < min.Minor {
-		add("UCP 600 Art. 28(f)(ii)", "insured amount", fmt.Sprintf("cover of %s is less than 110%% of the CIF/CIP value %s (%s)", ins.InsuredAmount, value, min))
+	if least := value.Percent(110); ins.InsuredAmount.Minor < least.Minor {
+		add("UCP 600 Art. 28(f)(ii)", "insured amount", fmt.Sprintf("cover of %s is less than 110%% of the CIF/CIP value %s (%s)", ins.InsuredAmount, value, least))
 	}
 	return out
 }

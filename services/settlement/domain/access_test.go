@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/tradefin/tradefin/events/identity"
-	"github.com/tradefin/tradefin/events/problem"
+	"github.com/tradefin/tradefin/events/problem" //nolint:depguard // identity.Refuse still answers a problem.Error; goes when error kinds are the app layer's (issue 11)
 )
 
 // The dev directory's parties (deploy/devstack's sign-in seed).

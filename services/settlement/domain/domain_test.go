@@ -192,7 +192,7 @@ func TestRaiseValidation(t *testing.T) {
 	if _, err := RaisePayment(o, honourer, t0); KindOf(err) != KindInvalid {
 		t.Fatal("zero amount accepted")
 	}
-	if PaymentID(obligation()) != PaymentID(obligation()) {
+	if first, again := PaymentID(obligation()), PaymentID(obligation()); first != again {
 		t.Fatal("payment id not deterministic")
 	}
 }

@@ -5,7 +5,9 @@
 //	devstack down   [--profile P]  stop every component (by PID file)
 //	devstack status [--profile P]  one line per component; exit 0 only when all are ready
 //	devstack env    [--profile P]  print the TRADEFIN_* environment as shell exports
-//	devstack test   [go test args] start the test profile if needed, then go test every module
+//	devstack test   [go test args] start the test profile if needed, then go test -race every module
+//	devstack test-unit [go test args]  go test -race every module with no stack: only the tests needing no component
+//	devstack lint   [lint args]    golangci-lint every module with the repository's .golangci.yml
 //	devstack exec -- CMD [ARGS]    run a command with the test profile's stack and environment
 package main
 
@@ -21,11 +23,12 @@ import (
 	"time"
 
 	"github.com/tradefin/tradefin/deploy/devstack/stack"
+	"github.com/tradefin/tradefin/deploy/devstack/tools"
 )
 
 func main() {
 	if len(os.Args) < 2 {
-		fail(errors.New("usage: devstack setup|up|down|status|env|test [--profile dev|test]"))
+		fail(errors.New("usage: devstack setup|up|down|status|env|test|test-unit|lint|exec [--profile dev|test]"))
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
@@ -34,7 +37,7 @@ func main() {
 	profileName := fs.String("profile", "dev", "dev (make run) or test (make test)")
 	only := fs.String("only", "", "comma-separated components to manage (default: all), e.g. fabric")
 	wait := fs.Bool("wait", false, "up: stay in the foreground until SIGTERM, then stop (for containers)")
-	if cmd != "test" && cmd != "exec" {
+	if cmd != "test" && cmd != "test-unit" && cmd != "lint" && cmd != "exec" {
 		_ = fs.Parse(args)
 		args = fs.Args()
 	} else {
@@ -50,7 +53,9 @@ func main() {
 	}
 	switch cmd {
 	case "setup":
-		_, err = setup(ctx, *only)
+		if _, err = setup(ctx, *only); err == nil && (*only == "" || strings.Contains(*only, "golangci-lint")) {
+			_, err = tools.EnsureGolangciLint(ctx, progress)
+		}
 	case "up":
 		err = up(ctx, profile, *only, *wait)
 	case "down":
@@ -67,6 +72,10 @@ func main() {
 		})
 	case "test":
 		err = runTests(ctx, profile, args)
+	case "test-unit":
+		err = runUnitTests(ctx, root, args)
+	case "lint":
+		err = runLint(ctx, root, args)
 	case "exec":
 		if len(args) > 0 && args[0] == "--" {
 			args = args[1:]

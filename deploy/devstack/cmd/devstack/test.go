@@ -42,7 +42,9 @@ func runTests(ctx context.Context, p stack.Profile, goTestArgs []string) error {
 		if err != nil {
 			return err
 		}
-		args := append([]string{"test", "-count=1", "-timeout=30m"}, goTestArgs...)
+		// -race: the services, consumers and workflows are concurrent; the race detector runs
+		// over every test, integration tests included, where the real concurrency is.
+		args := append([]string{"test", "-race", "-count=1", "-timeout=30m"}, goTestArgs...)
 		args = append(args, "./...")
 		var failed []string
 		start := time.Now()
@@ -50,7 +52,7 @@ func runTests(ctx context.Context, p stack.Profile, goTestArgs []string) error {
 			progress("go %v in %s", args, m)
 			cmd := exec.CommandContext(ctx, "go", args...)
 			cmd.Dir = filepath.Join(p.RepoRoot, m)
-			cmd.Env = env
+			cmd.Env = withoutUnitOnly(env)
 			cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
 			if err := cmd.Run(); err != nil {
 				failed = append(failed, m)

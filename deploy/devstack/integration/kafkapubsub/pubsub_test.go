@@ -2,6 +2,7 @@ package kafkapubsub_test
 
 import (
 	"fmt"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -51,7 +52,7 @@ func newPubSub(t *testing.T, brokers []string, auth kafkapubsub.SASL, group stri
 func TestPubSub(t *testing.T) {
 	brokers, creds := startBroker(t)
 	auth := creds.SASL("tests")
-	n := 0
+	var n atomic.Int64 // the suite builds pub/subs from parallel subtests
 	tests.TestPubSub(t, tests.Features{
 		ConsumerGroups:                      true,
 		ExactlyOnceDelivery:                 false, // at least once; consumers dedupe with an inbox
@@ -62,8 +63,7 @@ func TestPubSub(t *testing.T) {
 		ContextPreserved:                    false,
 	},
 		func(t *testing.T) (message.Publisher, message.Subscriber) {
-			n++
-			return newPubSub(t, brokers, auth, fmt.Sprintf("suite-%d-%d", time.Now().UnixNano(), n))
+			return newPubSub(t, brokers, auth, fmt.Sprintf("suite-%d-%d", time.Now().UnixNano(), n.Add(1)))
 		},
 		func(t *testing.T, group string) (message.Publisher, message.Subscriber) {
 			return newPubSub(t, brokers, auth, group)

@@ -28,8 +28,9 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	if err := run(ctx, os.Args[1:]); err != nil {
+	err := run(ctx, os.Args[1:])
+	stop() // here, not deferred: os.Exit would skip a deferred call
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "tradectl:", err)
 		os.Exit(1)
 	}

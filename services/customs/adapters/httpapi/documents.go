@@ -46,11 +46,11 @@ func registerDocuments(mux *apispec.Mux, a app.Application) {
 		}
 		if len(req.Content) > 0 {
 			sum := sha256.Sum256(req.Content)
-			if h := hex.EncodeToString(sum[:]); req.SHA256 != "" && req.SHA256 != h {
+			h := hex.EncodeToString(sum[:])
+			if req.SHA256 != "" && req.SHA256 != h {
 				return 0, nil, problem.InvalidFields(problem.InvalidParam{Name: "sha256", Reason: "does not match the content's SHA-256 " + h})
-			} else {
-				req.SHA256 = h
 			}
+			req.SHA256 = h
 		}
 		d, isNew, err := a.Commands.RegisterDocument.Handle(r.Context(), actor, domain.DocumentRegistered{SHA256: req.SHA256, TradeID: req.TradeID,
 			Kind: req.Kind, Issuer: req.Issuer, IssueDate: req.IssueDate})

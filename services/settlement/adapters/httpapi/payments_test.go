@@ -145,7 +145,7 @@ func TestAuthorisationMatrix(t *testing.T) {
 				Status   string
 				RaisedBy identity.Stamp
 			}
-			if json.Unmarshal(rec.Body.Bytes(), &v); v.Status != "raised" || v.RaisedBy != actors["erik"].Stamp() {
+			if err := json.Unmarshal(rec.Body.Bytes(), &v); err != nil || v.Status != "raised" || v.RaisedBy != actors["erik"].Stamp() {
 				t.Errorf("payment view %s", rec.Body.String())
 			}
 		}},
@@ -202,7 +202,7 @@ func TestAuthorisationMatrix(t *testing.T) {
 				Status     string
 				ReleasedBy *identity.Stamp
 			}
-			if json.Unmarshal(rec.Body.Bytes(), &v); v.Status != "awaiting-approval" || v.ReleasedBy == nil || v.ReleasedBy.User != "per" {
+			if err := json.Unmarshal(rec.Body.Bytes(), &v); err != nil || v.Status != "awaiting-approval" || v.ReleasedBy == nil || v.ReleasedBy.User != "per" {
 				t.Errorf("release above the threshold: %s", rec.Body.String())
 			}
 		}},
@@ -304,7 +304,7 @@ func TestAuthorisationMatrix(t *testing.T) {
 		}
 		if c.want == http.StatusForbidden {
 			var p struct{ Detail string }
-			if json.Unmarshal(rec.Body.Bytes(), &p); p.Detail == "" {
+			if err := json.Unmarshal(rec.Body.Bytes(), &p); err != nil || p.Detail == "" {
 				t.Errorf("cell %d: a 403 naming no rule: %s", i, rec.Body.String())
 			}
 		}

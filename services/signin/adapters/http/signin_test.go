@@ -90,7 +90,7 @@ func htmlUnescape(s string) string {
 
 func TestWrongPasswordShowsTheFormAgainAndIssuesNoCode(t *testing.T) {
 	b := newBrowser()
-	page, body := startFlow(t, b, "tradectl")
+	page, body := startFlow(t, b, "tradectl") //nolint:bodyclose // browser.do read and closed the body
 	if page.StatusCode != http.StatusOK || !strings.Contains(body, `<label for="password">Password</label>`) {
 		t.Fatalf("the authorize endpoint did not lead to the login page: %d %s\n%s", page.StatusCode, page.Request.URL.Path, body)
 	}
@@ -98,7 +98,7 @@ func TestWrongPasswordShowsTheFormAgainAndIssuesNoCode(t *testing.T) {
 		t.Errorf("the login page may be framed: CSP %q", csp)
 	}
 
-	again, body := postLogin(t, b, page, body, "erik", "not-eriks-password")
+	again, body := postLogin(t, b, page, body, "erik", "not-eriks-password") //nolint:bodyclose // browser.do read and closed the body
 	if again.StatusCode != http.StatusOK || !strings.Contains(body, "wrong username or password") ||
 		!strings.Contains(body, `name="login_challenge"`) || !strings.Contains(body, `value="erik"`) {
 		t.Fatalf("wrong password: %d\n%s", again.StatusCode, body)
@@ -108,7 +108,7 @@ func TestWrongPasswordShowsTheFormAgainAndIssuesNoCode(t *testing.T) {
 	}
 
 	// The same form, now with the right password, completes the flow with a code.
-	_, _ = postLogin(t, b, again, body, "erik", "erik-dev-pass")
+	_, _ = postLogin(t, b, again, body, "erik", "erik-dev-pass") //nolint:bodyclose // browser.do read and closed the body
 	if b.landing == nil || b.landing.Query().Get("code") == "" || b.landing.Query().Get("state") != "state-of-the-test-0001" {
 		t.Fatalf("right password: the flow did not reach the callback with a code (landing %v)", b.landing)
 	}
@@ -241,13 +241,13 @@ func TestThirdPartyClientGetsNoConsent(t *testing.T) {
 // sign-in app still accepts it only for a user of the directory.
 func TestRememberedSignInSkipsTheForm(t *testing.T) {
 	b := newBrowser()
-	page, body := startFlow(t, b, "tradectl")
-	_, _ = postLogin(t, b, page, body, "audra", "audra-dev-pass")
+	page, body := startFlow(t, b, "tradectl")                     //nolint:bodyclose // browser.do read and closed the body
+	_, _ = postLogin(t, b, page, body, "audra", "audra-dev-pass") //nolint:bodyclose // browser.do read and closed the body
 	if b.landing == nil || b.landing.Query().Get("code") == "" {
 		t.Fatal("first sign-in did not complete")
 	}
 	b.landing = nil
-	resp, body := startFlow(t, b, "tradectl")
+	resp, body := startFlow(t, b, "tradectl") //nolint:bodyclose // browser.do read and closed the body
 	if b.landing == nil || b.landing.Query().Get("code") == "" {
 		t.Fatalf("the remembered sign-in showed a page instead: %d\n%s", resp.StatusCode, body)
 	}

@@ -1,0 +1,44 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"time"
+
+	"github.com/tradefin/tradefin/deploy/devstack/tools"
+)
+
+// runLint runs golangci-lint with the repository's .golangci.yml in every module of go.work:
+// golangci-lint analyses one module at a time. Every module is linted even after a failing
+// one, so one run reports all findings.
+func runLint(ctx context.Context, root string, lintArgs []string) error {
+	bin, err := tools.EnsureGolangciLint(ctx, progress)
+	if err != nil {
+		return err
+	}
+	mods, err := workModules(root)
+	if err != nil {
+		return err
+	}
+	args := append([]string{"run", "--config", filepath.Join(root, ".golangci.yml")}, lintArgs...)
+	args = append(args, "./...")
+	var failed []string
+	start := time.Now()
+	for _, m := range mods {
+		progress("golangci-lint in %s", m)
+		cmd := exec.CommandContext(ctx, bin, args...)
+		cmd.Dir = filepath.Join(root, m)
+		cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
+		if err := cmd.Run(); err != nil {
+			failed = append(failed, m)
+		}
+	}
+	progress("lint finished in %s", time.Since(start).Round(time.Second))
+	if len(failed) > 0 {
+		return fmt.Errorf("lint failed in: %v", failed)
+	}
+	return nil
+}
