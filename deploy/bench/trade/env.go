@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -99,4 +98,3 @@ func (e stackEnv) userTokens() *signin.Tokens {
 	}}
 }
 
-var errNoTrades = errors.New("trade bench: no trade completed")

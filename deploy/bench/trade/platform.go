@@ -62,19 +62,19 @@ func startPlatform(ctx context.Context, env stackEnv) (_ *platform, err error) {
 		if err != nil {
 			return nil, err
 		}
-		p.defer_(func() { _ = c.Close() })
+		p.onClose(func() { _ = c.Close() })
 		p.ledger[msp] = c
 	}
 	tc, err := client.Dial(client.Options{HostPort: env.temporal, Logger: tlog.NewStructuredLogger(log)})
 	if err != nil {
 		return nil, err
 	}
-	p.defer_(tc.Close)
+	p.onClose(tc.Close)
 	dir, err := os.MkdirTemp("", "tradebench-")
 	if err != nil {
 		return nil, err
 	}
-	p.defer_(func() { _ = os.RemoveAll(dir) })
+	p.onClose(func() { _ = os.RemoveAll(dir) })
 	sub := func(name string) string {
 		d := dir + "/" + name
 		_ = os.MkdirAll(d, 0o755)
@@ -84,12 +84,12 @@ func startPlatform(ctx context.Context, env stackEnv) (_ *platform, err error) {
 	if err != nil {
 		return nil, err
 	}
-	p.defer_(dropLC)
+	p.onClose(dropLC)
 	settleDSN, dropSettle, err := env.freshDatabase(ctx, "bench_settlement")
 	if err != nil {
 		return nil, err
 	}
-	p.defer_(dropSettle)
+	p.onClose(dropSettle)
 
 	// Background work stops before the stores it uses close: its cancel is deferred last.
 	runCtx, cancel := context.WithCancel(context.Background())
@@ -119,19 +119,19 @@ func startPlatform(ctx context.Context, env stackEnv) (_ *platform, err error) {
 		cancel()
 		return nil, err
 	}
-	p.defer_(func() { _ = lc.Close() })
+	p.onClose(func() { _ = lc.Close() })
 	customs, err := customsservice.New(ctx, customsCfg)
 	if err != nil {
 		cancel()
 		return nil, err
 	}
-	p.defer_(func() { _ = customs.Close() })
+	p.onClose(func() { _ = customs.Close() })
 	settle, err := settlementservice.New(ctx, settleCfg)
 	if err != nil {
 		cancel()
 		return nil, err
 	}
-	p.defer_(func() { _ = settle.Close() })
+	p.onClose(func() { _ = settle.Close() })
 	for _, msp := range orgs {
 		a, err := ledgeragent.New(ctx, ledgeragent.Config{Ledger: p.ledger[msp], KafkaBrokers: env.kafka, KafkaSASL: env.sasl,
 			Temporal: tc, DataDir: sub(msp), Log: log})
@@ -139,7 +139,7 @@ func startPlatform(ctx context.Context, env stackEnv) (_ *platform, err error) {
 			cancel()
 			return nil, err
 		}
-		p.defer_(func() { _ = a.Close() })
+		p.onClose(func() { _ = a.Close() })
 		run("ledger agent "+msp, a.Run)
 	}
 	run("lc", lc.Run)
@@ -151,12 +151,12 @@ func startPlatform(ctx context.Context, env stackEnv) (_ *platform, err error) {
 		cancel()
 		return nil, err
 	}
-	p.defer_(flows.Stop)
+	p.onClose(flows.Stop)
 	run("bridge", func(ctx context.Context) error {
 		return bridge.Bridge{Temporal: tc, Log: log}.Run(ctx, env.kafka, env.sasl)
 	})
-	p.defer_(func() { cancel(); running.Wait() })
-	p.defer_(func() {
+	p.onClose(func() { cancel(); running.Wait() })
+	p.onClose(func() {
 		mu.Lock()
 		defer mu.Unlock()
 		if len(died) > 0 {
@@ -167,7 +167,7 @@ func startPlatform(ctx context.Context, env stackEnv) (_ *platform, err error) {
 	tradeview.Register(views, tc)
 	serve := func(h http.Handler) string {
 		srv := httptest.NewServer(h)
-		p.defer_(srv.Close)
+		p.onClose(srv.Close)
 		return srv.URL
 	}
 	p.endpoints = scenario.Endpoints{LC: serve(lc.Handler()), Customs: serve(customs.Handler()),
@@ -176,7 +176,7 @@ func startPlatform(ctx context.Context, env stackEnv) (_ *platform, err error) {
 }
 
 // defer_ registers f to run at close, after everything registered later.
-func (p *platform) defer_(f func()) { p.closers = append(p.closers, f) }
+func (p *platform) onClose(f func()) { p.closers = append(p.closers, f) }
 
 func (p *platform) close() {
 	for i := len(p.closers) - 1; i >= 0; i-- {

@@ -130,7 +130,7 @@ func RunWith(ctx context.Context, out io.Writer, opts Options) (Figures, error) 
 		return f, err
 	}
 	f.Ratios = ratios(f)
-	print(out, f)
+	printFigures(out, f)
 	return f, nil
 }
 
@@ -146,7 +146,7 @@ func ratios(f Figures) []Ratio {
 	}
 }
 
-func print(out io.Writer, f Figures) {
+func printFigures(out io.Writer, f Figures) {
 	ms := func(d time.Duration) string { return d.Round(time.Millisecond).String() }
 	fmt.Fprintf(out, "%-10s %-44s %8s %10s %10s %10s %12s\n", "group", "contender", "ops", "time", "p50", "p95", "ops/s")
 	for _, l := range []LedgerFigures{f.LedgerSequential, f.LedgerConcurrent} {

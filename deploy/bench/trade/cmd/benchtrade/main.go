@@ -37,10 +37,11 @@ func main() {
 	}
 	o.Progress = os.Stderr
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
-	defer cancel()
-	if _, err := trade.RunWith(ctx, os.Stdout, o); err != nil {
+	_, err := trade.RunWith(ctx, os.Stdout, o)
+	cancel()
+	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		pprof.StopCPUProfile()
-		os.Exit(1)
+		os.Exit(1) //nolint:gocritic // the profile is stopped by hand just above
 	}
 }
