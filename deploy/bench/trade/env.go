@@ -97,4 +97,3 @@ func (e stackEnv) userTokens() *signin.Tokens {
 		return signin.Login(ctx, cfg, user, user+"-dev-pass") // the dev directory's convention
 	}}
 }
-
