@@ -23,7 +23,9 @@ func runLint(ctx context.Context, root string, lintArgs []string) error {
 	if err != nil {
 		return err
 	}
-	args := append([]string{"run", "--config", filepath.Join(root, ".golangci.yml")}, lintArgs...)
+	// --allow-serial-runners: another golangci-lint on this machine (another checkout) holds a
+	// machine-wide lock; wait for it instead of failing.
+	args := append([]string{"run", "--allow-serial-runners", "--config", filepath.Join(root, ".golangci.yml")}, lintArgs...)
 	args = append(args, "./...")
 	var failed []string
 	start := time.Now()
