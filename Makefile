@@ -29,7 +29,7 @@ test: ## lint, then unit and integration tests with -race against the real stack
 	$(DEVSTACK) test
 	$(MAKE) --no-print-directory fuzz FUZZTIME=3s
 
-test-unit: ## only the tests that need no running component, with -race, no stack (TRADEFIN_UNIT=1 skips the others)
+test-unit: ## only the tests that need no running component, no stack, about a minute (TRADEFIN_UNIT=1 skips the others)
 	$(DEVSTACK) test-unit
 
 e2e: ## only the whole-trade test (three trades in parallel), printing each trade's timeline

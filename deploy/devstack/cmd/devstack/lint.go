@@ -23,7 +23,8 @@ func runLint(ctx context.Context, root string, lintArgs []string) error {
 	if err != nil {
 		return err
 	}
-	// Serial runners: a second lint (another shell, a test) waits for the first instead of failing.
+	// --allow-serial-runners: another golangci-lint on this machine (another checkout) holds a
+	// machine-wide lock; wait for it instead of failing.
 	args := append([]string{"run", "--allow-serial-runners", "--config", filepath.Join(root, ".golangci.yml")}, lintArgs...)
 	args = append(args, "./...")
 	var failed []string

@@ -10,6 +10,7 @@ import (
 	"github.com/ThreeDotsLabs/watermill/pubsub/tests"
 
 	"github.com/tradefin/tradefin/deploy/devstack/kafkabroker"
+	"github.com/tradefin/tradefin/deploy/devstack/testenv"
 	"github.com/tradefin/tradefin/events/messaging/kafkapubsub"
 )
 
@@ -50,6 +51,7 @@ func newPubSub(t *testing.T, brokers []string, auth kafkapubsub.SASL, group stri
 // TestPubSub runs Watermill's universal Pub/Sub suite against the broker with SASL on, as the
 // tests principal. `-short` runs the suite's fast subset.
 func TestPubSub(t *testing.T) {
+	testenv.NeedsComponent(t, "a Kafka-protocol broker for Watermill's universal suite")
 	brokers, creds := startBroker(t)
 	auth := creds.SASL("tests")
 	var n atomic.Int64 // the suite builds pub/subs from parallel subtests

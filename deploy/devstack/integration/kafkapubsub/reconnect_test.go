@@ -15,6 +15,7 @@ import (
 	"github.com/ThreeDotsLabs/watermill/message"
 
 	"github.com/tradefin/tradefin/deploy/devstack/kafkabroker"
+	"github.com/tradefin/tradefin/deploy/devstack/testenv"
 )
 
 // brokerProcess runs the dev stack's broker as its own process with a data directory, so a
@@ -73,6 +74,7 @@ func (b *brokerProcess) restart(t *testing.T) {
 // received. (Watermill's own TestReconnect does the same but compares before its publishers'
 // bookkeeping is complete, so it fails spuriously on a fast broker; this version waits.)
 func TestReconnectAcrossBrokerRestarts(t *testing.T) {
+	testenv.NeedsComponent(t, "a Kafka-protocol broker process, restarted twice")
 	b := startBrokerProcess(t)
 	pub, sub := newPubSub(t, []string{b.addr}, b.creds.SASL("tests"), "reconnect-"+watermill.NewShortUUID())
 	defer pub.Close()
