@@ -24,10 +24,10 @@ env: ## print the TRADEFIN_* variables of a running profile (eval "$$(make -s en
 lint: ## golangci-lint (.golangci.yml: vet, staticcheck, errcheck, ..., depguard's layering rules) in every module
 	$(DEVSTACK) lint
 
-test: ## lint, then unit and integration tests with -race against the real stack, then each fuzz target for seconds (README's test command; .ci/run calls it)
+test: ## lint, then unit and integration tests with -race against the real stack, then each fuzz target for 10,000 inputs (README's test command; .ci/run calls it)
 	$(DEVSTACK) lint
 	$(DEVSTACK) test
-	$(MAKE) --no-print-directory fuzz FUZZTIME=3s
+	$(MAKE) --no-print-directory fuzz FUZZTIME=10000x
 
 test-unit: ## only the tests that need no running component, no stack, about a minute (TRADEFIN_UNIT=1 skips the others)
 	$(DEVSTACK) test-unit
