@@ -87,7 +87,7 @@ func TestApplyOnlyAsTheNamedApplicant(t *testing.T) {
 }
 
 func TestFourEyesIssue(t *testing.T) {
-	limit := FourEyes{Default: 50_000} // EUR 50,000.00: the EUR 100,000 credit needs four eyes
+	limit := FourEyes{DefaultMajor: 50_000} // EUR 50,000.00: the EUR 100,000 credit needs four eyes
 	lc, err := Apply("LC-4E", "T-4E", credit())
 	if err != nil {
 		t.Fatal(err)
@@ -110,7 +110,7 @@ func TestFourEyesIssue(t *testing.T) {
 		t.Fatalf("a retried approval records nothing: %v, %d events", err, len(lc.Changes()))
 	}
 	small, _ := Apply("LC-S", "T-S", credit())
-	if err := small.Issue(on, maker, FourEyes{Default: 1_000_000}); err != nil || small.Status != StatusIssued {
+	if err := small.Issue(on, maker, FourEyes{DefaultMajor: 1_000_000}); err != nil || small.Status != StatusIssued {
 		t.Fatalf("below the limit one user issues: %v, %s", err, small.Status)
 	}
 }
@@ -126,7 +126,7 @@ func TestParseFourEyes(t *testing.T) {
 		needs bool
 	}{{100_000_000, "EUR", false}, {100_000_001, "EUR", true}, {50_000_001, "JPY", true},
 		{100_000_000, "USD", false}, {100_000_001, "USD", true}} { // USD: default 1,000,000.00
-		if got := f.Needs(moneyOf(c.minor, c.cur)); got != c.needs {
+		if got := f.Exceeds(moneyOf(c.minor, c.cur)); got != c.needs {
 			t.Errorf("%d %s: needs %v, want %v", c.minor, c.cur, got, c.needs)
 		}
 	}

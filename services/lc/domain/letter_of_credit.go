@@ -148,7 +148,7 @@ func (lc *LetterOfCredit) Issue(on Date, maker Stamp, limit FourEyes) error {
 	if on.After(lc.Terms.ExpiryDate) {
 		return fmt.Errorf("issue on %s: the credit would already have expired on %s", on, lc.Terms.ExpiryDate)
 	}
-	if limit.Needs(lc.Terms.Amount) {
+	if limit.Exceeds(lc.Terms.Amount) {
 		lc.record(IssueRequested{IssueDate: on, By: maker})
 		return nil
 	}

@@ -21,7 +21,7 @@ func TestFourEyesThreshold(t *testing.T) {
 		{FourEyes{PerCurrency: map[string]int64{"EUR": 5000}}, money.New(5001, eur), true},
 		{FourEyes{PerCurrency: map[string]int64{"EUR": 5000}}, money.New(5001, usd), false}, // USD keeps the default
 	} {
-		if got := c.f.Needs(c.amt); got != c.needs {
+		if got := c.f.Exceeds(c.amt); got != c.needs {
 			t.Errorf("%+v needs approval for %s: %v, want %v", c.f, c.amt, got, c.needs)
 		}
 	}

@@ -170,7 +170,7 @@ type Instruction struct {
 }
 
 // NeedsApproval reports whether releasing the payment needs a second pair of eyes.
-func (p *Payment) NeedsApproval(f FourEyes) bool { return f.Needs(p.Obligation.Amount) }
+func (p *Payment) NeedsApproval(f FourEyes) bool { return f.Exceeds(p.Obligation.Amount) }
 
 // RequestRelease records the maker's request to release a payment above the four-eyes threshold;
 // it then waits for Approve. Requesting again while it waits changes nothing.

@@ -19,7 +19,7 @@ import (
 
 func creditServer(t *testing.T, events eventstore.Store) *httptest.Server {
 	mux := http.NewServeMux()
-	httpapi.Register(mux, app.New(store.NewRepository(events), domain.FourEyes{Default: 1_000_000}))
+	httpapi.Register(mux, app.New(store.NewRepository(events), domain.FourEyes{DefaultMajor: 1_000_000}))
 	s := httptest.NewServer(asActor(mux))
 	t.Cleanup(s.Close)
 	return s

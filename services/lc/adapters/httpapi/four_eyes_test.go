@@ -19,7 +19,7 @@ func TestIssueAboveTheLimitNeedsASecondUser(t *testing.T) {
 	for name, open := range testenv.EventStores() {
 		t.Run(name, func(t *testing.T) {
 			mux := http.NewServeMux()
-			httpapi.Register(mux, app.New(store.NewRepository(open(t)), domain.FourEyes{Default: 50_000}))
+			httpapi.Register(mux, app.New(store.NewRepository(open(t)), domain.FourEyes{DefaultMajor: 50_000}))
 			s := httptest.NewServer(asActor(mux))
 			t.Cleanup(s.Close)
 			ex := exampleRequest(t)
