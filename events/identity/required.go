@@ -13,9 +13,9 @@ import (
 // is read.
 func Required(next http.Handler, public ...string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if _, ok := FromContext(r.Context()); !ok && !slices.Contains(public, r.URL.Path) {
+		if _, err := Caller(r.Context()); err != nil && !slices.Contains(public, r.URL.Path) {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="tradefin"`)
-			problem.Write(w, r, problem.New(problem.Unauthorized, "Unauthorized", "this API needs a bearer access token"))
+			problem.Write(w, r, err)
 			return
 		}
 		next.ServeHTTP(w, r)
