@@ -22,6 +22,24 @@ type LCApplied struct {
 	ExpiryDate     string         `json:"expiryDate"` // YYYY-MM-DD (MT700 31D)
 	ExpiryPlace    string         `json:"expiryPlace"`
 	LatestShipment string         `json:"latestShipment,omitempty"` // MT700 44C
+	// PresentableUntil is the last instant a presentation can be made (RFC 3339, UTC): the end
+	// of the expiry date's banking day at the place of expiry, moved to the next banking day
+	// when the bank is closed (UCP 600 Art. 6(d)(i), 29(a)). The LC service computes it; the
+	// trade workflow's expiry timer uses it and nothing else.
+	PresentableUntil string `json:"presentableUntil"`
+}
+
+// LCAmended: the beneficiary accepted an amendment the issuing bank issued, so the credit's
+// terms changed (UCP 600 Art. 10(b), (c); MT707). It carries the terms after the amendment.
+type LCAmended struct {
+	TradeID          string         `json:"tradeId"`
+	Actor            identity.Stamp `json:"actor"` // who acted: organisation, user, client
+	LCID             string         `json:"lcId"`
+	Amendment        int            `json:"amendment"` // MT707 field 26E, number of amendment
+	Amount           money.Money    `json:"amount"`
+	ExpiryDate       string         `json:"expiryDate"`               // YYYY-MM-DD (MT707 31E)
+	LatestShipment   string         `json:"latestShipment,omitempty"` // MT707 44C
+	PresentableUntil string         `json:"presentableUntil"`         // as in LCApplied, for the new expiry
 }
 
 // LCIssued: the issuing bank issued the credit (MT700 sent).

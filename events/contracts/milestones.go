@@ -21,6 +21,7 @@ var milestones = map[string]string{
 	"lc.honoured.v1":                   "HONOURED",
 	"settlement.payment_settled.v1":    "SETTLED",
 	"customs.import_released.v1":       "IMPORT_RELEASED",
+	"lc.amended.v1":                    "LC_AMENDED",
 	"lc.expired.v1":                    "EXPIRED",
 	"lc.cancelled.v1":                  "CANCELLED",
 }

@@ -17,6 +17,7 @@ var types = map[string]reflect.Type{
 	"lc.documents_refused.v1":          reflect.TypeFor[DocumentsRefused](),
 	"lc.discrepancies_waived.v1":       reflect.TypeFor[DiscrepanciesWaived](),
 	"lc.honoured.v1":                   reflect.TypeFor[LCHonoured](),
+	"lc.amended.v1":                    reflect.TypeFor[LCAmended](),
 	"lc.expired.v1":                    reflect.TypeFor[LCExpired](),
 	"lc.cancelled.v1":                  reflect.TypeFor[LCCancelled](),
 	"customs.document_registered.v1":   reflect.TypeFor[DocumentRegistered](),
