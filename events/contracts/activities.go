@@ -51,7 +51,11 @@ const (
 	ExpiryExtended = "EXTENDED"
 )
 
-// ReinstructPayment is how settlement re-instructs a failed payment: the workflow, told by
-// settlement.payment_failed.v1, runs InstructPaymentActivity again for the same PaymentRef once
-// settlement publishes a new settlement.payment_initiated.v1 (after the payments officer
-// corrected or approved it); until then the trade shows the failure and counts as waiting.
+// A failed payment (settlement.payment_failed.v1, pacs.002 RJCT) is the workflow's to drive too:
+// on it the workflow runs InstructPaymentActivity again for the same PaymentRef. Settlement then
+// re-instructs at once (a new attempt with a new UETR and a new settlement.payment_initiated.v1)
+// when the rejection reason may pass by itself (ISO 20022 ExternalStatusReason1Code such as
+// TM01 cut-off, AM04 insufficient funds), and otherwise (AC01 wrong account, AC04 closed, ...)
+// answers "awaiting correction", a retryable error, until the debtor bank's payments officer
+// corrects the instruction; the trade shows the payment failed and waiting meanwhile, and
+// counts as stuck past the threshold.
