@@ -10,6 +10,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strconv"
 	"time"
 )
@@ -58,6 +59,7 @@ func (o *Options) setDefaults() {
 type Figures struct {
 	LedgerSequential, LedgerConcurrent LedgerFigures
 	TradesSequential, TradesConcurrent TradeFigures
+	CPU                                cpuShares // where the concurrent round's CPU went
 	Ratios                             []Ratio
 }
 
@@ -126,11 +128,16 @@ func RunWith(ctx context.Context, out io.Writer, opts Options) (Figures, error) 
 		}
 	}
 	e.poll = opts.PollConcurrent
+	profileDir := filepath.Dir(filepath.Dir(env.fabric)) // <profile dir>/fabric/network.json
+	cpuBefore := readCPU(profileDir)
 	if f.TradesConcurrent, err = tradeRound(ctx, e, run, opts.TradesConcurrent, opts.TradesInFlight, max(opts.DiscrepantEvery, 0)); err != nil {
 		return f, err
 	}
+	f.CPU = readCPU(profileDir).since(cpuBefore)
 	f.Ratios = ratios(f)
 	printFigures(out, f)
+	fmt.Fprintln(out)
+	f.CPU.print(out, f.TradesConcurrent.Trades)
 	return f, nil
 }
 
