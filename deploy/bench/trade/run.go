@@ -97,7 +97,7 @@ func RunWith(ctx context.Context, out io.Writer, opts Options) (Figures, error) 
 	defer p.close()
 	run := strconv.FormatInt(time.Now().Unix(), 36) // fresh trade IDs: the ledger keeps every run's
 
-	bank := p.ledger["ImporterBankMSP"]
+	bank := p.Ledger["ImporterBankMSP"]
 	say := func(format string, args ...any) {
 		if opts.Progress != nil {
 			fmt.Fprintf(opts.Progress, "[%s] trade bench: "+format+"\n", append([]any{time.Now().Format(time.TimeOnly)}, args...)...)
@@ -113,7 +113,7 @@ func RunWith(ctx context.Context, out io.Writer, opts Options) (Figures, error) 
 	if f.LedgerConcurrent, err = ledgerRound(ctx, bank, run, opts.LedgerConcurrent, opts.LedgerInFlight); err != nil {
 		return f, err
 	}
-	e := endpointsAndTokens{endpoints: p.endpoints, tokens: env.userTokens(), poll: opts.Poll}
+	e := endpointsAndTokens{endpoints: p.Endpoints, tokens: env.userTokens(), poll: opts.Poll}
 	say("trades: one warm-up, %d one at a time, then %d with %d in flight", opts.TradesSequential, opts.TradesConcurrent, opts.TradesInFlight)
 	// One trade first, not counted: it signs every party in and warms each service's connections.
 	if _, err := tradeRound(ctx, e, run+"w", 1, 1, 0); err != nil {
