@@ -23,9 +23,10 @@ func PresentableUntil(expiry Date, cal Calendar) time.Time {
 	return cal.EndOf(cal.NextBankingDayFrom(expiry))
 }
 
-// presentableUntil is the credit's instant. Credits applied for before it was recorded carry
-// none: for them it is the end of the expiry date in UTC, the rule they were applied under.
-func (lc *LetterOfCredit) presentableUntil() time.Time {
+// ExpiresAt is the credit's presentable-until instant. Credits applied for before it was
+// recorded carry none: for them it is the end of the expiry date in UTC, the rule they were
+// applied under.
+func (lc *LetterOfCredit) ExpiresAt() time.Time {
 	if lc.PresentableUntil.IsZero() {
 		return Calendar{}.EndOf(lc.Terms.ExpiryDate)
 	}
@@ -37,7 +38,7 @@ var ErrExpired = &Error{Kind: KindConflict, Msg: "the credit has expired"}
 
 // checkNotExpired refuses what needs a live credit at instant at.
 func (lc *LetterOfCredit) checkNotExpired(at time.Time) error {
-	if until := lc.presentableUntil(); !at.Before(until) {
+	if until := lc.ExpiresAt(); !at.Before(until) {
 		return fmt.Errorf("%w: presentable until %s (UCP 600 Art. 6(e), 29(a))", ErrExpired, until.Format(time.RFC3339))
 	}
 	return nil
@@ -62,7 +63,7 @@ const (
 // decided first: Art. 16, and the applicant's decision period) answers DEFERRED. Asking again
 // records nothing new.
 func (lc *LetterOfCredit) Expire(at time.Time) ExpiryOutcome {
-	until := lc.presentableUntil()
+	until := lc.ExpiresAt()
 	switch lc.Status {
 	case StatusHonoured, StatusCancelled, StatusExpired:
 		return ExpiryOutcome{Status: string(lc.Status), PresentableUntil: until}
