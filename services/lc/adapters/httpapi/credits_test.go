@@ -158,7 +158,7 @@ func TestCreditThroughRefusalWaiverAndHonour(t *testing.T) {
 			for _, p := range pending {
 				types = append(types, p.Headers["ce_type"])
 			}
-			want := "lc.applied.v1 lc.issued.v1 lc.advised.v1 lc.accepted.v1 lc.documents_presented.v1 lc.documents_refused.v1 lc.discrepancies_waived.v1 lc.honoured.v1"
+			want := "lc.applied.v1 lc.issued.v1 lc.advised.v1 lc.accepted.v1 lc.amended.v1 lc.documents_presented.v1 lc.documents_refused.v1 lc.discrepancies_waived.v1 lc.honoured.v1"
 			if strings.Join(types, " ") != want {
 				t.Fatalf("outbox = %v, want %s", types, want)
 			}

@@ -21,10 +21,13 @@ import (
 //go:embed openapi.yaml
 var openAPI []byte
 
-// maxBody bounds a request body (413 above it): a credit's terms and a presentation's data are
-// a few kB; with every text and list at its bound (domain's Max*) a request stays below this,
-// and so does every event it makes below contracts.MaxMessageBytes.
-const maxBody = 256 << 10
+// maxBody bounds a request body (413 above it). A credit's terms and a presentation's data are
+// a few kB; every text and list has its own bound besides (the domain's Max*, the description's
+// maxLength and maxItems), which a body within this bound but with a field over its own is
+// refused for, naming the field. So a stored event stays below the store's 1 MiB, and an
+// integration event, which carries IDs, hashes, names and rules, far below
+// contracts.MaxMessageBytes.
+const maxBody = 512 << 10
 
 // Register mounts the API, and its OpenAPI description at /openapi.yaml, on mux. Every /v1/
 // route needs an authenticated actor, and a request its description does not allow is refused
