@@ -44,6 +44,11 @@ func (a Activities) ExpireCredit(ctx context.Context, req contracts.ExpireCredit
 // NewWorker returns a worker serving the activities on contracts.LCTaskQueue.
 func NewWorker(c client.Client, a Activities) worker.Worker {
 	w := worker.New(c, contracts.LCTaskQueue, worker.Options{})
-	w.RegisterActivityWithOptions(a.ExpireCredit, activity.RegisterOptions{Name: contracts.ExpireCreditActivity})
+	a.Register(w)
 	return w
+}
+
+// Register registers the activities with w under their contract names.
+func (a Activities) Register(w worker.ActivityRegistry) {
+	w.RegisterActivityWithOptions(a.ExpireCredit, activity.RegisterOptions{Name: contracts.ExpireCreditActivity})
 }
