@@ -58,15 +58,15 @@ func checkIDs(id, tradeID string) InvalidFields {
 // bounds collects the fields over their bounds.
 type bounds struct{ bad InvalidFields }
 
-func (b *bounds) text(field, s string, max int) {
-	if n := utf8.RuneCountInString(s); n > max {
-		b.bad = append(b.bad, FieldError{Field: field, Reason: fmt.Sprintf("%d characters, at most %d", n, max)})
+func (b *bounds) text(field, s string, limit int) {
+	if n := utf8.RuneCountInString(s); n > limit {
+		b.bad = append(b.bad, FieldError{Field: field, Reason: fmt.Sprintf("%d characters, at most %d", n, limit)})
 	}
 }
 
-func (b *bounds) items(field string, n, max int) bool {
-	if n > max {
-		b.bad = append(b.bad, FieldError{Field: field, Reason: fmt.Sprintf("%d items, at most %d", n, max)})
+func (b *bounds) items(field string, n, limit int) bool {
+	if n > limit {
+		b.bad = append(b.bad, FieldError{Field: field, Reason: fmt.Sprintf("%d items, at most %d", n, limit)})
 		return false
 	}
 	return true

@@ -25,7 +25,8 @@ func fail(w http.ResponseWriter, r *http.Request, err error) {
 		problem.Write(w, r, problem.InvalidFields(ps...))
 		return
 	}
-	kind, title := problem.Internal, ""
+	var kind problem.Kind
+	var title string
 	switch domain.KindOf(err) {
 	case domain.KindUnauthenticated:
 		kind, title = problem.Unauthorized, "Unauthorized"
