@@ -10,7 +10,6 @@ import (
 
 	"github.com/tradefin/tradefin/events/eventsourcing/eventstore"
 	"github.com/tradefin/tradefin/events/messaging/eventbus"
-	"github.com/tradefin/tradefin/events/problem"
 	"github.com/tradefin/tradefin/services/lc/domain"
 )
 
@@ -23,7 +22,8 @@ func NewRepository(s eventstore.Store) *Repository { return &Repository{events: 
 var registry = func() *eventstore.Registry {
 	r := eventstore.NewRegistry()
 	for _, e := range []domain.Event{domain.Applied{}, domain.Issued{}, domain.DocumentsExamined{}, domain.PresentationRefused{}, domain.DiscrepanciesWaived{}, domain.Honoured{}, domain.AmendmentProposed{}, domain.AmendmentAnswered{}, domain.Advised{}, domain.Accepted{},
-		domain.IssueRequested{}, domain.WaiverRequested{}, domain.WaiverRejected{}} {
+		domain.IssueRequested{}, domain.WaiverRequested{}, domain.WaiverRejected{},
+		domain.CancellationProposed{}, domain.CancellationAnswered{}, domain.Expired{}, domain.TradeClaimed{}} {
 		r.Register(e.EventName(), e)
 	}
 	return r
@@ -36,14 +36,14 @@ func EventID(creditID string, version int64) string {
 	return eventstore.EventID("lc", stream(creditID), version)
 }
 
-// Get loads a credit; a missing one is a not-found problem.
+// Get loads a credit; a missing one is domain.ErrNotFound.
 func (r *Repository) Get(ctx context.Context, id string) (*domain.LetterOfCredit, error) {
 	evs, err := r.events.ReadStream(ctx, stream(id), 1)
 	if err != nil {
 		return nil, err
 	}
 	if len(evs) == 0 {
-		return nil, problem.New(problem.NotFound, "No such letter of credit", id)
+		return nil, fmt.Errorf("%w: %s", domain.ErrNotFound, id)
 	}
 	lc := &domain.LetterOfCredit{}
 	for _, e := range evs {
@@ -61,7 +61,7 @@ func (r *Repository) Get(ctx context.Context, id string) (*domain.LetterOfCredit
 func (r *Repository) Create(ctx context.Context, lc *domain.LetterOfCredit) error {
 	err := r.save(ctx, lc)
 	if errors.Is(err, eventstore.ErrConcurrencyConflict) {
-		return problem.New(problem.Conflict, "Letter of credit exists", lc.ID)
+		return fmt.Errorf("%w: %s", domain.ErrCreditExists, lc.ID)
 	}
 	return err
 }
