@@ -37,6 +37,9 @@ func New[A, E any](spec *Spec[A, E], streams Streams) Repository[A, E] {
 	return Repository[A, E]{spec: spec, streams: streams}
 }
 
+// Stream is the stream ID of the aggregate with ID id.
+func (r Repository[A, E]) Stream(id string) string { return r.spec.Stream(id) }
+
 // Load returns the aggregate and its stream's version; a stream with no events is ErrNotFound.
 func (r Repository[A, E]) Load(ctx context.Context, id string) (A, int64, error) {
 	stream := r.spec.Stream(id)
