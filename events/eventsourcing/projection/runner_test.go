@@ -93,7 +93,9 @@ func TestRunFollowsTheStoreAndResumesFromItsCheckpoint(t *testing.T) {
 			cp := &memoryCheckpoint{}
 			ctx, cancel := context.WithCancel(t.Context())
 			done := make(chan error, 1)
-			go func() { done <- projection.New(s, model.apply, projection.WithCheckpoint(cp)).Run(ctx, 5*time.Millisecond) }()
+			go func() {
+				done <- projection.New(s, model.apply, projection.WithCheckpoint(cp)).Run(ctx, 5*time.Millisecond)
+			}()
 			appendTo(t, s, "c", 5)
 			deadline := time.Now().Add(10 * time.Second)
 			for model.get("c") < 5 && time.Now().Before(deadline) {

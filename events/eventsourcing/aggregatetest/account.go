@@ -1,4 +1,4 @@
-package aggregate_test
+package aggregatetest
 
 import (
 	"context"
@@ -117,7 +117,7 @@ func accounts(snapshotEvery int64) *aggregate.Spec[*account, event] {
 	return spec
 }
 
-func open(id, owner string) *account {
+func newAccount(id, owner string) *account {
 	a := &account{}
 	a.record(opened{ID: id, Owner: owner})
 	return a
