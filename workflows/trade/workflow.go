@@ -216,8 +216,9 @@ func (t *tradeRun) commitReady(ctx workflow.Context) {
 			continue
 		}
 		m := t.st.Pending[i]
-		t.st.Pending = slices.Delete(slices.Clone(t.st.Pending), i, i+1)
-		t.settle(ctx, m, t.commit(ctx, m))
+		c := t.commit(ctx, m) // the query shows it pending until the ledger answers
+		t.st.Pending = slices.DeleteFunc(slices.Clone(t.st.Pending), func(p Milestone) bool { return p.EventID == m.EventID })
+		t.settle(ctx, m, c)
 	}
 }
 

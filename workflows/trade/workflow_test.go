@@ -3,6 +3,8 @@ package trade
 import (
 	"context"
 	"fmt"
+	"slices"
+	"sync"
 	"testing"
 	"time"
 
@@ -21,22 +23,29 @@ func env(t *testing.T) (*testsuite.TestWorkflowEnvironment, *[]string) {
 	var s testsuite.WorkflowTestSuite
 	e := s.NewTestWorkflowEnvironment()
 	var calls []string
+	var mu sync.Mutex // the payment's activity runs beside the ledger's
+	note := func(c string) int {
+		mu.Lock()
+		defer mu.Unlock()
+		calls = append(calls, c)
+		return len(calls)
+	}
 	batches = nil
 	e.RegisterActivityWithOptions(func(ctx context.Context, in ledger.RecordInput) (ledger.Receipt, error) {
-		calls = append(calls, in.Milestone+"@"+activity.GetInfo(ctx).TaskQueue)
-		return ledger.Receipt{Record: ledger.Record{TxID: fmt.Sprintf("tx-%d", len(calls)), EventHash: in.SHA256}, Block: uint64(len(calls))}, nil
+		n := note(in.Milestone + "@" + activity.GetInfo(ctx).TaskQueue)
+		return ledger.Receipt{Record: ledger.Record{TxID: fmt.Sprintf("tx-%d", n), EventHash: in.SHA256}, Block: uint64(n)}, nil
 	}, activity.RegisterOptions{Name: ledger.RecordMilestoneActivity})
 	e.RegisterActivityWithOptions(func(ctx context.Context, ins []ledger.RecordInput) ([]ledger.Receipt, error) {
 		var rs []ledger.Receipt
 		for _, in := range ins {
-			calls = append(calls, in.Milestone+"@"+activity.GetInfo(ctx).TaskQueue)
-			rs = append(rs, ledger.Receipt{Record: ledger.Record{TxID: fmt.Sprintf("tx-%d", len(calls)), EventHash: in.SHA256}, Block: uint64(len(calls))})
+			n := note(in.Milestone + "@" + activity.GetInfo(ctx).TaskQueue)
+			rs = append(rs, ledger.Receipt{Record: ledger.Record{TxID: fmt.Sprintf("tx-%d", n), EventHash: in.SHA256}, Block: uint64(n)})
 		}
 		batches = append(batches, len(ins))
 		return rs, nil
 	}, activity.RegisterOptions{Name: ledger.RecordMilestonesActivity})
 	e.RegisterActivityWithOptions(func(ctx context.Context, ref contracts.PaymentRef) (string, error) {
-		calls = append(calls, "INSTRUCT "+ref.PresentationID+"@"+activity.GetInfo(ctx).TaskQueue)
+		note("INSTRUCT " + ref.PresentationID + "@" + activity.GetInfo(ctx).TaskQueue)
 		if awaitingCorrection > 0 {
 			awaitingCorrection--
 			return "", temporal.NewApplicationError("awaiting correction", "AwaitingCorrection")
@@ -44,7 +53,7 @@ func env(t *testing.T) (*testsuite.TestWorkflowEnvironment, *[]string) {
 		return "instructed", nil
 	}, activity.RegisterOptions{Name: contracts.InstructPaymentActivity})
 	e.RegisterActivityWithOptions(func(ctx context.Context, in contracts.ExpireCredit) (contracts.ExpiryOutcome, error) {
-		calls = append(calls, "EXPIRE "+in.LCID+"@"+activity.GetInfo(ctx).TaskQueue)
+		note("EXPIRE " + in.LCID + "@" + activity.GetInfo(ctx).TaskQueue)
 		out := contracts.ExpiryOutcome{Status: contracts.ExpiryExpired}
 		if expiryAnswer != nil {
 			out = expiryAnswer()
@@ -135,9 +144,10 @@ func TestEventsArrivingOutOfOrderAreCommittedInThePartialOrder(t *testing.T) {
 	st := run(t, e, Input{TradeID: "T-3"})
 	want := []string{"LC_APPLIED@ledger-ImporterBankMSP", "EXPORT_CLEARED@ledger-CustomsMSP", "SHIPPED@ledger-CustomsMSP", "LC_ISSUED@ledger-ImporterBankMSP",
 		"LC_ADVISED@ledger-ExporterBankMSP", "LC_ACCEPTED@ledger-ExporterBankMSP", "DOCUMENTS_PRESENTED@ledger-ExporterBankMSP",
-		"HONOURED@ledger-ImporterBankMSP", "IMPORT_RELEASED@ledger-CustomsMSP", "INSTRUCT P-1@settlement", "SETTLED@ledger-ImporterBankMSP", "CLOSED@ledger-ImporterBankMSP"}
-	// The payment runs beside the commits: the release, ready with the honour, goes first.
-	if fmt.Sprint(*calls) != fmt.Sprint(want) || st.Status != StatusClosed || len(st.Pending) != 0 {
+		"HONOURED@ledger-ImporterBankMSP", "IMPORT_RELEASED@ledger-CustomsMSP", "SETTLED@ledger-ImporterBankMSP", "CLOSED@ledger-ImporterBankMSP"}
+	// The payment runs beside the commits (the release, ready with the honour, may go first).
+	ledgerCalls := slices.DeleteFunc(slices.Clone(*calls), func(c string) bool { return c == "INSTRUCT P-1@settlement" })
+	if len(ledgerCalls) != len(*calls)-1 || fmt.Sprint(ledgerCalls) != fmt.Sprint(want) || st.Status != StatusClosed || len(st.Pending) != 0 {
 		t.Fatalf("ledger calls:\n got %v\nwant %v\nstatus %s", *calls, want, st.Status)
 	}
 }
