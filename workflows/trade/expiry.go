@@ -49,7 +49,7 @@ func (t *tradeRun) expire(ctx workflow.Context) {
 	ctx = workflow.WithActivityOptions(ctx, workflow.ActivityOptions{
 		TaskQueue:           contracts.LCTaskQueue,
 		StartToCloseTimeout: 30 * time.Second,
-		RetryPolicy:         &temporal.RetryPolicy{InitialInterval: time.Second, BackoffCoefficient: 2, MaximumInterval: time.Minute},
+		RetryPolicy:         &temporal.RetryPolicy{InitialInterval: min(time.Second, t.maxBackoff), BackoffCoefficient: 2, MaximumInterval: t.maxBackoff},
 	})
 	var out contracts.ExpiryOutcome
 	t.startWait(ctx, waitExpiry)

@@ -34,7 +34,7 @@ func (t *tradeRun) instructPayment(ctx workflow.Context) {
 	ctx = workflow.WithActivityOptions(ctx, workflow.ActivityOptions{
 		TaskQueue:           contracts.SettlementTaskQueue,
 		StartToCloseTimeout: 30 * time.Second,
-		RetryPolicy:         &temporal.RetryPolicy{InitialInterval: 200 * time.Millisecond, BackoffCoefficient: 2, MaximumInterval: time.Minute},
+		RetryPolicy:         &temporal.RetryPolicy{InitialInterval: min(200*time.Millisecond, t.maxBackoff), BackoffCoefficient: 2, MaximumInterval: t.maxBackoff},
 	})
 	t.startWait(ctx, waitPayment)
 	var status string

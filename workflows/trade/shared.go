@@ -40,6 +40,9 @@ type Input struct {
 	// StuckAfter is how long the trade may wait on one step (a ledger commit, a payment) before
 	// it counts as stuck (DefaultStuckAfter when zero).
 	StuckAfter time.Duration
+	// MaxBackoff caps the wait between attempts of the ledger and payment activities, which are
+	// retried until they pass (default a minute).
+	MaxBackoff time.Duration
 	// ContinueAfter is how many signals a run takes before it continues as new (DefaultContinueAfter when zero).
 	ContinueAfter int
 	// Resume is the state of the run this one continues.

@@ -77,6 +77,7 @@ type tradeRun struct {
 	st            State
 	ledger        rules.State // what the chaincode holds of the trade: the milestones committed
 	stuckAfter    time.Duration
+	maxBackoff    time.Duration
 	continueAfter int
 	signals       int  // signals this run received
 	cancelling    bool // lc.cancelled.v1 arrived: no commit is waited for longer than cancelGrace
@@ -85,7 +86,7 @@ type tradeRun struct {
 }
 
 func newTradeRun(in Input) *tradeRun {
-	t := &tradeRun{st: State{TradeID: in.TradeID, Status: StatusRunning}, stuckAfter: in.StuckAfter, continueAfter: in.ContinueAfter}
+	t := &tradeRun{st: State{TradeID: in.TradeID, Status: StatusRunning}, stuckAfter: in.StuckAfter, continueAfter: in.ContinueAfter, maxBackoff: in.MaxBackoff}
 	if in.Resume != nil {
 		t.st = *in.Resume
 		t.st.Runs++
@@ -95,6 +96,9 @@ func newTradeRun(in Input) *tradeRun {
 	}
 	if t.continueAfter <= 0 {
 		t.continueAfter = DefaultContinueAfter
+	}
+	if t.maxBackoff <= 0 {
+		t.maxBackoff = time.Minute
 	}
 	for _, m := range t.st.Milestones {
 		if m.Error == "" {
@@ -182,7 +186,7 @@ func (t *tradeRun) carry() Input {
 		st.Payment.Due = true // the instruction in flight is made again (it is idempotent)
 	}
 	st.Waits = slices.DeleteFunc(slices.Clone(st.Waits), func(w Wait) bool { return w.What != waitPayment })
-	return Input{TradeID: st.TradeID, StuckAfter: t.stuckAfter, ContinueAfter: t.continueAfter, Resume: &st}
+	return Input{TradeID: st.TradeID, StuckAfter: t.stuckAfter, MaxBackoff: t.maxBackoff, ContinueAfter: t.continueAfter, Resume: &st}
 }
 
 // awaitChange waits until a milestone is ready, or the expiry timer fires (and then asks the
@@ -232,7 +236,7 @@ func (t *tradeRun) commitRun(ctx workflow.Context, run []int) {
 	}
 	var rs []ledger.Receipt
 	err := t.await(ctx, "commit "+ms[0].Name, func(ctx workflow.Context) workflow.Future {
-		return recordRunFuture(ctx, t.st.TradeID, ms)
+		return recordRunFuture(ctx, t.st.TradeID, ms, t.maxBackoff)
 	}, &rs)
 	done := map[int]bool{}
 	for k := range rs {
@@ -305,7 +309,7 @@ func (t *tradeRun) close(ctx workflow.Context) {
 func (t *tradeRun) commit(ctx workflow.Context, m Milestone) commitResult {
 	var c commitResult
 	c.err = t.await(ctx, "commit "+m.Name, func(ctx workflow.Context) workflow.Future {
-		return recordFuture(ctx, t.st.TradeID, m)
+		return recordFuture(ctx, t.st.TradeID, m, t.maxBackoff)
 	}, &c.receipt)
 	return c
 }
@@ -336,21 +340,21 @@ func (t *tradeRun) await(ctx workflow.Context, what string, start func(workflow.
 
 // recordOptions are the ledger activities' options: on the task queue of the organisation that
 // commits, retried until they pass (recording is idempotent on the chaincode side), backing off
-// to a minute; only refusals that can never pass are final.
-func recordOptions(mspID string) workflow.ActivityOptions {
+// to maxBackoff; only refusals that can never pass are final.
+func recordOptions(mspID string, maxBackoff time.Duration) workflow.ActivityOptions {
 	return workflow.ActivityOptions{
 		TaskQueue:           ledger.TaskQueue(mspID),
 		StartToCloseTimeout: time.Minute,
 		RetryPolicy: &temporal.RetryPolicy{
-			InitialInterval: time.Second, BackoffCoefficient: 2, MaximumInterval: time.Minute,
+			InitialInterval: min(time.Second, maxBackoff), BackoffCoefficient: 2, MaximumInterval: maxBackoff,
 			NonRetryableErrorTypes: []string{ledger.RefusalErrorType, ledger.UnjustifiedErrorType},
 		},
 	}
 }
 
 // recordFuture starts the ledger activity on the task queue of the organisation that commits it.
-func recordFuture(ctx workflow.Context, tradeID string, m Milestone) workflow.Future {
-	ctx = workflow.WithActivityOptions(ctx, recordOptions(m.MSPID))
+func recordFuture(ctx workflow.Context, tradeID string, m Milestone, maxBackoff time.Duration) workflow.Future {
+	ctx = workflow.WithActivityOptions(ctx, recordOptions(m.MSPID, maxBackoff))
 	hash := m.SHA256
 	if hash == "" { // a milestone the workflow makes itself is fingerprinted by its ID
 		hash = sha256Hex(m.EventID)
@@ -361,8 +365,8 @@ func recordFuture(ctx workflow.Context, tradeID string, m Milestone) workflow.Fu
 
 // recordRunFuture starts the batched ledger activity on the task queue of the organisation
 // that commits every milestone of the run.
-func recordRunFuture(ctx workflow.Context, tradeID string, ms []Milestone) workflow.Future {
-	ctx = workflow.WithActivityOptions(ctx, recordOptions(ms[0].MSPID))
+func recordRunFuture(ctx workflow.Context, tradeID string, ms []Milestone, maxBackoff time.Duration) workflow.Future {
+	ctx = workflow.WithActivityOptions(ctx, recordOptions(ms[0].MSPID, maxBackoff))
 	ins := make([]ledger.RecordInput, len(ms))
 	for k, m := range ms {
 		ins[k] = ledger.RecordInput{TradeID: tradeID, Milestone: m.Name, SHA256: m.SHA256, Trace: m.trace}
@@ -370,17 +374,17 @@ func recordRunFuture(ctx workflow.Context, tradeID string, ms []Milestone) workf
 	return workflow.ExecuteActivity(ctx, ledger.RecordMilestonesActivity, ins)
 }
 
-// record runs the ledger activity and waits for it.
+// record runs the ledger activity and waits for it (legacyWorkflow's way).
 func record(ctx workflow.Context, tradeID string, m Milestone) (ledger.Receipt, error) {
 	var r ledger.Receipt
-	err := recordFuture(ctx, tradeID, m).Get(ctx, &r)
+	err := recordFuture(ctx, tradeID, m, time.Minute).Get(ctx, &r)
 	return r, err
 }
 
-// recordRun runs the batched ledger activity and waits for it.
+// recordRun runs the batched ledger activity and waits for it (legacyWorkflow's way).
 func recordRun(ctx workflow.Context, tradeID string, ms []Milestone) ([]ledger.Receipt, error) {
 	var rs []ledger.Receipt
-	err := recordRunFuture(ctx, tradeID, ms).Get(ctx, &rs)
+	err := recordRunFuture(ctx, tradeID, ms, time.Minute).Get(ctx, &rs)
 	return rs, err
 }
 
