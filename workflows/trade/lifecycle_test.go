@@ -1,11 +1,15 @@
 package trade
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"testing"
 	"time"
 
+	"go.opentelemetry.io/otel"
+	sdkmetric "go.opentelemetry.io/otel/sdk/metric"
+	"go.opentelemetry.io/otel/sdk/metric/metricdata"
 	"go.temporal.io/sdk/testsuite"
 
 	"github.com/tradefin/tradefin/events/contracts"
@@ -143,6 +147,8 @@ func TestACancelledCreditEndsTheTrade(t *testing.T) {
 // "awaiting correction" until the instruction is corrected; meanwhile the trade shows the
 // payment failed and waiting, stuck past the threshold, and then it settles and closes.
 func TestAFailedPaymentIsInstructedAgainUntilCorrected(t *testing.T) {
+	reader := sdkmetric.NewManualReader()
+	otel.SetMeterProvider(sdkmetric.NewMeterProvider(sdkmetric.WithReader(reader)))
 	e, calls := env(t)
 	for i, s := range happyPath[:9] {
 		signal(e, time.Duration(i+1)*time.Minute, s, fmt.Sprintf("ev-%d", i))
@@ -156,6 +162,9 @@ func TestAFailedPaymentIsInstructedAgainUntilCorrected(t *testing.T) {
 		if !st.Payment.Waiting || st.Payment.Failed == nil || st.Payment.Failed.Reason != "AC01" || !hasWait(st.Waits, waitPayment) || !st.Waits[0].Stuck {
 			t.Errorf("while awaiting correction: payment %+v, waits %+v", st.Payment, st.Waits)
 		}
+		if n := stuckNow(t, reader); n != 1 {
+			t.Errorf("%s = %d while the payment is stuck, want 1", StuckMetric, n)
+		}
 	}, time.Hour+45*time.Second)
 	signal(e, 3*time.Hour, "settlement.payment_settled.v1", "settled")
 	signal(e, 4*time.Hour, "customs.import_released.v1", "released")
@@ -163,4 +172,28 @@ func TestAFailedPaymentIsInstructedAgainUntilCorrected(t *testing.T) {
 	if st.Status != StatusClosed || st.Payment.Waiting || st.Payment.Failures != 1 || st.Payment.Status != "instructed" || countOf(*calls, "INSTRUCT P-1@settlement") != 11 {
 		t.Fatalf("status %s, payment %+v, instructs %d", st.Status, st.Payment, countOf(*calls, "INSTRUCT P-1@settlement"))
 	}
+	if n := stuckNow(t, reader); n != 0 {
+		t.Errorf("%s = %d once the payment was corrected, want 0", StuckMetric, n)
+	}
+}
+
+// stuckNow reads the stuck metric's value.
+func stuckNow(t *testing.T, r *sdkmetric.ManualReader) int64 {
+	t.Helper()
+	var rm metricdata.ResourceMetrics
+	if err := r.Collect(context.Background(), &rm); err != nil {
+		t.Fatal(err)
+	}
+	for _, sm := range rm.ScopeMetrics {
+		for _, m := range sm.Metrics {
+			if sum, ok := m.Data.(metricdata.Sum[int64]); ok && m.Name == StuckMetric {
+				var n int64
+				for _, dp := range sum.DataPoints {
+					n += dp.Value
+				}
+				return n
+			}
+		}
+	}
+	return 0
 }
