@@ -14,14 +14,15 @@ import (
 
 // Headers a message carries on contracts.PoisonTopic besides its own: why it was refused, where
 // it came from and when, so an operator can inspect it and replay it to its source topic once
-// the cause is fixed (package poison, `tradectl poison`).
+// the cause is fixed (package poison, `tradectl poison`). Reason, topic and handler use
+// Watermill's poison-queue keys, so Watermill tooling reads them too.
 const (
-	HeaderPoisonReason      = "poison_reason"
-	HeaderPoisonSourceTopic = "poison_source_topic"
+	HeaderPoisonReason      = middleware.ReasonForPoisonedKey
+	HeaderPoisonSourceTopic = middleware.PoisonedTopicKey
+	HeaderPoisonHandler     = middleware.PoisonedHandlerKey
 	HeaderPoisonPartition   = "poison_partition"
 	HeaderPoisonOffset      = "poison_offset"
 	HeaderPoisonTime        = "poison_time"
-	HeaderPoisonHandler     = "poison_handler"
 	// HeaderPoisonStage says who refused it: "consumer" (a handler) or "outbox" (a forwarder that
 	// could never publish it; the message itself stays in the service's outbox).
 	HeaderPoisonStage = "poison_stage"
