@@ -34,21 +34,6 @@ func poisonedAs(ctx context.Context, t *testing.T, uuid string) []*message.Messa
 	return out
 }
 
-// runRouter runs a router with one handler on topic until the test ends.
-func runRouter(ctx context.Context, t *testing.T, group, topic string, h message.NoPublishHandlerFunc) *kafkapubsub.Publisher {
-	t.Helper()
-	pub, sub := pubSub(t, group)
-	r, err := eventbus.NewRouter(watermill.NopLogger{}, pub)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r.AddConsumerHandler("test", topic, sub, h)
-	go func() { _ = r.Run(ctx) }()
-	<-r.Running()
-	t.Cleanup(func() { _ = r.Close() })
-	return pub
-}
-
 // TestTransientFailureIsRetriedUntilItPasses: a handler failing for longer than any fixed retry
 // budget (there were 5 retries, seconds in all, then the poison topic: a short database outage
 // lost an lc.honoured.v1) is retried until it passes; the message is handled exactly once and
@@ -66,7 +51,7 @@ func TestTransientFailureIsRetriedUntilItPasses(t *testing.T) {
 	var first time.Time
 	var attempts, handled atomic.Int32
 	done := make(chan struct{})
-	pub := runRouter(ctx, t, "retry-"+watermill.NewShortUUID(), topic, func(m *message.Message) error {
+	pub := testenv.Consume(ctx, t, "retry-"+watermill.NewShortUUID(), topic, func(m *message.Message) error {
 		if m.Metadata.Get(eventbus.HeaderSubject) != tradeID {
 			return nil // another test's trade
 		}
@@ -109,7 +94,7 @@ func TestMalformedMessageIsPoisonedAtOnce(t *testing.T) {
 	corrupt.Metadata = good.Copy().Metadata
 	var attempts atomic.Int32
 	firstAttempt := make(chan time.Time, 1)
-	pub := runRouter(ctx, t, "malformed-"+watermill.NewShortUUID(), topic, func(m *message.Message) error {
+	pub := testenv.Consume(ctx, t, "malformed-"+watermill.NewShortUUID(), topic, func(m *message.Message) error {
 		if m.UUID != corrupt.UUID {
 			return nil
 		}

@@ -18,7 +18,6 @@ import (
 	"github.com/tradefin/tradefin/events/eventsourcing/eventstore"
 	"github.com/tradefin/tradefin/events/eventsourcing/sqlstore"
 	"github.com/tradefin/tradefin/events/messaging/eventbus"
-	"github.com/tradefin/tradefin/events/messaging/kafkapubsub"
 )
 
 // TestPoisonListAndReplay, on the real broker: a message a consumer refuses (a conflict, while a
@@ -44,7 +43,7 @@ func TestPoisonListAndReplay(t *testing.T) {
 	var broken atomic.Bool
 	broken.Store(true)
 	applied := make(chan string, 4)
-	startConsumer(ctx, t, topic, func(m *message.Message) error {
+	pub := testenv.Consume(ctx, t, "replay-"+topic, topic, func(m *message.Message) error {
 		env, err := eventbus.Decode(m)
 		if err != nil {
 			return err
@@ -61,11 +60,6 @@ func TestPoisonListAndReplay(t *testing.T) {
 		}
 		return err
 	})
-	pub, err := kafkapubsub.NewPublisher(kafkapubsub.PublisherConfig{Brokers: brokers, SASL: auth})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer pub.Close()
 	msg, _, err := eventbus.Encode(ctx, "/tradefin/lc", tradeID, "", contracts.LCAdvised{TradeID: tradeID, LCID: "LC-1"})
 	if err != nil {
 		t.Fatal(err)
@@ -121,27 +115,6 @@ func TestPoisonListAndReplay(t *testing.T) {
 	if err := poisonCommand(ctx, new(bytes.Buffer), []string{"poison", "replay"}); err == nil || strings.Contains(err.Error(), "\n") {
 		t.Fatalf("usage error %q", err)
 	}
-}
-
-func startConsumer(ctx context.Context, t *testing.T, topic string, h message.NoPublishHandlerFunc) {
-	t.Helper()
-	brokers, auth := testenv.KafkaBrokers(t), testenv.KafkaSASL(t)
-	pub, err := kafkapubsub.NewPublisher(kafkapubsub.PublisherConfig{Brokers: brokers, SASL: auth})
-	if err != nil {
-		t.Fatal(err)
-	}
-	sub, err := kafkapubsub.NewSubscriber(kafkapubsub.SubscriberConfig{Brokers: brokers, SASL: auth, ConsumerGroup: "replay-" + topic, SessionTimeout: time.Second}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := eventbus.NewRouter(watermill.NopLogger{}, pub)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r.AddConsumerHandler("replay-test", topic, sub, h)
-	go func() { _ = r.Run(ctx) }()
-	<-r.Running()
-	t.Cleanup(func() { _ = r.Close(); _ = sub.Close(); _ = pub.Close() })
 }
 
 func tradectl(ctx context.Context, t *testing.T, args ...string) string {
