@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -25,14 +24,12 @@ func (r *TradeClaims) Claim(ctx context.Context, c domain.TradeClaim) (domain.Tr
 	if standing, ok, err := r.get(ctx, c.TradeID); err != nil || ok {
 		return standing, err
 	}
-	e := domain.TradeClaimed{Claim: c}
-	data, err := json.Marshal(e)
+	s := tradeStream(c.TradeID)
+	ev, err := formats.NewEvent(eventstore.EventID("lc", s, 1), tradeClaimedRecord{Claim: c}, eventstore.Metadata{CorrelationID: c.TradeID})
 	if err != nil {
 		return domain.TradeClaim{}, err
 	}
-	s := tradeStream(c.TradeID)
-	_, err = r.events.Append(ctx, s, eventstore.ExpectNoStream, []eventstore.NewEvent{{ID: eventstore.EventID("lc", s, 1), Type: e.EventName(),
-		SchemaVersion: 1, Data: data, Metadata: eventstore.Metadata{CorrelationID: c.TradeID}}})
+	_, err = r.events.Append(ctx, s, eventstore.ExpectNoStream, []eventstore.NewEvent{ev})
 	if errors.Is(err, eventstore.ErrConcurrencyConflict) || errors.Is(err, eventstore.ErrDuplicateEvent) {
 		standing, ok, gerr := r.get(ctx, c.TradeID) // another application claimed it first
 		if gerr == nil && !ok {
@@ -51,9 +48,13 @@ func (r *TradeClaims) get(ctx context.Context, tradeID string) (domain.TradeClai
 	if err != nil || len(evs) == 0 {
 		return domain.TradeClaim{}, false, err
 	}
-	v, err := registry.Decode(evs[0])
+	v, err := formats.Decode(evs[0])
 	if err != nil {
 		return domain.TradeClaim{}, false, err
 	}
-	return v.(domain.TradeClaimed).Claim, true, nil
+	rec, ok := v.(tradeClaimedRecord)
+	if !ok {
+		return domain.TradeClaim{}, false, fmt.Errorf("trade %s: its claim stream holds a %T", tradeID, v)
+	}
+	return rec.Claim, true, nil
 }
