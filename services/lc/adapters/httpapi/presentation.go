@@ -12,25 +12,28 @@ type (
 		Place     string        `json:"place"`
 		Documents []documentDTO `json:"documents"`
 	}
+	// documentDTO has domain.Document's fields in its order, so the two convert into each other:
+	// the compiler checks they stay alike, and a domain field renamed becomes a mapping here, not
+	// a change of the API.
 	documentDTO struct {
-		Kind             string       `json:"kind"`
-		IssueDate        domain.Date  `json:"issueDate,omitzero"`
-		Issuer           string       `json:"issuer,omitempty"`
-		SHA256           string       `json:"sha256,omitempty"`
-		MadeOutTo        string       `json:"madeOutTo,omitempty"`
-		Amount           *money.Money `json:"amount,omitempty"`
-		GoodsDescription string       `json:"goodsDescription,omitempty"`
-		Quantity         int64        `json:"quantity,omitempty"`
-		UnitPrice        *money.Money `json:"unitPrice,omitempty"`
-		OnBoardNotation  bool         `json:"onBoardNotation,omitempty"`
-		OnBoardDate      domain.Date  `json:"onBoardDate,omitzero"`
-		PortOfLoading    string       `json:"portOfLoading,omitempty"`
-		PortOfDischarge  string       `json:"portOfDischarge,omitempty"`
-		Transhipment     bool         `json:"transhipment,omitempty"`
-		Container        bool         `json:"container,omitempty"`
-		Clauses          []string     `json:"clauses,omitempty"`
-		InsuredAmount    *money.Money `json:"insuredAmount,omitempty"`
-		EffectiveDate    domain.Date  `json:"effectiveDate,omitzero"`
+		Kind             domain.DocumentKind `json:"kind"`
+		IssueDate        domain.Date         `json:"issueDate,omitzero"`
+		Issuer           string              `json:"issuer,omitempty"`
+		SHA256           string              `json:"sha256,omitempty"`
+		MadeOutTo        string              `json:"madeOutTo,omitempty"`
+		Amount           *money.Money        `json:"amount,omitempty"`
+		GoodsDescription string              `json:"goodsDescription,omitempty"`
+		Quantity         int64               `json:"quantity,omitempty"`
+		UnitPrice        *money.Money        `json:"unitPrice,omitempty"`
+		OnBoardNotation  bool                `json:"onBoardNotation,omitempty"`
+		OnBoardDate      domain.Date         `json:"onBoardDate,omitzero"`
+		PortOfLoading    string              `json:"portOfLoading,omitempty"`
+		PortOfDischarge  string              `json:"portOfDischarge,omitempty"`
+		Transhipment     bool                `json:"transhipment,omitempty"`
+		Container        bool                `json:"container,omitempty"`
+		Clauses          []string            `json:"clauses,omitempty"`
+		InsuredAmount    *money.Money        `json:"insuredAmount,omitempty"`
+		EffectiveDate    domain.Date         `json:"effectiveDate,omitzero"`
 	}
 	examinationDTO struct {
 		Compliant     bool             `json:"compliant"`
@@ -48,11 +51,7 @@ type (
 func (p presentationDTO) domain() domain.Presentation {
 	out := domain.Presentation{Date: p.Date, Place: p.Place}
 	for _, d := range p.Documents {
-		out.Documents = append(out.Documents, domain.Document{Kind: domain.DocumentKind(d.Kind), IssueDate: d.IssueDate, Issuer: d.Issuer,
-			SHA256: d.SHA256, MadeOutTo: d.MadeOutTo, Amount: d.Amount, GoodsDescription: d.GoodsDescription, Quantity: d.Quantity,
-			UnitPrice: d.UnitPrice, OnBoardNotation: d.OnBoardNotation, OnBoardDate: d.OnBoardDate, PortOfLoading: d.PortOfLoading,
-			PortOfDischarge: d.PortOfDischarge, Transhipment: d.Transhipment, Container: d.Container, Clauses: d.Clauses,
-			InsuredAmount: d.InsuredAmount, EffectiveDate: d.EffectiveDate})
+		out.Documents = append(out.Documents, domain.Document(d))
 	}
 	return out
 }
@@ -60,11 +59,7 @@ func (p presentationDTO) domain() domain.Presentation {
 func presentationOf(p domain.Presentation) presentationDTO {
 	out := presentationDTO{Date: p.Date, Place: p.Place, Documents: []documentDTO{}}
 	for _, d := range p.Documents {
-		out.Documents = append(out.Documents, documentDTO{Kind: string(d.Kind), IssueDate: d.IssueDate, Issuer: d.Issuer,
-			SHA256: d.SHA256, MadeOutTo: d.MadeOutTo, Amount: d.Amount, GoodsDescription: d.GoodsDescription, Quantity: d.Quantity,
-			UnitPrice: d.UnitPrice, OnBoardNotation: d.OnBoardNotation, OnBoardDate: d.OnBoardDate, PortOfLoading: d.PortOfLoading,
-			PortOfDischarge: d.PortOfDischarge, Transhipment: d.Transhipment, Container: d.Container, Clauses: d.Clauses,
-			InsuredAmount: d.InsuredAmount, EffectiveDate: d.EffectiveDate})
+		out.Documents = append(out.Documents, documentDTO(d))
 	}
 	return out
 }

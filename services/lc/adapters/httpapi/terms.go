@@ -7,7 +7,9 @@ import (
 
 // The API's form of a credit's terms (MT700 fields). It is the API's own: a renamed domain field
 // changes neither the API nor the description. Dates and money are the shared value types
-// (YYYY-MM-DD; minor units and an ISO 4217 code).
+// (YYYY-MM-DD; minor units and an ISO 4217 code). The party, tolerance and goods types have
+// their domain counterparts' fields in order, so they convert into each other and the compiler
+// checks that they stay alike.
 type (
 	termsDTO struct {
 		Number                 string        `json:"number"`
@@ -52,44 +54,28 @@ type (
 )
 
 func (t termsDTO) domain() domain.Terms {
-	out := domain.Terms{Number: t.Number, Applicant: t.Applicant.domain(), Beneficiary: t.Beneficiary.domain(),
-		IssuingBank: t.IssuingBank, AdvisingBank: t.AdvisingBank, Amount: t.Amount, AmountAbout: t.AmountAbout,
-		ExpiryDate: t.ExpiryDate, ExpiryPlace: t.ExpiryPlace, LatestShipment: t.LatestShipment,
+	out := domain.Terms{Number: t.Number, Applicant: domain.Party(t.Applicant), Beneficiary: domain.Party(t.Beneficiary),
+		IssuingBank: t.IssuingBank, AdvisingBank: t.AdvisingBank, Amount: t.Amount, Tolerance: (*domain.Tolerance)(t.Tolerance),
+		AmountAbout: t.AmountAbout, ExpiryDate: t.ExpiryDate, ExpiryPlace: t.ExpiryPlace, LatestShipment: t.LatestShipment,
 		PartialShipments: domain.Permission(t.PartialShipments), Transhipment: domain.Permission(t.Transhipment),
-		PortOfLoading: t.PortOfLoading, PortOfDischarge: t.PortOfDischarge, Incoterm: t.Incoterm,
-		Goods: domain.Goods{Description: t.Goods.Description, Quantity: t.Goods.Quantity, Unit: t.Goods.Unit, UnitPrice: t.Goods.UnitPrice,
-			QuantityAbout: t.Goods.QuantityAbout, CountedInUnits: t.Goods.CountedInUnits},
+		PortOfLoading: t.PortOfLoading, PortOfDischarge: t.PortOfDischarge, Goods: domain.Goods(t.Goods), Incoterm: t.Incoterm,
 		PresentationPeriodDays: t.PresentationPeriodDays, BeneficiaryAccount: t.BeneficiaryAccount, AccountCurrency: t.AccountCurrency}
-	if t.Tolerance != nil {
-		out.Tolerance = &domain.Tolerance{PlusPct: t.Tolerance.PlusPct, MinusPct: t.Tolerance.MinusPct}
-	}
 	for _, k := range t.DocumentsRequired {
 		out.Documents = append(out.Documents, domain.DocumentKind(k))
 	}
 	return out
 }
 
-func (p partyDTO) domain() domain.Party {
-	return domain.Party{ID: p.ID, Name: p.Name, Address: p.Address}
-}
-
 func termsOf(t domain.Terms) termsDTO {
-	out := termsDTO{Number: t.Number, Applicant: partyOf(t.Applicant), Beneficiary: partyOf(t.Beneficiary),
-		IssuingBank: t.IssuingBank, AdvisingBank: t.AdvisingBank, Amount: t.Amount, AmountAbout: t.AmountAbout,
-		ExpiryDate: t.ExpiryDate, ExpiryPlace: t.ExpiryPlace, LatestShipment: t.LatestShipment,
+	out := termsDTO{Number: t.Number, Applicant: partyDTO(t.Applicant), Beneficiary: partyDTO(t.Beneficiary),
+		IssuingBank: t.IssuingBank, AdvisingBank: t.AdvisingBank, Amount: t.Amount, Tolerance: (*toleranceDTO)(t.Tolerance),
+		AmountAbout: t.AmountAbout, ExpiryDate: t.ExpiryDate, ExpiryPlace: t.ExpiryPlace, LatestShipment: t.LatestShipment,
 		PartialShipments: string(t.PartialShipments), Transhipment: string(t.Transhipment),
-		PortOfLoading: t.PortOfLoading, PortOfDischarge: t.PortOfDischarge, Incoterm: t.Incoterm,
-		Goods: goodsDTO{Description: t.Goods.Description, Quantity: t.Goods.Quantity, Unit: t.Goods.Unit, UnitPrice: t.Goods.UnitPrice,
-			QuantityAbout: t.Goods.QuantityAbout, CountedInUnits: t.Goods.CountedInUnits},
+		PortOfLoading: t.PortOfLoading, PortOfDischarge: t.PortOfDischarge, Goods: goodsDTO(t.Goods), Incoterm: t.Incoterm,
 		DocumentsRequired:      []string{},
 		PresentationPeriodDays: t.PresentationPeriodDays, BeneficiaryAccount: t.BeneficiaryAccount, AccountCurrency: t.AccountCurrency}
-	if t.Tolerance != nil {
-		out.Tolerance = &toleranceDTO{PlusPct: t.Tolerance.PlusPct, MinusPct: t.Tolerance.MinusPct}
-	}
 	for _, k := range t.Documents {
 		out.DocumentsRequired = append(out.DocumentsRequired, string(k))
 	}
 	return out
 }
-
-func partyOf(p domain.Party) partyDTO { return partyDTO{ID: p.ID, Name: p.Name, Address: p.Address} }
