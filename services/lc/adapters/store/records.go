@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/tradefin/tradefin/events/eventsourcing/aggregate"
 	"github.com/tradefin/tradefin/events/eventsourcing/eventstore"
@@ -16,9 +17,10 @@ import (
 // notice, waiver, amendment — are still stored in their domain shape.)
 type (
 	appliedRecord struct {
-		ID      string       `json:"ID"`
-		TradeID string       `json:"TradeID"`
-		Terms   domain.Terms `json:"Terms"`
+		ID               string       `json:"ID"`
+		TradeID          string       `json:"TradeID"`
+		Terms            domain.Terms `json:"Terms"`
+		PresentableUntil time.Time    `json:"PresentableUntil,omitzero"`
 	}
 	issueRequestedRecord struct {
 		IssueDate domain.Date    `json:"IssueDate"`
@@ -37,6 +39,7 @@ type (
 	presentationRefusedRecord struct {
 		PresentationID string               `json:"PresentationID"`
 		Notice         domain.RefusalNotice `json:"Notice"`
+		DecisionUntil  time.Time            `json:"DecisionUntil,omitzero"`
 	}
 	waiverRequestedRecord struct {
 		PresentationID string         `json:"PresentationID"`
@@ -66,8 +69,24 @@ type (
 		Amendment domain.Amendment `json:"Amendment"`
 	}
 	amendmentAnsweredRecord struct {
-		Number   int  `json:"Number"`
-		Accepted bool `json:"Accepted"`
+		Number           int       `json:"Number"`
+		Accepted         bool      `json:"Accepted"`
+		PresentableUntil time.Time `json:"PresentableUntil,omitzero"`
+	}
+	cancellationProposedRecord struct {
+		Reason string       `json:"reason"`
+		By     domain.Stamp `json:"by"`
+		At     time.Time    `json:"at"`
+	}
+	cancellationAnsweredRecord struct {
+		Accepted bool      `json:"accepted"`
+		At       time.Time `json:"at"`
+	}
+	expiredRecord struct {
+		At time.Time `json:"at"`
+	}
+	tradeClaimedRecord struct {
+		Claim domain.TradeClaim `json:"claim"`
 	}
 )
 
@@ -86,6 +105,10 @@ var formats = func() *eventstore.Registry {
 	r.Register("lc.Accepted", acceptedRecord{})
 	r.Register("lc.AmendmentProposed", amendmentProposedRecord{})
 	r.Register("lc.AmendmentAnswered", amendmentAnsweredRecord{})
+	r.Register("lc.CancellationProposed", cancellationProposedRecord{})
+	r.Register("lc.CancellationAnswered", cancellationAnsweredRecord{})
+	r.Register("lc.Expired", expiredRecord{})
+	r.Register("lc.TradeClaimed", tradeClaimedRecord{})
 	return r
 }()
 
@@ -127,20 +150,32 @@ func toRecord(e domain.Event) (aggregate.Record[domain.Event], error) {
 		return amendmentProposedRecord(e), nil
 	case domain.AmendmentAnswered:
 		return amendmentAnsweredRecord(e), nil
+	case domain.CancellationProposed:
+		return cancellationProposedRecord(e), nil
+	case domain.CancellationAnswered:
+		return cancellationAnsweredRecord(e), nil
+	case domain.Expired:
+		return expiredRecord(e), nil
+	case domain.TradeClaimed:
+		return tradeClaimedRecord(e), nil
 	}
 	return nil, fmt.Errorf("%w: no stored format for %T", eventstore.ErrUnknownEventType, e)
 }
 
-func (r appliedRecord) Event() domain.Event             { return domain.Applied(r) }
-func (r issueRequestedRecord) Event() domain.Event      { return domain.IssueRequested(r) }
-func (r issuedRecord) Event() domain.Event              { return domain.Issued(r) }
-func (r documentsExaminedRecord) Event() domain.Event   { return domain.DocumentsExamined(r) }
-func (r presentationRefusedRecord) Event() domain.Event { return domain.PresentationRefused(r) }
-func (r waiverRequestedRecord) Event() domain.Event     { return domain.WaiverRequested(r) }
-func (r waiverRejectedRecord) Event() domain.Event      { return domain.WaiverRejected(r) }
-func (r discrepanciesWaivedRecord) Event() domain.Event { return domain.DiscrepanciesWaived(r) }
-func (r honouredRecord) Event() domain.Event            { return domain.Honoured(r) }
-func (r advisedRecord) Event() domain.Event             { return domain.Advised(r) }
-func (r acceptedRecord) Event() domain.Event            { return domain.Accepted(r) }
-func (r amendmentProposedRecord) Event() domain.Event   { return domain.AmendmentProposed(r) }
-func (r amendmentAnsweredRecord) Event() domain.Event   { return domain.AmendmentAnswered(r) }
+func (r appliedRecord) Event() domain.Event              { return domain.Applied(r) }
+func (r issueRequestedRecord) Event() domain.Event       { return domain.IssueRequested(r) }
+func (r issuedRecord) Event() domain.Event               { return domain.Issued(r) }
+func (r documentsExaminedRecord) Event() domain.Event    { return domain.DocumentsExamined(r) }
+func (r presentationRefusedRecord) Event() domain.Event  { return domain.PresentationRefused(r) }
+func (r waiverRequestedRecord) Event() domain.Event      { return domain.WaiverRequested(r) }
+func (r waiverRejectedRecord) Event() domain.Event       { return domain.WaiverRejected(r) }
+func (r discrepanciesWaivedRecord) Event() domain.Event  { return domain.DiscrepanciesWaived(r) }
+func (r honouredRecord) Event() domain.Event             { return domain.Honoured(r) }
+func (r advisedRecord) Event() domain.Event              { return domain.Advised(r) }
+func (r acceptedRecord) Event() domain.Event             { return domain.Accepted(r) }
+func (r amendmentProposedRecord) Event() domain.Event    { return domain.AmendmentProposed(r) }
+func (r amendmentAnsweredRecord) Event() domain.Event    { return domain.AmendmentAnswered(r) }
+func (r cancellationProposedRecord) Event() domain.Event { return domain.CancellationProposed(r) }
+func (r cancellationAnsweredRecord) Event() domain.Event { return domain.CancellationAnswered(r) }
+func (r expiredRecord) Event() domain.Event              { return domain.Expired(r) }
+func (r tradeClaimedRecord) Event() domain.Event         { return domain.TradeClaimed(r) }

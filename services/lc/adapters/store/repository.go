@@ -8,11 +8,11 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 
 	"github.com/tradefin/tradefin/events/eventsourcing/aggregate"
 	"github.com/tradefin/tradefin/events/eventsourcing/eventstore"
 	"github.com/tradefin/tradefin/events/messaging/eventbus"
-	"github.com/tradefin/tradefin/events/problem"
 	"github.com/tradefin/tradefin/services/lc/domain"
 )
 
@@ -63,7 +63,7 @@ var credits = &aggregate.Spec[*domain.LetterOfCredit, domain.Event]{
 	},
 }
 
-// Get loads a credit; a missing one is a not-found problem.
+// Get loads a credit; a missing one is domain.ErrNotFound.
 func (r *Repository) Get(ctx context.Context, id string) (*domain.LetterOfCredit, error) {
 	lc, _, err := r.credits.Load(ctx, id)
 	return lc, notFound(err, id)
@@ -73,7 +73,7 @@ func (r *Repository) Get(ctx context.Context, id string) (*domain.LetterOfCredit
 func (r *Repository) Create(ctx context.Context, lc *domain.LetterOfCredit) error {
 	err := r.credits.Create(ctx, lc.ID, lc)
 	if errors.Is(err, eventstore.ErrConcurrencyConflict) {
-		return problem.New(problem.Conflict, "Letter of credit exists", lc.ID)
+		return fmt.Errorf("%w: %s", domain.ErrCreditExists, lc.ID)
 	}
 	return err
 }
@@ -90,7 +90,7 @@ func (r *Repository) Update(ctx context.Context, id string, fn func(*domain.Lett
 
 func notFound(err error, id string) error {
 	if errors.Is(err, aggregate.ErrNotFound) {
-		return problem.New(problem.NotFound, "No such letter of credit", id)
+		return fmt.Errorf("%w: %s", domain.ErrNotFound, id)
 	}
 	return err
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/tradefin/tradefin/deploy/devstack/testenv"
 	"github.com/tradefin/tradefin/events/eventsourcing/eventstore"
+	"github.com/tradefin/tradefin/services/lc/adapters/calendars"
 	"github.com/tradefin/tradefin/services/lc/adapters/store"
 	"github.com/tradefin/tradefin/services/lc/domain"
 )
@@ -19,7 +20,7 @@ func TestIssuedStoredAsVersion1StillLoads(t *testing.T) {
 			ctx := context.Background()
 			es := open(t)
 			repo := store.NewRepository(es)
-			lc, err := domain.Apply("LC-V1", "T-V1", terms())
+			lc, err := domain.Apply("LC-V1", "T-V1", terms(), calendars.Default())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -39,7 +40,7 @@ func TestIssuedStoredAsVersion1StillLoads(t *testing.T) {
 				t.Fatal(err)
 			}
 
-			other, _ := domain.Apply("LC-V2", "T-V2", terms())
+			other, _ := domain.Apply("LC-V2", "T-V2", terms(), calendars.Default())
 			if err := repo.Create(ctx, other); err != nil {
 				t.Fatal(err)
 			}
