@@ -60,7 +60,7 @@ type (
 	}
 )
 
-func (r openedRecord) Event() event    { return opened{ID: r.ID, Owner: r.Owner} }
+func (r openedRecord) Event() event    { return opened(r) }
 func (r depositedRecord) Event() event { return deposited{Amount: r.Minor} }
 
 var formats = func() *eventstore.Registry {
@@ -73,7 +73,7 @@ var formats = func() *eventstore.Registry {
 func toRecord(e event) (aggregate.Record[event], error) {
 	switch e := e.(type) {
 	case opened:
-		return openedRecord{ID: e.ID, Owner: e.Owner}, nil
+		return openedRecord(e), nil
 	case deposited:
 		return depositedRecord{Minor: e.Amount}, nil
 	}

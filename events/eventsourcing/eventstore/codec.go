@@ -101,16 +101,16 @@ func (r *Registry) NewEvent(id string, data any, md Metadata) (NewEvent, error) 
 }
 
 // RenameField is the upcaster of the most common format change: a JSON field renamed from old
-// to new (a value already under new wins).
-func RenameField(old, new string) Upcaster {
+// to renamed (a value already under renamed wins).
+func RenameField(old, renamed string) Upcaster {
 	return func(data []byte) ([]byte, error) {
 		var m map[string]json.RawMessage
 		if err := json.Unmarshal(data, &m); err != nil {
 			return nil, err
 		}
 		if v, ok := m[old]; ok {
-			if _, taken := m[new]; !taken {
-				m[new] = v
+			if _, taken := m[renamed]; !taken {
+				m[renamed] = v
 			}
 			delete(m, old)
 		}

@@ -40,10 +40,12 @@ BEGIN
 	FROM unnest(p_ids, p_types, p_svs, p_data, p_md) WITH ORDINALITY AS x(id, type, sv, data, md, n)
 	ORDER BY x.n;
 	new_version := new_version + cardinality(p_ids);
-	INSERT INTO outbox (message_id, topic, key, payload, headers)
-	SELECT m.id, m.topic, m.key, m.payload, m.headers
-	FROM unnest(p_msg_ids, p_topics, p_keys, p_payloads, p_headers) WITH ORDINALITY AS m(id, topic, key, payload, headers, n)
-	ORDER BY m.n;
+	IF cardinality(p_msg_ids) > 0 THEN
+		INSERT INTO outbox (message_id, topic, key, payload, headers)
+		SELECT m.id, m.topic, m.key, m.payload, m.headers
+		FROM unnest(p_msg_ids, p_topics, p_keys, p_payloads, p_headers) WITH ORDINALITY AS m(id, topic, key, payload, headers, n)
+		ORDER BY m.n;
+	END IF;
 	appended := true;
 END $$;`
 

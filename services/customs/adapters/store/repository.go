@@ -17,7 +17,6 @@ import (
 
 // Repository is the customs event-sourced repository.
 type Repository struct {
-	events       eventstore.Store
 	documents    aggregate.Repository[*domain.Document, domain.Event]
 	declarations aggregate.Repository[*domain.Declaration, domain.Event]
 	shipments    aggregate.Repository[*domain.Shipment, domain.Event]
@@ -26,7 +25,7 @@ type Repository struct {
 
 // New returns a repository on an event store.
 func New(s eventstore.Store) *Repository {
-	return &Repository{events: s, documents: aggregate.New(documents, s), declarations: aggregate.New(declarations, s),
+	return &Repository{documents: aggregate.New(documents, s), declarations: aggregate.New(declarations, s),
 		shipments: aggregate.New(shipments, s), byTrade: newTradeFiles(s)}
 }
 

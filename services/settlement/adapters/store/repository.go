@@ -42,10 +42,12 @@ var payments = &aggregate.Spec[*domain.Payment, domain.Event]{
 	Formats:  formats,
 	ToRecord: toRecord,
 	New:      func() *domain.Payment { return nil },
-	Fold:     func(_ *domain.Payment, history []domain.Event, _ int64) *domain.Payment { return domain.Rebuild(history) },
-	Changes:  (*domain.Payment).Uncommitted,
-	Saved:    func(p *domain.Payment, _ int64) { p.MarkCommitted() },
-	Outbox:   integration,
+	Fold: func(_ *domain.Payment, history []domain.Event, _ int64) *domain.Payment {
+		return domain.Rebuild(history)
+	},
+	Changes: (*domain.Payment).Uncommitted,
+	Saved:   func(p *domain.Payment, _ int64) { p.MarkCommitted() },
+	Outbox:  integration,
 }
 
 // Create appends a new payment's events; if the stream exists the stored payment is returned.

@@ -22,7 +22,9 @@ import (
 )
 
 // backends are the real stores: SQLite and PostgreSQL.
-func backends(*testing.T) map[string]func(t *testing.T) eventstore.Store { return testenv.EventStores() }
+func backends(*testing.T) map[string]func(t *testing.T) eventstore.Store {
+	return testenv.EventStores()
+}
 
 func obligation() domain.Obligation {
 	return domain.Obligation{TradeID: "T1", LCID: "LC1", PresentationID: "P1", Amount: money.New(10000000, money.MustCurrency("EUR")),
