@@ -63,7 +63,7 @@ type Shipment struct {
 
 // IssueBillOfLading validates the bill of lading and opens the shipment.
 func IssueBillOfLading(b BillOfLadingIssued) (*Shipment, error) {
-	for _, err := range []error{validID("id", b.ID), validID("tradeId", b.TradeID), validID("blNumber", b.BLNumber)} {
+	for _, err := range []error{validID("id", b.ID), validTradeID(b.TradeID), validID("blNumber", b.BLNumber)} {
 		if err != nil {
 			return nil, err
 		}

@@ -11,7 +11,6 @@ import (
 
 	"github.com/tradefin/tradefin/events/eventsourcing/eventstore"
 	"github.com/tradefin/tradefin/events/messaging/eventbus"
-	"github.com/tradefin/tradefin/events/problem"
 	"github.com/tradefin/tradefin/services/customs/domain"
 )
 
@@ -27,7 +26,8 @@ func New(s eventstore.Store) *Repository { return &Repository{events: s} }
 var registry = func() *eventstore.Registry {
 	r := eventstore.NewRegistry()
 	for _, e := range []domain.Event{domain.DocumentRegistered{}, domain.DeclarationLodged{}, domain.Inspected{}, domain.ExportCleared{},
-		domain.DutyAssessed{}, domain.DutyPaid{}, domain.DutyGuaranteed{}, domain.GoodsReleased{}, domain.BillOfLadingIssued{}, domain.TransportEventRecorded{}} {
+		domain.DutyAssessed{}, domain.DutyPaid{}, domain.DutyGuaranteed{}, domain.GoodsReleased{}, domain.BillOfLadingIssued{}, domain.TransportEventRecorded{},
+		domain.TradeOpened{}} {
 		r.Register(e.EventName(), e)
 	}
 	return r
@@ -96,7 +96,7 @@ func update[A aggregate](ctx context.Context, r *Repository, stream string, fres
 			return agg, err
 		}
 		if version == 0 {
-			return agg, problem.New(problem.NotFound, "Not found", stream)
+			return agg, &domain.NotFound{Resource: stream}
 		}
 		if err := fn(agg); err != nil {
 			return agg, err
@@ -113,7 +113,7 @@ func update[A aggregate](ctx context.Context, r *Repository, stream string, fres
 func get[A aggregate](ctx context.Context, r *Repository, stream string, agg A) (A, error) {
 	version, err := r.load(ctx, stream, agg)
 	if err == nil && version == 0 {
-		err = problem.New(problem.NotFound, "Not found", stream)
+		err = &domain.NotFound{Resource: stream}
 	}
 	return agg, err
 }
@@ -129,7 +129,7 @@ func create[A aggregate](ctx context.Context, r *Repository, stream, tradeID str
 		return stored, false, err
 	}
 	if !same(stored) {
-		return stored, false, problem.New(problem.Conflict, "Already exists with other content", stream)
+		return stored, false, &domain.Exists{Resource: stream}
 	}
 	return stored, false, nil
 }

@@ -9,8 +9,8 @@ import (
 	"github.com/tradefin/tradefin/services/customs/domain"
 )
 
-// tradeFiles is a read model of what customs holds of each trade: its documents, declarations
-// and bills of lading, in the order they were recorded (the parties of each never change after
+// tradeFiles is a read model of what customs holds of each trade: the credit application that
+// opened it, its documents, declarations and bills of lading, in the order they were recorded (the parties of each never change after
 // it is created, so the creating events are enough). It follows the event store's global order
 // and catches up at every query, so a caller sees what it has just recorded; after a restart
 // the first query rebuilds it from the start. (The store makes positions visible in commit
@@ -36,7 +36,7 @@ func (r *Repository) TradeFile(ctx context.Context, tradeID string) (domain.Trad
 	if f == nil {
 		return domain.TradeFile{}, nil
 	}
-	return domain.TradeFile{Documents: slices.Clone(f.Documents), Declarations: slices.Clone(f.Declarations), Shipments: slices.Clone(f.Shipments)}, nil
+	return domain.TradeFile{Trade: f.Trade, Documents: slices.Clone(f.Documents), Declarations: slices.Clone(f.Declarations), Shipments: slices.Clone(f.Shipments)}, nil
 }
 
 // DocumentsOfTrade returns the documents registered for a trade, oldest first (none: empty).
@@ -45,7 +45,8 @@ func (r *Repository) DocumentsOfTrade(ctx context.Context, tradeID string) ([]*d
 	return f.Documents, err
 }
 
-var fileEvents = []string{domain.DocumentRegistered{}.EventName(), domain.DeclarationLodged{}.EventName(), domain.BillOfLadingIssued{}.EventName()}
+var fileEvents = []string{domain.TradeOpened{}.EventName(), domain.DocumentRegistered{}.EventName(), domain.DeclarationLodged{}.EventName(),
+	domain.BillOfLadingIssued{}.EventName()}
 
 func (p *tradeFiles) catchUp(ctx context.Context, s eventstore.Store) error {
 	if p.byTrade == nil {
@@ -80,6 +81,10 @@ func (p *tradeFiles) apply(e domain.Event) {
 		return p.byTrade[tradeID]
 	}
 	switch e := e.(type) {
+	case domain.TradeOpened:
+		if f := file(e.TradeID); f.Trade == nil { // the stream holds one; the first is the trade's
+			f.Trade = &e
+		}
 	case domain.DocumentRegistered:
 		d := &domain.Document{}
 		d.Apply(e)
