@@ -25,6 +25,10 @@ const (
 	maxText      = 2000 // free text: a good's description, an inspection note
 	maxLines     = 999  // goods items on one declaration (the EU customs data model's limit)
 	MaxDocuments = 99   // documents one declaration relies on
+	// MaxTradeDocuments bounds the documents of one trade, so its list (GET /v1/documents) and
+	// its file stay bounded.
+	MaxTradeDocuments  = 500
+	maxTransportEvents = 500 // DCSA events of one shipment: planned and estimated ones may repeat
 	idAlphabet   = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.:"
 )
 

@@ -132,6 +132,9 @@ func (s *Shipment) Record(e TransportEventRecorded) (bool, error) {
 			return false, nil
 		}
 	}
+	if len(s.Events) >= maxTransportEvents {
+		return false, fmt.Errorf("%w: a shipment holds at most %d transport events", ErrRefused, maxTransportEvents)
+	}
 	if e.Classifier == "ACT" {
 		if err := s.checkOrder(e); err != nil {
 			return false, err

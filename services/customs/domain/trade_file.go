@@ -1,6 +1,7 @@
 package domain
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/tradefin/tradefin/events/identity"
@@ -29,6 +30,15 @@ func (s *Shipment) Parties() Parties {
 
 // Parties of a document: the organisation that registered it.
 func (d *Document) Parties() Parties { return Parties{Registrant: d.Registrant} }
+
+// RoomForDocument: a trade holds at most MaxTradeDocuments documents; registering one it holds
+// (a retry) always has room.
+func (t TradeFile) RoomForDocument(sha256 string) error {
+	if len(t.Documents) < MaxTradeDocuments || slices.ContainsFunc(t.Documents, func(d *Document) bool { return d.SHA256 == sha256 }) {
+		return nil
+	}
+	return fmt.Errorf("%w: a trade holds at most %d documents", ErrRefused, MaxTradeDocuments)
+}
 
 // Registration are the parties of a document about to be registered: its kind and its trade.
 func (t TradeFile) Registration(kind DocumentKind) Parties { return Parties{Kind: kind, Trade: t.Trade} }

@@ -21,12 +21,16 @@ type RegisterDocumentHandler struct{ Trades }
 // for a caller that may see the registered one, and errIDTaken for any other: a document has
 // one registrant.
 func (h RegisterDocumentHandler) Handle(ctx context.Context, actor identity.Actor, r domain.DocumentRegistered) (*domain.Document, bool, error) {
-	if _, err := h.admit(ctx, actor, domain.ActRegisterDocument, r.TradeID, func(f domain.TradeFile) domain.Parties { return f.Registration(r.Kind) }); err != nil {
+	file, err := h.admit(ctx, actor, domain.ActRegisterDocument, r.TradeID, func(f domain.TradeFile) domain.Parties { return f.Registration(r.Kind) })
+	if err != nil {
 		return nil, false, err
 	}
 	r.Registrant, r.Actor = domain.PartyOf(actor), actor.Stamp()
 	d, err := domain.RegisterDocument(r)
 	if err != nil {
+		return nil, false, err
+	}
+	if err := file.RoomForDocument(d.SHA256); err != nil {
 		return nil, false, err
 	}
 	stored, isNew, err := h.Repo.CreateDocument(ctx, d)
