@@ -13,8 +13,61 @@ import (
 	"github.com/tradefin/tradefin/events/contracts"
 	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/events/messaging/eventbus"
+	"github.com/tradefin/tradefin/events/messaging/kafkapubsub"
+	"github.com/tradefin/tradefin/events/money"
 	"github.com/tradefin/tradefin/services/customs/service"
 )
+
+// start runs the service as the end-to-end test does (in-process, SQLite, the real broker),
+// reading lc.applied.v1 with a consumer group of its own: its event store is its own, so it
+// must see every application, whatever other tests' instances read.
+func start(t *testing.T, ctx context.Context, brokers []string) *service.Service {
+	t.Helper()
+	svc, err := service.NewWith(ctx, service.Config{DataDir: t.TempDir(), KafkaBrokers: brokers, KafkaSASL: testenv.KafkaSASL(t)},
+		service.Options{ConsumerGroup: fmt.Sprintf("customs.test-%d", time.Now().UnixNano()), TradeWait: 30 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = svc.Close() }) // after the background work stops (cleanups run last first)
+	testenv.Background(t, svc.Run)
+	return svc
+}
+
+// applied is the credit application of trade between applicant and beneficiary (their LEI or
+// EORI), as the LC service publishes it.
+func applied(trade, applicant, beneficiary string) contracts.LCApplied {
+	return contracts.LCApplied{TradeID: trade, Actor: identity.Stamp{Org: applicant, User: "buyer", Client: "erp"}, LCID: "LC-" + trade,
+		Applicant: "the importer", Beneficiary: "the exporter", ApplicantOrg: applicant, BeneficiaryOrg: beneficiary, IssuingBank: "DEUTDEFF",
+		AdvisingBank: "BRASBRRJ", Amount: money.New(4_500_000, money.MustCurrency("USD")), ExpiryDate: "2027-01-15", ExpiryPlace: "Santos"}
+}
+
+// publish puts an integration event about subject on Kafka, as its producer's outbox does.
+func publish(t *testing.T, ctx context.Context, brokers []string, eventID, subject string, ev any) {
+	t.Helper()
+	pub, err := kafkapubsub.NewPublisher(kafkapubsub.PublisherConfig{Brokers: brokers, SASL: testenv.KafkaSASL(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pub.Close()
+	msg, topic, err := eventbus.Encode(ctx, "/tradefin/lc", subject, eventID, ev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := pub.Publish(topic, msg); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// call POSTs body to the service's API as the bearer middleware would let as through.
+func call(ctx context.Context, svc *service.Service, as identity.Actor, path string, body any) (int, map[string]any) {
+	b, _ := json.Marshal(body)
+	req := httptest.NewRequestWithContext(identity.WithActor(ctx, as), "POST", path, bytes.NewReader(b))
+	rec := httptest.NewRecorder()
+	svc.HTTP.ServeHTTP(rec, req)
+	var out map[string]any
+	_ = json.NewDecoder(rec.Body).Decode(&out)
+	return rec.Code, out
+}
 
 // TestOutboxReachesKafka runs the service as the end-to-end test does (in-process, SQLite, the
 // real Kafka-protocol broker): an export through the HTTP API comes out on tradefin.customs.v1
@@ -23,28 +76,21 @@ func TestOutboxReachesKafka(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	brokers := testenv.KafkaBrokers(t)
-	svc, err := service.New(ctx, service.Config{DataDir: t.TempDir(), KafkaBrokers: brokers, KafkaSASL: testenv.KafkaSASL(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = svc.Close() }) // after the background work stops (cleanups run last first)
-	testenv.Background(t, svc.Run)
+	svc := start(t, ctx, brokers)
 
 	trade := fmt.Sprintf("T-KAFKA-%d", time.Now().UnixNano())
 	// The exporter (an EORI-identified coffee farm) and Santos export customs, as the bearer
 	// middleware would put them in each request's context.
 	exporter := identity.Actor{Org: "BR12345678000195", OrgKind: identity.Trader, Subject: "ana", Client: "erp", Roles: []string{identity.RoleTrader}}
 	customs := identity.Actor{Org: "BR817700", OrgKind: identity.Customs, Subject: "rafael", Client: "portal", Roles: []string{identity.RoleCustomsOfficer}}
+	// The credit application opens the trade: a German roaster buys from the farm.
+	credit := applied(trade, "DE123456789", exporter.Org)
+	publish(t, ctx, brokers, trade+"/applied", trade, credit)
 	post := func(as identity.Actor, path string, body any) map[string]any {
 		t.Helper()
-		b, _ := json.Marshal(body)
-		req := httptest.NewRequestWithContext(identity.WithActor(ctx, as), "POST", path, bytes.NewReader(b))
-		rec := httptest.NewRecorder()
-		svc.HTTP.ServeHTTP(rec, req)
-		var out map[string]any
-		_ = json.NewDecoder(rec.Body).Decode(&out)
-		if rec.Code >= 300 {
-			t.Fatalf("POST %s: %d %v", path, rec.Code, out)
+		code, out := call(ctx, svc, as, path, body)
+		if code >= 300 {
+			t.Fatalf("POST %s: %d %v", path, code, out)
 		}
 		return out
 	}
