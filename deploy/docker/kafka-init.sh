@@ -36,6 +36,9 @@ user portal "$TRADEFIN_KAFKA_PASSWORD_PORTAL"
 
 produces lc tradefin.lc.v1
 produces customs tradefin.customs.v1
+consumes customs tradefin.lc.v1
+groups customs customs
+produces customs tradefin.poison
 produces settlement tradefin.settlement.v1
 consumes settlement tradefin.lc.v1
 groups settlement settlement

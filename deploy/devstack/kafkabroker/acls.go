@@ -55,7 +55,7 @@ func groups(prefix string) grant {
 // "trade-bridge." groups, whose committed offsets a rename would lose).
 var policy = map[string][]grant{
 	"lc":         {produces(TopicLC)},
-	"customs":    {produces(TopicCustoms)},
+	"customs":    {produces(TopicCustoms), consumes(TopicLC), groups("customs"), produces(TopicPoison)}, // lc.applied.v1: the trades' parties
 	"settlement": {produces(TopicSettlement), consumes(TopicLC), groups("settlement"), produces(TopicPoison)},
 	"worker": {consumes(TopicLC), consumes(TopicCustoms), consumes(TopicSettlement), groups("trade-bridge."),
 		produces(TopicPoison)},

@@ -25,7 +25,7 @@ type access struct {
 var (
 	topics = []string{kafkabroker.TopicLC, kafkabroker.TopicCustoms, kafkabroker.TopicSettlement, kafkabroker.TopicPoison}
 	// groupsProbed are the consumer groups the stack's processes use, and one nobody owns.
-	groupsProbed = []string{"settlement", "trade-bridge.tradefin.lc.v1", "ledger-importerbank", "ledger-exporterbank",
+	groupsProbed = []string{"settlement", "customs", "trade-bridge.tradefin.lc.v1", "ledger-importerbank", "ledger-exporterbank",
 		"ledger-customs", "portal", "someone-else"}
 )
 
@@ -33,7 +33,7 @@ var (
 // change of the policy has to change the test too.
 var expected = map[string]access{
 	"lc":                  {writes: []string{kafkabroker.TopicLC}},
-	"customs":             {writes: []string{kafkabroker.TopicCustoms}},
+	"customs":             {writes: []string{kafkabroker.TopicCustoms, kafkabroker.TopicPoison}, reads: []string{kafkabroker.TopicLC}, groups: []string{"customs"}},
 	"settlement":          {writes: []string{kafkabroker.TopicSettlement, kafkabroker.TopicPoison}, reads: []string{kafkabroker.TopicLC}, groups: []string{"settlement"}},
 	"worker":              {writes: []string{kafkabroker.TopicPoison}, reads: []string{kafkabroker.TopicLC, kafkabroker.TopicCustoms, kafkabroker.TopicSettlement}, groups: []string{"trade-bridge.tradefin.lc.v1"}},
 	"ledger-importerbank": {reads: []string{kafkabroker.TopicLC, kafkabroker.TopicCustoms, kafkabroker.TopicSettlement}, groups: []string{"ledger-importerbank"}},

@@ -21,10 +21,11 @@ import (
 // start runs the service as the end-to-end test does (in-process, SQLite, the real broker),
 // reading lc.applied.v1 with a consumer group of its own: its event store is its own, so it
 // must see every application, whatever other tests' instances read.
-func start(t *testing.T, ctx context.Context, brokers []string) *service.Service {
+// A creation on a trade it does not know waits up to tradeWait for it.
+func start(t *testing.T, ctx context.Context, brokers []string, tradeWait time.Duration) *service.Service {
 	t.Helper()
 	svc, err := service.NewWith(ctx, service.Config{DataDir: t.TempDir(), KafkaBrokers: brokers, KafkaSASL: testenv.KafkaSASL(t)},
-		service.Options{ConsumerGroup: fmt.Sprintf("customs.test-%d", time.Now().UnixNano()), TradeWait: 30 * time.Second})
+		service.Options{ConsumerGroup: fmt.Sprintf("customs.test-%d", time.Now().UnixNano()), TradeWait: tradeWait})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,6 +59,21 @@ func publish(t *testing.T, ctx context.Context, brokers []string, eventID, subje
 	}
 }
 
+// created POSTs body until the service creates it (201): the first call of a test may come
+// before the service's consumer has joined its group and read up to the trade's application.
+func created(t *testing.T, ctx context.Context, svc *service.Service, as identity.Actor, path string, body any) map[string]any {
+	t.Helper()
+	for {
+		code, out := call(ctx, svc, as, path, body)
+		if code == 201 {
+			return out
+		}
+		if code != 404 || ctx.Err() != nil {
+			t.Fatalf("POST %s as %s: %d %v", path, as.Subject, code, out)
+		}
+	}
+}
+
 // call POSTs body to the service's API as the bearer middleware would let as through.
 func call(ctx context.Context, svc *service.Service, as identity.Actor, path string, body any) (int, map[string]any) {
 	b, _ := json.Marshal(body)
@@ -76,7 +92,7 @@ func TestOutboxReachesKafka(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	brokers := testenv.KafkaBrokers(t)
-	svc := start(t, ctx, brokers)
+	svc := start(t, ctx, brokers, 30*time.Second) // the group's first read goes through the topic's history
 
 	trade := fmt.Sprintf("T-KAFKA-%d", time.Now().UnixNano())
 	// The exporter (an EORI-identified coffee farm) and Santos export customs, as the bearer

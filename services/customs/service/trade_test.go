@@ -37,14 +37,12 @@ func TestAStrangerCannotJoinATrade(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()
 	brokers := testenv.KafkaBrokers(t)
-	svc := start(t, ctx, brokers)
+	svc := start(t, ctx, brokers, 2*time.Second) // a stranger waits it out: kept short
 	trade := fmt.Sprintf("T-OWNED-%d", time.Now().UnixNano())
 	publish(t, ctx, brokers, trade+"/applied", trade, applied(trade, ingrid.Org, joao.Org))
 
 	// The exporter's first document waits for the application to arrive, then is registered.
-	if code, out := call(ctx, svc, joao, "/v1/documents", invoice(trade, "joao's invoice")); code != 201 {
-		t.Fatalf("the exporter's invoice: %d %v", code, out)
-	}
+	created(t, ctx, svc, joao, "/v1/documents", invoice(trade, "joao's invoice"))
 	stranger := func() {
 		t.Helper()
 		code, out := call(ctx, svc, olga, "/v1/documents", invoice(trade, "olga's invoice"))
@@ -84,7 +82,7 @@ func TestConsumerRefusesWhatBreaksTheBounds(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()
 	brokers := testenv.KafkaBrokers(t)
-	svc := start(t, ctx, brokers)
+	svc := start(t, ctx, brokers, 2*time.Second)
 	stamp := time.Now().UnixNano()
 
 	long := fmt.Sprintf("T-LONG-%d-%s", stamp, strings.Repeat("x", contracts.MaxTradeIDLength))
@@ -102,10 +100,5 @@ func TestConsumerRefusesWhatBreaksTheBounds(t *testing.T) {
 			t.Errorf("poisoned %.40s: reason %q, want it to say %q", subject, reason, why)
 		}
 	}
-	if code, out := call(ctx, svc, joao, "/v1/documents", invoice(good, "good invoice")); code != 201 {
-		t.Fatalf("the exporter's invoice on the trade after them: %d %v", code, out)
-	}
-	if code, out := call(ctx, svc, joao, "/v1/documents", invoice(huge, "huge invoice")); code != 404 {
-		t.Errorf("a trade whose application was refused: %d %v", code, out)
-	}
+	created(t, ctx, svc, joao, "/v1/documents", invoice(good, "good invoice")) // the application after them was handled
 }
