@@ -46,7 +46,11 @@ func TestAuthorize(t *testing.T) {
 	unknown := func(p Parties) Parties { p.Trade = nil; return p }
 	shipment := Parties{Carrier: "MAEU", Shipper: azulejos, Consignee: nordic, Trade: trade,
 		Related: []Party{{identity.Customs, "PT000100"}, {identity.Customs, "SE000100"}}}
-	naming := func(shipper, consignee string) Parties { p := shipment; p.Shipper, p.Consignee = shipper, consignee; return p }
+	naming := func(shipper, consignee string) Parties {
+		p := shipment
+		p.Shipper, p.Consignee = shipper, consignee
+		return p
+	}
 	bare := Parties{Carrier: "MAEU"}
 	invoice := Parties{Registrant: Party{identity.Trader, azulejos}, Related: []Party{{identity.Customs, "PT000100"}}}
 	consigned := invoice

@@ -29,7 +29,7 @@ const (
 	// its file stay bounded.
 	MaxTradeDocuments  = 500
 	maxTransportEvents = 500 // DCSA events of one shipment: planned and estimated ones may repeat
-	idAlphabet   = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.:"
+	idAlphabet         = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.:"
 )
 
 // validID: a required identifier of letters, digits and - _ . : (no spaces or slashes: it is

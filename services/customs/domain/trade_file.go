@@ -41,7 +41,9 @@ func (t TradeFile) RoomForDocument(sha256 string) error {
 }
 
 // Registration are the parties of a document about to be registered: its kind and its trade.
-func (t TradeFile) Registration(kind DocumentKind) Parties { return Parties{Kind: kind, Trade: t.Trade} }
+func (t TradeFile) Registration(kind DocumentKind) Parties {
+	return Parties{Kind: kind, Trade: t.Trade}
+}
 
 // Lodgement are the parties of a declaration about to be lodged, with its trade.
 func (t TradeFile) Lodgement(l DeclarationLodged) Parties {

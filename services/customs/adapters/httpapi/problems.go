@@ -42,4 +42,6 @@ func asProblem(err error) error {
 }
 
 // writeError answers err as its problem.
-func writeError(w http.ResponseWriter, r *http.Request, err error) { problem.Write(w, r, asProblem(err)) }
+func writeError(w http.ResponseWriter, r *http.Request, err error) {
+	problem.Write(w, r, asProblem(err))
+}
