@@ -232,14 +232,14 @@ func TestServicesWorkAsTheirOwnPrincipal(t *testing.T) {
 		t.Fatal("settlement never received lc's event as its own principal")
 	}
 
-	// customs may not even make the subscription: it reads no LC events.
-	customs, err := kafkapubsub.NewSubscriber(kafkapubsub.SubscriberConfig{Brokers: brokers, SASL: creds.SASL("customs"), ConsumerGroup: "customs"}, nil)
+	// Customs' ledger agent may not even make the subscription: it reads no LC events.
+	agent, err := kafkapubsub.NewSubscriber(kafkapubsub.SubscriberConfig{Brokers: brokers, SASL: creds.SASL("ledger-customs"), ConsumerGroup: "ledger-customs"}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer customs.Close()
-	if _, err := customs.Subscribe(ctx, kafkabroker.TopicLC); !errors.Is(err, kafka.TopicAuthorizationFailed) {
-		t.Errorf("customs subscribing to LC events: %v, want TopicAuthorizationFailed", err)
+	defer agent.Close()
+	if _, err := agent.Subscribe(ctx, kafkabroker.TopicLC); !errors.Is(err, kafka.TopicAuthorizationFailed) {
+		t.Errorf("customs' ledger agent subscribing to LC events: %v, want TopicAuthorizationFailed", err)
 	}
 }
 
