@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"time"
 
 	"go.temporal.io/sdk/worker"
 
@@ -22,6 +23,12 @@ func main() {
 		if err != nil {
 			return err
 		}
+		// TRADEFIN_STUCK_AFTER: how long a trade may wait on one step (a ledger commit, a payment)
+		// before the trade view and the tradefin.trades.stuck metric count it as stuck.
+		stuckAfter, err := time.ParseDuration(platform.Env("TRADEFIN_STUCK_AFTER", trade.DefaultStuckAfter.String()))
+		if err != nil || stuckAfter <= 0 {
+			return fmt.Errorf("TRADEFIN_STUCK_AFTER: want a positive duration such as 15m (%v)", err)
+		}
 		flows := worker.New(rt.Temporal, trade.TaskQueue, trade.WorkerOptions())
 		flows.RegisterWorkflow(trade.Workflow)
 		if err := flows.Start(); err != nil {
@@ -29,7 +36,7 @@ func main() {
 		}
 		defer flows.Stop()
 		go func() {
-			if err := (bridge.Bridge{Temporal: rt.Temporal, Log: rt.Log}).Run(ctx, rt.Config.KafkaBrokers, rt.Config.KafkaSASL); err != nil {
+			if err := (bridge.Bridge{Temporal: rt.Temporal, Log: rt.Log, StuckAfter: stuckAfter}).Run(ctx, rt.Config.KafkaBrokers, rt.Config.KafkaSASL); err != nil {
 				rt.Log.Error("bridge stopped", "err", err)
 			}
 		}()

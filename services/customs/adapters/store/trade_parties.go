@@ -30,18 +30,21 @@ func (s Trades) OpenTrade(ctx context.Context, t domain.TradeOpened) error {
 		return err
 	}
 	if len(evs) > 0 {
-		v, err := registry.Decode(evs[0])
+		e, err := documents.Decode(evs[0]) // the formats every customs stream shares (records.go)
 		if err != nil {
 			return err
 		}
-		opened := v.(domain.TradeOpened)
+		opened, ok := e.(domain.TradeOpened)
+		if !ok {
+			return fmt.Errorf("trade %s: its stream holds a %s", t.TradeID, evs[0].Type)
+		}
 		if err := t.Joins(opened); err != nil {
 			return fmt.Errorf("trade %s opened by credit %s (applicant %s, beneficiary %s); credit %s names applicant %s, beneficiary %s, issuing bank %s, advising bank %s: %w",
 				t.TradeID, opened.LCID, opened.Applicant, opened.Beneficiary, t.LCID, t.Applicant, t.Beneficiary, t.IssuingBank, t.AdvisingBank, err)
 		}
 		return nil
 	}
-	b, err := json.Marshal(t)
+	b, err := json.Marshal(tradeOpenedRecord(t))
 	if err != nil {
 		return err
 	}
