@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ThreeDotsLabs/watermill/message"
+
 	"github.com/tradefin/tradefin/deploy/devstack/testenv"
 	"github.com/tradefin/tradefin/events/contracts"
 	"github.com/tradefin/tradefin/events/identity"
@@ -45,15 +47,36 @@ func applied(trade, applicant, beneficiary string) contracts.LCApplied {
 // publish puts an integration event about subject on Kafka, as its producer's outbox does.
 func publish(t *testing.T, ctx context.Context, brokers []string, eventID, subject string, ev any) {
 	t.Helper()
+	msg, topic, err := eventbus.Encode(ctx, "/tradefin/lc", subject, eventID, ev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	publishMessage(t, brokers, topic, msg)
+}
+
+// forge puts on Kafka what no producer of tradefin's sends (eventbus.Encode refuses it): an
+// lc.applied.v1 about subject whose payload is ev, whatever its bounds.
+func forge(t *testing.T, ctx context.Context, brokers []string, eventID, subject string, ev contracts.LCApplied) {
+	t.Helper()
+	msg, topic, err := eventbus.Encode(ctx, "/tradefin/lc", "T-0", eventID, applied("T-0", ev.ApplicantOrg, ev.BeneficiaryOrg))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if msg.Payload, err = json.Marshal(ev); err != nil {
+		t.Fatal(err)
+	}
+	msg.Metadata.Set(eventbus.HeaderSubject, subject)
+	msg.Metadata.Set(kafkapubsub.PartitionKeyMetadata, subject)
+	publishMessage(t, brokers, topic, msg)
+}
+
+func publishMessage(t *testing.T, brokers []string, topic string, msg *message.Message) {
+	t.Helper()
 	pub, err := kafkapubsub.NewPublisher(kafkapubsub.PublisherConfig{Brokers: brokers, SASL: testenv.KafkaSASL(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer pub.Close()
-	msg, topic, err := eventbus.Encode(ctx, "/tradefin/lc", subject, eventID, ev)
-	if err != nil {
-		t.Fatal(err)
-	}
 	if err := pub.Publish(topic, msg); err != nil {
 		t.Fatal(err)
 	}

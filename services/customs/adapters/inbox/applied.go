@@ -25,7 +25,7 @@ const Consumer = "customs.lc-applied"
 // of lading on it from that credit's parties only. Everything that can never be handled is a
 // permanent error, which the router sends to the poison topic instead of retrying: a message
 // over contracts.MaxMessageBytes, one that does not decode, a trade ID or party outside its
-// bounds (contracts.ErrMalformed), and an application naming other parties than the credit
+// bounds (contracts.ErrMalformed, contracts.ErrBadTradeID), and an application naming other parties than the credit
 // that opened its trade (contracts.ErrConflict, logged at error level: someone tried to join
 // another's trade). Anything else (the database is away) is returned as it is, to be retried.
 type Applied struct {
@@ -35,19 +35,13 @@ type Applied struct {
 
 // Handle is a Watermill NoPublishHandlerFunc.
 func (h Applied) Handle(msg *message.Message) error {
-	if n := len(msg.Payload); n > contracts.MaxMessageBytes {
-		return fmt.Errorf("%w: message %s is %d bytes, at most %d", contracts.ErrMalformed, msg.UUID, n, contracts.MaxMessageBytes)
-	}
-	env, err := eventbus.Decode(msg)
+	env, err := eventbus.Decode(msg) // refuses a message over contracts.MaxMessageBytes and a subject out of bounds
 	if err != nil {
 		return err
 	}
 	ev, ok := env.Data.(*contracts.LCApplied)
 	if !ok {
 		return nil // another event on the LC topic: not ours
-	}
-	if err := contracts.CheckTradeID(env.TradeID); err != nil {
-		return fmt.Errorf("%w: %s: the message's subject: %w", contracts.ErrMalformed, env.ID, err)
 	}
 	if ev.TradeID != env.TradeID {
 		return fmt.Errorf("%w: %s is about trade %.64q, its subject %q", contracts.ErrMalformed, env.ID, ev.TradeID, env.TradeID)

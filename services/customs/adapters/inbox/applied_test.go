@@ -3,6 +3,7 @@ package inbox_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"log/slog"
 	"strings"
@@ -38,6 +39,19 @@ func encode(t *testing.T, eventID, subject string, ev any) *message.Message {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return msg
+}
+
+// forge is a message no producer of tradefin's sends (eventbus.Encode refuses it): about
+// subject, with ev as its payload, whatever their bounds.
+func forge(t *testing.T, eventID, subject string, ev contracts.LCApplied) *message.Message {
+	t.Helper()
+	msg := encode(t, eventID, "T-0", applied("T-0", nordic))
+	var err error
+	if msg.Payload, err = json.Marshal(ev); err != nil {
+		t.Fatal(err)
+	}
+	msg.Metadata.Set(eventbus.HeaderSubject, subject)
 	return msg
 }
 
@@ -92,15 +106,16 @@ func TestAppliedRefusesWhatBreaksTheBounds(t *testing.T) {
 	undecodable := encode(t, "evt-bad", "T-4", applied("T-4", nordic))
 	undecodable.Payload = []byte(`{"tradeId": 7}`)
 	for name, m := range map[string]*message.Message{
-		"a trade ID of 65 characters":    encode(t, "evt-long", long, applied(long, nordic)),
-		"a trade ID with a slash":        encode(t, "evt-slash", "T/1", applied("T/1", nordic)),
-		"a message over 256 KiB":         encode(t, "evt-huge", "T-HUGE", huge),
-		"a payload about another trade":  encode(t, "evt-other", "T-5", applied("T-6", nordic)),
-		"no applicant organisation":      encode(t, "evt-noapp", "T-2", noApplicant),
-		"an issuing bank that is no BIC": encode(t, "evt-bank", "T-3", badBank),
-		"a payload that does not decode": undecodable,
+		"a trade ID of 65 characters":                             forge(t, "evt-long", long, applied(long, nordic)),
+		"a trade ID with a slash":                                 forge(t, "evt-slash", "T/1", applied("T/1", nordic)),
+		"a subject within bounds, a payload's trade ID over them": forge(t, "evt-inner", "T-8", applied(long, nordic)),
+		"a message over 256 KiB":                                  forge(t, "evt-huge", "T-HUGE", huge),
+		"a payload about another trade":                           encode(t, "evt-other", "T-5", applied("T-6", nordic)),
+		"no applicant organisation":                               encode(t, "evt-noapp", "T-2", noApplicant),
+		"an issuing bank that is no BIC":                          encode(t, "evt-bank", "T-3", badBank),
+		"a payload that does not decode":                          undecodable,
 	} {
-		if err := h.Handle(m); !errors.Is(err, contracts.ErrMalformed) || !eventbus.IsPermanent(err) {
+		if err := h.Handle(m); !(errors.Is(err, contracts.ErrMalformed) || errors.Is(err, contracts.ErrBadTradeID)) || !eventbus.IsPermanent(err) {
 			t.Errorf("%s: %v, want a permanent malformed event", name, err)
 		}
 	}
