@@ -37,6 +37,8 @@ user portal "$TRADEFIN_KAFKA_PASSWORD_PORTAL"
 produces lc tradefin.lc.v1
 produces lc tradefin.poison
 produces customs tradefin.customs.v1
+consumes customs tradefin.lc.v1
+groups customs customs
 produces customs tradefin.poison
 produces settlement tradefin.settlement.v1
 consumes settlement tradefin.lc.v1

@@ -55,9 +55,10 @@ func groups(prefix string) grant {
 // "trade-bridge." groups, whose committed offsets a rename would lose).
 var policy = map[string][]grant{
 	// Every service with an outbox writes the poison topic: its forwarder parks there a message
-	// that can never be published (events/messaging/outbox).
+	// that can never be published (events/messaging/outbox). Customs reads lc.applied.v1: the
+	// trades' parties.
 	"lc":         {produces(TopicLC), produces(TopicPoison)},
-	"customs":    {produces(TopicCustoms), produces(TopicPoison)},
+	"customs":    {produces(TopicCustoms), consumes(TopicLC), groups("customs"), produces(TopicPoison)},
 	"settlement": {produces(TopicSettlement), consumes(TopicLC), groups("settlement"), produces(TopicPoison)},
 	"worker": {consumes(TopicLC), consumes(TopicCustoms), consumes(TopicSettlement), groups("trade-bridge."),
 		produces(TopicPoison)},

@@ -81,6 +81,16 @@ type (
 		Consignee       string         `json:"consignee,omitempty"`
 		Actor           identity.Stamp `json:"actor"`
 	}
+	// tradeOpenedRecord is not an aggregate's: it is the one event of a trade's stream
+	// ("trade-" + ID), written by the lc.applied.v1 consumer (trade_parties.go).
+	tradeOpenedRecord struct {
+		TradeID      string `json:"TradeID"`
+		LCID         string `json:"LCID"`
+		Applicant    string `json:"Applicant"`
+		Beneficiary  string `json:"Beneficiary"`
+		IssuingBank  string `json:"IssuingBank"`
+		AdvisingBank string `json:"AdvisingBank"`
+	}
 	transportEventRecordedRecord struct {
 		EventCode  string         `json:"eventCode"`
 		Classifier string         `json:"classifier"`
@@ -102,6 +112,7 @@ var formats = func() *eventstore.Registry {
 	r.Register("customs.GoodsReleased", goodsReleasedRecord{})
 	r.Register("customs.BillOfLadingIssued", billOfLadingIssuedRecord{})
 	r.Register("customs.TransportEventRecorded", transportEventRecordedRecord{})
+	r.Register("customs.TradeOpened", tradeOpenedRecord{})
 	return r
 }()
 
@@ -127,6 +138,8 @@ func toRecord(e domain.Event) (aggregate.Record[domain.Event], error) {
 		return billOfLadingIssuedRecord(e), nil
 	case domain.TransportEventRecorded:
 		return transportEventRecordedRecord(e), nil
+	case domain.TradeOpened:
+		return tradeOpenedRecord(e), nil
 	}
 	return nil, fmt.Errorf("%w: no stored format for %T", eventstore.ErrUnknownEventType, e)
 }
@@ -141,3 +154,4 @@ func (r dutyGuaranteedRecord) Event() domain.Event         { return domain.DutyG
 func (r goodsReleasedRecord) Event() domain.Event          { return domain.GoodsReleased(r) }
 func (r billOfLadingIssuedRecord) Event() domain.Event     { return domain.BillOfLadingIssued(r) }
 func (r transportEventRecordedRecord) Event() domain.Event { return domain.TransportEventRecorded(r) }
+func (r tradeOpenedRecord) Event() domain.Event            { return domain.TradeOpened(r) }

@@ -11,7 +11,6 @@ import (
 	"github.com/tradefin/tradefin/events/eventsourcing/aggregate"
 	"github.com/tradefin/tradefin/events/eventsourcing/eventstore"
 	"github.com/tradefin/tradefin/events/messaging/eventbus"
-	"github.com/tradefin/tradefin/events/problem"
 	"github.com/tradefin/tradefin/services/customs/domain"
 )
 
@@ -100,14 +99,14 @@ func create[A any](ctx context.Context, r aggregate.Repository[A, domain.Event],
 		return stored, false, err
 	}
 	if !same(stored) {
-		return stored, false, problem.New(problem.Conflict, "Already exists with other content", r.Stream(id))
+		return stored, false, &domain.Exists{Resource: r.Stream(id)}
 	}
 	return stored, false, nil
 }
 
 func notFound(err error, stream string) error {
 	if errors.Is(err, aggregate.ErrNotFound) {
-		return problem.New(problem.NotFound, "Not found", stream)
+		return &domain.NotFound{Resource: stream}
 	}
 	return err
 }

@@ -9,8 +9,8 @@ import (
 	"github.com/tradefin/tradefin/services/customs/domain"
 )
 
-// tradeFiles is a read model of what customs holds of each trade: its documents, declarations
-// and bills of lading, in the order they were recorded (the parties of each never change after
+// tradeFiles is a read model of what customs holds of each trade: the credit application that
+// opened it, its documents, declarations and bills of lading, in the order they were recorded (the parties of each never change after
 // it is created, so the creating events are enough). A projection runner feeds it from the
 // event store's global order and catches it up at every query, so a caller sees what it has
 // just recorded; after a restart the first query rebuilds it from the start.
@@ -30,7 +30,7 @@ func (r *Repository) TradeFile(ctx context.Context, tradeID string) (domain.Trad
 	var out domain.TradeFile
 	err := r.byTrade.runner.Read(ctx, func() {
 		if f := r.byTrade.byTrade[tradeID]; f != nil {
-			out = domain.TradeFile{Documents: slices.Clone(f.Documents), Declarations: slices.Clone(f.Declarations), Shipments: slices.Clone(f.Shipments)}
+			out = domain.TradeFile{Trade: f.Trade, Documents: slices.Clone(f.Documents), Declarations: slices.Clone(f.Declarations), Shipments: slices.Clone(f.Shipments)}
 		}
 	})
 	return out, err
@@ -42,7 +42,7 @@ func (r *Repository) DocumentsOfTrade(ctx context.Context, tradeID string) ([]*d
 	return f.Documents, err
 }
 
-var fileEvents = []string{"customs.DocumentRegistered", "customs.DeclarationLodged", "customs.BillOfLadingIssued"}
+var fileEvents = []string{"customs.TradeOpened", "customs.DocumentRegistered", "customs.DeclarationLodged", "customs.BillOfLadingIssued"}
 
 func (p *tradeFiles) apply(_ context.Context, stored eventstore.Event) error {
 	if !slices.Contains(fileEvents, stored.Type) {
@@ -59,6 +59,10 @@ func (p *tradeFiles) apply(_ context.Context, stored eventstore.Event) error {
 		return p.byTrade[tradeID]
 	}
 	switch e := e.(type) {
+	case domain.TradeOpened:
+		if f := file(e.TradeID); f.Trade == nil { // the stream holds one; the first is the trade's
+			f.Trade = &e
+		}
 	case domain.DocumentRegistered:
 		d := &domain.Document{}
 		d.Apply(e)
