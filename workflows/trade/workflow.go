@@ -33,6 +33,11 @@ func Workflow(ctx workflow.Context, in Input) (State, error) {
 	if workflow.GetVersion(ctx, lifecycleChange, workflow.DefaultVersion, 1) == workflow.DefaultVersion {
 		return legacyWorkflow(ctx, in)
 	}
+	return lifecycle(ctx, in)
+}
+
+// lifecycle is the workflow since lifecycleChange.
+func lifecycle(ctx workflow.Context, in Input) (State, error) {
 	t := newTradeRun(in)
 	if err := workflow.SetQueryHandler(ctx, StateQuery, func() (State, error) { return t.st, nil }); err != nil {
 		return t.st, err
