@@ -285,6 +285,9 @@ func (t *tradeRun) settle(ctx workflow.Context, m Milestone, c commitResult) {
 
 // after takes the step a committed milestone calls for.
 func (t *tradeRun) after(ctx workflow.Context, m rules.Type) {
+	if m == rules.Settled { // the payment reached the beneficiary's bank: nothing waits on it any more
+		t.st.Payment.Waiting = false
+	}
 	switch {
 	case m == rules.Honoured:
 		t.st.Payment.Due = true
