@@ -35,11 +35,6 @@ func main() {
 			return err
 		}
 		defer flows.Stop()
-		go func() {
-			if err := (bridge.Bridge{Temporal: rt.Temporal, Log: rt.Log, StuckAfter: stuckAfter}).Run(ctx, rt.Config.KafkaBrokers, rt.Config.KafkaSASL); err != nil {
-				rt.Log.Error("bridge stopped", "err", err)
-			}
-		}()
 		if rt.Auth == nil {
 			return fmt.Errorf("TRADEFIN_OIDC_ISSUER is required: the trade view accepts only access tokens of an OIDC issuer")
 		}
@@ -47,6 +42,13 @@ func main() {
 		tradeview.Register(views, rt.Temporal)
 		platform.ServeOpenAPI(rt.Mux, tradeview.OpenAPI())
 		rt.Mux.Handle("/v1/", platform.Authenticated(rt.Auth, views))
-		return rt.Serve(ctx)
+		// One lifecycle: a bridge that cannot reach Kafka is retried while /readyz says so, and
+		// the process ends if it fails for good (it used to stop with one log line).
+		lc := platform.NewLifecycle(ctx, rt.Health, rt.Log)
+		lc.GoRetrying("bridge", func(ctx context.Context) error {
+			return bridge.Bridge{Temporal: rt.Temporal, Log: rt.Log, StuckAfter: stuckAfter}.Run(ctx, rt.Config.KafkaBrokers, rt.Config.KafkaSASL)
+		})
+		lc.Go("http", rt.Serve)
+		return lc.Wait()
 	})
 }
