@@ -84,9 +84,9 @@ type tradeRun struct {
 	stuckAfter    time.Duration
 	maxBackoff    time.Duration
 	continueAfter int
-	signals       int  // signals this run received
-	cancelling    bool // lc.cancelled.v1 arrived: no commit is waited for longer than cancelGrace
-	wake          bool // something the expiry timer depends on changed
+	signals       int       // signals this run received
+	cancelling    bool      // lc.cancelled.v1 arrived: no commit is waited for longer than cancelGrace
+	wake          bool      // something the expiry timer depends on changed
 	deferredAt    time.Time // when the LC service last deferred the expiry
 }
 
@@ -198,7 +198,9 @@ func (t *tradeRun) carry() Input {
 // LC service), or the run should continue as new.
 func (t *tradeRun) awaitChange(ctx workflow.Context) error {
 	t.wake = false
-	woken := func() bool { return t.ready() || t.wake || t.signals >= t.continueAfter || t.st.Status != StatusRunning }
+	woken := func() bool {
+		return t.ready() || t.wake || t.signals >= t.continueAfter || t.st.Status != StatusRunning
+	}
 	due := t.expiryDue()
 	if due.IsZero() {
 		return workflow.Await(ctx, woken)
