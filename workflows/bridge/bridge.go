@@ -101,6 +101,8 @@ func (b Bridge) Handle(msg *message.Message) error {
 var (
 	errTradeOver    = errors.New("the trade's workflow has finished")
 	errUnknownTrade = errors.New("no credit application started this trade")
+	// errStartedMeanwhile is retried at once: the trade's workflow started after the signal failed.
+	errStartedMeanwhile = errors.New("the trade's workflow started meanwhile")
 )
 
 // signal: only the credit application starts a trade's workflow (SignalWithStart); every other
@@ -113,14 +115,19 @@ func (b Bridge) signal(ctx context.Context, tradeID string, ev trade.Event) erro
 		if !errors.As(err, &notFound) {
 			return err
 		}
-		// Not running: finished (the event came late), or never started.
-		if _, derr := b.Temporal.DescribeWorkflowExecution(ctx, id, ""); derr == nil {
-			b.log().Info("event for a finished trade dropped", "trade", tradeID, "event", ev.Type, "id", ev.ID)
-			return errTradeOver
-		} else if !errors.As(derr, &notFound) {
+		// Not running: finished (the event came late), never started, or started by its
+		// lc.applied.v1 on another lane since the signal was refused (then signal again).
+		d, derr := b.Temporal.DescribeWorkflowExecution(ctx, id, "")
+		switch {
+		case errors.As(derr, &notFound):
+			return errUnknownTrade
+		case derr != nil:
 			return derr
+		case d.GetWorkflowExecutionInfo().GetStatus() == enumspb.WORKFLOW_EXECUTION_STATUS_RUNNING:
+			return errStartedMeanwhile
 		}
-		return errUnknownTrade
+		b.log().Info("event for a finished trade dropped", "trade", tradeID, "event", ev.Type, "id", ev.ID)
+		return errTradeOver
 	}
 	opts := client.StartWorkflowOptions{
 		ID:        id,

@@ -89,3 +89,54 @@ func TestEventsThatCanNeverBeSignalledAreRefused(t *testing.T) {
 		time.Sleep(200 * time.Millisecond)
 	}
 }
+
+// TestAnEventAheadOfItsCreditWaitsForIt: services publish on separate topics, read by separate
+// lanes, so an event may reach the bridge before its trade's lc.applied.v1 has started the
+// workflow; within the grace it is retried and reaches the workflow, not refused nor dropped.
+func TestAnEventAheadOfItsCreditWaitsForIt(t *testing.T) {
+	brokers := testenv.KafkaBrokers(t)
+	c, err := client.Dial(client.Options{HostPort: testenv.TemporalAddress(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	w := worker.New(c, trade.TaskQueue, worker.Options{})
+	w.RegisterWorkflow(trade.Workflow)
+	if err := w.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer w.Stop()
+	go func() {
+		_ = (bridge.Bridge{Temporal: c, UnknownTradeGrace: time.Minute}).Run(ctx, brokers, testenv.KafkaSASL(t))
+	}()
+	pub, err := kafkapubsub.NewPublisher(kafkapubsub.PublisherConfig{Brokers: brokers, SASL: testenv.KafkaSASL(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pub.Close()
+	tradeID := fmt.Sprintf("AHEAD-%d", time.Now().UnixNano())
+	defer func() { _ = c.TerminateWorkflow(context.Background(), trade.WorkflowID(tradeID), "", "test over") }()
+	for i, payload := range []any{contracts.ExportCleared{TradeID: tradeID, DeclarationID: "D1"},
+		contracts.LCApplied{TradeID: tradeID, LCID: "LC1", Amount: money.New(100, money.MustCurrency("USD")), PresentableUntil: "2099-01-01T00:00:00Z"}} {
+		msg, topic, err := eventbus.Encode(ctx, "/tradefin/test", tradeID, fmt.Sprintf("%s-%d", tradeID, i), payload)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := pub.Publish(topic, msg); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(2 * time.Second) // the clearance is refused by Temporal at least once
+	}
+	for {
+		var st trade.State
+		if v, err := c.QueryWorkflow(ctx, trade.WorkflowID(tradeID), "", trade.StateQuery); err == nil && v.Get(&st) == nil && st.EventsReceived == 2 {
+			return
+		}
+		if ctx.Err() != nil {
+			t.Fatal("the clearance that came ahead of its credit never reached the workflow")
+		}
+		time.Sleep(300 * time.Millisecond)
+	}
+}

@@ -5,16 +5,18 @@ package trade
 // Records the replay test's histories (testdata/*.json) by running the workflow on the real
 // Temporal dev server with fake ledger and settlement activities:
 //
-//	go test -tags recordhistories -run TestRecordHistories ./trade
+//	TRADEFIN_HISTORY_VERSION=v1 go test -tags recordhistories -run TestRecordHistories ./trade
 //
-// Record before changing the workflow's logic: the replay test then proves the new code still
-// replays what the old one wrote (workflow.GetVersion).
+// Record before changing the workflow's logic (history-<version>-*.json): the replay test then
+// proves the new code still replays what the old one wrote (workflow.GetVersion). v0 was
+// recorded from the workflow before lifecycleChange, v1 after it.
 
 import (
 	"context"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -25,17 +27,12 @@ import (
 	"google.golang.org/protobuf/encoding/protojson"
 
 	"github.com/tradefin/tradefin/chaincode/rules"
-	"github.com/tradefin/tradefin/deploy/devstack/testenv"
 	"github.com/tradefin/tradefin/events/contracts"
 	"github.com/tradefin/tradefin/events/ledger"
 )
 
 func TestRecordHistories(t *testing.T) {
-	c, err := client.Dial(client.Options{HostPort: testenv.TemporalAddress(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := serverClient(t) // a namespace of its own: the stack's ledger agents serve the same queues
 	queue := fmt.Sprintf("record-%d", time.Now().UnixNano())
 	w := worker.New(c, queue, worker.Options{})
 	w.RegisterWorkflow(Workflow)
@@ -59,6 +56,20 @@ func TestRecordHistories(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer lw.Stop()
+	}
+	lw := worker.New(c, contracts.LCTaskQueue, worker.Options{})
+	lw.RegisterActivityWithOptions(func(ctx context.Context, in contracts.ExpireCredit) (contracts.ExpiryOutcome, error) {
+		id := in.TradeID + "-expired"
+		ev := Event{Type: "lc.expired.v1", ID: id, SHA256: sha256Hex(id), Source: "/tradefin/record", Time: time.Now().UTC(), LCID: in.LCID}
+		return contracts.ExpiryOutcome{Status: contracts.ExpiryExpired}, c.SignalWorkflow(ctx, WorkflowID(in.TradeID), "", EventSignal, ev)
+	}, activity.RegisterOptions{Name: contracts.ExpireCreditActivity})
+	if err := lw.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer lw.Stop()
+	version := os.Getenv("TRADEFIN_HISTORY_VERSION")
+	if version == "" {
+		t.Fatal("TRADEFIN_HISTORY_VERSION names the histories (v0, v1, ...)")
 	}
 	sw := worker.New(c, contracts.SettlementTaskQueue, worker.Options{})
 	sw.RegisterActivityWithOptions(func(ctx context.Context, ref contracts.PaymentRef) (string, error) {
@@ -87,6 +98,8 @@ func TestRecordHistories(t *testing.T) {
 		{"refused-waived", refused, 90 * 24 * time.Hour, 300 * time.Millisecond},
 		{"burst", happyPath, 90 * 24 * time.Hour, 0},
 		{"expired", happyPath[:4], 8 * time.Second, 300 * time.Millisecond},
+		{"amended-cancelled", []string{"lc.applied.v1", "lc.issued.v1", "customs.export_cleared.v1", "lc.amended.v1", "lc.amended.v1", "lc.cancelled.v1"}, 90 * 24 * time.Hour, 300 * time.Millisecond},
+		{"payment-failed", append(slices.Clone(happyPath[:9]), "settlement.payment_failed.v1", "settlement.payment_settled.v1", "customs.import_released.v1"), 90 * 24 * time.Hour, 300 * time.Millisecond},
 	} {
 		t.Run(s.name, func(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
@@ -99,8 +112,8 @@ func TestRecordHistories(t *testing.T) {
 			}
 			for i, typ := range s.events {
 				id := fmt.Sprintf("%s-ev-%d", tradeID, i)
-				ev := Event{Type: typ, ID: id, SHA256: sha256Hex(id), Source: "/tradefin/record", Time: time.Now().UTC()}
-				if typ == "lc.applied.v1" {
+				ev := Event{Type: typ, ID: id, SHA256: sha256Hex(id), Source: "/tradefin/record", Time: time.Now().UTC(), LCID: "LC"}
+				if typ == "lc.applied.v1" || typ == "lc.amended.v1" {
 					ev.LCExpiry = time.Now().Add(s.expiry).UTC().Truncate(time.Second)
 				}
 				if typ == "lc.honoured.v1" {
@@ -134,7 +147,7 @@ func TestRecordHistories(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := os.WriteFile(filepath.Join("testdata", "history-v0-"+s.name+".json"), b, 0o644); err != nil {
+			if err := os.WriteFile(filepath.Join("testdata", "history-"+version+"-"+s.name+".json"), b, 0o644); err != nil {
 				t.Fatal(err)
 			}
 		})

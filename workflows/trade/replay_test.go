@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"go.temporal.io/sdk/worker"
+	"go.temporal.io/sdk/workflow"
 )
 
 // TestRecordedHistoriesReplay replays every recorded history (testdata, written by
@@ -24,5 +25,22 @@ func TestRecordedHistoriesReplay(t *testing.T) {
 				t.Fatal(err)
 			}
 		})
+	}
+}
+
+// TestTheReplayCatchesAnUnversionedChange: the same histories from before lifecycleChange,
+// replayed against today's logic without its workflow.GetVersion, fail — the replay test would
+// catch a change made without versioning.
+func TestTheReplayCatchesAnUnversionedChange(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "history-v0-*.json"))
+	if len(files) == 0 {
+		t.Fatal("no v0 histories")
+	}
+	for _, f := range files {
+		r := worker.NewWorkflowReplayer()
+		r.RegisterWorkflowWithOptions(lifecycle, workflow.RegisterOptions{Name: "Workflow"})
+		if err := r.ReplayWorkflowHistoryFromJSONFile(nil, f); err == nil {
+			t.Errorf("%s replays against the unversioned change", f)
+		}
 	}
 }

@@ -33,6 +33,11 @@ func Workflow(ctx workflow.Context, in Input) (State, error) {
 	if workflow.GetVersion(ctx, lifecycleChange, workflow.DefaultVersion, 1) == workflow.DefaultVersion {
 		return legacyWorkflow(ctx, in)
 	}
+	return lifecycle(ctx, in)
+}
+
+// lifecycle is the workflow since lifecycleChange.
+func lifecycle(ctx workflow.Context, in Input) (State, error) {
 	t := newTradeRun(in)
 	if err := workflow.SetQueryHandler(ctx, StateQuery, func() (State, error) { return t.st, nil }); err != nil {
 		return t.st, err
@@ -79,9 +84,9 @@ type tradeRun struct {
 	stuckAfter    time.Duration
 	maxBackoff    time.Duration
 	continueAfter int
-	signals       int  // signals this run received
-	cancelling    bool // lc.cancelled.v1 arrived: no commit is waited for longer than cancelGrace
-	wake          bool // something the expiry timer depends on changed
+	signals       int       // signals this run received
+	cancelling    bool      // lc.cancelled.v1 arrived: no commit is waited for longer than cancelGrace
+	wake          bool      // something the expiry timer depends on changed
 	deferredAt    time.Time // when the LC service last deferred the expiry
 }
 
@@ -193,7 +198,9 @@ func (t *tradeRun) carry() Input {
 // LC service), or the run should continue as new.
 func (t *tradeRun) awaitChange(ctx workflow.Context) error {
 	t.wake = false
-	woken := func() bool { return t.ready() || t.wake || t.signals >= t.continueAfter || t.st.Status != StatusRunning }
+	woken := func() bool {
+		return t.ready() || t.wake || t.signals >= t.continueAfter || t.st.Status != StatusRunning
+	}
 	due := t.expiryDue()
 	if due.IsZero() {
 		return workflow.Await(ctx, woken)
@@ -280,6 +287,9 @@ func (t *tradeRun) settle(ctx workflow.Context, m Milestone, c commitResult) {
 
 // after takes the step a committed milestone calls for.
 func (t *tradeRun) after(ctx workflow.Context, m rules.Type) {
+	if m == rules.Settled { // the payment reached the beneficiary's bank: nothing waits on it any more
+		t.st.Payment.Waiting = false
+	}
 	switch {
 	case m == rules.Honoured:
 		t.st.Payment.Due = true

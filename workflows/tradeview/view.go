@@ -11,20 +11,20 @@ import (
 
 // Timeline is the response body.
 type Timeline struct {
-	TradeID    string      `json:"tradeId"`
-	Status     string      `json:"status"` // RUNNING, CLOSED, EXPIRED, CANCELLED
-	LCExpiry   *time.Time  `json:"lcExpiry,omitempty"`
-	Expiry     string      `json:"expiry,omitempty"`
-	Stuck      bool        `json:"stuck"`
-	Waits      []Wait      `json:"waits"`
-	Workflow   Workflow    `json:"workflow"`
-	Events     []Event     `json:"events"`
+	TradeID  string     `json:"tradeId"`
+	Status   string     `json:"status"` // RUNNING, CLOSED, EXPIRED, CANCELLED
+	LCExpiry *time.Time `json:"lcExpiry,omitempty"`
+	Expiry   string     `json:"expiry,omitempty"`
+	Stuck    bool       `json:"stuck"`
+	Waits    []Wait     `json:"waits"`
+	Workflow Workflow   `json:"workflow"`
+	Events   []Event    `json:"events"`
 	// EventsReceived counts every event; Events holds the latest (the workflow keeps a bounded number).
-	EventsReceived int `json:"eventsReceived"`
-	Milestones []Milestone `json:"milestones"`
-	Pending    []Milestone `json:"pending"` // received, waiting for the milestone the ledger wants first
-	Payment    *Payment    `json:"payment,omitempty"`
-	Parties    []string    `json:"parties"` // the organisations party to the trade
+	EventsReceived int         `json:"eventsReceived"`
+	Milestones     []Milestone `json:"milestones"`
+	Pending        []Milestone `json:"pending"` // received, waiting for the milestone the ledger wants first
+	Payment        *Payment    `json:"payment,omitempty"`
+	Parties        []string    `json:"parties"` // the organisations party to the trade
 }
 
 // Payment is what the workflow asked settlement to pay once the credit was honoured.
