@@ -4,8 +4,10 @@ go 1.26.0
 
 require (
 	github.com/ThreeDotsLabs/watermill v1.5.1
+	github.com/tradefin/tradefin/chaincode/rules v0.0.0-00010101000000-000000000000
 	github.com/tradefin/tradefin/deploy/devstack v0.0.0-00010101000000-000000000000
 	github.com/tradefin/tradefin/events/contracts v0.0.0-00010101000000-000000000000
+	github.com/tradefin/tradefin/events/eventsourcing v0.0.0-00010101000000-000000000000
 	github.com/tradefin/tradefin/events/identity v0.0.0-00010101000000-000000000000
 	github.com/tradefin/tradefin/events/ledger v0.0.0-00010101000000-000000000000
 	github.com/tradefin/tradefin/events/messaging v0.0.0-00010101000000-000000000000
@@ -43,6 +45,7 @@ require (
 	github.com/gorilla/mux v1.8.0 // indirect
 	github.com/grpc-ecosystem/go-grpc-middleware/v2 v2.3.2 // indirect
 	github.com/grpc-ecosystem/grpc-gateway/v2 v2.30.0 // indirect
+	github.com/hashicorp/golang-lru/v2 v2.0.7 // indirect
 	github.com/hyperledger/fabric-gateway v1.7.0 // indirect
 	github.com/hyperledger/fabric-protos-go-apiv2 v0.3.6 // indirect
 	github.com/jackc/pgpassfile v1.0.0 // indirect
@@ -66,8 +69,6 @@ require (
 	github.com/sony/gobreaker v1.0.0 // indirect
 	github.com/stretchr/objx v0.5.3 // indirect
 	github.com/stretchr/testify v1.12.1 // indirect
-	github.com/tradefin/tradefin/chaincode/rules v0.0.0-00010101000000-000000000000 // indirect
-	github.com/tradefin/tradefin/events/eventsourcing v0.0.0-00010101000000-000000000000 // indirect
 	github.com/tradefin/tradefin/events/problem v0.0.0-00010101000000-000000000000 // indirect
 	github.com/twmb/franz-go v1.22.2 // indirect
 	github.com/twmb/franz-go/pkg/kfake v0.0.0-20260918054303-01f206a7e32c // indirect
