@@ -25,6 +25,7 @@ import (
 	"github.com/tradefin/tradefin/services/settlement/adapters/inbox"
 	"github.com/tradefin/tradefin/services/settlement/adapters/store"
 	"github.com/tradefin/tradefin/services/settlement/app"
+	"github.com/tradefin/tradefin/services/settlement/app/command"
 	"github.com/tradefin/tradefin/services/settlement/domain"
 )
 
@@ -138,7 +139,7 @@ func TestConflictingHonourIsVisible(t *testing.T) {
 				t.Fatalf("stored payment: %+v", p)
 			}
 			a := app.New(store.New(es), fxtable.Dev(), ids.Random{Prefix: "TF"}, time.Now, app.Policy{SettlementAgent: "NCLRSESS"})
-			if _, _, err := a.Commands.Release.Handle(context.Background(), identity.Workflow, id); domain.KindOf(err) != domain.KindConflict ||
+			if _, err := a.Commands.Release.Handle(context.Background(), identity.Workflow, command.Release{PaymentID: id}); domain.KindOf(err) != domain.KindConflict ||
 				!strings.Contains(err.Error(), "disputed") {
 				t.Fatalf("the workflow released a disputed payment: %v", err)
 			}
@@ -151,3 +152,45 @@ func TestConflictingHonourIsVisible(t *testing.T) {
 }
 
 type watermillMessage = message.Message
+
+// TestHonourOverTheBoundsIsPermanent: an lc.honoured.v1 over the bounds every consumer applies (a
+// trade ID that breaks contracts.CheckTradeID, an event ID longer than the inbox keys, a body over
+// contracts.MaxMessageBytes, an obligation's text over its bound) is refused as malformed, a
+// permanent error, so the router poisons it at once instead of retrying it; nothing is recorded.
+func TestHonourOverTheBoundsIsPermanent(t *testing.T) {
+	for name, open := range stores() {
+		t.Run(name, func(t *testing.T) {
+			es, err := open(t)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer es.Close()
+			h := inbox.Honoured{Store: es, Now: time.Now}
+			trade := uniqueTrade("T9")
+			long := honoured(strings.Repeat("T", contracts.MaxTradeIDLength+1))
+			slash := honoured(trade + "/x")
+			name := honoured(trade)
+			name.Beneficiary = strings.Repeat("b", 141)
+			huge := encode(t, trade+"/huge", honoured(trade))
+			huge.Payload = append(huge.Payload[:len(huge.Payload)-1], []byte(`,"pad":"`+strings.Repeat("x", contracts.MaxMessageBytes)+`"}`)...)
+			for what, m := range map[string]*watermillMessage{
+				"a trade ID over its bound": encode(t, trade+"/long", long),
+				"a trade ID with a slash":   encode(t, trade+"/slash", slash),
+				"an event ID of 300 chars":  encode(t, strings.Repeat("e", 300), honoured(trade)),
+				"a body over 256 KiB":       huge,
+				"a beneficiary over Max140": encode(t, trade+"/name", name),
+			} {
+				err := h.Handle(m)
+				if !errors.Is(err, contracts.ErrMalformed) || !eventbus.IsPermanent(err) {
+					t.Errorf("%s: %v, want a permanent malformed-event error", what, err)
+				}
+			}
+			for _, tr := range []string{long.TradeID, slash.TradeID, trade} {
+				evs, err := es.ReadStream(context.Background(), "settlement.payment-"+domain.PaymentID(domain.Obligation{TradeID: tr, LCID: "LC7", PresentationID: "P1"}), 1)
+				if err != nil || len(evs) != 0 {
+					t.Errorf("trade %.20s…: %d events recorded (%v)", tr, len(evs), err)
+				}
+			}
+		})
+	}
+}

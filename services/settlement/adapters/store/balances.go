@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/tradefin/tradefin/events/eventsourcing/eventstore"
-	"github.com/tradefin/tradefin/services/settlement/app"
+	"github.com/tradefin/tradefin/services/settlement/app/query"
 	"github.com/tradefin/tradefin/services/settlement/domain"
 )
 
@@ -18,7 +18,7 @@ type Ledger struct {
 	reg *eventstore.Registry
 }
 
-var _ app.BalancesReader = (*Ledger)(nil)
+var _ query.BalancesReader = (*Ledger)(nil)
 
 // NewLedger returns the projection over es.
 func NewLedger(es eventstore.Store) *Ledger { return &Ledger{es: es, reg: New(es).reg} }

@@ -10,7 +10,7 @@ import (
 	"github.com/tradefin/tradefin/events/contracts"
 	"github.com/tradefin/tradefin/events/eventsourcing/eventstore"
 	"github.com/tradefin/tradefin/events/messaging/eventbus"
-	"github.com/tradefin/tradefin/services/settlement/app"
+	"github.com/tradefin/tradefin/services/settlement/app/command"
 	"github.com/tradefin/tradefin/services/settlement/domain"
 )
 
@@ -28,13 +28,12 @@ type Repository struct {
 	reg *eventstore.Registry
 }
 
-var _ app.Repository = (*Repository)(nil)
+var _ command.Repository = (*Repository)(nil)
 
 // New returns a repository over es.
 func New(es Streams) *Repository {
 	reg := eventstore.NewRegistry()
-	for _, e := range []domain.Event{domain.PaymentRaised{}, domain.ReleaseRequested{}, domain.ReleaseApproved{}, domain.PaymentDisputed{},
-		domain.PaymentInstructed{}, domain.PaymentSettled{}, domain.PaymentFailed{}, domain.PaymentReversed{}} {
+	for _, e := range domain.Events() {
 		reg.Register(e.EventName(), e)
 	}
 	return &Repository{es: es, reg: reg}
@@ -138,9 +137,10 @@ func integration(ctx context.Context, p *domain.Payment, e domain.Event, id stri
 	case domain.PaymentInstructed:
 		payload = contracts.PaymentInitiated{TradeID: p.Obligation.TradeID, Actor: e.Actor, PaymentID: p.ID(), UETR: e.UETR, Amount: p.Obligation.Amount}
 	case domain.PaymentSettled:
-		s := contracts.PaymentSettled{TradeID: p.Obligation.TradeID, Actor: e.Actor, PaymentID: p.ID(), Amount: p.Obligation.Amount, CreditedAmount: p.Credited}
-		if p.Rate != nil {
-			s.FXRate = p.Rate.Rate
+		a := p.Current() // the attempt that settled
+		s := contracts.PaymentSettled{TradeID: p.Obligation.TradeID, Actor: e.Actor, PaymentID: p.ID(), Amount: p.Obligation.Amount, CreditedAmount: a.Credited}
+		if a.Rate != nil {
+			s.FXRate = a.Rate.Rate
 		}
 		payload = s
 	case domain.PaymentFailed:
