@@ -36,6 +36,21 @@ func start(t *testing.T, ctx context.Context, brokers []string) *service.Service
 	return svc
 }
 
+// running starts the service on the real broker for the test (90 s at most).
+func running(t *testing.T) (context.Context, []string, *service.Service) {
+	t.Helper()
+	brokers := testenv.KafkaBrokers(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	t.Cleanup(cancel)
+	return ctx, brokers, start(t, ctx, brokers)
+}
+
+// honour is an lc.honoured.v1 of EUR 2,500.00 for presentation P1 of LC1 of the trade.
+func honour(tradeID string) contracts.LCHonoured {
+	return contracts.LCHonoured{TradeID: tradeID, Actor: sara, LCID: "LC1", PresentationID: "P1", Amount: money.New(250000, money.MustCurrency("EUR")),
+		IssuingBank: "ESSESESS", AdvisingBank: "BCOMPTPL", Beneficiary: "Azulejos Lisboa Lda"}
+}
+
 func publish(t *testing.T, ctx context.Context, brokers []string, eventID string, ev contracts.LCHonoured) {
 	t.Helper()
 	publishKeyed(t, ctx, brokers, ev.TradeID, eventID, ev)
@@ -79,14 +94,10 @@ func waitRaised(t *testing.T, ctx context.Context, svc *service.Service, id stri
 // the workflow's release sends settlement.payment-initiated.v1, naming the workflow as its actor,
 // out through the outbox to Kafka.
 func TestHonouredThroughKafka(t *testing.T) {
-	brokers := testenv.KafkaBrokers(t)
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-	defer cancel()
-	svc := start(t, ctx, brokers)
+	ctx, brokers, svc := running(t)
 
 	tradeID := "T-" + time.Now().Format("150405.000000")
-	ev := contracts.LCHonoured{TradeID: tradeID, Actor: sara, LCID: "LC1", PresentationID: "P1", Amount: money.New(250000, money.MustCurrency("EUR")),
-		IssuingBank: "ESSESESS", AdvisingBank: "BCOMPTPL", Beneficiary: "Azulejos Lisboa Lda"}
+	ev := honour(tradeID)
 	publish(t, ctx, brokers, "", ev)
 	id := domain.PaymentID(domain.Obligation{TradeID: tradeID, LCID: "LC1", PresentationID: "P1"})
 	if p := waitRaised(t, ctx, svc, id); p.RaisedBy != sara {
@@ -110,14 +121,10 @@ func TestHonouredThroughKafka(t *testing.T) {
 // lc.honoured.v1 for a payment ID already raised, with another amount and creditor, is not
 // absorbed: it lands on the poison topic with the reason, and the payment is disputed.
 func TestConflictingHonourThroughKafka(t *testing.T) {
-	brokers := testenv.KafkaBrokers(t)
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-	defer cancel()
-	svc := start(t, ctx, brokers)
+	ctx, brokers, svc := running(t)
 
 	tradeID := "TC-" + time.Now().Format("150405.000000")
-	first := contracts.LCHonoured{TradeID: tradeID, Actor: sara, LCID: "LC1", PresentationID: "P1", Amount: money.New(250000, money.MustCurrency("EUR")),
-		IssuingBank: "ESSESESS", AdvisingBank: "BCOMPTPL", Beneficiary: "Azulejos Lisboa Lda"}
+	first := honour(tradeID)
 	publish(t, ctx, brokers, tradeID+"/honoured-1", first)
 	id := domain.PaymentID(domain.Obligation{TradeID: tradeID, LCID: "LC1", PresentationID: "P1"})
 	waitRaised(t, ctx, svc, id)
@@ -144,14 +151,10 @@ func TestConflictingHonourThroughKafka(t *testing.T) {
 // contracts.CheckTradeID is refused as malformed, a permanent error: it goes to the poison topic
 // with the reason without a retry, and the next honour behind it on the topic is handled.
 func TestHonourOverTheBoundsIsPoisonedAtOnce(t *testing.T) {
-	brokers := testenv.KafkaBrokers(t)
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-	defer cancel()
-	svc := start(t, ctx, brokers)
+	ctx, brokers, svc := running(t)
 
 	tradeID := "TB-" + time.Now().Format("150405.000000")
-	bad := contracts.LCHonoured{TradeID: tradeID + "/" + strings.Repeat("x", contracts.MaxTradeIDLength), Actor: sara, LCID: "LC1",
-		PresentationID: "P1", Amount: money.New(250000, money.MustCurrency("EUR")), IssuingBank: "ESSESESS", AdvisingBank: "BCOMPTPL"}
+	bad := honour(tradeID + "/" + strings.Repeat("x", contracts.MaxTradeIDLength))
 	start := time.Now()
 	publishKeyed(t, ctx, brokers, tradeID, tradeID+"/bad", bad) // keyed by the valid prefix, so the test finds it
 	poisoned := testenv.TradeMessages(ctx, t, brokers, contracts.PoisonTopic, tradeID, 1)[0]

@@ -4,14 +4,7 @@ import (
 	"context"
 	"sync"
 	"testing"
-	"time"
 
-	"github.com/tradefin/tradefin/events/identity"
-	"github.com/tradefin/tradefin/services/settlement/adapters/fxtable"
-	"github.com/tradefin/tradefin/services/settlement/adapters/ids"
-	"github.com/tradefin/tradefin/services/settlement/adapters/store"
-	"github.com/tradefin/tradefin/services/settlement/app"
-	"github.com/tradefin/tradefin/services/settlement/app/command"
 	"github.com/tradefin/tradefin/services/settlement/domain"
 )
 
@@ -21,16 +14,8 @@ func TestConcurrentStatusReports(t *testing.T) {
 	for name, open := range backends(t) {
 		t.Run(name, func(t *testing.T) {
 			ctx := context.Background()
-			es := open(t)
-			a := app.New(store.New(es), fxtable.Dev(), ids.Random{Prefix: "TF"}, time.Now, policy)
-			if _, _, err := a.Commands.RaisePayment.Handle(ctx, command.RaisePayment{Obligation: obligation(), By: honourer}); err != nil {
-				t.Fatal(err)
-			}
-			id := domain.PaymentID(obligation())
-			p, err := a.Commands.Release.Handle(ctx, identity.Workflow, command.Release{PaymentID: id})
-			if err != nil {
-				t.Fatal(err)
-			}
+			a, p := instructed(t, open(t))
+			id := p.ID()
 			rep := statusReport(p, "ACSC")
 			var wg sync.WaitGroup
 			for range 4 {

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"testing"
-	"time"
 
 	"github.com/ThreeDotsLabs/watermill/message"
 
@@ -13,10 +12,7 @@ import (
 	"github.com/tradefin/tradefin/events/eventsourcing/eventstore"
 	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/events/messaging/eventbus"
-	"github.com/tradefin/tradefin/services/settlement/adapters/fxtable"
-	"github.com/tradefin/tradefin/services/settlement/adapters/ids"
 	"github.com/tradefin/tradefin/services/settlement/adapters/store"
-	"github.com/tradefin/tradefin/services/settlement/app"
 	"github.com/tradefin/tradefin/services/settlement/app/command"
 	"github.com/tradefin/tradefin/services/settlement/domain"
 )
@@ -54,17 +50,10 @@ func TestRejectedPaymentIsInstructedAgain(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			ctx := context.Background()
 			es := open(t)
-			a := app.New(store.New(es), fxtable.Dev(), ids.Random{Prefix: "TF"}, time.Now, policy).WithBalances(store.NewLedger(es))
-			if _, _, err := a.Commands.RaisePayment.Handle(ctx, command.RaisePayment{Obligation: obligation(), By: honourer}); err != nil {
-				t.Fatal(err)
-			}
-			id := domain.PaymentID(obligation())
+			a, first := instructed(t, es)
+			id := first.ID()
 			release := func() (*domain.Payment, error) {
 				return a.Commands.Release.Handle(ctx, identity.Workflow, command.Release{PaymentID: id})
-			}
-			first, err := release()
-			if err != nil {
-				t.Fatal(err)
 			}
 			if _, err := a.Commands.ApplyStatusReport.Handle(ctx, nils, statusReport(first, "RJCT", "TM01")); err != nil {
 				t.Fatal(err)
@@ -137,15 +126,8 @@ func TestCorrectedPaymentIsStored(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			ctx := context.Background()
 			es := open(t)
-			a := app.New(store.New(es), fxtable.Dev(), ids.Random{Prefix: "TF"}, time.Now, policy)
-			if _, _, err := a.Commands.RaisePayment.Handle(ctx, command.RaisePayment{Obligation: obligation(), By: honourer}); err != nil {
-				t.Fatal(err)
-			}
-			id := domain.PaymentID(obligation())
-			p, err := a.Commands.Release.Handle(ctx, identity.Workflow, command.Release{PaymentID: id})
-			if err != nil {
-				t.Fatal(err)
-			}
+			a, p := instructed(t, es)
+			id := p.ID()
 			if _, err := a.Commands.ApplyStatusReport.Handle(ctx, nils, statusReport(p, "RJCT", "AC01")); err != nil {
 				t.Fatal(err)
 			}

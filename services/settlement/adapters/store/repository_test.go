@@ -80,6 +80,21 @@ func attemptReport(p *domain.Payment, a *domain.Attempt, code string, reason ...
 	return command.ApplyStatusReport{PaymentID: p.ID(), Report: rep}
 }
 
+// instructed raises the obligation() payment on es and has the workflow release it.
+func instructed(t *testing.T, es eventstore.Store) (app.Application, *domain.Payment) {
+	t.Helper()
+	ctx := context.Background()
+	a := app.New(store.New(es), fxtable.Dev(), ids.Random{Prefix: "TF"}, time.Now, policy).WithBalances(store.NewLedger(es))
+	if _, _, err := a.Commands.RaisePayment.Handle(ctx, command.RaisePayment{Obligation: obligation(), By: honourer}); err != nil {
+		t.Fatal(err)
+	}
+	p, err := a.Commands.Release.Handle(ctx, identity.Workflow, command.Release{PaymentID: domain.PaymentID(obligation())})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a, p
+}
+
 func TestRepository(t *testing.T) {
 	for name, open := range backends(t) {
 		t.Run(name, func(t *testing.T) {
