@@ -79,8 +79,8 @@ func (p *Payment) instruct(in Instruction, by identity.Stamp, now time.Time) err
 	if err := in.validate(); err != nil {
 		return err
 	}
-	if len(p.Attempts) >= MaxAttempts {
-		return conflict("payment %s has had %d attempts, the most one payment is instructed: it is resolved out of band", p.id, MaxAttempts)
+	if err := p.refuseExhausted(); err != nil {
+		return err
 	}
 	for _, a := range p.Attempts {
 		if a.MsgID == in.MsgID || a.UETR == in.UETR {
@@ -109,5 +109,13 @@ func (p *Payment) instruct(in Instruction, by identity.Stamp, now time.Time) err
 	p.record(PaymentInstructed{Actor: by, MsgID: in.MsgID, EndToEndID: in.EndToEndID, UETR: in.UETR, Credited: credited,
 		Rate: rec, Postings: ps.Entries(), PostingID: ps.ID(), SettlementDate: in.SettlementDate.UTC().Format(time.DateOnly),
 		CreditorAccount: p.CreditorAccount(), At: now.UTC()})
+	return nil
+}
+
+// refuseExhausted bounds the attempts of one payment: past MaxAttempts it is resolved out of band.
+func (p *Payment) refuseExhausted() error {
+	if len(p.Attempts) >= MaxAttempts {
+		return conflict("payment %s has had %d attempts, the most one payment is instructed: it is resolved out of band", p.id, MaxAttempts)
+	}
 	return nil
 }

@@ -79,8 +79,8 @@ func (p *Payment) Correct(account string, in Instruction, by identity.Stamp, f F
 	if err := CheckAccount(account); err != nil {
 		return err
 	}
-	if len(p.Attempts) >= MaxAttempts {
-		return conflict("payment %s has had %d attempts, the most one payment is instructed: it is resolved out of band", p.id, MaxAttempts)
+	if err := p.refuseExhausted(); err != nil {
+		return err
 	}
 	four := p.NeedsApproval(f)
 	p.record(InstructionCorrected{Actor: by, CreditorAccount: account, AwaitsApproval: four, At: now.UTC()})
