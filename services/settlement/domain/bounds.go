@@ -10,15 +10,15 @@ import (
 // Bounds of everything a payment records, so that nothing unbounded reaches the store, a
 // message or a log line.
 const (
-	MaxID        = 64          // an LC or presentation ID (a trade ID: contracts.MaxTradeIDLength)
-	MaxPaymentID = 3*MaxID + 2 // trade, LC and presentation IDs joined by ':'
-	MaxText      = 140         // ISO 20022 Max140Text (a party's name)
-	MaxAccount   = 34          // ISO 13616 IBAN, ISO 20022 Max34Text (another account ID)
-	MaxStampPart = 255         // an actor's organisation, user or client
-	MaxEventID   = 2 * MaxID   // an integration event's ID (it keys the inbox; a contradicting honour's is recorded in PaymentDisputed)
-	maxDisputes  = 16          // contradicting honours recorded on one payment
-	MaxAttempts  = 10          // attempts to instruct one payment; then it is resolved out of band
-	maxAutomatic = 5           // attempts after which a rejection waits for a person, whatever its reason
+	MaxID        = 64                                       // an LC or presentation ID (a trade ID: contracts.MaxTradeIDLength)
+	MaxPaymentID = contracts.MaxTradeIDLength + 2*MaxID + 2 // trade, LC and presentation IDs joined by ':'
+	MaxText      = 140                                      // ISO 20022 Max140Text (a party's name)
+	MaxAccount   = 34                                       // ISO 13616 IBAN, ISO 20022 Max34Text (another account ID)
+	MaxStampPart = 255                                      // an actor's organisation, user or client
+	MaxEventID   = 2 * MaxID                                // an integration event's ID (it keys the inbox; a contradicting honour's is recorded in PaymentDisputed)
+	maxDisputes  = 16                                       // contradicting honours recorded on one payment
+	MaxAttempts  = 10                                       // attempts to instruct one payment; then it is resolved out of band
+	maxAutomatic = 5                                        // attempts after which a rejection waits for a person, whatever its reason
 )
 
 // PaymentID is derived from the honoured presentation so the same honour event raised twice
