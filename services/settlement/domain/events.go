@@ -88,7 +88,7 @@ func (PaymentFailed) EventName() string        { return "settlement.PaymentFaile
 func (PaymentReversed) EventName() string      { return "settlement.PaymentReversed" }
 func (InstructionCorrected) EventName() string { return "settlement.InstructionCorrected" }
 
-// Events are an instance of every event type, for a store's registry.
+// Events are an instance of every event type (the store's tests check each has a stored format).
 func Events() []Event {
 	return []Event{PaymentRaised{}, ReleaseRequested{}, ReleaseApproved{}, PaymentDisputed{}, PaymentInstructed{},
 		PaymentSettled{}, PaymentFailed{}, PaymentReversed{}, InstructionCorrected{}}

@@ -63,7 +63,14 @@ func onEachStore(t *testing.T, test func(t *testing.T, es eventstore.Store)) {
 
 func encode(t *testing.T, eventID string, ev contracts.LCHonoured) *watermillMessage {
 	t.Helper()
-	msg, _, err := eventbus.Encode(context.Background(), "/tradefin/lc", ev.TradeID, eventID, ev)
+	return encodeUnder(t, ev.TradeID, eventID, ev)
+}
+
+// encodeUnder encodes ev keyed by key: a producer that checks only its key (eventbus.Encode
+// refuses a bad one) can still send a payload whose own trade ID breaks the bounds.
+func encodeUnder(t *testing.T, key, eventID string, ev contracts.LCHonoured) *watermillMessage {
+	t.Helper()
+	msg, _, err := eventbus.Encode(context.Background(), "/tradefin/lc", key, eventID, ev)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -168,8 +175,8 @@ func TestHonourOverTheBoundsIsPermanent(t *testing.T) {
 		huge := encode(t, trade+"/huge", honoured(trade))
 		huge.Payload = append(huge.Payload[:len(huge.Payload)-1], []byte(`,"pad":"`+strings.Repeat("x", contracts.MaxMessageBytes)+`"}`)...)
 		for what, m := range map[string]*watermillMessage{
-			"a trade ID over its bound": encode(t, trade+"/long", long),
-			"a trade ID with a slash":   encode(t, trade+"/slash", slash),
+			"a trade ID over its bound": encodeUnder(t, trade, trade+"/long", long),
+			"a trade ID with a slash":   encodeUnder(t, trade, trade+"/slash", slash),
 			"an event ID of 300 chars":  encode(t, strings.Repeat("e", 300), honoured(trade)),
 			"a body over 256 KiB":       huge,
 			"a beneficiary over Max140": encode(t, trade+"/name", name),
