@@ -3,15 +3,16 @@ package app_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/events/money"
-	"github.com/tradefin/tradefin/events/problem"
 	"github.com/tradefin/tradefin/services/settlement/adapters/fxtable"
 	"github.com/tradefin/tradefin/services/settlement/app"
+	"github.com/tradefin/tradefin/services/settlement/app/command"
 	"github.com/tradefin/tradefin/services/settlement/domain"
 )
 
@@ -49,10 +50,11 @@ func (m memRepo) Update(ctx context.Context, id string, fn func(*domain.Payment)
 	return p, nil
 }
 
+// seqIDs numbers the message identifiers: MSG1 with UETR …f001, MSG2 with …f002, ...
 type seqIDs struct{ n int }
 
-func (s *seqIDs) MsgID() string { s.n++; return "MSG" + string(rune('0'+s.n)) }
-func (s *seqIDs) UETR() string  { return "8a562c67-ca16-48ba-b074-65581be6f00" + string(rune('0'+s.n)) }
+func (s *seqIDs) MsgID() string { s.n++; return fmt.Sprintf("MSG%d", s.n) }
+func (s *seqIDs) UETR() string  { return fmt.Sprintf("8a562c67-ca16-48ba-b074-65581be6f%03d", s.n) }
 
 var t0 = time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC)
 
@@ -66,40 +68,49 @@ var (
 		Roles: []string{identity.RolePaymentsOfficer, identity.RoleApprover}}
 )
 
+// report is the settlement bank's pacs.002 on p's current attempt, as the adapter decodes it.
+func report(p *domain.Payment, code string, reasons ...string) command.ApplyStatusReport {
+	a := p.Current()
+	return command.ApplyStatusReport{PaymentID: p.ID(), Report: domain.StatusReport{MsgID: "S", OrgnlMsgID: a.MsgID,
+		Transactions: []domain.TransactionStatus{{OrgnlUETR: a.UETR, Status: code, Reasons: reasons}}}}
+}
+
+func raise(t *testing.T, a app.Application, o domain.Obligation) string {
+	t.Helper()
+	if _, _, err := a.Commands.RaisePayment.Handle(context.Background(), command.RaisePayment{Obligation: o, By: erik.Stamp()}); err != nil {
+		t.Fatal(err)
+	}
+	return domain.PaymentID(o)
+}
+
 func TestInstructAndStatus(t *testing.T) {
 	ctx := context.Background()
 	a := app.New(memRepo{}, fxtable.Dev(), &seqIDs{}, func() time.Time { return t0 }, policy)
 	o := domain.Obligation{TradeID: "T", LCID: "LC", PresentationID: "P", Amount: money.New(100, money.MustCurrency("USD")),
 		IssuingBank: "BNPAFRPP", AdvisingBank: "DEUTDEFF", AccountCurrency: money.MustCurrency("GBP")}
-	if _, _, err := a.Commands.RaisePayment.Handle(ctx, o, erik.Stamp()); err != nil {
-		t.Fatal(err)
-	}
-	id := domain.PaymentID(o)
-	if _, _, err := a.Commands.Release.Handle(ctx, identity.Workflow, id); domain.KindOf(err) != domain.KindInvalid {
+	id := raise(t, a, o)
+	if _, err := a.Commands.Release.Handle(ctx, identity.Workflow, command.Release{PaymentID: id}); domain.KindOf(err) != domain.KindInvalid {
 		t.Fatalf("USD/GBP is not in the table, instruct must refuse: %v", err)
 	}
 	o.AccountCurrency = money.MustCurrency("EUR")
 	o.PresentationID = "P2"
-	if _, _, err := a.Commands.RaisePayment.Handle(ctx, o, erik.Stamp()); err != nil {
-		t.Fatal(err)
-	}
-	id = domain.PaymentID(o)
-	p, x1, err := a.Commands.Release.Handle(ctx, identity.Workflow, id)
+	id = raise(t, a, o)
+	p, err := a.Commands.Release.Handle(ctx, identity.Workflow, command.Release{PaymentID: id})
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, x2, _ := a.Commands.Release.Handle(ctx, identity.Workflow, id)
-	if string(x1) != string(x2) || !strings.Contains(string(x1), `<IntrBkSttlmAmt Ccy="EUR">0.92</IntrBkSttlmAmt>`) {
-		t.Fatalf("instruction not idempotent or wrong amount:\n%s", x1) // USD 1.00 × 0.9223 = EUR 0.9223 → 0.92
+	again, _ := a.Commands.Release.Handle(ctx, identity.Workflow, command.Release{PaymentID: id})
+	if len(again.Attempts) != 1 || again.Current().UETR != p.Current().UETR || p.Current().Credited != money.New(92, money.MustCurrency("EUR")) {
+		t.Fatalf("instruction not idempotent or wrong amount: %+v", again.Attempts) // USD 1.00 × 0.9223 = EUR 0.9223 → 0.92
 	}
-	wrongMsg := `<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pacs.002.001.10"><FIToFIPmtStsRpt><GrpHdr><MsgId>S</MsgId></GrpHdr><OrgnlGrpInfAndSts><OrgnlMsgId>OTHER</OrgnlMsgId><GrpSts>ACSC</GrpSts></OrgnlGrpInfAndSts></FIToFIPmtStsRpt></Document>`
-	if _, err := a.Commands.ApplyStatus.Handle(ctx, nils, id, []byte(wrongMsg)); domain.KindOf(err) != domain.KindInvalid {
+	wrong := report(p, "ACSC")
+	wrong.Report.OrgnlMsgID = "OTHER"
+	if _, err := a.Commands.ApplyStatusReport.Handle(ctx, nils, wrong); domain.KindOf(err) != domain.KindInvalid {
 		t.Fatalf("status report for another message applied: %v", err)
 	}
-	ok := strings.Replace(wrongMsg, "OTHER", p.MsgID, 1)
-	got, err := a.Commands.ApplyStatus.Handle(ctx, nils, id, []byte(ok))
+	got, err := a.Commands.ApplyStatusReport.Handle(ctx, nils, report(p, "ACSC"))
 	if err != nil || got.Status != domain.StatusSettled {
-		t.Fatalf("group status ACSC: %v %v", err, got)
+		t.Fatalf("ACSC: %v %v", err, got)
 	}
 	if _, err := a.Queries.Balances.Handle(ctx, nils); domain.KindOf(err) != domain.KindNotFound {
 		t.Fatal("balances without a projection")
@@ -113,36 +124,101 @@ func TestFourEyesRelease(t *testing.T) {
 	strict := policy
 	strict.FourEyes = domain.FourEyes{PerCurrency: map[string]int64{"USD": 99}}
 	a := app.New(memRepo{}, fxtable.Dev(), &seqIDs{}, func() time.Time { return t0 }, strict)
-	o := domain.Obligation{TradeID: "T", LCID: "LC", PresentationID: "P", Amount: money.New(100, money.MustCurrency("USD")),
-		IssuingBank: "BNPAFRPP", AdvisingBank: "DEUTDEFF"}
-	if _, _, err := a.Commands.RaisePayment.Handle(ctx, o, erik.Stamp()); err != nil {
-		t.Fatal(err)
-	}
-	id := domain.PaymentID(o)
-	if _, _, err := a.Commands.Approve.Handle(ctx, sara, id); domain.KindOf(err) != domain.KindConflict {
+	id := raise(t, a, domain.Obligation{TradeID: "T", LCID: "LC", PresentationID: "P", Amount: money.New(100, money.MustCurrency("USD")),
+		IssuingBank: "BNPAFRPP", AdvisingBank: "DEUTDEFF"})
+	if _, err := a.Commands.Approve.Handle(ctx, sara, command.Approve{PaymentID: id}); domain.KindOf(err) != domain.KindConflict {
 		t.Fatalf("approved before a release: %v", err)
 	}
-	p, xml, err := a.Commands.Release.Handle(ctx, per, id)
-	if err != nil || p.Status != domain.StatusAwaitingApproval || xml != nil {
-		t.Fatalf("release above the threshold: %v %s %s", err, p.Status, xml)
+	p, err := a.Commands.Release.Handle(ctx, per, command.Release{PaymentID: id})
+	if err != nil || p.Status != domain.StatusAwaitingApproval || p.Current() != nil {
+		t.Fatalf("release above the threshold: %v %s", err, p.Status)
 	}
 	makerApprover := per
 	makerApprover.Roles = []string{identity.RolePaymentsOfficer, identity.RoleApprover}
 	for _, who := range []identity.Actor{makerApprover, oscar, per} {
-		if _, _, err := a.Commands.Approve.Handle(ctx, who, id); err == nil {
+		if _, err := a.Commands.Approve.Handle(ctx, who, command.Approve{PaymentID: id}); err == nil {
 			t.Fatalf("%s of %s approved", who.Subject, who.Org)
 		}
 	}
-	p, xml, err = a.Commands.Approve.Handle(ctx, sara, id)
-	if err != nil || p.Status != domain.StatusInstructed || !strings.Contains(string(xml), "<UETR>") {
-		t.Fatalf("approval: %v %v\n%s", err, p, xml)
+	p, err = a.Commands.Approve.Handle(ctx, sara, command.Approve{PaymentID: id})
+	if err != nil || p.Status != domain.StatusInstructed || p.Current().UETR == "" {
+		t.Fatalf("approval: %v %v", err, p)
 	}
-	_, again, err := a.Commands.Approve.Handle(ctx, sara, id)
-	if err != nil || string(again) != string(xml) {
+	again, err := a.Commands.Approve.Handle(ctx, sara, command.Approve{PaymentID: id})
+	if err != nil || len(again.Attempts) != 1 {
 		t.Fatalf("the checker's retried approval: %v", err)
 	}
-	if _, released, err := a.Commands.Release.Handle(ctx, identity.Workflow, id); err != nil || string(released) != string(xml) {
+	if released, err := a.Commands.Release.Handle(ctx, identity.Workflow, command.Release{PaymentID: id}); err != nil || len(released.Attempts) != 1 {
 		t.Fatalf("release after approval: %v", err)
+	}
+}
+
+// TestFailedPaymentIsDrivenAgain: the workflow's release after settlement.payment_failed.v1
+// instructs a new attempt when the rejection may pass by itself, answers "awaiting correction"
+// otherwise; the payments officer's correction instructs the next attempt; above the threshold
+// the correction waits for a checker who is not its maker, even one who approved the first
+// release.
+func TestFailedPaymentIsDrivenAgain(t *testing.T) {
+	ctx := context.Background()
+	strict := policy
+	strict.FourEyes = domain.FourEyes{PerCurrency: map[string]int64{"EUR": 99}}
+	a := app.New(memRepo{}, fxtable.Dev(), &seqIDs{}, func() time.Time { return t0 }, strict)
+	id := raise(t, a, domain.Obligation{TradeID: "T", LCID: "LC", PresentationID: "P", Amount: money.New(100, money.MustCurrency("EUR")),
+		IssuingBank: "BNPAFRPP", AdvisingBank: "DEUTDEFF", BeneficiaryAccount: "DE89370400440532013000"})
+	release := func() (*domain.Payment, error) {
+		return a.Commands.Release.Handle(ctx, identity.Workflow, command.Release{PaymentID: id})
+	}
+	if _, err := release(); err != nil {
+		t.Fatal(err)
+	}
+	p, err := a.Commands.Approve.Handle(ctx, sara, command.Approve{PaymentID: id})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p, err = a.Commands.ApplyStatusReport.Handle(ctx, nils, report(p, "RJCT", "TM01")); err != nil || p.Status != domain.StatusFailed {
+		t.Fatalf("TM01: %v %v", err, p.Status)
+	}
+	p, err = release()
+	if err != nil || p.Status != domain.StatusInstructed || len(p.Attempts) != 2 || p.Current().MsgID == p.Attempts[0].MsgID {
+		t.Fatalf("re-instruction after TM01: %v %+v", err, p.Attempts)
+	}
+	if again, err := release(); err != nil || len(again.Attempts) != 2 {
+		t.Fatalf("a retried re-instruction made another attempt: %v", err)
+	}
+	if _, err = a.Commands.ApplyStatusReport.Handle(ctx, nils, report(p, "RJCT", "AC01")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := release(); !errors.Is(err, domain.ErrAwaitingCorrection) || domain.KindOf(err) != domain.KindConflict {
+		t.Fatalf("AC01: %v", err)
+	}
+	correct := command.Correct{PaymentID: id, CreditorAccount: "PT50000201231234567890154"}
+	if _, err := a.Commands.Correct.Handle(ctx, identity.Workflow, correct); domain.KindOf(err) != domain.KindForbidden {
+		t.Fatalf("the workflow corrected: %v", err)
+	}
+	if _, err := a.Commands.Correct.Handle(ctx, oscar, correct); err != domain.ErrNotFound {
+		t.Fatalf("another bank corrected: %v", err)
+	}
+	p, err = a.Commands.Correct.Handle(ctx, per, correct)
+	if err != nil || p.Status != domain.StatusAwaitingApproval || len(p.Attempts) != 2 {
+		t.Fatalf("correction above the threshold: %v %v", err, p.Status)
+	}
+	if p, err := a.Commands.Correct.Handle(ctx, per, correct); err != nil || len(p.Corrections) != 1 {
+		t.Fatalf("the retried correction: %v", err)
+	}
+	if _, err := release(); err != nil {
+		t.Fatalf("the workflow while the correction awaits approval: %v", err) // its activity answers awaiting approval
+	}
+	perApprover := per
+	perApprover.Roles = append(perApprover.Roles, identity.RoleApprover)
+	if _, err := a.Commands.Approve.Handle(ctx, perApprover, command.Approve{PaymentID: id}); domain.KindOf(err) != domain.KindForbidden {
+		t.Fatalf("the correction's maker approved it: %v", err)
+	}
+	p, err = a.Commands.Approve.Handle(ctx, sara, command.Approve{PaymentID: id})
+	if err != nil || p.Status != domain.StatusInstructed || len(p.Attempts) != 3 || p.Current().CreditorAccount != correct.CreditorAccount {
+		t.Fatalf("approved correction: %v %+v", err, p.Current())
+	}
+	if p, err = a.Commands.ApplyStatusReport.Handle(ctx, nils, report(p, "ACSC")); err != nil || p.Status != domain.StatusSettled {
+		t.Fatalf("attempt 3 settles: %v", err)
 	}
 }
 
@@ -153,15 +229,15 @@ func TestRaiseConflict(t *testing.T) {
 	a := app.New(memRepo{}, fxtable.Dev(), &seqIDs{}, func() time.Time { return t0 }, policy)
 	o := domain.Obligation{TradeID: "T", LCID: "LC", PresentationID: "P", Amount: money.New(100, money.MustCurrency("EUR")),
 		IssuingBank: "BNPAFRPP", AdvisingBank: "DEUTDEFF"}
-	if _, created, err := a.Commands.RaisePayment.Handle(ctx, o, erik.Stamp()); err != nil || !created {
+	if _, created, err := a.Commands.RaisePayment.Handle(ctx, command.RaisePayment{Obligation: o, By: erik.Stamp()}); err != nil || !created {
 		t.Fatal(err)
 	}
-	if _, created, err := a.Commands.RaisePayment.Handle(ctx, o, erik.Stamp()); err != nil || created {
+	if _, created, err := a.Commands.RaisePayment.Handle(ctx, command.RaisePayment{Obligation: o, By: erik.Stamp()}); err != nil || created {
 		t.Fatalf("same terms again: %v %v", created, err)
 	}
 	other := o
 	other.Amount = money.New(1_000_000_00, money.MustCurrency("EUR"))
-	p, _, err := a.Commands.RaisePayment.Handle(ctx, other, erik.Stamp())
+	p, _, err := a.Commands.RaisePayment.Handle(ctx, command.RaisePayment{Obligation: other, By: erik.Stamp()})
 	if domain.KindOf(err) != domain.KindConflict || !strings.Contains(err.Error(), "amount") {
 		t.Fatalf("other terms: %v", err)
 	}
@@ -175,29 +251,27 @@ func TestRaiseConflict(t *testing.T) {
 func TestReadsNeedToKnow(t *testing.T) {
 	ctx := context.Background()
 	a := app.New(memRepo{}, fxtable.Dev(), &seqIDs{}, func() time.Time { return t0 }, policy)
-	o := domain.Obligation{TradeID: "T", LCID: "LC", PresentationID: "P", Amount: money.New(100, money.MustCurrency("EUR")),
-		IssuingBank: "BNPAFRPP", AdvisingBank: "DEUTDEFF"}
-	if _, _, err := a.Commands.RaisePayment.Handle(ctx, o, erik.Stamp()); err != nil {
-		t.Fatal(err)
-	}
-	id := domain.PaymentID(o)
+	id := raise(t, a, domain.Obligation{TradeID: "T", LCID: "LC", PresentationID: "P", Amount: money.New(100, money.MustCurrency("EUR")),
+		IssuingBank: "BNPAFRPP", AdvisingBank: "DEUTDEFF"})
 	if _, err := a.Queries.Payment.Handle(ctx, nils, id); err != nil {
 		t.Fatalf("settlement bank: %v", err)
 	}
 	if _, err := a.Queries.Payment.Handle(ctx, oscar, id); err != domain.ErrNotFound {
 		t.Fatalf("other bank: %v", err)
 	}
-	if _, err := a.Queries.Message.Handle(ctx, oscar, id); err != domain.ErrNotFound {
+	if _, _, err := a.Queries.Attempt.Handle(ctx, oscar, id, 0); err != domain.ErrNotFound {
 		t.Fatalf("other bank's pacs.009: %v", err)
 	}
-	if _, _, err := a.Commands.Release.Handle(ctx, oscar, id); err != domain.ErrNotFound {
+	if _, _, err := a.Queries.Attempt.Handle(ctx, nils, id, 0); domain.KindOf(err) != domain.KindNotFound {
+		t.Fatalf("the pacs.009 of a payment not instructed: %v", err)
+	}
+	if _, err := a.Commands.Release.Handle(ctx, oscar, command.Release{PaymentID: id}); err != domain.ErrNotFound {
 		t.Fatalf("other bank releases: %v", err)
 	}
-	if _, _, err := a.Commands.Approve.Handle(ctx, oscar, id); err != domain.ErrNotFound {
+	if _, err := a.Commands.Approve.Handle(ctx, oscar, command.Approve{PaymentID: id}); err != domain.ErrNotFound {
 		t.Fatalf("other bank approves: %v", err)
 	}
-	var pe *problem.Error
-	if _, _, err := a.Commands.Release.Handle(ctx, erik, id); !errors.As(err, &pe) || pe.Kind != problem.Forbidden || pe.Detail != domain.RuleRelease {
+	if _, err := a.Commands.Release.Handle(ctx, erik, command.Release{PaymentID: id}); domain.KindOf(err) != domain.KindForbidden || err.Error() != domain.RuleRelease {
 		t.Fatalf("the debtor's trade officer releases: %v", err)
 	}
 	if p, err := a.Queries.Payment.Handle(ctx, erik, id); err != nil || p.Status != domain.StatusRaised {

@@ -14,6 +14,7 @@ const (
 	ActRelease      Action = "release"       // instruct it, or request its release above the four-eyes threshold
 	ActApprove      Action = "approve"       // the checker's approval of a release above the threshold
 	ActReportStatus Action = "report-status" // a pacs.002 status report
+	ActCorrect      Action = "correct"       // correct a rejected payment's instruction (its creditor account)
 )
 
 // Parties is what authorisation needs to know of a payment: its banks and who acted on it.
@@ -22,7 +23,7 @@ type Parties struct {
 	Creditor        string          // the advising bank's BIC: it receives for the beneficiary
 	SettlementAgent string          // the settlement bank's BIC (this service's configuration)
 	RaisedBy        identity.Stamp  // the honour's actor
-	Maker           *identity.Stamp // who requested the release, once four eyes apply
+	Maker           *identity.Stamp // who requested the release (or correction) four eyes apply to
 }
 
 // Parties returns the payment's parties, settled through settlementAgent.
@@ -37,6 +38,7 @@ const (
 	RuleApprove      = "four eyes: only an approver of the debtor (issuing) bank approves the release of its payment"
 	RuleNotOwn       = "four eyes: the maker of a release (or the honour's actor) cannot approve it"
 	RuleReportStatus = "only a payments officer of the settlement bank or of the debtor (issuing) bank reports a payment's status (pacs.002)"
+	RuleCorrect      = "only a payments officer of the debtor (issuing) bank corrects its rejected payment's instruction"
 	RuleBalances     = "account balances are the settlement bank's books: only the settlement bank and the auditor read them"
 )
 
@@ -47,8 +49,8 @@ var ErrNotVisible = errors.New("payment not visible to the caller")
 
 // Authorize decides whether a may do act to the payment with parties p: nil, ErrNotVisible when
 // a may not see the payment (any user of its debtor, creditor or settlement bank, and the auditor,
-// see it), or else the refusal of a party without the right (identity.Refuse, a 403 problem naming
-// the rule). It is the service's one place for the rule. The trade workflow reads nothing, but it
+// see it), or else the refusal of a party without the right (a KindForbidden error naming the
+// rule). It is the service's one place for the rule. The trade workflow reads nothing, but it
 // drives every payment's release, so a command it may not give is refused naming the rule, not
 // hidden from it.
 func Authorize(a identity.Actor, act Action, p Parties) error {
@@ -67,25 +69,31 @@ func Authorize(a identity.Actor, act Action, p Parties) error {
 		if IsWorkflow(a) || (isBank(a, p.Debtor) && a.Has(identity.RolePaymentsOfficer)) {
 			return nil
 		}
-		return identity.Refuse(RuleRelease)
+		return forbidden(RuleRelease)
 	case ActApprove:
 		// Maker-checker: the checker is a second user of the paying bank. The workflow is never a
 		// checker, and neither is the user who released the payment nor the one whose honour
 		// raised it, whatever roles they hold.
 		if !isBank(a, p.Debtor) || !a.Has(identity.RoleApprover) {
-			return identity.Refuse(RuleApprove)
+			return forbidden(RuleApprove)
 		}
 		if sameUser(a.Stamp(), &p.RaisedBy) || sameUser(a.Stamp(), p.Maker) {
-			return identity.Refuse(RuleNotOwn)
+			return forbidden(RuleNotOwn)
 		}
 		return nil
 	case ActReportStatus:
 		if (isBank(a, p.SettlementAgent) || isBank(a, p.Debtor)) && a.Has(identity.RolePaymentsOfficer) {
 			return nil
 		}
-		return identity.Refuse(RuleReportStatus)
+		return forbidden(RuleReportStatus)
+	case ActCorrect:
+		// A person decides what the corrected instruction credits: never the workflow.
+		if isBank(a, p.Debtor) && a.Has(identity.RolePaymentsOfficer) {
+			return nil
+		}
+		return forbidden(RuleCorrect)
 	}
-	return identity.Refuse("unknown action " + string(act))
+	return forbidden("unknown action " + string(act))
 }
 
 // AuthorizeBalances decides who reads the account balances: the settlement bank keeps the books,
@@ -95,7 +103,7 @@ func AuthorizeBalances(a identity.Actor, settlementAgent string) error {
 	if isBank(a, settlementAgent) || a.IsAuditor() {
 		return nil
 	}
-	return identity.Refuse(RuleBalances)
+	return forbidden(RuleBalances)
 }
 
 // IsWorkflow reports whether a is the trade workflow (it acts through Temporal activities, never

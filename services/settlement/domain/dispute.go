@@ -20,15 +20,11 @@ type PaymentDisputed struct {
 
 func (PaymentDisputed) EventName() string { return "settlement.PaymentDisputed" }
 
-// maxDisputes bounds how many contradicting honours one payment records; more are still refused
-// and reported, only not stored again.
-const maxDisputes = 16
-
 // Dispute records that eventID contested the payment's terms with o. The same event twice, or a
 // dispute beyond maxDisputes, records nothing.
 func (p *Payment) Dispute(eventID string, o Obligation, by identity.Stamp, now time.Time) error {
-	if eventID == "" || len(eventID) > maxID*2 {
-		return invalid("a dispute names the contradicting event (at most %d characters)", maxID*2)
+	if eventID == "" || len(eventID) > MaxEventID {
+		return invalid("a dispute names the contradicting event (at most %d characters)", MaxEventID)
 	}
 	fields := p.Obligation.TermsDiffer(o)
 	if len(fields) == 0 || slices.Contains(p.Disputes, eventID) || len(p.Disputes) >= maxDisputes {

@@ -108,15 +108,24 @@ func instruction(t *testing.T) Instruction {
 	return Instruction{MsgID: "M1", EndToEndID: "E1", UETR: "8a562c67-ca16-48ba-b074-65581be6f001", SettlementDate: t0, Rate: &r}
 }
 
+// report is the settlement bank's pacs.002 on the payment's current attempt.
+func report(p *Payment, code string, reasons ...string) StatusReport {
+	a := p.Current()
+	if a == nil {
+		return StatusReport{MsgID: "S", OrgnlMsgID: "none", Transactions: []TransactionStatus{{Status: code, Reasons: reasons}}}
+	}
+	return StatusReport{MsgID: "S", OrgnlMsgID: a.MsgID, Transactions: []TransactionStatus{{OrgnlUETR: a.UETR, Status: code, Reasons: reasons}}}
+}
+
 func TestPaymentLifecycle(t *testing.T) {
 	p, err := RaisePayment(obligation(), honourer, t0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p.ID() != "T1:LC1:P1" || p.Status != StatusRaised {
+	if p.ID() != "T1:LC1:P1" || p.Status != StatusRaised || p.Current() != nil {
 		t.Fatalf("raised: %+v", p)
 	}
-	if err := p.ApplyStatus("ACSC", "", nils, t0); KindOf(err) != KindConflict {
+	if err := p.ApplyReport(report(p, "ACSC"), nils, t0); KindOf(err) != KindInvalid {
 		t.Fatalf("settled before instruction: %v", err)
 	}
 	in := instruction(t)
@@ -127,30 +136,31 @@ func TestPaymentLifecycle(t *testing.T) {
 	if err := p.Instruct(instruction(t), per, lax, t0); err != nil {
 		t.Fatal(err)
 	}
-	if p.Credited != money.New(10842000, usd) || p.Rate.Rate != "1.0842" || p.Rate.Rounding != "half-even" {
-		t.Fatalf("credited %s rate %+v", p.Credited, p.Rate)
+	a := p.Current()
+	if a.Number != 1 || a.Credited != money.New(10842000, usd) || a.Rate.Rate != "1.0842" || a.Rate.Rounding != "half-even" {
+		t.Fatalf("attempt %+v", a)
 	}
 	if err := p.Instruct(instruction(t), per, lax, t0); KindOf(err) != KindConflict {
 		t.Fatal("instructed twice")
 	}
-	if err := p.ApplyStatus("ACSC", "", nils, t0); err != nil || p.Status != StatusSettled {
+	if err := p.ApplyReport(report(p, "ACSC"), nils, t0); err != nil || p.Status != StatusSettled {
 		t.Fatalf("settle: %v %s", err, p.Status)
 	}
-	if err := p.ApplyStatus("ACSC", "", nils, t0); err != nil {
+	if err := p.ApplyReport(report(p, "ACSC"), nils, t0); err != nil {
 		t.Fatalf("redelivered ACSC: %v", err)
 	}
-	if err := p.ApplyStatus("RJCT", "AC04", nils, t0); KindOf(err) != KindConflict || p.Status != StatusSettled {
+	if err := p.ApplyReport(report(p, "RJCT", "AC04"), nils, t0); KindOf(err) != KindConflict || p.Status != StatusSettled {
 		t.Fatal("settlement is final but a rejection changed it")
 	}
 	r := Rebuild(p.Uncommitted())
-	if r.Status != StatusSettled || r.Version() != 3 || r.Credited != p.Credited || r.UETR != p.UETR {
+	if r.Status != StatusSettled || r.Version() != 3 || r.Current().Credited != a.Credited || r.Current().UETR != a.UETR || r.Current().StatusCode != "ACSC" {
 		t.Fatalf("rebuild: %+v", r)
 	}
-	if r.RaisedBy != honourer || r.InstructedBy != per || r.Maker != nil || r.Checker != nil {
-		t.Fatalf("actors: raised by %+v, instructed by %+v, maker %v, checker %v", r.RaisedBy, r.InstructedBy, r.Maker, r.Checker)
+	if r.RaisedBy != honourer || r.Current().InstructedBy != per || r.Maker != nil || r.Checker != nil {
+		t.Fatalf("actors: raised by %+v, instructed by %+v, maker %v, checker %v", r.RaisedBy, r.Current().InstructedBy, r.Maker, r.Checker)
 	}
-	if s, ok := p.Uncommitted()[2].(PaymentSettled); !ok || s.Actor != nils {
-		t.Fatalf("settled event %+v does not record the settlement bank's officer", p.Uncommitted()[2])
+	if s, ok := p.Uncommitted()[2].(PaymentSettled); !ok || s.Actor != nils || s.UETR != a.UETR {
+		t.Fatalf("settled event %+v does not record the settlement bank's officer and the attempt", p.Uncommitted()[2])
 	}
 }
 
@@ -159,25 +169,29 @@ func TestPaymentRejectedIsReversed(t *testing.T) {
 	if err := p.Instruct(instruction(t), per, lax, t0); err != nil {
 		t.Fatal(err)
 	}
-	if err := p.ApplyStatus("RJCT", "AC04", nils, t0); err != nil {
+	if err := p.ApplyReport(report(p, "RJCT", "AC04"), nils, t0); err != nil {
 		t.Fatal(err)
 	}
-	if p.Status != StatusReversed || p.FailureReason != "AC04" || p.Reversal == nil {
+	a := p.Current()
+	if p.Status != StatusFailed || a.Reason != "AC04" || a.Reversal == nil || !p.AwaitsCorrection() {
 		t.Fatalf("%+v", p)
 	}
 	l := Ledger{}
-	l.Post(p.Postings)
-	l.Post(*p.Reversal)
-	for a, b := range l {
+	l.Post(a.Postings)
+	l.Post(*a.Reversal)
+	for acct, b := range l {
 		if b.Minor != 0 {
-			t.Errorf("%s: %s", a, b)
+			t.Errorf("%s: %s", acct, b)
 		}
 	}
 	if len(p.Uncommitted()) != 4 {
 		t.Fatalf("events %d: the original posting must stay recorded", len(p.Uncommitted()))
 	}
-	if err := p.ApplyStatus("ACSC", "", nils, t0); KindOf(err) != KindConflict {
+	if err := p.ApplyReport(report(p, "ACSC"), nils, t0); KindOf(err) != KindConflict {
 		t.Fatal("reversed payment settled")
+	}
+	if err := p.ApplyReport(report(p, "RJCT", "AC04"), nils, t0); err != nil || len(p.Uncommitted()) != 4 {
+		t.Fatalf("redelivered rejection: %v, %d events", err, len(p.Uncommitted()))
 	}
 }
 

@@ -54,7 +54,7 @@ func TestFourEyesRelease(t *testing.T) {
 	if err := p.RequestRelease(per, t0); err != nil || len(p.Uncommitted()) != 2 {
 		t.Fatalf("second request recorded again: %v, %d events", err, len(p.Uncommitted()))
 	}
-	if err := p.ApplyStatus("ACSC", "", nils, t0); KindOf(err) != KindConflict {
+	if err := p.ApplyReport(report(p, "ACSC"), nils, t0); KindOf(err) != KindInvalid {
 		t.Fatalf("settled while awaiting approval: %v", err)
 	}
 	sara := identity.Stamp{Org: "BNPAFRPP", User: "sara", Client: "bank-desk"}
@@ -62,7 +62,7 @@ func TestFourEyesRelease(t *testing.T) {
 		t.Fatalf("approve: %v %s", err, p.Status)
 	}
 	r := Rebuild(p.Uncommitted())
-	if r.Status != StatusInstructed || *r.Maker != per || *r.Checker != sara || r.InstructedBy != sara || r.Version() != 4 {
+	if r.Status != StatusInstructed || *r.Maker != per || *r.Checker != sara || r.Current().InstructedBy != sara || r.Version() != 4 {
 		t.Fatalf("rebuilt: %+v", r)
 	}
 	if err := p.RequestRelease(per, t0); KindOf(err) != KindConflict {

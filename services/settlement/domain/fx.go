@@ -84,3 +84,12 @@ func pow10(n int) *big.Int { return new(big.Int).Exp(big.NewInt(10), big.NewInt(
 func (r Rate) String() string {
 	return fmt.Sprintf("%s/%s %s (%s, %s)", r.From, r.To, r.Decimal(), r.Source, r.AsOf.Format(time.RFC3339))
 }
+
+// RateRecord is the applied FX rate as recorded with an attempt.
+type RateRecord struct {
+	From, To string
+	Rate     string // exact decimal
+	Source   string
+	AsOf     time.Time
+	Rounding string
+}

@@ -14,6 +14,7 @@ import (
 	"github.com/tradefin/tradefin/events/messaging/eventbus"
 	"github.com/tradefin/tradefin/events/messaging/kafkapubsub"
 	"github.com/tradefin/tradefin/events/money"
+	"github.com/tradefin/tradefin/services/settlement/app/command"
 	"github.com/tradefin/tradefin/services/settlement/domain"
 	"github.com/tradefin/tradefin/services/settlement/service"
 )
@@ -35,14 +36,35 @@ func start(t *testing.T, ctx context.Context, brokers []string) *service.Service
 	return svc
 }
 
+// running starts the service on the real broker for the test (90 s at most).
+func running(t *testing.T) (context.Context, []string, *service.Service) {
+	t.Helper()
+	brokers := testenv.KafkaBrokers(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	t.Cleanup(cancel)
+	return ctx, brokers, start(t, ctx, brokers)
+}
+
+// honour is an lc.honoured.v1 of EUR 2,500.00 for presentation P1 of LC1 of the trade.
+func honour(tradeID string) contracts.LCHonoured {
+	return contracts.LCHonoured{TradeID: tradeID, Actor: sara, LCID: "LC1", PresentationID: "P1", Amount: money.New(250000, money.MustCurrency("EUR")),
+		IssuingBank: "ESSESESS", AdvisingBank: "BCOMPTPL", Beneficiary: "Azulejos Lisboa Lda"}
+}
+
 func publish(t *testing.T, ctx context.Context, brokers []string, eventID string, ev contracts.LCHonoured) {
+	t.Helper()
+	publishKeyed(t, ctx, brokers, ev.TradeID, eventID, ev)
+}
+
+// publishKeyed publishes ev under the Kafka key and ce_subject key.
+func publishKeyed(t *testing.T, ctx context.Context, brokers []string, key, eventID string, ev contracts.LCHonoured) {
 	t.Helper()
 	pub, err := kafkapubsub.NewPublisher(kafkapubsub.PublisherConfig{Brokers: brokers, SASL: testenv.KafkaSASL(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer pub.Close()
-	msg, topic, err := eventbus.Encode(ctx, "/tradefin/lc", ev.TradeID, eventID, ev)
+	msg, topic, err := eventbus.Encode(ctx, "/tradefin/lc", key, eventID, ev)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,20 +94,16 @@ func waitRaised(t *testing.T, ctx context.Context, svc *service.Service, id stri
 // the workflow's release sends settlement.payment-initiated.v1, naming the workflow as its actor,
 // out through the outbox to Kafka.
 func TestHonouredThroughKafka(t *testing.T) {
-	brokers := testenv.KafkaBrokers(t)
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-	defer cancel()
-	svc := start(t, ctx, brokers)
+	ctx, brokers, svc := running(t)
 
 	tradeID := "T-" + time.Now().Format("150405.000000")
-	ev := contracts.LCHonoured{TradeID: tradeID, Actor: sara, LCID: "LC1", PresentationID: "P1", Amount: money.New(250000, money.MustCurrency("EUR")),
-		IssuingBank: "ESSESESS", AdvisingBank: "BCOMPTPL", Beneficiary: "Azulejos Lisboa Lda"}
+	ev := honour(tradeID)
 	publish(t, ctx, brokers, "", ev)
 	id := domain.PaymentID(domain.Obligation{TradeID: tradeID, LCID: "LC1", PresentationID: "P1"})
 	if p := waitRaised(t, ctx, svc, id); p.RaisedBy != sara {
 		t.Fatalf("raised by %+v, want the honour's actor", p.RaisedBy)
 	}
-	if p, _, err := svc.App.Commands.Release.Handle(ctx, identity.Workflow, id); err != nil || p.Status != domain.StatusInstructed {
+	if p, err := svc.App.Commands.Release.Handle(ctx, identity.Workflow, command.Release{PaymentID: id}); err != nil || p.Status != domain.StatusInstructed {
 		t.Fatalf("release below the threshold: %v", err)
 	}
 	m := testenv.TradeMessages(ctx, t, brokers, "tradefin.settlement.v1", tradeID, 1)[0]
@@ -103,14 +121,10 @@ func TestHonouredThroughKafka(t *testing.T) {
 // lc.honoured.v1 for a payment ID already raised, with another amount and creditor, is not
 // absorbed: it lands on the poison topic with the reason, and the payment is disputed.
 func TestConflictingHonourThroughKafka(t *testing.T) {
-	brokers := testenv.KafkaBrokers(t)
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-	defer cancel()
-	svc := start(t, ctx, brokers)
+	ctx, brokers, svc := running(t)
 
 	tradeID := "TC-" + time.Now().Format("150405.000000")
-	first := contracts.LCHonoured{TradeID: tradeID, Actor: sara, LCID: "LC1", PresentationID: "P1", Amount: money.New(250000, money.MustCurrency("EUR")),
-		IssuingBank: "ESSESESS", AdvisingBank: "BCOMPTPL", Beneficiary: "Azulejos Lisboa Lda"}
+	first := honour(tradeID)
 	publish(t, ctx, brokers, tradeID+"/honoured-1", first)
 	id := domain.PaymentID(domain.Obligation{TradeID: tradeID, LCID: "LC1", PresentationID: "P1"})
 	waitRaised(t, ctx, svc, id)
@@ -128,7 +142,32 @@ func TestConflictingHonourThroughKafka(t *testing.T) {
 	if p.Obligation.Amount != first.Amount || !p.Disputed() {
 		t.Fatalf("payment after the conflicting honour: %+v", p)
 	}
-	if _, _, err := svc.App.Commands.Release.Handle(ctx, identity.Workflow, id); domain.KindOf(err) != domain.KindConflict {
+	if _, err := svc.App.Commands.Release.Handle(ctx, identity.Workflow, command.Release{PaymentID: id}); domain.KindOf(err) != domain.KindConflict {
 		t.Fatalf("a disputed payment was released: %v", err)
 	}
+}
+
+// TestHonourOverTheBoundsIsPoisonedAtOnce: an lc.honoured.v1 whose trade ID breaks
+// contracts.CheckTradeID is refused as malformed, a permanent error: it goes to the poison topic
+// with the reason without a retry, and the next honour behind it on the topic is handled.
+func TestHonourOverTheBoundsIsPoisonedAtOnce(t *testing.T) {
+	ctx, brokers, svc := running(t)
+
+	tradeID := "TB-" + time.Now().Format("150405.000000")
+	bad := honour(tradeID + "/" + strings.Repeat("x", contracts.MaxTradeIDLength))
+	start := time.Now()
+	publishKeyed(t, ctx, brokers, tradeID, tradeID+"/bad", bad) // keyed by the valid prefix, so the test finds it
+	poisoned := testenv.TradeMessages(ctx, t, brokers, contracts.PoisonTopic, tradeID, 1)[0]
+	reason := poisoned.Metadata.Get(middleware.ReasonForPoisonedKey)
+	if poisoned.Metadata.Get(eventbus.HeaderID) != tradeID+"/bad" || !strings.Contains(reason, "malformed event") || !strings.Contains(reason, "invalid trade ID") {
+		t.Fatalf("poisoned %s: reason %q", poisoned.Metadata.Get(eventbus.HeaderID), reason)
+	}
+	// The router's retries back off from 100 ms to 2 s five times (~6 s): a permanent error skips them.
+	if took := time.Since(start); took > 5*time.Second {
+		t.Errorf("the malformed honour took %s to reach the poison topic: it was retried", took)
+	}
+	good := bad
+	good.TradeID = tradeID
+	publish(t, ctx, brokers, tradeID+"/good", good)
+	waitRaised(t, ctx, svc, domain.PaymentID(domain.Obligation{TradeID: tradeID, LCID: "LC1", PresentationID: "P1"}))
 }

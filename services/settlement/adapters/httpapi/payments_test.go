@@ -19,6 +19,7 @@ import (
 	"github.com/tradefin/tradefin/services/settlement/adapters/ids"
 	"github.com/tradefin/tradefin/services/settlement/adapters/store"
 	"github.com/tradefin/tradefin/services/settlement/app"
+	"github.com/tradefin/tradefin/services/settlement/app/command"
 	"github.com/tradefin/tradefin/services/settlement/domain"
 )
 
@@ -87,7 +88,7 @@ func (x api) serve(req *http.Request) *httptest.ResponseRecorder {
 
 func (x api) raise(t *testing.T, o domain.Obligation) string {
 	t.Helper()
-	if _, _, err := x.app.Commands.RaisePayment.Handle(context.Background(), o, actors["erik"].Stamp()); err != nil {
+	if _, _, err := x.app.Commands.RaisePayment.Handle(context.Background(), command.RaisePayment{Obligation: o, By: actors["erik"].Stamp()}); err != nil {
 		t.Fatal(err)
 	}
 	return "/v1/payments/" + domain.PaymentID(o)
@@ -343,8 +344,14 @@ func TestRaiseByHTTPIsGone(t *testing.T) {
 
 func TestBounds(t *testing.T) {
 	x := newAPI(t)
-	if rec := x.call("GET", "/v1/payments/"+strings.Repeat("x", 300), "audra", ""); rec.Code != 404 {
-		t.Fatalf("over-long payment ID: %d", rec.Code)
+	for _, id := range []string{strings.Repeat("x", 300), strings.Repeat("T", 65) + ":LC:P-1", "T%20X:LC:P-1", "T%2FX:LC:P-1"} {
+		rec := x.call("GET", "/v1/payments/"+id, "audra", "")
+		var d struct {
+			InvalidParams []struct{ Name string } `json:"invalid-params"`
+		}
+		if rec.Code != 400 || json.Unmarshal(rec.Body.Bytes(), &d) != nil || len(d.InvalidParams) != 1 || d.InvalidParams[0].Name != "id" {
+			t.Errorf("payment ID %.40s…: %d %s, want 400 naming id", id, rec.Code, rec.Body.String())
+		}
 	}
 	p := x.raise(t, obligation("LC-L", 100))
 	if rec := x.call("POST", p+"/status-reports", "nils", strings.Repeat(" ", 1<<20+1)); rec.Code != 413 {

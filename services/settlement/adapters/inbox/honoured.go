@@ -15,7 +15,7 @@ import (
 	"github.com/tradefin/tradefin/events/messaging/eventbus"
 	"github.com/tradefin/tradefin/events/money"
 	"github.com/tradefin/tradefin/services/settlement/adapters/store"
-	"github.com/tradefin/tradefin/services/settlement/app"
+	"github.com/tradefin/tradefin/services/settlement/app/command"
 	"github.com/tradefin/tradefin/services/settlement/domain"
 )
 
@@ -29,7 +29,9 @@ const Consumer = "settlement.lc-honoured"
 // (never released until resolved: one of the two honours is not what the issuing bank did), the
 // conflict is logged at error level and returned as a permanent error (contracts.ErrConflict), so
 // the router puts it on the poison topic with the reason and the inbox does not mark it handled.
-// Domain refusals are permanent too.
+// A message over the bounds every consumer applies (contracts.MaxMessageBytes, the trade ID's
+// contracts.CheckTradeID, the obligation's own bounds) is refused as malformed, permanent too:
+// poisoned at once, never retried. A store error is transient: retried.
 type Honoured struct {
 	Store eventstore.Store
 	Now   func() time.Time
@@ -38,6 +40,9 @@ type Honoured struct {
 
 // Handle is a Watermill NoPublishHandlerFunc.
 func (h Honoured) Handle(msg *message.Message) error {
+	if n := len(msg.Payload); n > contracts.MaxMessageBytes {
+		return fmt.Errorf("%w: message %s of %d bytes, at most %d", contracts.ErrMalformed, msg.UUID, n, contracts.MaxMessageBytes)
+	}
 	env, err := eventbus.Decode(msg)
 	if err != nil {
 		return err
@@ -45,6 +50,12 @@ func (h Honoured) Handle(msg *message.Message) error {
 	ev, ok := env.Data.(*contracts.LCHonoured)
 	if !ok {
 		return nil // another event on the LC topic: not ours
+	}
+	if len(env.ID) > domain.MaxEventID { // it keys the inbox and a dispute
+		return fmt.Errorf("%w: lc.honoured.v1 with an ID of %d characters, at most %d", contracts.ErrMalformed, len(env.ID), domain.MaxEventID)
+	}
+	if err := contracts.CheckTradeID(ev.TradeID); err != nil {
+		return fmt.Errorf("%w: %s: %w", contracts.ErrMalformed, env.ID, err)
 	}
 	o := domain.Obligation{TradeID: ev.TradeID, LCID: ev.LCID, PresentationID: ev.PresentationID, Amount: ev.Amount,
 		IssuingBank: ev.IssuingBank, AdvisingBank: ev.AdvisingBank, Beneficiary: ev.Beneficiary, BeneficiaryAccount: ev.BeneficiaryAccount}
@@ -56,8 +67,8 @@ func (h Honoured) Handle(msg *message.Message) error {
 		o.AccountCurrency = c
 	}
 	_, err = h.Store.HandleOnce(msg.Context(), Consumer, env.ID, func(ctx context.Context, tx eventstore.Tx) error {
-		a := app.New(store.New(tx), nil, nil, h.Now, app.Policy{})
-		_, _, err := a.Commands.RaisePayment.Handle(ctx, o, ev.Actor)
+		raise := command.RaisePaymentHandler{Repo: store.New(tx), Now: h.Now}
+		_, _, err := raise.Handle(ctx, command.RaisePayment{Obligation: o, By: ev.Actor})
 		return err
 	})
 	switch domain.KindOf(err) {

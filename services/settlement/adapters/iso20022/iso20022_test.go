@@ -21,8 +21,14 @@ var t0 = time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
 
 func instructed(t *testing.T, amt money.Money, acct money.Currency, rate string) *domain.Payment {
 	t.Helper()
+	return instructedTo(t, amt, acct, rate, "")
+}
+
+func instructedTo(t *testing.T, amt money.Money, acct money.Currency, rate, account string) *domain.Payment {
+	t.Helper()
 	p, err := domain.RaisePayment(domain.Obligation{TradeID: "T1", LCID: "LC1", PresentationID: "P1", Amount: amt,
-		IssuingBank: "BNPAFRPP", AdvisingBank: "CHASUS33XXX", Beneficiary: "ACME", AccountCurrency: acct}, identity.Stamp{Org: "BNPAFRPP", User: "erik"}, t0)
+		IssuingBank: "BNPAFRPP", AdvisingBank: "CHASUS33XXX", Beneficiary: "ACME", BeneficiaryAccount: account, AccountCurrency: acct},
+		identity.Stamp{Org: "BNPAFRPP", User: "erik"}, t0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,9 +72,10 @@ func TestPacs009Golden(t *testing.T) {
 		{"pacs009_eur.xml", instructed(t, money.New(12345678, money.MustCurrency("EUR")), money.Currency{}, "")},
 		{"pacs009_eur_to_usd.xml", instructed(t, money.New(10000000, money.MustCurrency("EUR")), money.MustCurrency("USD"), "1.0842")},
 		{"pacs009_usd_to_jpy.xml", instructed(t, money.New(100050, money.MustCurrency("USD")), money.MustCurrency("JPY"), "151.235")},
+		{"pacs009_eur_creditor_account.xml", instructedTo(t, money.New(12345678, money.MustCurrency("EUR")), money.Currency{}, "", "PT50000201231234567890154")},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			b, err := Pacs009(c.p, t0)
+			b, err := Pacs009(c.p, c.p.Current())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -136,7 +143,7 @@ func checkPacs009Rules(t *testing.T, b []byte) {
 func TestPacs009RefusesUninstructed(t *testing.T) {
 	p, _ := domain.RaisePayment(domain.Obligation{TradeID: "T1", LCID: "LC1", PresentationID: "P1",
 		Amount: money.New(1, money.MustCurrency("EUR")), IssuingBank: "BNPAFRPP", AdvisingBank: "CHASUS33"}, identity.Stamp{}, t0)
-	if _, err := Pacs009(p, t0); err == nil {
+	if _, err := Pacs009(p, p.Current()); err == nil {
 		t.Fatal("pacs.009 for a payment not instructed")
 	}
 }

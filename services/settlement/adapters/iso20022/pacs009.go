@@ -8,7 +8,6 @@ package iso20022
 import (
 	"encoding/xml"
 	"fmt"
-	"time"
 
 	"github.com/tradefin/tradefin/events/money"
 	"github.com/tradefin/tradefin/services/settlement/domain"
@@ -38,16 +37,22 @@ type grpHdr009 struct {
 
 // CreditTransferTransaction36, elements in schema order.
 type cdtTrfTx struct {
-	InstrId        string `xml:"PmtId>InstrId"`
-	EndToEndId     string `xml:"PmtId>EndToEndId"`
-	UETR           string `xml:"PmtId>UETR"`
-	IntrBkSttlmAmt amount `xml:"IntrBkSttlmAmt"`
-	IntrBkSttlmDt  string `xml:"IntrBkSttlmDt"`
-	InstgAgt       fiBIC  `xml:"InstgAgt>FinInstnId"`
-	InstdAgt       fiBIC  `xml:"InstdAgt>FinInstnId"`
-	Dbtr           fiBIC  `xml:"Dbtr>FinInstnId"`
-	Cdtr           fiBIC  `xml:"Cdtr>FinInstnId"`
-	Ustrd          string `xml:"RmtInf>Ustrd,omitempty"`
+	InstrId         string    `xml:"PmtId>InstrId"`
+	EndToEndId      string    `xml:"PmtId>EndToEndId"`
+	UETR            string    `xml:"PmtId>UETR"`
+	IntrBkSttlmAmt  amount    `xml:"IntrBkSttlmAmt"`
+	IntrBkSttlmDt   string    `xml:"IntrBkSttlmDt"`
+	InstgAgt        fiBIC     `xml:"InstgAgt>FinInstnId"`
+	InstdAgt        fiBIC     `xml:"InstdAgt>FinInstnId"`
+	Dbtr            fiBIC     `xml:"Dbtr>FinInstnId"`
+	Cdtr            fiBIC     `xml:"Cdtr>FinInstnId"`
+	InstrForCdtrAgt *instrInf `xml:"InstrForCdtrAgt,omitempty"`
+	Ustrd           string    `xml:"RmtInf>Ustrd,omitempty"`
+}
+
+// InstructionForCreditorAgent3: free text for the advising bank, the account-with institution.
+type instrInf struct {
+	InstrInf string `xml:"InstrInf"` // Max140Text
 }
 
 // ActiveCurrencyAndAmount: decimal with as many fraction digits as ISO 4217 gives the currency.
@@ -60,22 +65,30 @@ type fiBIC struct {
 	BICFI string `xml:"BICFI"`
 }
 
-// Pacs009 builds the cover payment for an instructed payment: the issuing bank (debtor, instructing
-// agent) pays the advising bank (creditor, instructed agent) the credited amount on the settlement
-// date, settlement method INDA (the instructed agent holds the account: our vostro/nostro).
-func Pacs009(p *domain.Payment, created time.Time) ([]byte, error) {
-	if p.Status == domain.StatusRaised || p.MsgID == "" {
+// Pacs009 builds the cover payment of one attempt of an instructed payment: the issuing bank
+// (debtor, instructing agent) pays the advising bank (creditor, instructed agent) the credited
+// amount on the settlement date, settlement method INDA (the instructed agent holds the account:
+// our vostro/nostro). Each attempt has its own MsgId and UETR; created is the attempt's
+// instruction time, so the message rebuilt later is the one sent. The creditor account the
+// advising bank credits for the beneficiary (the honour's, or a correction's) travels as the
+// instruction for the creditor agent, "/ACC/" as in the MT field 72 it replaces.
+func Pacs009(p *domain.Payment, a *domain.Attempt) ([]byte, error) {
+	if a == nil || a.MsgID == "" {
 		return nil, fmt.Errorf("payment %s not instructed", p.ID())
 	}
+	tx := cdtTrfTx{
+		InstrId: a.MsgID, EndToEndId: a.EndToEndID, UETR: a.UETR,
+		IntrBkSttlmAmt: amountOf(a.Credited), IntrBkSttlmDt: a.SettlementDate,
+		InstgAgt: fiBIC{p.Obligation.IssuingBank}, InstdAgt: fiBIC{p.Obligation.AdvisingBank},
+		Dbtr: fiBIC{p.Obligation.IssuingBank}, Cdtr: fiBIC{p.Obligation.AdvisingBank},
+		Ustrd: "/LC/" + p.Obligation.LCID + "/PRES/" + p.Obligation.PresentationID,
+	}
+	if a.CreditorAccount != "" {
+		tx.InstrForCdtrAgt = &instrInf{InstrInf: "/ACC/" + a.CreditorAccount}
+	}
 	doc := pacs009Document{Xmlns: NamespacePacs009, FICdtTrf: fiCdtTrf{
-		GrpHdr: grpHdr009{MsgId: p.MsgID, CreDtTm: created.UTC().Format("2006-01-02T15:04:05Z"), NbOfTxs: "1", SttlmMtd: "INDA"},
-		CdtTrfTxInf: cdtTrfTx{
-			InstrId: p.MsgID, EndToEndId: p.EndToEndID, UETR: p.UETR,
-			IntrBkSttlmAmt: amountOf(p.Credited), IntrBkSttlmDt: p.SettlementDate,
-			InstgAgt: fiBIC{p.Obligation.IssuingBank}, InstdAgt: fiBIC{p.Obligation.AdvisingBank},
-			Dbtr: fiBIC{p.Obligation.IssuingBank}, Cdtr: fiBIC{p.Obligation.AdvisingBank},
-			Ustrd: "/LC/" + p.Obligation.LCID + "/PRES/" + p.Obligation.PresentationID,
-		},
+		GrpHdr:      grpHdr009{MsgId: a.MsgID, CreDtTm: a.InstructedAt.UTC().Format("2006-01-02T15:04:05Z"), NbOfTxs: "1", SttlmMtd: "INDA"},
+		CdtTrfTxInf: tx,
 	}}
 	out, err := xml.MarshalIndent(doc, "", "  ")
 	if err != nil {

@@ -1,47 +1,74 @@
-// Package orchestration serves the trade workflow's settlement activities on Temporal.
+// Package orchestration serves the trade workflow's settlement activities on Temporal
+// (contracts.SettlementTaskQueue).
 package orchestration
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"go.temporal.io/sdk/activity"
 	"go.temporal.io/sdk/client"
+	"go.temporal.io/sdk/temporal"
 	"go.temporal.io/sdk/worker"
 
 	"github.com/tradefin/tradefin/events/contracts"
 	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/services/settlement/app"
+	"github.com/tradefin/tradefin/services/settlement/app/command"
 	"github.com/tradefin/tradefin/services/settlement/domain"
 )
 
 // Activities are settlement's activities.
 type Activities struct{ App app.Application }
 
-// ErrAwaitingApproval is the activity's answer while a payment above the four-eyes threshold waits
-// for its checker. It is an ordinary (retryable) error on purpose: Temporal retries the activity
-// under the workflow's retry policy, so the workflow keeps waiting, and the first attempt after
-// the approval finds the payment instructed and reports it.
-var ErrAwaitingApproval = fmt.Errorf("payment awaiting four-eyes approval")
+// ErrAwaitingApproval: the payment (or its corrected instruction) waits for a four-eyes checker.
+var ErrAwaitingApproval = errors.New("payment awaiting four-eyes approval")
+
+// The Temporal application error types of the activity's waiting answers: awaiting approval, and
+// awaiting correction (domain.ErrAwaitingCorrection). Both are retryable on purpose: Temporal
+// retries the activity under the workflow's retry policy, so the workflow keeps waiting, and the
+// first attempt after the person acted finds the payment instructed and reports it. The types
+// let the workflow and its operators tell what the trade waits for from the activity's last
+// failure (DescribeWorkflowExecution's pending activity).
+const (
+	ErrorTypeAwaitingApproval   = "AwaitingApproval"
+	ErrorTypeAwaitingCorrection = "AwaitingCorrection"
+)
 
 // InstructPayment releases the payment of an honoured presentation as the trade workflow
-// (identity.Workflow) and returns its status. A payment released before (a retry) answers with
-// its status; one not raised yet (lc.honoured.v1 still on its way) fails and is retried.
+// (identity.Workflow) and returns its status (contracts.InstructPaymentActivity): the first
+// time after the honour, and again after each settlement.payment_failed.v1. A payment instructed
+// before (a retry) answers with its status; a failed one whose rejection may pass by itself is
+// instructed again at once (a new attempt, a new UETR, a new settlement.payment_initiated.v1);
+// one whose rejection needs a person answers ErrAwaitingCorrection until a payments officer
+// corrects it; one above the four-eyes threshold ErrAwaitingApproval until a checker approves.
+// One not raised yet (lc.honoured.v1 still on its way) fails and is retried.
 func (a Activities) InstructPayment(ctx context.Context, ref contracts.PaymentRef) (string, error) {
 	id := domain.PaymentID(domain.Obligation{TradeID: ref.TradeID, LCID: ref.LCID, PresentationID: ref.PresentationID})
-	p, _, err := a.App.Commands.Release.Handle(ctx, identity.Workflow, id)
-	if err != nil {
-		return "", fmt.Errorf("payment %s: %w", id, err) // not raised yet, or disputed: Temporal retries
+	if err := domain.CheckPaymentID(id); err != nil {
+		return "", temporal.NewNonRetryableApplicationError(err.Error(), "InvalidPaymentRef", err) // never passes
 	}
-	if p.Status == domain.StatusAwaitingApproval {
-		return "", fmt.Errorf("payment %s: %w", id, ErrAwaitingApproval)
+	p, err := a.App.Commands.Release.Handle(ctx, identity.Workflow, command.Release{PaymentID: id})
+	switch {
+	case errors.Is(err, domain.ErrAwaitingCorrection):
+		return "", temporal.NewApplicationErrorWithCause(err.Error(), ErrorTypeAwaitingCorrection, err)
+	case err != nil:
+		return "", fmt.Errorf("payment %s: %w", id, err) // not raised yet, or disputed: Temporal retries
+	case p.Status == domain.StatusAwaitingApproval:
+		return "", temporal.NewApplicationErrorWithCause(fmt.Sprintf("payment %s: %v", id, ErrAwaitingApproval), ErrorTypeAwaitingApproval, ErrAwaitingApproval)
 	}
 	return string(p.Status), nil
+}
+
+// Register registers the activities on w under their contract names.
+func Register(w worker.ActivityRegistry, a Activities) {
+	w.RegisterActivityWithOptions(a.InstructPayment, activity.RegisterOptions{Name: contracts.InstructPaymentActivity})
 }
 
 // NewWorker returns a worker serving the activities on contracts.SettlementTaskQueue.
 func NewWorker(c client.Client, a Activities) worker.Worker {
 	w := worker.New(c, contracts.SettlementTaskQueue, worker.Options{})
-	w.RegisterActivityWithOptions(a.InstructPayment, activity.RegisterOptions{Name: contracts.InstructPaymentActivity})
+	Register(w, a)
 	return w
 }

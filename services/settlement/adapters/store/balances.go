@@ -7,7 +7,7 @@ import (
 
 	"github.com/tradefin/tradefin/events/eventsourcing/eventstore"
 	"github.com/tradefin/tradefin/events/eventsourcing/projection"
-	"github.com/tradefin/tradefin/services/settlement/app"
+	"github.com/tradefin/tradefin/services/settlement/app/query"
 	"github.com/tradefin/tradefin/services/settlement/domain"
 )
 
@@ -21,7 +21,7 @@ type Ledger struct {
 	balances domain.Ledger // guarded by the runner
 }
 
-var _ app.BalancesReader = (*Ledger)(nil)
+var _ query.BalancesReader = (*Ledger)(nil)
 
 // NewLedger returns the projection over es.
 func NewLedger(es eventstore.Store) *Ledger {

@@ -2,16 +2,9 @@ package store_test
 
 import (
 	"context"
-	"fmt"
 	"sync"
 	"testing"
-	"time"
 
-	"github.com/tradefin/tradefin/events/identity"
-	"github.com/tradefin/tradefin/services/settlement/adapters/fxtable"
-	"github.com/tradefin/tradefin/services/settlement/adapters/ids"
-	"github.com/tradefin/tradefin/services/settlement/adapters/store"
-	"github.com/tradefin/tradefin/services/settlement/app"
 	"github.com/tradefin/tradefin/services/settlement/domain"
 )
 
@@ -21,23 +14,15 @@ func TestConcurrentStatusReports(t *testing.T) {
 	for name, open := range backends(t) {
 		t.Run(name, func(t *testing.T) {
 			ctx := context.Background()
-			es := open(t)
-			a := app.New(store.New(es), fxtable.Dev(), ids.Random{Prefix: "TF"}, time.Now, policy)
-			if _, _, err := a.Commands.RaisePayment.Handle(ctx, obligation(), honourer); err != nil {
-				t.Fatal(err)
-			}
-			id := domain.PaymentID(obligation())
-			p, _, err := a.Commands.Release.Handle(ctx, identity.Workflow, id)
-			if err != nil {
-				t.Fatal(err)
-			}
-			rep := []byte(fmt.Sprintf(rejection, p.MsgID, p.UETR, "ACSC"))
+			a, p := instructed(t, open(t))
+			id := p.ID()
+			rep := statusReport(p, "ACSC")
 			var wg sync.WaitGroup
 			for range 4 {
 				wg.Add(1)
 				go func() {
 					defer wg.Done()
-					if _, err := a.Commands.ApplyStatus.Handle(ctx, nils, id, rep); err != nil {
+					if _, err := a.Commands.ApplyStatusReport.Handle(ctx, nils, rep); err != nil {
 						t.Error(err)
 					}
 				}()

@@ -14,8 +14,9 @@ import (
 // The stored formats of a payment's events, separate from the domain events so that changing a
 // domain struct cannot change what is stored. Version 1 of each is the shape streams were first
 // written in (the Go field names); a format that changes gets an upcaster from its old versions
-// in formats below. (The nested value objects — obligation, rate record, posting entry — are
-// still stored in their domain shape.)
+// in formats below. A field added later (an instruction's CreditorAccount, an outcome's UETR) is
+// optional: records written before it read with it empty, as the domain expects. (The nested
+// value objects — obligation, rate record, posting entry — are still stored in their domain shape.)
 type (
 	paymentRaisedRecord struct {
 		Obligation domain.Obligation `json:"Obligation"`
@@ -38,25 +39,28 @@ type (
 		At        time.Time         `json:"At"`
 	}
 	paymentInstructedRecord struct {
-		Actor          identity.Stamp     `json:"Actor"`
-		MsgID          string             `json:"MsgID"`
-		EndToEndID     string             `json:"EndToEndID"`
-		UETR           string             `json:"UETR"`
-		Credited       money.Money        `json:"Credited"`
-		Rate           *domain.RateRecord `json:"Rate"`
-		Postings       []domain.Entry     `json:"Postings"`
-		PostingID      string             `json:"PostingID"`
-		SettlementDate string             `json:"SettlementDate"`
-		At             time.Time          `json:"At"`
+		Actor           identity.Stamp     `json:"Actor"`
+		MsgID           string             `json:"MsgID"`
+		EndToEndID      string             `json:"EndToEndID"`
+		UETR            string             `json:"UETR"`
+		Credited        money.Money        `json:"Credited"`
+		Rate            *domain.RateRecord `json:"Rate"`
+		Postings        []domain.Entry     `json:"Postings"`
+		PostingID       string             `json:"PostingID"`
+		SettlementDate  string             `json:"SettlementDate"`
+		CreditorAccount string             `json:"CreditorAccount,omitempty"`
+		At              time.Time          `json:"At"`
 	}
 	paymentSettledRecord struct {
 		Actor      identity.Stamp `json:"Actor"`
 		StatusCode string         `json:"StatusCode"`
+		UETR       string         `json:"UETR,omitempty"`
 		At         time.Time      `json:"At"`
 	}
 	paymentFailedRecord struct {
 		Actor  identity.Stamp `json:"Actor"`
 		Reason string         `json:"Reason"`
+		UETR   string         `json:"UETR,omitempty"`
 		At     time.Time      `json:"At"`
 	}
 	paymentReversedRecord struct {
@@ -64,6 +68,12 @@ type (
 		PostingID string         `json:"PostingID"`
 		Postings  []domain.Entry `json:"Postings"`
 		At        time.Time      `json:"At"`
+	}
+	instructionCorrectedRecord struct {
+		Actor           identity.Stamp `json:"Actor"`
+		CreditorAccount string         `json:"CreditorAccount"`
+		AwaitsApproval  bool           `json:"AwaitsApproval"`
+		At              time.Time      `json:"At"`
 	}
 )
 
@@ -77,6 +87,7 @@ var formats = func() *eventstore.Registry {
 	r.Register("settlement.PaymentSettled", paymentSettledRecord{})
 	r.Register("settlement.PaymentFailed", paymentFailedRecord{})
 	r.Register("settlement.PaymentReversed", paymentReversedRecord{})
+	r.Register("settlement.InstructionCorrected", instructionCorrectedRecord{})
 	return r
 }()
 
@@ -98,6 +109,8 @@ func toRecord(e domain.Event) (aggregate.Record[domain.Event], error) {
 		return paymentFailedRecord(e), nil
 	case domain.PaymentReversed:
 		return paymentReversedRecord(e), nil
+	case domain.InstructionCorrected:
+		return instructionCorrectedRecord(e), nil
 	}
 	return nil, fmt.Errorf("%w: no stored format for %T", eventstore.ErrUnknownEventType, e)
 }
@@ -110,3 +123,6 @@ func (r paymentInstructedRecord) Event() domain.Event { return domain.PaymentIns
 func (r paymentSettledRecord) Event() domain.Event    { return domain.PaymentSettled(r) }
 func (r paymentFailedRecord) Event() domain.Event     { return domain.PaymentFailed(r) }
 func (r paymentReversedRecord) Event() domain.Event   { return domain.PaymentReversed(r) }
+func (r instructionCorrectedRecord) Event() domain.Event {
+	return domain.InstructionCorrected(r)
+}

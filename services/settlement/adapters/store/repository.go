@@ -12,7 +12,7 @@ import (
 	"github.com/tradefin/tradefin/events/eventsourcing/aggregate"
 	"github.com/tradefin/tradefin/events/eventsourcing/eventstore"
 	"github.com/tradefin/tradefin/events/messaging/eventbus"
-	"github.com/tradefin/tradefin/services/settlement/app"
+	"github.com/tradefin/tradefin/services/settlement/app/command"
 	"github.com/tradefin/tradefin/services/settlement/domain"
 )
 
@@ -21,12 +21,12 @@ import (
 // saved in the same transaction that marks the message handled.
 type Streams = aggregate.Streams
 
-// Repository implements app.Repository.
+// Repository implements command.Repository.
 type Repository struct {
 	payments aggregate.Repository[*domain.Payment, domain.Event]
 }
 
-var _ app.Repository = (*Repository)(nil)
+var _ command.Repository = (*Repository)(nil)
 
 // New returns a repository over es.
 func New(es Streams) *Repository { return &Repository{payments: aggregate.New(payments, es)} }
@@ -99,9 +99,10 @@ func integration(ctx context.Context, p *domain.Payment, e domain.Event, id stri
 	case domain.PaymentInstructed:
 		payload = contracts.PaymentInitiated{TradeID: p.Obligation.TradeID, Actor: e.Actor, PaymentID: p.ID(), UETR: e.UETR, Amount: p.Obligation.Amount}
 	case domain.PaymentSettled:
-		s := contracts.PaymentSettled{TradeID: p.Obligation.TradeID, Actor: e.Actor, PaymentID: p.ID(), Amount: p.Obligation.Amount, CreditedAmount: p.Credited}
-		if p.Rate != nil {
-			s.FXRate = p.Rate.Rate
+		a := p.Current() // the attempt that settled
+		s := contracts.PaymentSettled{TradeID: p.Obligation.TradeID, Actor: e.Actor, PaymentID: p.ID(), Amount: p.Obligation.Amount, CreditedAmount: a.Credited}
+		if a.Rate != nil {
+			s.FXRate = a.Rate.Rate
 		}
 		payload = s
 	case domain.PaymentFailed:

@@ -16,8 +16,10 @@ import (
 	"github.com/tradefin/tradefin/events/money"
 	"github.com/tradefin/tradefin/services/settlement/adapters/fxtable"
 	"github.com/tradefin/tradefin/services/settlement/adapters/ids"
+	"github.com/tradefin/tradefin/services/settlement/adapters/iso20022"
 	"github.com/tradefin/tradefin/services/settlement/adapters/store"
 	"github.com/tradefin/tradefin/services/settlement/app"
+	"github.com/tradefin/tradefin/services/settlement/app/command"
 	"github.com/tradefin/tradefin/services/settlement/domain"
 )
 
@@ -37,10 +39,43 @@ var (
 	nils     = identity.Actor{Org: "NCLRSESS", OrgKind: identity.Bank, Subject: "nils", Client: "nclr-gateway", Roles: []string{identity.RolePaymentsOfficer}}
 )
 
-const rejection = `<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pacs.002.001.10"><FIToFIPmtStsRpt>
+const pacs002 = `<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pacs.002.001.10"><FIToFIPmtStsRpt>
 <GrpHdr><MsgId>S1</MsgId></GrpHdr><OrgnlGrpInfAndSts><OrgnlMsgId>%s</OrgnlMsgId></OrgnlGrpInfAndSts>
-<TxInfAndSts><OrgnlUETR>%s</OrgnlUETR><TxSts>%s</TxSts><StsRsnInf><Rsn><Cd>AC04</Cd></Rsn></StsRsnInf></TxInfAndSts>
+<TxInfAndSts><OrgnlUETR>%s</OrgnlUETR><TxSts>%s</TxSts><StsRsnInf><Rsn><Cd>%s</Cd></Rsn></StsRsnInf></TxInfAndSts>
 </FIToFIPmtStsRpt></Document>`
+
+// statusReport is the settlement bank's pacs.002 on attempt a of p (the current one when nil),
+// with reason AC04 unless one is given, decoded as the HTTP adapter decodes it.
+func statusReport(p *domain.Payment, code string, reason ...string) command.ApplyStatusReport {
+	return attemptReport(p, p.Current(), code, reason...)
+}
+
+func attemptReport(p *domain.Payment, a *domain.Attempt, code string, reason ...string) command.ApplyStatusReport {
+	why := "AC04"
+	if len(reason) > 0 {
+		why = reason[0]
+	}
+	rep, err := iso20022.ParsePacs002([]byte(fmt.Sprintf(pacs002, a.MsgID, a.UETR, code, why)))
+	if err != nil {
+		panic(err)
+	}
+	return command.ApplyStatusReport{PaymentID: p.ID(), Report: rep}
+}
+
+// instructed raises the obligation() payment on es and has the workflow release it.
+func instructed(t *testing.T, es eventstore.Store) (app.Application, *domain.Payment) {
+	t.Helper()
+	ctx := context.Background()
+	a := app.New(store.New(es), fxtable.Dev(), ids.Random{Prefix: "TF"}, time.Now, policy).WithBalances(store.NewLedger(es))
+	if _, _, err := a.Commands.RaisePayment.Handle(ctx, command.RaisePayment{Obligation: obligation(), By: honourer}); err != nil {
+		t.Fatal(err)
+	}
+	p, err := a.Commands.Release.Handle(ctx, identity.Workflow, command.Release{PaymentID: domain.PaymentID(obligation())})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a, p
+}
 
 func TestRepository(t *testing.T) {
 	for name, open := range backends(t) {
@@ -56,7 +91,7 @@ func TestRepository(t *testing.T) {
 				wg.Add(1)
 				go func() {
 					defer wg.Done()
-					_, c, err := a.Commands.RaisePayment.Handle(ctx, obligation(), honourer)
+					_, c, err := a.Commands.RaisePayment.Handle(ctx, command.RaisePayment{Obligation: obligation(), By: honourer})
 					if err != nil {
 						t.Error(err)
 					}
@@ -75,26 +110,25 @@ func TestRepository(t *testing.T) {
 				t.Fatalf("%d payments created from one honour event", n)
 			}
 			id := domain.PaymentID(obligation())
-			p, xml1, err := a.Commands.Release.Handle(ctx, identity.Workflow, id)
+			p, err := a.Commands.Release.Handle(ctx, identity.Workflow, command.Release{PaymentID: id})
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, xml2, err := a.Commands.Release.Handle(ctx, identity.Workflow, id)
-			if err != nil || string(xml1) != string(xml2) {
+			again, err := a.Commands.Release.Handle(ctx, identity.Workflow, command.Release{PaymentID: id})
+			if err != nil || len(again.Attempts) != 1 || again.Current().MsgID != p.Current().MsgID {
 				t.Fatalf("retried instruction gave another message: %v", err)
 			}
-			if p.Credited != money.New(10842000, money.MustCurrency("USD")) || p.Rate.Source == "" {
-				t.Fatalf("credited %s rate %+v", p.Credited, p.Rate)
+			if c := p.Current(); c.Credited != money.New(10842000, money.MustCurrency("USD")) || c.Rate.Source == "" {
+				t.Fatalf("credited %s rate %+v", c.Credited, c.Rate)
 			}
-			rep := []byte(fmt.Sprintf(rejection, p.MsgID, p.UETR, "RJCT"))
-			if _, err := a.Commands.ApplyStatus.Handle(ctx, nils, id, rep); err != nil {
+			if _, err := a.Commands.ApplyStatusReport.Handle(ctx, nils, statusReport(p, "RJCT")); err != nil {
 				t.Fatal(err)
 			}
 			got, err := a.Queries.Payment.Handle(ctx, nils, id)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got.Status != domain.StatusReversed || got.FailureReason != "AC04" || got.Reversal == nil || got.Version() != 4 {
+			if c := got.Current(); got.Status != domain.StatusFailed || c.Reason != "AC04" || c.Reversal == nil || got.Version() != 4 || !got.AwaitsCorrection() {
 				t.Fatalf("stored payment %+v", got)
 			}
 			if _, err := a.Queries.Payment.Handle(ctx, nils, "nope"); domain.KindOf(err) != domain.KindNotFound {
