@@ -25,15 +25,20 @@ require (
 	golang.org/x/oauth2 v0.36.0
 )
 
+require github.com/gorilla/securecookie v1.1.2 // indirect
+
 require (
 	github.com/cenkalti/backoff/v5 v5.0.3 // indirect
 	github.com/cespare/xxhash/v2 v2.3.0 // indirect
+	github.com/chromedp/cdproto v0.160.1 // indirect
+	github.com/chromedp/chromedp v0.23.1
 	github.com/coreos/go-oidc/v3 v3.21.0 // indirect
 	github.com/dustin/go-humanize v1.1.0 // indirect
 	github.com/facebookgo/clock v0.0.0-20150410010913-600d898af40a // indirect
 	github.com/felixge/httpsnoop v1.1.0 // indirect
 	github.com/getkin/kin-openapi v0.153.0 // indirect
 	github.com/go-jose/go-jose/v4 v4.1.9 // indirect
+	github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
 	github.com/go-logr/logr v1.4.4 // indirect
 	github.com/go-logr/stdr v1.2.2 // indirect
 	github.com/go-openapi/jsonpointer v1.0.0 // indirect
@@ -69,6 +74,7 @@ require (
 	github.com/tradefin/tradefin/chaincode/rules v0.0.0-00010101000000-000000000000 // indirect
 	github.com/tradefin/tradefin/events/eventsourcing v0.0.0-00010101000000-000000000000 // indirect
 	github.com/tradefin/tradefin/events/problem v0.0.0-00010101000000-000000000000 // indirect
+	github.com/tradefin/tradefin/services/portal v0.0.0-00010101000000-000000000000
 	github.com/twmb/franz-go v1.22.2 // indirect
 	github.com/twmb/franz-go/pkg/kfake v0.0.0-20260918054303-01f206a7e32c // indirect
 	github.com/twmb/franz-go/pkg/kmsg v1.15.0 // indirect
@@ -125,6 +131,8 @@ replace github.com/tradefin/tradefin/events/problem => ../../events/problem
 replace github.com/tradefin/tradefin/services/customs => ../../services/customs
 
 replace github.com/tradefin/tradefin/services/lc => ../../services/lc
+
+replace github.com/tradefin/tradefin/services/portal => ../../services/portal
 
 replace github.com/tradefin/tradefin/services/ledgeragent => ../../services/ledgeragent
 

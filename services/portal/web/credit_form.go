@@ -34,7 +34,8 @@ func (s *Server) creditForm(w http.ResponseWriter, r *http.Request, u *User) {
 	d := func(days int) string { return today.AddDate(0, 0, days).Format(time.DateOnly) }
 	f := creditForm{Kinds: documentKinds, Errors: map[string]string{}, Docs: map[string]bool{"commercial_invoice": true, "bill_of_lading": true,
 		"packing_list": true, "certificate_of_origin": true}, Values: map[string]string{
-		"tradeId": "T-" + today.Format("20060102-150405"), "terms.applicant.name": u.OrgName,
+		// MT700 20 is mandatory (1 to 16 characters): the LC service renders the MT700 at issue.
+		"tradeId": "T-" + today.Format("20060102-150405"), "terms.number": "ILC" + today.Format("060102150405"), "terms.applicant.name": u.OrgName,
 		"terms.amount.currency": "EUR", "terms.expiryDate": d(45), "terms.latestShipment": d(30),
 		"terms.partialShipments": "NOT ALLOWED", "terms.transhipment": "NOT ALLOWED", "terms.goods.unit": "cartons",
 		"terms.presentationPeriodDays": "21",

@@ -62,7 +62,7 @@ func (s *Server) declarationQueue(w http.ResponseWriter, r *http.Request, u *Use
 type declarationPage struct {
 	customsapi.Declaration
 	Documents []customsapi.Document
-	Actions   map[domain.Action]bool
+	Actions   map[string]bool
 }
 
 func (s *Server) gatherDeclaration(ctx context.Context, u *User, id string) (*declarationPage, error) {
@@ -70,7 +70,7 @@ func (s *Server) gatherDeclaration(ctx context.Context, u *User, id string) (*de
 	if err != nil {
 		return nil, err
 	}
-	p := &declarationPage{Declaration: d, Actions: map[domain.Action]bool{}}
+	p := &declarationPage{Declaration: d, Actions: map[string]bool{}}
 	for _, sha := range d.Documents {
 		if doc, err := s.apis.Customs.Verify(ctx, u.token, sha); err == nil {
 			p.Documents = append(p.Documents, doc)
@@ -79,7 +79,7 @@ func (s *Server) gatherDeclaration(ctx context.Context, u *User, id string) (*de
 		}
 	}
 	for _, a := range domain.DeclarationActions(u.Actor, domain.Declaration{Direction: d.Direction, Status: d.Status, Office: d.CustomsOffice, Declarant: d.Declarant}) {
-		p.Actions[a] = true
+		p.Actions[string(a)] = true
 	}
 	return p, nil
 }

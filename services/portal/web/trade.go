@@ -31,7 +31,7 @@ type tradePage struct {
 	Shipment     *customsapi.Shipment
 	Payment      *settlementapi.Payment
 	Route        []routeStop
-	Actions      map[domain.Action]bool
+	Actions      map[string]bool // domain.Action → offered (templates index maps by string)
 	// Prefills of the forms, from the credit's terms.
 	Presentation     *presentationPrefill
 	Declaration      *declarationPrefill
@@ -189,9 +189,9 @@ func (t *tradePage) derive(u *User) {
 	if t.Payment != nil {
 		f.Payment = t.Payment.Status
 	}
-	t.Actions = map[domain.Action]bool{}
+	t.Actions = map[string]bool{}
 	for _, a := range domain.Actions(u.Actor, f) {
-		t.Actions[a] = true
+		t.Actions[string(a)] = true
 	}
 	if t.Shipment != nil {
 		t.Route = route(t.Shipment)

@@ -71,7 +71,7 @@ func (s *Server) tradeAction(w http.ResponseWriter, r *http.Request, u *User) {
 		s.fail(w, r, u, err)
 		return
 	}
-	if !t.Actions[act] {
+	if !t.Actions[string(act)] {
 		p := &apiclient.Problem{}
 		p.Title, p.Status, p.Detail = "Not your step now", http.StatusConflict, "the trade has moved on, or this step is not yours to take"
 		s.showTrade(w, r, u, http.StatusConflict, "", p)
