@@ -2,7 +2,9 @@ package e2e_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +12,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/tradefin/tradefin/deploy/e2e/scenario"
 )
 
 // TestPortalTrade clicks a whole trade through the web portal in headless Chromium, each step by
@@ -164,6 +168,60 @@ func TestPortalTrade(t *testing.T) {
 	}
 	ingrid.screenshot("trade-page-closed")
 	fmt.Fprintf(os.Stderr, "trade %s closed through the portal\n", tradeID)
+
+	// The auditor reads the trade and is offered nothing to do.
+	audra := as("audra")
+	audra.open(trade)
+	if audra.textOf("#trade-status") != "CLOSED" || audra.has("#actions") || !audra.has("#payment") {
+		t.Fatalf("the auditor's view of the trade: %s", audra.text())
+	}
+	// An organisation party to nothing: the page says there is no such trade, and the API
+	// refuses it as well (404, as for a trade that never existed).
+	olga := as("olga")
+	olga.open(trade)
+	if !strings.Contains(olga.textOf("#problem"), "Trade not found") || olga.has("#milestones") {
+		t.Fatalf("an outsider sees the trade: %s", olga.text())
+	}
+	olga.screenshot("outsider-trade-not-found")
+	if _, err := p.client(t).Timeline(context.Background(), tradeID); err != nil {
+		t.Fatalf("the trade view as the importer: %v", err)
+	}
+	var none struct{}
+	var refused *scenario.Error
+	if err := p.client(t).Get(context.Background(), p.endpoints.Trades+"/v1/trades/"+tradeID, "olga", &none); !errors.As(err, &refused) || refused.Status != http.StatusNotFound {
+		t.Fatalf("the trade view answered the outsider: %v", err)
+	}
+}
+
+// TestPortalSignsInEveryRole: each dev user of every kind of organisation signs in through the
+// identity provider and sees their organisation and roles in the header; signing out ends the
+// session, and the next sign-in asks for the password again.
+func TestPortalSignsInEveryRole(t *testing.T) {
+	p := startPlatform(t)
+	base := startPortal(t, p)
+	browserFor := newBrowsers(t)
+	users := []struct{ user, org, roles string }{
+		{"ingrid", "5493001NORDICIMP0058", "trader"}, {"joao", "5493002AZULEJOSLX028", "trader"},
+		{"erik", "ESSESESS", "trade-officer"}, {"sara", "ESSESESS", "trade-officer, approver"}, {"per", "ESSESESS", "payments-officer"},
+		{"ana", "BCOMPTPL", "trade-officer"}, {"nils", "NCLRSESS", "payments-officer"},
+		{"marta", "PT000100", "customs-officer"}, {"lars", "SE000100", "customs-officer"},
+		{"mads", "MAEU", "carrier-agent"}, {"audra", "TRADEREG", "auditor"}, {"olga", "5493003OTHERTRAD0029", "trader"},
+	}
+	for _, u := range users {
+		b := browserFor(u.user)
+		b.signIn(base)
+		if org, roles := b.textOf("#user-org"), b.textOf("#user-roles"); !strings.Contains(org, u.org) || roles != u.roles {
+			t.Errorf("%s's header: organisation %q, roles %q; want %s and %q", u.user, org, roles, u.org, u.roles)
+		}
+		if u.user == "marta" {
+			b.screenshot("header-customs-officer")
+		}
+	}
+	b := browserFor("erik")
+	b.signIn(base)
+	b.submit("#sign-out", "#signed-out")
+	b.open("/trades")
+	b.run("the password is asked again", chromedp.WaitVisible(chromedp.CSS("#password")))
 }
 
 // count is how many elements match selector.
