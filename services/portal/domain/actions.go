@@ -10,36 +10,36 @@ import (
 type Action string
 
 const (
-	Issue          Action = "issue"           // issuing bank, trade officer (MT700)
-	ApproveIssue   Action = "approve-issue"   // issuing bank, approver: the checker of four eyes
-	Advise         Action = "advise"          // advising bank (UCP 600 Art. 9)
-	Accept         Action = "accept"          // beneficiary
-	RegisterDocs   Action = "documents"       // beneficiary: the file is hashed and registered
-	DeclareExport  Action = "export"          // beneficiary, the shipper
-	Present        Action = "present"         // beneficiary: examined at once under UCP 600
-	Waive          Action = "waive"           // applicant (UCP 600 Art. 16(b))
-	DecideWaiver   Action = "waiver-decision" // issuing bank: accepting honours (MT752)
-	DeclareImport  Action = "import"          // applicant, the consignee
-	PayDuty        Action = "pay-duty"        // applicant, once duty is assessed
-	ReportSettled  Action = "settled"         // a payments officer: the pacs.002 ACSC
-	IssueShipment  Action = "bill-of-lading"  // carrier
-	ReportTransit  Action = "transport-event" // carrier of the B/L
-	InspectGoods   Action = "inspection"      // customs office on the declaration
-	ClearExport    Action = "clearance"
-	AssessDuty     Action = "duty-assessment"
-	ReleaseGoods   Action = "release"
+	Issue         Action = "issue"           // issuing bank, trade officer (MT700)
+	ApproveIssue  Action = "approve-issue"   // issuing bank, approver: the checker of four eyes
+	Advise        Action = "advise"          // advising bank (UCP 600 Art. 9)
+	Accept        Action = "accept"          // beneficiary
+	RegisterDocs  Action = "documents"       // beneficiary: the file is hashed and registered
+	DeclareExport Action = "export"          // beneficiary, the shipper
+	Present       Action = "present"         // beneficiary: examined at once under UCP 600
+	Waive         Action = "waive"           // applicant (UCP 600 Art. 16(b))
+	DecideWaiver  Action = "waiver-decision" // issuing bank: accepting honours (MT752)
+	DeclareImport Action = "import"          // applicant, the consignee
+	PayDuty       Action = "pay-duty"        // applicant, once duty is assessed
+	ReportSettled Action = "settled"         // a payments officer: the pacs.002 ACSC
+	IssueShipment Action = "bill-of-lading"  // carrier
+	ReportTransit Action = "transport-event" // carrier of the B/L
+	InspectGoods  Action = "inspection"      // customs office on the declaration
+	ClearExport   Action = "clearance"
+	AssessDuty    Action = "duty-assessment"
+	ReleaseGoods  Action = "release"
 )
 
 // Credit is what the page knows of the trade's credit (zero when the user may not see it).
 type Credit struct {
-	Status                                          string // APPLIED ... HONOURED, "" when unseen
+	Status                                            string // APPLIED ... HONOURED, "" when unseen
 	Applicant, Beneficiary, IssuingBank, AdvisingBank string
-	Presentations                                   []Presentation
+	Presentations                                     []Presentation
 }
 
 // Presentation is one examined presentation.
 type Presentation struct {
-	ID                                         string
+	ID                                          string
 	Refused, WaiverRequested, Decided, Honoured bool
 }
 

@@ -38,7 +38,9 @@ func (u *User) Customs() bool { return u.Acts(identity.Customs, u.Org, identity.
 func (u *User) Carrier() bool { return u.Acts(identity.Carrier, u.Org, identity.RoleCarrierAgent) }
 
 // Payments is a bank's payments officer.
-func (u *User) Payments() bool { return u.OrgKind == identity.Bank && u.Has(identity.RolePaymentsOfficer) }
+func (u *User) Payments() bool {
+	return u.OrgKind == identity.Bank && u.Has(identity.RolePaymentsOfficer)
+}
 
 // Auditor reads every trade.
 func (u *User) Auditor() bool { return u.IsAuditor() }

@@ -43,7 +43,7 @@ type tradePage struct {
 
 type presentationPrefill struct {
 	Place, Currency, Amount, Goods, Applicant, OnBoardDate, PortOfLoading, PortOfDischarge string
-	Quantity                                                                             int64
+	Quantity                                                                               int64
 }
 
 type declarationPrefill struct{ Goods, Currency, Amount string }

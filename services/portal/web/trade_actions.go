@@ -31,10 +31,14 @@ var tradeSteps = map[domain.Action]tradeStep{
 	domain.Accept: func(s *Server, r *http.Request, u *User, t *tradePage) (string, error) {
 		return "Credit accepted.", s.apis.LC.Accept(r.Context(), u.token, t.Credit.ID, r.FormValue("acceptedOn"))
 	},
-	domain.RegisterDocs:  registerDocument,
-	domain.DeclareExport: func(s *Server, r *http.Request, u *User, t *tradePage) (string, error) { return lodge(s, r, u, t, "export") },
-	domain.DeclareImport: func(s *Server, r *http.Request, u *User, t *tradePage) (string, error) { return lodge(s, r, u, t, "import") },
-	domain.Present:       present,
+	domain.RegisterDocs: registerDocument,
+	domain.DeclareExport: func(s *Server, r *http.Request, u *User, t *tradePage) (string, error) {
+		return lodge(s, r, u, t, "export")
+	},
+	domain.DeclareImport: func(s *Server, r *http.Request, u *User, t *tradePage) (string, error) {
+		return lodge(s, r, u, t, "import")
+	},
+	domain.Present: present,
 	domain.Waive: func(s *Server, r *http.Request, u *User, t *tradePage) (string, error) {
 		return "Discrepancies waived; the issuing bank decides.", s.apis.LC.Waive(r.Context(), u.token, t.Credit.ID, r.FormValue("presentation"), t.Today)
 	},

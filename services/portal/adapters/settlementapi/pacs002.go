@@ -18,8 +18,8 @@ func pacs002(p Payment, status string) ([]byte, error) {
 		XMLName xml.Name `xml:"urn:iso:std:iso:20022:tech:xsd:pacs.002.001.10 Document"`
 		Report  struct {
 			GrpHdr struct {
-				MsgID    string `xml:"MsgId"`
-				CreDtTm  string
+				MsgID   string `xml:"MsgId"`
+				CreDtTm string
 			}
 			OrgnlGrpInfAndSts struct {
 				OrgnlMsgID   string `xml:"OrgnlMsgId"`

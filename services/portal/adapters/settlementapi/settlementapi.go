@@ -44,7 +44,9 @@ type Payment struct {
 }
 
 // ID is the payment settlement raises for a credit's honoured presentation.
-func ID(tradeID, lcID, presentationID string) string { return tradeID + ":" + lcID + ":" + presentationID }
+func ID(tradeID, lcID, presentationID string) string {
+	return tradeID + ":" + lcID + ":" + presentationID
+}
 
 // Get reads a payment (its banks, the settlement agent, the auditor).
 func (a API) Get(ctx context.Context, token, id string) (Payment, error) {
