@@ -140,3 +140,10 @@ func IsNotFound(err error) bool {
 	p, ok := AsProblem(err)
 	return ok && p.Status == http.StatusNotFound
 }
+
+// Call is JSON with the answer decoded into a new T.
+func Call[T any](ctx context.Context, c Client, token, method, path string, body any) (T, error) {
+	var out T
+	err := c.JSON(ctx, token, method, path, body, &out)
+	return out, err
+}

@@ -7,6 +7,7 @@ import (
 	"context"
 	"net/url"
 
+	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/events/money"
 	"github.com/tradefin/tradefin/services/portal/adapters/apiclient"
 )
@@ -17,12 +18,8 @@ type API struct{ apiclient.Client }
 // New returns the adapter for the customs service at base.
 func New(base string) API { return API{apiclient.New(base)} }
 
-// Actor is who acted, as the service recorded it.
-type Actor struct {
-	Org    string `json:"org"`
-	User   string `json:"user"`
-	Client string `json:"client"`
-}
+// Actor is who acted, as the services record it (organisation, user, OAuth client).
+type Actor = identity.Stamp
 
 // Document is a registered trade document: its SHA-256 identifies it.
 type Document struct {
@@ -129,9 +126,7 @@ const (
 
 // RegisterDocument registers a document's content; the answer carries its SHA-256.
 func (a API) RegisterDocument(ctx context.Context, token string, d NewDocument) (Document, error) {
-	var out Document
-	err := a.JSON(ctx, token, "POST", documents, d, &out)
-	return out, err
+	return apiclient.Call[Document](ctx, a.Client, token, "POST", documents, d)
 }
 
 // Documents lists the trade's documents the caller may see.
@@ -145,23 +140,17 @@ func (a API) Documents(ctx context.Context, token, tradeID string) ([]Document, 
 
 // Verify looks a document up by its SHA-256.
 func (a API) Verify(ctx context.Context, token, sha256 string) (Document, error) {
-	var out Document
-	err := a.JSON(ctx, token, "GET", apiclient.Path(documents, sha256), nil, &out)
-	return out, err
+	return apiclient.Call[Document](ctx, a.Client, token, "GET", apiclient.Path(documents, sha256), nil)
 }
 
 // Lodge lodges a declaration as the caller's organisation.
 func (a API) Lodge(ctx context.Context, token string, d NewDeclaration) (Declaration, error) {
-	var out Declaration
-	err := a.JSON(ctx, token, "POST", declarations, d, &out)
-	return out, err
+	return apiclient.Call[Declaration](ctx, a.Client, token, "POST", declarations, d)
 }
 
 // Declaration reads one (its declarant, its customs office, the auditor).
 func (a API) Declaration(ctx context.Context, token, id string) (Declaration, error) {
-	var out Declaration
-	err := a.JSON(ctx, token, "GET", apiclient.Path(declarations, id), nil, &out)
-	return out, err
+	return apiclient.Call[Declaration](ctx, a.Client, token, "GET", apiclient.Path(declarations, id), nil)
 }
 
 // Inspect records an inspection's result (passed or failed).
@@ -181,16 +170,12 @@ func (a API) PayDuty(ctx context.Context, token, id string, amount money.Money, 
 
 // IssueBillOfLading opens the shipment.
 func (a API) IssueBillOfLading(ctx context.Context, token string, s NewShipment) (Shipment, error) {
-	var out Shipment
-	err := a.JSON(ctx, token, "POST", shipments, s, &out)
-	return out, err
+	return apiclient.Call[Shipment](ctx, a.Client, token, "POST", shipments, s)
 }
 
 // Shipment reads a shipment with its transport events.
 func (a API) Shipment(ctx context.Context, token, id string) (Shipment, error) {
-	var out Shipment
-	err := a.JSON(ctx, token, "GET", apiclient.Path(shipments, id), nil, &out)
-	return out, err
+	return apiclient.Call[Shipment](ctx, a.Client, token, "GET", apiclient.Path(shipments, id), nil)
 }
 
 // ReportEvent reports a DCSA transport event (the B/L's carrier).

@@ -136,16 +136,12 @@ type Presented struct {
 
 // Apply files the importer's application.
 func (a API) Apply(ctx context.Context, token string, app Application) (Credit, error) {
-	var c Credit
-	err := a.JSON(ctx, token, "POST", credits, app, &c)
-	return c, err
+	return apiclient.Call[Credit](ctx, a.Client, token, "POST", credits, app)
 }
 
 // Get reads a credit (404 also for one the caller is not party to).
 func (a API) Get(ctx context.Context, token, id string) (Credit, error) {
-	var c Credit
-	err := a.JSON(ctx, token, "GET", apiclient.Path(credits, id), nil, &c)
-	return c, err
+	return apiclient.Call[Credit](ctx, a.Client, token, "GET", apiclient.Path(credits, id), nil)
 }
 
 // Issue issues the credit (MT700); above the four-eyes limit it waits for approval.

@@ -50,9 +50,7 @@ func ID(tradeID, lcID, presentationID string) string {
 
 // Get reads a payment (its banks, the settlement agent, the auditor).
 func (a API) Get(ctx context.Context, token, id string) (Payment, error) {
-	var p Payment
-	err := a.JSON(ctx, token, "GET", apiclient.Path(payments, id), nil, &p)
-	return p, err
+	return apiclient.Call[Payment](ctx, a.Client, token, "GET", apiclient.Path(payments, id), nil)
 }
 
 // Pacs009 is the payment's FICdtTrf as XML, once instructed.

@@ -7,6 +7,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/services/portal/adapters/apiclient"
 )
 
@@ -16,12 +17,8 @@ type API struct{ apiclient.Client }
 // New returns the adapter for the trade view at base.
 func New(base string) API { return API{apiclient.New(base)} }
 
-// Actor is who did a step: organisation, user, OAuth client.
-type Actor struct {
-	Org    string `json:"org"`
-	User   string `json:"user"`
-	Client string `json:"client"`
-}
+// Actor is who acted, as the services record it (organisation, user, OAuth client).
+type Actor = identity.Stamp
 
 // Timeline is the trade view's answer.
 type Timeline struct {
@@ -65,7 +62,5 @@ type Milestone struct {
 
 // Get reads the trade's timeline (404 also for a trade the caller is not party to).
 func (a API) Get(ctx context.Context, token, tradeID string) (Timeline, error) {
-	var t Timeline
-	err := a.JSON(ctx, token, "GET", apiclient.Path("/v1/trades", tradeID), nil, &t)
-	return t, err
+	return apiclient.Call[Timeline](ctx, a.Client, token, "GET", apiclient.Path("/v1/trades", tradeID), nil)
 }
