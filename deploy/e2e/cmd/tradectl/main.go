@@ -2,6 +2,9 @@
 //
 //	tradectl demo            walk a new trade through every step and print its timeline
 //	tradectl timeline <id>   print a trade's timeline
+//	tradectl poison list     messages consumers refused (never handleable as they are), oldest first
+//	tradectl poison replay <id>...|--all   republish them to their source topics (inboxes dedupe)
+//	tradectl outbox parked   outbox messages a forwarder parked (too large ever to publish)
 //
 // Service addresses come from TRADEFIN_LC_URL, TRADEFIN_CUSTOMS_URL, TRADEFIN_SETTLEMENT_URL and
 // TRADEFIN_TRADES_URL, defaulting to the dev profile's ports (TRADEFIN_PORT_BASE, default 20000,
@@ -37,6 +40,9 @@ func main() {
 }
 
 func run(ctx context.Context, args []string) error {
+	if len(args) > 0 && (args[0] == "poison" || args[0] == "outbox") {
+		return poisonCommand(ctx, os.Stdout, args) // Kafka, no sign-in (poison.go)
+	}
 	c := scenario.NewClient(scenario.Endpoints{
 		LC:         env("TRADEFIN_LC_URL", devURL(801)),
 		Customs:    env("TRADEFIN_CUSTOMS_URL", devURL(802)),
@@ -64,7 +70,7 @@ func run(ctx context.Context, args []string) error {
 		scenario.Print(os.Stdout, t)
 		return nil
 	}
-	return fmt.Errorf("usage: tradectl demo | tradectl timeline <trade-id>")
+	return fmt.Errorf("usage: tradectl demo | tradectl timeline <trade-id> | %s", strings.TrimPrefix(poisonUsage, "usage: "))
 }
 
 // signIn signs the demo's dev users in, once each, renewing their tokens before they expire.
