@@ -25,7 +25,10 @@ require (
 	golang.org/x/oauth2 v0.36.0
 )
 
-require github.com/gorilla/securecookie v1.1.2 // indirect
+require (
+	github.com/gorilla/securecookie v1.1.2 // indirect
+	github.com/hashicorp/golang-lru/v2 v2.0.7 // indirect
+)
 
 require (
 	github.com/cenkalti/backoff/v5 v5.0.3 // indirect
@@ -72,7 +75,7 @@ require (
 	github.com/stretchr/objx v0.5.3 // indirect
 	github.com/stretchr/testify v1.12.1 // indirect
 	github.com/tradefin/tradefin/chaincode/rules v0.0.0-00010101000000-000000000000 // indirect
-	github.com/tradefin/tradefin/events/eventsourcing v0.0.0-00010101000000-000000000000 // indirect
+	github.com/tradefin/tradefin/events/eventsourcing v0.0.0-00010101000000-000000000000
 	github.com/tradefin/tradefin/events/problem v0.0.0-00010101000000-000000000000 // indirect
 	github.com/tradefin/tradefin/services/portal v0.0.0-00010101000000-000000000000
 	github.com/twmb/franz-go v1.22.2 // indirect

@@ -32,7 +32,7 @@ func startPortal(t *testing.T, p *platform) string {
 		t.Fatalf("the portal's address %s (its OAuth redirect URI's): %v", u.Host, err)
 	}
 	pt, err := portal.New(portal.Config{URL: base, LC: p.endpoints.LC, Customs: p.endpoints.Customs, Settlement: p.endpoints.Settlement,
-		Trades: p.endpoints.Trades, Issuer: testenv.OIDCIssuer(t), Audience: testenv.OIDCAudience(t), Tokens: p.auth,
+		Trades: p.endpoints.Trades, Issuer: testenv.OIDCIssuer(t), Audience: testenv.OIDCAudience(t), Tokens: p.Auth,
 		KafkaBrokers: p.brokers, KafkaSASL: testenv.KafkaSASL(t), HTMXFile: testenv.PortalHTMX(t)})
 	if err != nil {
 		t.Fatal(err)
@@ -170,7 +170,23 @@ func (b *browser) textOf(selector string) string {
 // submit clicks a form's button and waits for the page it leads to.
 func (b *browser) submit(button string, expect string) {
 	b.t.Helper()
-	b.run("click "+button, chromedp.Click(chromedp.CSS(button)), chromedp.WaitVisible(chromedp.CSS(expect)))
+	// The page the click leaves is marked, so the wait is for the page the form leads to, never
+	// for an element (a flash of the last step) still on the old one. While the browser
+	// navigates an evaluation fails; it is tried again.
+	eval[bool](b, `window.tradefinLeft = true`)
+	b.run("click "+button, chromedp.Click(chromedp.CSS(button)))
+	arrived := fmt.Sprintf(`!window.tradefinLeft && document.readyState === "complete" && !!document.querySelector(%q)`, expect)
+	for deadline := time.Now().Add(time.Minute); ; time.Sleep(100 * time.Millisecond) {
+		ctx, cancel := context.WithTimeout(b.ctx, 5*time.Second)
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](arrived))
+		cancel()
+		if err == nil && ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			b.t.Fatalf("%s: after %s, no page with %s\npage: %s", b.user, button, expect, b.text())
+		}
+	}
 }
 
 // screenshot saves the page as a PNG artefact (TRADEFIN_PORTAL_SHOTS, else a folder under the

@@ -159,8 +159,8 @@ func (t *tradePage) derive(u *User) {
 		f.Credit = domain.Credit{Status: c.Status, Applicant: c.Terms.Applicant.ID, Beneficiary: c.Terms.Beneficiary.ID,
 			IssuingBank: c.Terms.IssuingBank, AdvisingBank: c.Terms.AdvisingBank}
 		for _, p := range c.Presentations {
-			dp := domain.Presentation{ID: p.ID, Refused: p.Refusal != nil, WaiverRequested: p.WaiverRequest != nil,
-				Decided: p.Waiver != nil || p.WaiverRejected || p.Honoured, Honoured: p.Honoured}
+			dp := domain.Presentation{ID: p.ID, Refused: p.Refusal != nil, WaiverRequested: p.Waiver != nil,
+				Decided: (p.Waiver != nil && p.Waiver.Decision != "PENDING") || p.Honoured, Honoured: p.Honoured}
 			f.Credit.Presentations = append(f.Credit.Presentations, dp)
 			if dp.Refused && !dp.WaiverRequested && !dp.Honoured {
 				t.Refused = append(t.Refused, p.ID)

@@ -76,18 +76,21 @@ type Credit struct {
 
 // Presentation is an examined presentation as the credit holds it.
 type Presentation struct {
-	ID     string
-	Result Examination
+	ID          string      `json:"id"`
+	Examination Examination `json:"examination"`
 	// Refusal is the issuing bank's notice (UCP 600 Art. 16(c)); nil when not refused.
 	Refusal *struct {
 		Disposal string `json:"disposal"` // UCP 600 Art. 16(c)(iii): HOLD, NOTIFY, RETURN, PREVINSTR
 		Date     string `json:"date"`
-	}
-	WaiverRequest  *struct{}
-	Waiver         *struct{}
-	WaiverRejected bool
-	Honoured       bool
-	HonouredOn     string
+	} `json:"refusal"`
+	// Waiver is the applicant's waiver (Art. 16(b)) and the issuing bank's decision on it.
+	Waiver *struct {
+		Date     string `json:"date"`
+		Decision string `json:"decision"` // PENDING, ACCEPTED, REJECTED
+	} `json:"waiver"`
+	Honoured      bool   `json:"honoured"`
+	HonouredOn    string `json:"honouredOn"`
+	DecisionUntil string `json:"decisionUntil"` // the applicant's decision period ends (RFC 3339)
 }
 
 // Examination is the examiner's result under UCP 600.
