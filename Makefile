@@ -4,9 +4,9 @@ SHELL := /bin/bash
 DEVSTACK := go run ./deploy/devstack/cmd/devstack
 PROFILE ?= dev
 
-.PHONY: setup run stop status env lint test test-unit bench e2e demo fuzz modules
+.PHONY: setup run stop status env lint test test-unit bench e2e portal-test demo fuzz modules
 
-setup: ## install missing tools (Temporal CLI, Fabric binaries, Hydra, golangci-lint, PostgreSQL) into the per-user cache
+setup: ## install missing tools (Temporal CLI, Fabric binaries, Hydra, golangci-lint, htmx from npm, PostgreSQL and chromium when root) into the per-user cache
 	$(DEVSTACK) setup
 
 run: ## start the whole platform as native processes (profile dev)
@@ -34,6 +34,9 @@ test-unit: ## only the tests that need no running component, no stack, about a m
 
 e2e: ## only the whole-trade test (three trades in parallel), printing each trade's timeline
 	$(DEVSTACK) exec -- go test -count=1 -run '^TestEndToEnd$$' -v ./deploy/e2e
+
+portal-test: ## only the portal's browser tests (headless chromium): every role signs in, a whole trade clicked through to CLOSED
+	$(DEVSTACK) exec -- go test -count=1 -run '^TestPortal' -v ./deploy/e2e
 
 demo: ## walk a new trade through the running platform (make run first) and print its timeline
 	go run ./deploy/e2e/cmd/tradectl demo

@@ -38,13 +38,13 @@ func TestComposeFileIsValid(t *testing.T) {
 	if err != nil {
 		t.Fatalf("docker-compose.yml does not load: %v", err)
 	}
-	for _, name := range []string{"kafka", "postgres", "temporal", "fabric", "lc", "customs", "settlement", "worker", "otel-collector", "jaeger",
+	for _, name := range []string{"kafka", "postgres", "temporal", "fabric", "lc", "customs", "settlement", "worker", "portal", "otel-collector", "jaeger",
 		"hydra-migrate", "hydra", "signin", "hydra-clients", "ledger-importerbank", "ledger-exporterbank", "ledger-customs"} {
 		if _, err := p.GetService(name); err != nil {
 			t.Errorf("service %s: %v", name, err)
 		}
 	}
-	for _, name := range []string{"lc", "customs", "settlement", "worker", "ledger-importerbank", "ledger-exporterbank", "ledger-customs"} {
+	for _, name := range []string{"lc", "customs", "settlement", "worker", "portal", "ledger-importerbank", "ledger-exporterbank", "ledger-customs"} {
 		s, _ := p.GetService(name)
 		if s.Environment["TRADEFIN_KAFKA_BROKERS"] == nil || s.Environment["OTEL_EXPORTER_OTLP_ENDPOINT"] == nil {
 			t.Errorf("%s lacks the platform environment", name)

@@ -64,8 +64,8 @@ func load(t *testing.T) objects {
 
 func TestKubernetesManifestsAreConsistent(t *testing.T) {
 	o := load(t)
-	if len(o.deployments) != 9 {
-		t.Fatalf("%d deployments, want lc, customs, settlement, worker, hydra, signin and three ledger agents", len(o.deployments))
+	if len(o.deployments) != 10 {
+		t.Fatalf("%d deployments, want lc, customs, settlement, worker, portal, hydra, signin and three ledger agents", len(o.deployments))
 	}
 	configs := map[string]bool{}
 	for _, c := range o.configMaps {

@@ -30,6 +30,9 @@ func (s *Stack) PrintSignIn(w io.Writer) error {
 	}
 	fmt.Fprintf(w, "\nsign in: %s/oauth2/auth (login page %s/login; issuer %s, audience %s)\n",
 		si.hydra.Issuer(), si.URL(), si.hydra.Issuer(), OIDCAudience)
+	if s.Profile.Name != "test" {
+		fmt.Fprintf(w, "portal: %s (sign in as any dev user below)\n", s.portal["TRADEFIN_PORTAL_URL"])
+	}
 	fmt.Fprintln(w, "dev users (tradectl and the portal sign in with these):")
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "  username\torganisation\tkind\troles\tpassword")

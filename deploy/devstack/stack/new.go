@@ -14,6 +14,8 @@ type Tools struct {
 	PostgresBin string
 	Fabric      tools.FabricTools
 	Hydra       string
+	HTMX        string // htmx.min.js, served by the portal
+	Chromium    string // the browser the portal's tests drive
 }
 
 // Setup installs whatever is missing into the per-user cache (idempotent). components limits
@@ -47,6 +49,16 @@ func Setup(ctx context.Context, p tools.Progress, components ...string) (Tools, 
 			return t, err
 		}
 	}
+	if want("portal") {
+		if t.HTMX, err = tools.EnsureHTMX(ctx, p); err != nil {
+			return t, err
+		}
+	}
+	if want("chromium") {
+		if t.Chromium, err = tools.EnsureChromium(ctx, p); err != nil {
+			return t, err
+		}
+	}
 	return t, nil
 }
 
@@ -54,7 +66,7 @@ func Setup(ctx context.Context, p tools.Progress, components ...string) (Tools, 
 // processes, which connect to it. The test profile runs only the platform (with the identity
 // provider): tests start the services they exercise themselves.
 func New(p Profile, t Tools, out io.Writer) *Stack {
-	s := &Stack{Profile: p, Out: out, Components: []Component{
+	s := &Stack{Profile: p, Out: out, portal: portalEnv(p, t), Components: []Component{
 		Kafka{p: p},
 		Postgres{p: p, BinDir: t.PostgresBin},
 		Temporal{p: p, Bin: t.Temporal},
@@ -69,8 +81,11 @@ func New(p Profile, t Tools, out io.Writer) *Stack {
 	pg := s.Components[1].(Postgres)
 	for _, svc := range services {
 		env := s.EnvList
-		if svc.stateful {
+		switch {
+		case svc.stateful:
 			env = func() []string { return append(s.EnvList(), "TRADEFIN_POSTGRES_DSN="+pg.ServiceDSN(svc.name)) }
+		case svc.name == "portal":
+			env = func() []string { return append(s.EnvList(), portalServiceEnv(p)...) }
 		}
 		s.Components = append(s.Components, Service{p: p, name: svc.name, pkg: svc.pkg, offset: svc.offset, env: env,
 			kafka: s.Components[0].(Kafka), msp: svc.msp})
@@ -94,6 +109,7 @@ var services = []struct {
 	{"customs", "services/customs/cmd/customs", offCustoms, true, ""},
 	{"settlement", "services/settlement/cmd/settlement", offSettlement, true, ""},
 	{"worker", "workflows/cmd/worker", offWorker, false, ""},
+	{"portal", "services/portal/cmd/portal", offPortal, false, ""},
 }
 
 const ledgerAgent = "services/ledgeragent/cmd/ledgeragent"

@@ -16,6 +16,9 @@ type Stack struct {
 	Profile    Profile
 	Components []Component
 	Out        io.Writer
+	// portal is where the web portal is reached and what it serves (env.go), for the portal
+	// process and for tests that run it in-process at the address its OAuth client redirects to.
+	portal map[string]string
 }
 
 // Up starts each component and waits for it to be ready before the next (later components
@@ -86,6 +89,9 @@ func (s *Stack) Status(ctx context.Context) error {
 // Env is the environment that tells programs and tests where the components are.
 func (s *Stack) Env() map[string]string {
 	env := map[string]string{}
+	for k, v := range s.portal {
+		env[k] = v
+	}
 	for _, c := range s.Components {
 		if e, ok := c.(interface{ Env() map[string]string }); ok {
 			for k, v := range e.Env() {

@@ -73,7 +73,7 @@ func TestDevStackRunsALedgerAgentPerOrganisation(t *testing.T) {
 			msps[svc.name] = svc.msp
 		}
 	}
-	want := "kafka postgres temporal fabric hydra signin ledger-importerbank ledger-exporterbank ledger-customs lc customs settlement worker"
+	want := "kafka postgres temporal fabric hydra signin ledger-importerbank ledger-exporterbank ledger-customs lc customs settlement worker portal"
 	if got := strings.Join(names, " "); got != want {
 		t.Fatalf("components %q, want %q", got, want)
 	}
