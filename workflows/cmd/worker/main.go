@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"time"
 
 	"go.temporal.io/sdk/worker"
 
@@ -21,6 +22,12 @@ func main() {
 		rt, err := platform.Start(ctx, "worker", "127.0.0.1:20804")
 		if err != nil {
 			return err
+		}
+		// TRADEFIN_STUCK_AFTER: how long a trade may wait on one step (a ledger commit, a payment)
+		// before the trade view and the tradefin.trades.stuck metric count it as stuck.
+		stuckAfter, err := time.ParseDuration(platform.Env("TRADEFIN_STUCK_AFTER", trade.DefaultStuckAfter.String()))
+		if err != nil || stuckAfter <= 0 {
+			return fmt.Errorf("TRADEFIN_STUCK_AFTER: want a positive duration such as 15m (%v)", err)
 		}
 		flows := worker.New(rt.Temporal, trade.TaskQueue, trade.WorkerOptions())
 		flows.RegisterWorkflow(trade.Workflow)
@@ -39,7 +46,7 @@ func main() {
 		// the process ends if it fails for good (it used to stop with one log line).
 		lc := platform.NewLifecycle(ctx, rt.Health, rt.Log)
 		lc.GoRetrying("bridge", func(ctx context.Context) error {
-			return bridge.Bridge{Temporal: rt.Temporal, Log: rt.Log}.Run(ctx, rt.Config.KafkaBrokers, rt.Config.KafkaSASL)
+			return bridge.Bridge{Temporal: rt.Temporal, Log: rt.Log, StuckAfter: stuckAfter}.Run(ctx, rt.Config.KafkaBrokers, rt.Config.KafkaSASL)
 		})
 		lc.Go("http", rt.Serve)
 		return lc.Wait()
