@@ -106,6 +106,9 @@ func TestContractBoundsArePermanent(t *testing.T) {
 	if eventbus.IsPermanent(errors.New("connection refused")) {
 		t.Error("a transient error counted as permanent")
 	}
+	if !eventbus.IsPermanent(fmt.Errorf("bridge: %w", eventbus.Permanent(errors.New("InvalidArgument")))) {
+		t.Error("an error marked permanent is retried")
+	}
 	if !eventbus.IsPermanent(fmt.Errorf("handler: %w", middleware.RecoveredPanicError{V: "boom"})) {
 		t.Error("a panic is retried forever")
 	}

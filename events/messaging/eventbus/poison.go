@@ -44,9 +44,26 @@ const maxReason = 1024
 // forever; replay the message once the bug is fixed). Anything else is transient.
 func IsPermanent(err error) bool {
 	var panicked middleware.RecoveredPanicError
+	var marked permanent
 	return errors.Is(err, contracts.ErrUnknownType) || errors.Is(err, contracts.ErrMalformed) ||
-		errors.Is(err, contracts.ErrConflict) || errors.Is(err, contracts.ErrBadTradeID) || errors.As(err, &panicked)
+		errors.Is(err, contracts.ErrConflict) || errors.Is(err, contracts.ErrBadTradeID) ||
+		errors.As(err, &panicked) || errors.As(err, &marked)
 }
+
+// Permanent marks a handler error that no retry can cure though it is none of the contract
+// errors above (a downstream system refusing the message for good, e.g. Temporal's
+// InvalidArgument): the message is poisoned at once instead of holding its partition forever.
+func Permanent(err error) error {
+	if err == nil {
+		return nil
+	}
+	return permanent{err}
+}
+
+type permanent struct{ err error }
+
+func (p permanent) Error() string { return p.err.Error() }
+func (p permanent) Unwrap() error { return p.err }
 
 // PoisonHeaders are the headers that say why and from where a message was poisoned.
 func PoisonHeaders(stage, reason, sourceTopic string, at time.Time) map[string]string {
