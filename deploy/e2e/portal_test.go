@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -126,6 +127,11 @@ func TestPortalTrade(t *testing.T) {
 	erik.waitFor(trade, "table.discrepancies")
 	if desk := erik.textOf("#credit"); !strings.Contains(desk, "UCP 600 Art. 20(a)(ii)") || !strings.Contains(desk, "refused") || !strings.Contains(desk, "MT734") {
 		t.Fatalf("the bank desk shows no refusal under UCP 600 Art. 20(a)(ii) with its MT734: %s", desk)
+	}
+	// Presented today, the deadline is five banking days following (UCP 600 Art. 14(b)); the
+	// portal counts weekdays, so a holiday or a weekend presentation may add one or two.
+	if countdown := erik.textOf("#countdown-P-1"); !regexp.MustCompile(`^[5-7] banking days left$`).MatchString(countdown) {
+		t.Fatalf("the bank desk counts down %q to the examination deadline, want 5 (to 7) banking days left", countdown)
 	}
 	erik.screenshot("bank-desk-examination")
 

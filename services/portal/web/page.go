@@ -123,6 +123,7 @@ func parsePages() (map[string]*template.Template, error) {
 	funcs := template.FuncMap{
 		"money":    formatMoney,
 		"nextStep": domain.NextStep,
+		"countdown": domain.ExaminationCountdown,
 		"inc":      func(i int) int { return i + 1 },
 		"list":     func(xs ...string) []string { return xs },
 		"short": func(h string) string {

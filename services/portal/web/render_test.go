@@ -27,7 +27,7 @@ func TestEveryPageRendersWithEveryAction(t *testing.T) {
 	u := &User{Actor: identity.Actor{Org: "ESSESESS", OrgKind: identity.Bank, Roles: []string{"trade-officer", "payments-officer"}}, Name: "erik", OrgName: "SEB", CSRF: "tok"}
 	amount := money.New(84_000_00, money.MustCurrency("EUR"))
 	credit := &lcapi.Credit{ID: "LC-T", TradeID: "T", Status: "REFUSED", Terms: lcapi.Terms{Amount: &amount},
-		Presentations: []lcapi.Presentation{{ID: "P-1", Examination: lcapi.Examination{Discrepancies: []lcapi.Discrepancy{{Rule: "UCP 600 Art. 20(a)(ii)"}}}}},
+		Presentations: []lcapi.Presentation{{ID: "P-1", Examination: lcapi.Examination{Deadline: "2026-12-08", Discrepancies: []lcapi.Discrepancy{{Rule: "UCP 600 Art. 20(a)(ii)"}}}}},
 		Messages:      []lcapi.Message{{Type: "MT734", Text: "{1:F01}"}}}
 	sh := &customsapi.Shipment{Events: []customsapi.TransportEvent{{EventCode: "LOAD", Classifier: "ACT"}}}
 	duty := money.New(4_200_00, money.MustCurrency("EUR"))
@@ -54,7 +54,7 @@ func TestEveryPageRendersWithEveryAction(t *testing.T) {
 	}
 	w := httptest.NewRecorder()
 	s.render(w, httptest.NewRequest("GET", "/", nil), 200, "trade", page{User: u, Data: tp})
-	for _, want := range []string{"do-issue", "do-waiver-decision", "EUR 84,000.00", "UCP 600 Art. 20(a)(ii)", `name="csrf" value="tok"`, "loaded at"} {
+	for _, want := range []string{"do-issue", "do-waiver-decision", "EUR 84,000.00", "UCP 600 Art. 20(a)(ii)", `name="csrf" value="tok"`, "loaded at", `id="countdown-P-1">5 banking days left`} {
 		if !strings.Contains(w.Body.String(), want) {
 			t.Errorf("the trade page lacks %q", want)
 		}
