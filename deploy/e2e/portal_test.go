@@ -150,6 +150,13 @@ func TestPortalTrade(t *testing.T) {
 	lars.waitFor("/declarations/IMP-"+tradeID, "#do-duty-assessment")
 	lars.submit("#do-duty-assessment", "#duty")
 	ingrid.waitFor(trade, "#do-pay-duty")
+	// The guarantee's reference is an identifier: customs refuses one with spaces, and the page
+	// shows its problem details next to that field. The importer then pays instead.
+	fill(ingrid, map[string]string{"#g-guarantor": "Nordea Bank Abp", "#g-ref": "GRN with spaces"})
+	ingrid.submit("#do-guarantee-duty", "#problem")
+	if reason := ingrid.textOf("#e-g-ref"); reason == "" || ingrid.textOf("#e-g-guarantor") != "" {
+		t.Fatalf("the guarantee's refusal is not shown next to its reference field: %q\npage: %s", reason, ingrid.text())
+	}
 	ingrid.submit("#do-pay-duty", "#flash")
 
 	// The importer's page stays open: htmx polling turns it CLOSED without a reload.

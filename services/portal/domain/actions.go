@@ -21,6 +21,7 @@ const (
 	DecideWaiver  Action = "waiver-decision" // issuing bank: accepting honours (MT752)
 	DeclareImport Action = "import"          // applicant, the consignee
 	PayDuty       Action = "pay-duty"        // applicant, once duty is assessed
+	GuaranteeDuty Action = "guarantee-duty"  // applicant: a guarantor secures the duty instead (UCC Art. 195)
 	ReportSettled Action = "settled"         // a payments officer: the pacs.002 ACSC
 	IssueShipment Action = "bill-of-lading"  // carrier
 	ReportTransit Action = "transport-event" // carrier of the B/L
@@ -90,6 +91,7 @@ func Actions(a identity.Actor, t Trade) []Action {
 	}
 	add(applicant && t.Shipment && imp == nil && c.Status == "HONOURED", DeclareImport)
 	add(applicant && imp != nil && imp.Status == "ASSESSED", PayDuty)
+	add(applicant && imp != nil && imp.Status == "ASSESSED", GuaranteeDuty)
 	add(a.OrgKind == identity.Bank && a.Has(identity.RolePaymentsOfficer) && t.Payment == "instructed", ReportSettled)
 	return slices.Compact(out)
 }

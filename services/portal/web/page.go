@@ -124,6 +124,7 @@ func parsePages() (map[string]*template.Template, error) {
 		"money":    formatMoney,
 		"nextStep": domain.NextStep,
 		"countdown": domain.ExaminationCountdown,
+		"fieldErr":  fieldError,
 		"inc":      func(i int) int { return i + 1 },
 		"list":     func(xs ...string) []string { return xs },
 		"short": func(h string) string {
@@ -193,4 +194,18 @@ func formatMoney(v any) string {
 		out += "." + frac
 	}
 	return m.Currency.Code() + " " + out
+}
+
+// fieldError is the API's reason for one form field, from its problem details' invalid-params
+// (RFC 9457), so a form shows each refusal next to its field; "" when the field passed.
+func fieldError(p *apiclient.Problem, field string) string {
+	if p == nil {
+		return ""
+	}
+	for _, ip := range p.InvalidParams {
+		if ip.Name == field {
+			return ip.Reason
+		}
+	}
+	return ""
 }

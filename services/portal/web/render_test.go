@@ -37,7 +37,7 @@ func TestEveryPageRendersWithEveryAction(t *testing.T) {
 		Payment:  &settlementapi.Payment{Status: "instructed", Amount: amount}, Refused: []string{"P-1"}, WaiverRequests: []string{"P-1"},
 		Presentation: &presentationPrefill{}, Declaration: &declarationPrefill{}, MissingDocuments: []string{"packing_list"}, Actions: map[string]bool{}}
 	for _, a := range []domain.Action{domain.Issue, domain.ApproveIssue, domain.Advise, domain.Accept, domain.RegisterDocs, domain.DeclareExport, domain.Present,
-		domain.Waive, domain.DecideWaiver, domain.DeclareImport, domain.PayDuty, domain.ReportSettled} {
+		domain.Waive, domain.DecideWaiver, domain.DeclareImport, domain.PayDuty, domain.GuaranteeDuty, domain.ReportSettled} {
 		tp.Actions[string(a)] = true
 	}
 	decl := &declarationPage{Declaration: imp, Actions: map[string]bool{"inspection": true, "clearance": true, "duty-assessment": true, "release": true}}
@@ -73,5 +73,19 @@ func TestAmountsAreWrittenInTheCurrencysMinorUnits(t *testing.T) {
 		if got := formatMoney(c.m); got != c.want {
 			t.Errorf("%v: %q, want %q", c.m, got, c.want)
 		}
+	}
+}
+
+// A problem's invalid-params land next to the field they name, and nowhere else.
+func TestProblemReasonsAreShownNextToTheirFields(t *testing.T) {
+	p := fieldProblem("reference", "want at most 100 letters, digits")
+	if got := fieldError(p, "reference"); got != "want at most 100 letters, digits" {
+		t.Errorf("reference: %q", got)
+	}
+	if got := fieldError(p, "guarantor"); got != "" {
+		t.Errorf("guarantor passed, yet shows %q", got)
+	}
+	if got := fieldError(nil, "reference"); got != "" {
+		t.Errorf("no problem, yet %q", got)
 	}
 }

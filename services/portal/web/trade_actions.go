@@ -56,6 +56,7 @@ var tradeSteps = map[domain.Action]tradeStep{
 		}
 		return "Duty paid.", s.apis.Customs.PayDuty(r.Context(), u.token, t.Import.ID, *t.Import.Duty, r.FormValue("reference"))
 	},
+	domain.GuaranteeDuty: guaranteeDuty,
 	domain.ReportSettled: func(s *Server, r *http.Request, u *User, t *tradePage) (string, error) {
 		return "Payment reported settled (pacs.002 ACSC).", s.apis.Settlement.ReportStatus(r.Context(), u.token, *t.Payment, "ACSC")
 	},
@@ -185,4 +186,18 @@ func fieldProblem(field, reason string) *apiclient.Problem {
 	p.Title, p.Status = "Your request parameters didn't validate", http.StatusBadRequest
 	p.InvalidParams = append(p.InvalidParams, problem.InvalidParam{Name: field, Reason: reason})
 	return p
+}
+
+// guaranteeDuty has a guarantor secure the assessed import duty; customs checks that it covers
+// the duty, and its refusal is shown next to the form's fields (named as the API names them).
+func guaranteeDuty(s *Server, r *http.Request, u *User, t *tradePage) (string, error) {
+	if t.Import == nil || t.Import.Duty == nil {
+		return "", errors.New("no duty is assessed")
+	}
+	amount, err := parseAmount(r.FormValue("amount"), t.Import.Duty.Currency.Code())
+	if err != nil {
+		return "", fieldProblem("amount", err.Error())
+	}
+	guarantor := r.FormValue("guarantor")
+	return "Duty guaranteed by " + guarantor + ".", s.apis.Customs.GuaranteeDuty(r.Context(), u.token, t.Import.ID, amount, guarantor, r.FormValue("reference"))
 }

@@ -85,6 +85,11 @@ type Declaration struct {
 		Amount    money.Money `json:"amount"`
 		Reference string      `json:"reference"`
 	} `json:"dutyPaid"`
+	DutyGuarantee *struct {
+		Amount    money.Money `json:"amount"`
+		Guarantor string      `json:"guarantor"`
+		Reference string      `json:"reference"`
+	} `json:"dutyGuarantee"`
 }
 
 // TransportEvent is a DCSA Track & Trace event.
@@ -166,6 +171,14 @@ func (a API) Decide(ctx context.Context, token, id, decision string) error {
 // PayDuty records the declarant's payment of the assessed duty, in full.
 func (a API) PayDuty(ctx context.Context, token, id string, amount money.Money, reference string) error {
 	return a.JSON(ctx, token, "POST", apiclient.Path(declarations, id, "duty-payment"), map[string]any{"amount": amount, "reference": reference}, nil)
+}
+
+// GuaranteeDuty records the declarant's guarantee for the assessed duty: the guarantor (usually a
+// bank) secures at least the whole duty, in its currency (UCC Art. 90), and the goods may then be
+// released before payment (UCC Art. 195).
+func (a API) GuaranteeDuty(ctx context.Context, token, id string, amount money.Money, guarantor, reference string) error {
+	return a.JSON(ctx, token, "POST", apiclient.Path(declarations, id, "duty-guarantee"),
+		map[string]any{"amount": amount, "guarantor": guarantor, "reference": reference}, nil)
 }
 
 // IssueBillOfLading opens the shipment.
