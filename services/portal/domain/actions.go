@@ -36,6 +36,8 @@ type Credit struct {
 	Status                                            string // APPLIED ... HONOURED, "" when unseen
 	Applicant, Beneficiary, IssuingBank, AdvisingBank string
 	Presentations                                     []Presentation
+	// An amendment or a cancellation the issuing bank proposed awaits the beneficiary's answer.
+	AmendmentProposed, CancellationProposed bool
 }
 
 // Presentation is one examined presentation.

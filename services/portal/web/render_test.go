@@ -28,16 +28,19 @@ func TestEveryPageRendersWithEveryAction(t *testing.T) {
 	amount := money.New(84_000_00, money.MustCurrency("EUR"))
 	credit := &lcapi.Credit{ID: "LC-T", TradeID: "T", Status: "REFUSED", Terms: lcapi.Terms{Amount: &amount},
 		Presentations: []lcapi.Presentation{{ID: "P-1", Examination: lcapi.Examination{Deadline: "2026-12-08", Discrepancies: []lcapi.Discrepancy{{Rule: "UCP 600 Art. 20(a)(ii)"}}}}},
-		Messages:      []lcapi.Message{{Type: "MT734", Text: "{1:F01}"}}}
+		Messages:      []lcapi.Message{{Type: "MT734", Text: "{1:F01}"}},
+		Amendments:    []lcapi.Amendment{{Number: 1, Date: "2026-12-01", NewExpiry: "2027-01-31", Increase: &amount, Status: "PROPOSED"}},
+		Cancellation:  &lcapi.Cancellation{Reason: "goods no longer needed", Status: "PROPOSED"}}
 	sh := &customsapi.Shipment{Events: []customsapi.TransportEvent{{EventCode: "LOAD", Classifier: "ACT"}}}
 	duty := money.New(4_200_00, money.MustCurrency("EUR"))
 	imp := customsapi.Declaration{ID: "IMP-T", Direction: "import", Duty: &duty}
 	tp := &tradePage{ID: "T", Today: "2026-12-01", Credit: credit, Shipment: sh, Route: route(sh), Declarations: []customsapi.Declaration{imp}, Import: &imp,
 		Timeline: &tradeviewapi.Timeline{Status: "RUNNING", Milestones: []tradeviewapi.Milestone{{Name: "LC_APPLIED", TxID: "ab", Block: 4}}},
-		Payment:  &settlementapi.Payment{Status: "instructed", Amount: amount}, Refused: []string{"P-1"}, WaiverRequests: []string{"P-1"},
+		Payment:  &settlementapi.Payment{Status: "instructed", Amount: amount}, Refused: []string{"P-1"}, WaiverRequests: []string{"P-1"}, PendingAmendment: &credit.Amendments[0],
 		Presentation: &presentationPrefill{}, Declaration: &declarationPrefill{}, MissingDocuments: []string{"packing_list"}, Actions: map[string]bool{}}
 	for _, a := range []domain.Action{domain.Issue, domain.ApproveIssue, domain.Advise, domain.Accept, domain.RegisterDocs, domain.DeclareExport, domain.Present,
-		domain.Waive, domain.DecideWaiver, domain.DeclareImport, domain.PayDuty, domain.GuaranteeDuty, domain.ReportSettled} {
+		domain.Waive, domain.DecideWaiver, domain.DeclareImport, domain.PayDuty, domain.GuaranteeDuty, domain.ReportSettled,
+		domain.Amend, domain.AnswerAmend, domain.Cancel, domain.AnswerCancel} {
 		tp.Actions[string(a)] = true
 	}
 	decl := &declarationPage{Declaration: imp, Actions: map[string]bool{"inspection": true, "clearance": true, "duty-assessment": true, "release": true}}
@@ -54,7 +57,8 @@ func TestEveryPageRendersWithEveryAction(t *testing.T) {
 	}
 	w := httptest.NewRecorder()
 	s.render(w, httptest.NewRequest("GET", "/", nil), 200, "trade", page{User: u, Data: tp})
-	for _, want := range []string{"do-issue", "do-waiver-decision", "EUR 84,000.00", "UCP 600 Art. 20(a)(ii)", `name="csrf" value="tok"`, "loaded at", `id="countdown-P-1">5 banking days left`} {
+	for _, want := range []string{"do-issue", "do-waiver-decision", "EUR 84,000.00", "UCP 600 Art. 20(a)(ii)", `name="csrf" value="tok"`, "loaded at", `id="countdown-P-1">5 banking days left`,
+		"do-amend", "do-amendment-answer", "expiry 2027-01-31", "do-cancel", "goods no longer needed"} {
 		if !strings.Contains(w.Body.String(), want) {
 			t.Errorf("the trade page lacks %q", want)
 		}

@@ -36,8 +36,9 @@ type tradePage struct {
 	Presentation     *presentationPrefill
 	Declaration      *declarationPrefill
 	MissingDocuments []string
-	Refused          []string // presentations the applicant may waive
-	WaiverRequests   []string // presentations whose waiver the issuing bank decides
+	Refused          []string         // presentations the applicant may waive
+	WaiverRequests   []string         // presentations whose waiver the issuing bank decides
+	PendingAmendment *lcapi.Amendment // the amendment awaiting the beneficiary's answer
 	Import           *customsapi.Declaration
 }
 
@@ -169,6 +170,13 @@ func (t *tradePage) derive(u *User) {
 				t.WaiverRequests = append(t.WaiverRequests, p.ID)
 			}
 		}
+		for i, a := range c.Amendments {
+			if a.Status == "PROPOSED" {
+				t.PendingAmendment = &c.Amendments[i]
+			}
+		}
+		f.Credit.AmendmentProposed = t.PendingAmendment != nil
+		f.Credit.CancellationProposed = c.Cancellation != nil && c.Cancellation.Status == "PROPOSED"
 		t.prefill(c)
 	}
 	for _, d := range t.Documents {
@@ -190,7 +198,7 @@ func (t *tradePage) derive(u *User) {
 		f.Payment = t.Payment.Status
 	}
 	t.Actions = map[string]bool{}
-	for _, a := range domain.Actions(u.Actor, f) {
+	for _, a := range append(domain.Actions(u.Actor, f), domain.CreditChanges(u.Actor, f.Credit)...) {
 		t.Actions[string(a)] = true
 	}
 	if t.Shipment != nil {

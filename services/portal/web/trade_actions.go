@@ -57,6 +57,23 @@ var tradeSteps = map[domain.Action]tradeStep{
 		return "Duty paid.", s.apis.Customs.PayDuty(r.Context(), u.token, t.Import.ID, *t.Import.Duty, r.FormValue("reference"))
 	},
 	domain.GuaranteeDuty: guaranteeDuty,
+	domain.Amend:         amend,
+	domain.AnswerAmend: func(s *Server, r *http.Request, u *User, t *tradePage) (string, error) {
+		if t.PendingAmendment == nil {
+			return "", errors.New("no amendment awaits your answer")
+		}
+		ok := r.FormValue("accepted") == "yes"
+		return map[bool]string{true: "Amendment accepted: the credit's terms change.", false: "Amendment rejected: the terms stand."}[ok],
+			s.apis.LC.AnswerAmendment(r.Context(), u.token, t.Credit.ID, t.PendingAmendment.Number, ok)
+	},
+	domain.Cancel: func(s *Server, r *http.Request, u *User, t *tradePage) (string, error) {
+		return "Cancellation proposed; the beneficiary answers.", s.apis.LC.ProposeCancellation(r.Context(), u.token, t.Credit.ID, r.FormValue("reason"))
+	},
+	domain.AnswerCancel: func(s *Server, r *http.Request, u *User, t *tradePage) (string, error) {
+		ok := r.FormValue("accepted") == "yes"
+		return map[bool]string{true: "Cancellation consented: the credit is cancelled.", false: "Cancellation refused: the credit stands."}[ok],
+			s.apis.LC.AnswerCancellation(r.Context(), u.token, t.Credit.ID, ok)
+	},
 	domain.ReportSettled: func(s *Server, r *http.Request, u *User, t *tradePage) (string, error) {
 		return "Payment reported settled (pacs.002 ACSC).", s.apis.Settlement.ReportStatus(r.Context(), u.token, *t.Payment, "ACSC")
 	},
@@ -200,4 +217,28 @@ func guaranteeDuty(s *Server, r *http.Request, u *User, t *tradePage) (string, e
 	}
 	guarantor := r.FormValue("guarantor")
 	return "Duty guaranteed by " + guarantor + ".", s.apis.Customs.GuaranteeDuty(r.Context(), u.token, t.Import.ID, amount, guarantor, r.FormValue("reference"))
+}
+
+// amend proposes the amendment the form states: new dates, and an increase or a decrease of the
+// amount in the credit's currency. Empty fields change nothing; the LC service refuses an
+// amendment that changes nothing, or both raises and lowers the amount.
+func amend(s *Server, r *http.Request, u *User, t *tradePage) (string, error) {
+	c := t.Credit
+	am := lcapi.Amendment{Date: r.FormValue("date"), NewExpiry: r.FormValue("newExpiry"), NewLatestShipment: r.FormValue("newLatestShipment")}
+	if v := r.FormValue("amountChange"); v != "" && c.Terms.Amount != nil {
+		field := r.FormValue("direction")
+		if field != "increase" && field != "decrease" {
+			return "", fieldProblem("direction", "increase or decrease")
+		}
+		m, err := parseAmount(v, c.Terms.Amount.Currency.Code())
+		if err != nil {
+			return "", fieldProblem("amountChange", err.Error())
+		}
+		if field == "increase" {
+			am.Increase = &m
+		} else {
+			am.Decrease = &m
+		}
+	}
+	return "Amendment proposed (MT707); the beneficiary answers.", s.apis.LC.Amend(r.Context(), u.token, c.ID, am)
 }

@@ -4,6 +4,7 @@ package lcapi
 
 import (
 	"context"
+	"strconv"
 
 	"github.com/tradefin/tradefin/events/money"
 	"github.com/tradefin/tradefin/services/portal/adapters/apiclient"
@@ -71,7 +72,28 @@ type Credit struct {
 	AcceptedOn    string         `json:"acceptedOn"`
 	Terms         Terms          `json:"terms"`
 	Presentations []Presentation `json:"presentations"`
+	Amendments    []Amendment    `json:"amendments"`
+	Cancellation  *Cancellation  `json:"cancellation"`
 	Messages      []Message      `json:"messages"`
+}
+
+// Amendment is a change of terms the issuing bank proposed (MT707); it applies once the
+// beneficiary accepts it (UCP 600 Art. 10(b)-(c)).
+type Amendment struct {
+	Number            int          `json:"number"`
+	Date              string       `json:"date,omitempty"`
+	NewExpiry         string       `json:"newExpiry,omitempty"`         // MT707 31E
+	Increase          *money.Money `json:"increase,omitempty"`          // 32B
+	Decrease          *money.Money `json:"decrease,omitempty"`          // 33B
+	NewLatestShipment string       `json:"newLatestShipment,omitempty"` // 44C
+	Status            string       `json:"status,omitempty"`            // PROPOSED, ACCEPTED, REJECTED
+}
+
+// Cancellation is the issuing bank's proposal to cancel the credit (UCP 600 Art. 10(a)).
+type Cancellation struct {
+	Reason     string `json:"reason"`
+	ProposedAt string `json:"proposedAt"`
+	Status     string `json:"status"` // PROPOSED, ACCEPTED, REJECTED
 }
 
 // Presentation is an examined presentation as the credit holds it.
@@ -184,4 +206,24 @@ func (a API) Waive(ctx context.Context, token, id, presentationID, date string) 
 func (a API) DecideWaiver(ctx context.Context, token, id, presentationID string, accepted bool, date string) error {
 	return a.JSON(ctx, token, "POST", apiclient.Path(credits, id, "presentations", presentationID, "waiver", "decision"),
 		map[string]any{"accepted": accepted, "date": date}, nil)
+}
+
+// Amend proposes an amendment of the credit's terms (the issuing bank, UCP 600 Art. 10(a)).
+func (a API) Amend(ctx context.Context, token, id string, am Amendment) error {
+	return a.JSON(ctx, token, "POST", apiclient.Path(credits, id, "amendments"), am, nil)
+}
+
+// AnswerAmendment is the beneficiary's answer to amendment n: all or nothing (Art. 10(c), 10(e)).
+func (a API) AnswerAmendment(ctx context.Context, token, id string, n int, accepted bool) error {
+	return a.JSON(ctx, token, "POST", apiclient.Path(credits, id, "amendments", strconv.Itoa(n), "answer"), map[string]bool{"accepted": accepted}, nil)
+}
+
+// ProposeCancellation is the issuing bank's proposal to cancel, with its reason.
+func (a API) ProposeCancellation(ctx context.Context, token, id, reason string) error {
+	return a.JSON(ctx, token, "POST", apiclient.Path(credits, id, "cancellation"), map[string]string{"reason": reason}, nil)
+}
+
+// AnswerCancellation is the beneficiary's consent to the cancellation, or its refusal.
+func (a API) AnswerCancellation(ctx context.Context, token, id string, accepted bool) error {
+	return a.JSON(ctx, token, "POST", apiclient.Path(credits, id, "cancellation", "answer"), map[string]bool{"accepted": accepted}, nil)
 }
