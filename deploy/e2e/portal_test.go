@@ -71,6 +71,23 @@ func TestPortalTrade(t *testing.T) {
 	joao := as("joao")
 	joao.waitFor(trade, "#do-accept")
 	joao.submit("#do-accept", "#flash")
+
+	// An amendment needs the beneficiary's consent (UCP 600 Art. 10): the issuing bank proposes
+	// one (an empty one is refused with the API's reason), the exporter rejects it, the terms stand.
+	erik.waitFor(trade, "#do-amend")
+	erik.submit("#do-amend", "#problem")
+	if p := erik.textOf("#problem"); !strings.Contains(p, "nothing to change") {
+		t.Fatalf("an amendment that changes nothing: %s", p)
+	}
+	fill(erik, map[string]string{"#am-shipment": time.Now().UTC().AddDate(0, 0, 40).Format(time.DateOnly)})
+	erik.submit("#do-amend", "#flash")
+	joao.waitFor(trade, "#do-amendment-answer")
+	joao.run("reject the amendment", chromedp.Click(chromedp.CSS(`input[name="accepted"][value="no"]`)))
+	joao.submit("#do-amendment-answer", "#flash")
+	erik.waitFor(trade, "#amendments")
+	if row := erik.textOf("#amendments tbody"); !strings.Contains(row, "REJECTED") || !strings.Contains(row, "latest shipment") {
+		t.Fatalf("the bank desk shows the amendment as %q, want it REJECTED", row)
+	}
 	dir := t.TempDir()
 	for _, kind := range []string{"commercial_invoice", "packing_list", "certificate_of_origin"} {
 		file := filepath.Join(dir, kind+".pdf")

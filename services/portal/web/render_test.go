@@ -29,7 +29,7 @@ func TestEveryPageRendersWithEveryAction(t *testing.T) {
 	credit := &lcapi.Credit{ID: "LC-T", TradeID: "T", Status: "REFUSED", Terms: lcapi.Terms{Amount: &amount},
 		Presentations: []lcapi.Presentation{{ID: "P-1", Examination: lcapi.Examination{Deadline: "2026-12-08", Discrepancies: []lcapi.Discrepancy{{Rule: "UCP 600 Art. 20(a)(ii)"}}}}},
 		Messages:      []lcapi.Message{{Type: "MT734", Text: "{1:F01}"}},
-		Amendments:    []lcapi.Amendment{{Number: 1, Date: "2026-12-01", NewExpiry: "2027-01-31", Increase: &amount, Status: "PROPOSED"}},
+		Amendments:    []lcapi.Amendment{{Number: 1, Changes: lcapi.Changes{Date: "2026-12-01", NewExpiry: "2027-01-31", Increase: &amount}, Status: "PROPOSED"}},
 		Cancellation:  &lcapi.Cancellation{Reason: "goods no longer needed", Status: "PROPOSED"}}
 	sh := &customsapi.Shipment{Events: []customsapi.TransportEvent{{EventCode: "LOAD", Classifier: "ACT"}}}
 	duty := money.New(4_200_00, money.MustCurrency("EUR"))

@@ -224,7 +224,7 @@ func guaranteeDuty(s *Server, r *http.Request, u *User, t *tradePage) (string, e
 // amendment that changes nothing, or both raises and lowers the amount.
 func amend(s *Server, r *http.Request, u *User, t *tradePage) (string, error) {
 	c := t.Credit
-	am := lcapi.Amendment{Date: r.FormValue("date"), NewExpiry: r.FormValue("newExpiry"), NewLatestShipment: r.FormValue("newLatestShipment")}
+	am := lcapi.Changes{Date: r.FormValue("date"), NewExpiry: r.FormValue("newExpiry"), NewLatestShipment: r.FormValue("newLatestShipment")}
 	if v := r.FormValue("amountChange"); v != "" && c.Terms.Amount != nil {
 		field := r.FormValue("direction")
 		if field != "increase" && field != "decrease" {

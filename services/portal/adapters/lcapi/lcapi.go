@@ -80,13 +80,18 @@ type Credit struct {
 // Amendment is a change of terms the issuing bank proposed (MT707); it applies once the
 // beneficiary accepts it (UCP 600 Art. 10(b)-(c)).
 type Amendment struct {
-	Number            int          `json:"number"`
+	Number int `json:"number"`
+	Changes
+	Status string `json:"status"` // PROPOSED, ACCEPTED, REJECTED
+}
+
+// Changes are what an amendment changes: POST .../amendments takes them and nothing else.
+type Changes struct {
 	Date              string       `json:"date,omitempty"`
 	NewExpiry         string       `json:"newExpiry,omitempty"`         // MT707 31E
 	Increase          *money.Money `json:"increase,omitempty"`          // 32B
 	Decrease          *money.Money `json:"decrease,omitempty"`          // 33B
 	NewLatestShipment string       `json:"newLatestShipment,omitempty"` // 44C
-	Status            string       `json:"status,omitempty"`            // PROPOSED, ACCEPTED, REJECTED
 }
 
 // Cancellation is the issuing bank's proposal to cancel the credit (UCP 600 Art. 10(a)).
@@ -209,7 +214,7 @@ func (a API) DecideWaiver(ctx context.Context, token, id, presentationID string,
 }
 
 // Amend proposes an amendment of the credit's terms (the issuing bank, UCP 600 Art. 10(a)).
-func (a API) Amend(ctx context.Context, token, id string, am Amendment) error {
+func (a API) Amend(ctx context.Context, token, id string, am Changes) error {
 	return a.JSON(ctx, token, "POST", apiclient.Path(credits, id, "amendments"), am, nil)
 }
 
