@@ -53,6 +53,8 @@ type platform struct {
 	// does; its leeway is zero, so a token past its expiry is refused at once.
 	auth   *bearer.Verifier
 	trades http.Handler // the trade view behind it
+	// stores are the PostgreSQL event stores of the services that run on one, by service name.
+	stores map[string]string
 }
 
 func startPlatform(t *testing.T) *platform {
@@ -103,7 +105,8 @@ func startPlatform(t *testing.T) *platform {
 	}
 
 	// The LC service on PostgreSQL, customs on SQLite, settlement on PostgreSQL: both stores in play.
-	if p.lc, err = lcservice.New(ctx, lcservice.Config{PostgresDSN: testenv.PostgresDSN(t), DataDir: t.TempDir(), KafkaBrokers: p.brokers,
+	p.stores = map[string]string{"lc": testenv.PostgresDSN(t), "settlement": testenv.PostgresDSN(t)}
+	if p.lc, err = lcservice.New(ctx, lcservice.Config{PostgresDSN: p.stores["lc"], DataDir: t.TempDir(), KafkaBrokers: p.brokers,
 		KafkaSASL: testenv.KafkaSASL(t), Temporal: p.temporal, Log: log, Auth: p.auth}); err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +116,7 @@ func startPlatform(t *testing.T) *platform {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = p.customs.Close() })
-	if p.settle, err = settlementservice.New(ctx, settlementservice.Config{PostgresDSN: testenv.PostgresDSN(t), KafkaBrokers: p.brokers,
+	if p.settle, err = settlementservice.New(ctx, settlementservice.Config{PostgresDSN: p.stores["settlement"], KafkaBrokers: p.brokers,
 		KafkaSASL: testenv.KafkaSASL(t), Temporal: p.temporal, Log: log, Auth: p.auth}); err != nil {
 		t.Fatal(err)
 	}

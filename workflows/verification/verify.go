@@ -3,6 +3,7 @@ package verification
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/tradefin/tradefin/chaincode/rules"
 	"github.com/tradefin/tradefin/events/contracts"
@@ -144,10 +145,11 @@ type storedEvent struct {
 	service string
 }
 
-// checkStored: the event a record stands for is in its service's store, identical.
+// checkStored: the event a record stands for is in its service's store (the service named by
+// the event's source, "/tradefin/<service>"), identical.
 func checkStored(services map[string][]Event, stored map[string]storedEvent, e Event) []string {
-	if services == nil {
-		return nil // the stores were not read
+	if _, read := services[strings.TrimPrefix(e.Source, "/tradefin/")]; !read {
+		return nil // that service's store was not read
 	}
 	s, ok := stored[e.ID]
 	switch {

@@ -2,6 +2,8 @@
 //
 //	tradectl demo            walk a new trade through every step and print its timeline
 //	tradectl timeline <id>   print a trade's timeline
+//	tradectl verify <id>     reconcile a trade across the services, Kafka, the workflow and the ledger
+//	tradectl verify --all    the same for every trade (verify.go)
 //
 // Service addresses come from TRADEFIN_LC_URL, TRADEFIN_CUSTOMS_URL, TRADEFIN_SETTLEMENT_URL and
 // TRADEFIN_TRADES_URL, defaulting to the dev profile's ports (TRADEFIN_PORT_BASE, default 20000,
@@ -37,6 +39,9 @@ func main() {
 }
 
 func run(ctx context.Context, args []string) error {
+	if ok, err := verifyCommand(ctx, args); ok {
+		return err
+	}
 	c := scenario.NewClient(scenario.Endpoints{
 		LC:         env("TRADEFIN_LC_URL", devURL(801)),
 		Customs:    env("TRADEFIN_CUSTOMS_URL", devURL(802)),
@@ -64,7 +69,7 @@ func run(ctx context.Context, args []string) error {
 		scenario.Print(os.Stdout, t)
 		return nil
 	}
-	return fmt.Errorf("usage: tradectl demo | tradectl timeline <trade-id>")
+	return fmt.Errorf("usage: tradectl demo | tradectl timeline <trade-id> | tradectl verify <trade-id>|--all")
 }
 
 // signIn signs the demo's dev users in, once each, renewing their tokens before they expire.
