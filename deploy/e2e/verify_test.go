@@ -25,7 +25,7 @@ func TestVerify(t *testing.T) {
 	// The LC service and settlement keep their events in the test stack's PostgreSQL; customs
 	// runs on SQLite here, so its store is not compared (its events still are, on Kafka).
 	src := verification.Sources{Temporal: p.temporal, KafkaBrokers: p.brokers, KafkaSASL: testenv.KafkaSASL(t),
-		Peers: verification.Peers{p.ledger["ImporterBankMSP"], p.ledger["ExporterBankMSP"], p.ledger["CustomsMSP"]},
+		Peers:       verification.Peers{p.ledger["ImporterBankMSP"], p.ledger["ExporterBankMSP"], p.ledger["CustomsMSP"]},
 		ServiceDSNs: p.stores}
 	c := p.client(t)
 	today := time.Now().UTC()

@@ -23,7 +23,7 @@ func Verify(in Inputs) Report {
 	r.Lines = append(r.Lines, peerLines...)
 	just := justifications(in.TradeID, in.Kafka)
 	stored := storedEvents(in.Services)
-	onLedger := map[string]int{} // event hash → seq of the first record carrying it
+	onLedger := map[string]int{}         // event hash → seq of the first record carrying it
 	latest := map[string]justification{} // event source → its latest-published event on the ledger so far
 	for i, rec := range chain {
 		l := Line{Seq: rec.Seq, Milestone: rec.Milestone, Org: rec.Org}
