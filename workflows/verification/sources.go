@@ -37,7 +37,11 @@ func (s Sources) Trade(ctx context.Context, tradeID string) (Report, error) {
 }
 
 // All verifies every trade that has an event on Kafka or in a service's store, in trade ID order.
-func (s Sources) All(ctx context.Context) ([]Report, error) {
+func (s Sources) All(ctx context.Context) ([]Report, error) { return s.Trades(ctx, nil) }
+
+// Trades verifies the trades named (nil: every trade that has an event on Kafka or in a
+// service's store), in trade ID order, reading Kafka and the stores once.
+func (s Sources) Trades(ctx context.Context, ids []string) ([]Report, error) {
 	kafka, err := ReadKafka(ctx, s.KafkaBrokers, s.KafkaSASL)
 	if err != nil {
 		return nil, err
@@ -46,15 +50,17 @@ func (s Sources) All(ctx context.Context) ([]Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	ids := sortedKeys(kafka)
-	for _, byTrade := range stores {
-		for id := range byTrade {
-			if !slices.Contains(ids, id) {
-				ids = append(ids, id)
+	if ids == nil {
+		ids = sortedKeys(kafka)
+		for _, byTrade := range stores {
+			for id := range byTrade {
+				if !slices.Contains(ids, id) {
+					ids = append(ids, id)
+				}
 			}
 		}
 	}
-	slices.Sort(ids)
+	ids = slices.Sorted(slices.Values(ids))
 	var out []Report
 	for _, id := range ids {
 		r, err := s.verify(ctx, id, kafka[id], stores)

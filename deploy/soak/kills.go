@@ -1,0 +1,71 @@
+package soak
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"sync/atomic"
+	"time"
+)
+
+// Processes kills and restarts the stack's processes (devstack's stack.Stack does).
+type Processes interface {
+	Kill(name string) error
+	Restart(ctx context.Context, name string) error
+}
+
+// Kill is one crash of the schedule and what came of it.
+type Kill struct {
+	Process   string
+	AtTrade   int           // killed when this many trades had started
+	At        time.Duration // since the soak began
+	Down      time.Duration // from the kill until the restarted process was ready
+	Err       string        // a kill or restart that failed
+}
+
+// schedule gives each process a random moment: the start of a trade among the first three
+// quarters, so every crash lands while trades run.
+func schedule(rng *rand.Rand, processes []string, trades int) []Kill {
+	ks := make([]Kill, 0, len(processes))
+	for _, p := range processes {
+		ks = append(ks, Kill{Process: p, AtTrade: 1 + rng.IntN(max(1, trades*3/4))})
+	}
+	slices.SortStableFunc(ks, func(a, b Kill) int { return a.AtTrade - b.AtTrade })
+	return ks
+}
+
+// crash runs the schedule, one crash at a time: SIGKILL, the outage, the restart.
+func crash(ctx context.Context, procs Processes, ks []Kill, started *atomic.Int64, begin time.Time, outage time.Duration, log func(string, ...any)) {
+	for i := range ks {
+		k := &ks[i]
+		for started.Load() < int64(k.AtTrade) {
+			select {
+			case <-ctx.Done():
+				k.Err = "never reached: " + ctx.Err().Error()
+				return
+			case <-time.After(50 * time.Millisecond):
+			}
+		}
+		k.At = time.Since(begin)
+		log("kill -9 %s (trade %d started)", k.Process, k.AtTrade)
+		if err := procs.Kill(k.Process); err != nil {
+			k.Err = err.Error()
+			continue
+		}
+		t := time.Now()
+		time.Sleep(outage)
+		if err := procs.Restart(ctx, k.Process); err != nil {
+			k.Err = fmt.Sprintf("restart: %v", err)
+			log("%s did not come back: %v", k.Process, err)
+			continue
+		}
+		k.Down = time.Since(t)
+		log("%s back after %s", k.Process, k.Down.Round(100*time.Millisecond))
+	}
+}
+
+// EveryComponent is the full soak's schedule: each service, the worker, each ledger agent, the
+// Kafka broker, Temporal, PostgreSQL, one peer and the orderer, once each.
+var EveryComponent = []string{"lc", "customs", "settlement", "worker", "ledger-importerbank", "ledger-exporterbank", "ledger-customs",
+	"kafka", "temporal", "postgres", "peer0.ExporterBank", "orderer"}
