@@ -17,11 +17,11 @@ type Processes interface {
 
 // Kill is one crash of the schedule and what came of it.
 type Kill struct {
-	Process   string
-	AtTrade   int           // killed when this many trades had started
-	At        time.Duration // since the soak began
-	Down      time.Duration // from the kill until the restarted process was ready
-	Err       string        // a kill or restart that failed
+	Process string
+	AtTrade int           // killed when this many trades had started
+	At      time.Duration // since the soak began
+	Down    time.Duration // from the kill until the restarted process was ready
+	Err     string        // a kill or restart that failed
 }
 
 // schedule gives each process a random moment: the start of a trade among the first three

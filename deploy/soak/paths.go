@@ -56,11 +56,15 @@ func release(ctx context.Context, c *scenario.Client, w *scenario.Walk) error {
 }
 
 func present(discrepant bool) Step {
-	return func(ctx context.Context, c *scenario.Client, w *scenario.Walk) error { return c.Present(ctx, w, discrepant) }
+	return func(ctx context.Context, c *scenario.Client, w *scenario.Walk) error {
+		return c.Present(ctx, w, discrepant)
+	}
 }
 
 func waive(accepted bool) Step {
-	return func(ctx context.Context, c *scenario.Client, w *scenario.Walk) error { return c.Waive(ctx, w, accepted) }
+	return func(ctx context.Context, c *scenario.Client, w *scenario.Walk) error {
+		return c.Waive(ctx, w, accepted)
+	}
 }
 
 // closed: the workflow has completed with the trade CLOSED.
