@@ -19,17 +19,18 @@ type Processes interface {
 type Kill struct {
 	Process string
 	AtTrade int           // killed when this many trades had started
+	After   time.Duration // and this long after
 	At      time.Duration // since the soak began
 	Down    time.Duration // from the kill until the restarted process was ready
 	Err     string        // a kill or restart that failed
 }
 
-// schedule gives each process a random moment: the start of a trade among the first three
-// quarters, so every crash lands while trades run.
-func schedule(rng *rand.Rand, processes []string, trades int) []Kill {
+// schedule gives each process a random moment: a random time up to jitter after the start of a
+// trade among the first three quarters, so every crash lands while trades run.
+func schedule(rng *rand.Rand, processes []string, trades int, jitter time.Duration) []Kill {
 	ks := make([]Kill, 0, len(processes))
 	for _, p := range processes {
-		ks = append(ks, Kill{Process: p, AtTrade: 1 + rng.IntN(max(1, trades*3/4))})
+		ks = append(ks, Kill{Process: p, AtTrade: 1 + rng.IntN(max(1, trades*3/4)), After: time.Duration(rng.Int64N(int64(jitter) + 1))})
 	}
 	slices.SortStableFunc(ks, func(a, b Kill) int { return a.AtTrade - b.AtTrade })
 	return ks
@@ -47,6 +48,10 @@ func crash(ctx context.Context, procs Processes, ks []Kill, started *atomic.Int6
 			case <-time.After(50 * time.Millisecond):
 			}
 		}
+		if !sleepCtx(ctx, k.After) {
+			k.Err = "never reached: " + ctx.Err().Error()
+			return
+		}
 		k.At = time.Since(begin)
 		log("kill -9 %s (trade %d started)", k.Process, k.AtTrade)
 		if err := procs.Kill(k.Process); err != nil {
@@ -54,7 +59,7 @@ func crash(ctx context.Context, procs Processes, ks []Kill, started *atomic.Int6
 			continue
 		}
 		t := time.Now()
-		time.Sleep(outage)
+		sleepCtx(ctx, outage) // restarted even when the soak is ending
 		if err := procs.Restart(ctx, k.Process); err != nil {
 			k.Err = fmt.Sprintf("restart: %v", err)
 			log("%s did not come back: %v", k.Process, err)
@@ -69,3 +74,12 @@ func crash(ctx context.Context, procs Processes, ks []Kill, started *atomic.Int6
 // Kafka broker, Temporal, PostgreSQL, one peer and the orderer, once each.
 var EveryComponent = []string{"lc", "customs", "settlement", "worker", "ledger-importerbank", "ledger-exporterbank", "ledger-customs",
 	"kafka", "temporal", "postgres", "peer0.ExporterBank", "orderer"}
+
+func sleepCtx(ctx context.Context, d time.Duration) bool {
+	select {
+	case <-ctx.Done():
+		return false
+	case <-time.After(d):
+		return true
+	}
+}

@@ -20,6 +20,9 @@ type Config struct {
 	Kill        []string      // the processes to kill -9 once each
 	Seed        uint64        // of the kill schedule (0: from the clock); printed, so a run can be repeated
 	Outage      time.Duration // how long a killed process stays down, default 2 s
+	// Jitter delays each kill by a random moment up to it once its trade has started (default
+	// 20 s), so crashes fall between steps too when many trades start at once.
+	Jitter time.Duration
 	// TradeTimeout bounds one trade from its first step to its terminal state, default 5 min;
 	// past it the trade is stuck.
 	TradeTimeout time.Duration
@@ -40,6 +43,9 @@ func (c *Config) setDefaults() {
 	if c.Outage == 0 {
 		c.Outage = 2 * time.Second
 	}
+	if c.Jitter == 0 {
+		c.Jitter = 20 * time.Second
+	}
 	if c.TradeTimeout == 0 {
 		c.TradeTimeout = 5 * time.Minute
 	}
@@ -58,7 +64,8 @@ type Trade struct {
 	Done     bool          // reached its path's terminal state
 	Wrong    string        // reached a state its path must never reach
 	Failed   string        // a step the platform refused, or the wait that timed out
-	Status   string        // the trade view's status at the end
+	Status   string        // the trade's status in the trade view at the end
+	Workflow string        // the Temporal execution's status ("" when there is no workflow: the trade is lost)
 	Report   verification.Report
 }
 
@@ -75,7 +82,7 @@ type Result struct {
 func Run(ctx context.Context, cfg Config) (Result, error) {
 	cfg.setDefaults()
 	res := Result{Seed: cfg.Seed, Trades: make([]Trade, cfg.Trades)}
-	res.Kills = schedule(rand.New(rand.NewPCG(cfg.Seed, cfg.Seed>>1)), cfg.Kill, cfg.Trades)
+	res.Kills = schedule(rand.New(rand.NewPCG(cfg.Seed, cfg.Seed>>1)), cfg.Kill, cfg.Trades, cfg.Jitter)
 	c := scenario.NewClient(cfg.Endpoints)
 	c.HTTP = &http.Client{Timeout: 30 * time.Second, Transport: patient{next: http.DefaultTransport, patience: 3 * time.Minute}}
 	c.Token = cfg.Token
@@ -126,7 +133,7 @@ func walk(ctx context.Context, c *scenario.Client, cfg Config, p Path, id string
 	for {
 		tl, err := c.Timeline(ctx, id)
 		if err == nil {
-			t.Status = tl.Status
+			t.Status, t.Workflow = tl.Status, tl.Workflow.Status
 			done, wrong := p.Terminal(tl)
 			switch {
 			case !done:
@@ -142,7 +149,7 @@ func walk(ctx context.Context, c *scenario.Client, cfg Config, p Path, id string
 		}
 		select {
 		case <-ctx.Done():
-			t.Failed = fmt.Sprintf("stuck: not in its terminal state after %s (status %s)", cfg.TradeTimeout, t.Status)
+			t.Failed = fmt.Sprintf("stuck: not in its terminal state after %s", cfg.TradeTimeout)
 			return t
 		case <-time.After(500 * time.Millisecond):
 		}

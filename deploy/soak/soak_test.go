@@ -10,7 +10,7 @@ import (
 	"github.com/tradefin/tradefin/deploy/soak"
 )
 
-// TestShortSoak is make test's soak: 20 trades of every path, 10 at a time, while the worker
+// TestShortSoak is make test's soak: 20 trades of every path, all at once, while the worker
 // and the LC service are each killed -9 once and restarted. Every trade reaches its terminal
 // state, none twice on the ledger, and every trade reconciles.
 func TestShortSoak(t *testing.T) {
@@ -22,7 +22,7 @@ func TestShortSoak(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer p.Close()
-	cfg := p.Config(20, 10, []string{"worker", "lc"}, t.Logf)
+	cfg := p.Config(20, 20, []string{"worker", "lc"}, t.Logf)
 	cfg.TradeTimeout = 3 * time.Minute
 	res, err := soak.Run(ctx, cfg)
 	res.Print(os.Stdout)

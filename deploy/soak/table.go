@@ -19,7 +19,7 @@ func (r Result) Summary() Summary {
 		switch {
 		case t.Wrong != "":
 			s.Wrong++
-		case t.Failed != "" && t.Status == "":
+		case t.Workflow == "":
 			s.Lost++ // not even the workflow knows it
 		case !t.Done:
 			s.Stuck++
@@ -70,7 +70,7 @@ func (r Result) Print(w io.Writer) {
 				took = append(took, t.Took)
 			case t.Wrong != "":
 				wrong++
-			case t.Status == "":
+			case t.Workflow == "":
 				lost++
 			default:
 				stuck++
@@ -90,10 +90,9 @@ func (r Result) Print(w io.Writer) {
 	}
 	for _, t := range r.Trades {
 		if !t.Done {
-			fmt.Fprintf(w, "\n  %s (%s): %s%s (status %q)", t.ID, t.Path, t.Failed, t.Wrong, t.Status)
+			fmt.Fprintf(w, "\n  %s (%s): %s%s (trade %q, workflow %q)\n", t.ID, t.Path, t.Failed, t.Wrong, t.Status, t.Workflow)
 		}
 		if !t.Report.OK() {
-			fmt.Fprintln(w)
 			t.Report.Write(w)
 		}
 	}
