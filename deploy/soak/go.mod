@@ -3,30 +3,18 @@ module github.com/tradefin/tradefin/deploy/soak
 go 1.26.0
 
 require (
-	github.com/tradefin/tradefin/deploy/e2e v0.0.0-00010101000000-000000000000
-	github.com/ThreeDotsLabs/watermill v1.5.1
 	github.com/tradefin/tradefin/deploy/devstack v0.0.0-00010101000000-000000000000
-	github.com/tradefin/tradefin/events/contracts v0.0.0-00010101000000-000000000000
-	github.com/tradefin/tradefin/events/identity v0.0.0-00010101000000-000000000000
+	github.com/tradefin/tradefin/deploy/e2e v0.0.0-00010101000000-000000000000
 	github.com/tradefin/tradefin/events/ledger v0.0.0-00010101000000-000000000000
 	github.com/tradefin/tradefin/events/messaging v0.0.0-00010101000000-000000000000
-	github.com/tradefin/tradefin/events/money v0.0.0-00010101000000-000000000000
 	github.com/tradefin/tradefin/events/platform v0.0.0-00010101000000-000000000000
-	github.com/tradefin/tradefin/services/customs v0.0.0-00010101000000-000000000000
-	github.com/tradefin/tradefin/services/lc v0.0.0-00010101000000-000000000000
-	github.com/tradefin/tradefin/services/ledgeragent v0.0.0-00010101000000-000000000000
-	github.com/tradefin/tradefin/services/settlement v0.0.0-00010101000000-000000000000
 	github.com/tradefin/tradefin/workflows v0.0.0-00010101000000-000000000000
-	go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp v0.72.0
-	go.opentelemetry.io/otel v1.47.0
-	go.opentelemetry.io/otel/sdk v1.47.0
-	go.opentelemetry.io/otel/trace v1.47.0
-	go.temporal.io/api v1.63.5
 	go.temporal.io/sdk v1.50.0
 	golang.org/x/oauth2 v0.36.0
 )
 
 require (
+	github.com/ThreeDotsLabs/watermill v1.5.1 // indirect
 	github.com/cenkalti/backoff/v5 v5.0.3 // indirect
 	github.com/cespare/xxhash/v2 v2.3.0 // indirect
 	github.com/coreos/go-oidc/v3 v3.21.0 // indirect
@@ -68,7 +56,10 @@ require (
 	github.com/stretchr/objx v0.5.3 // indirect
 	github.com/stretchr/testify v1.12.1 // indirect
 	github.com/tradefin/tradefin/chaincode/rules v0.0.0-00010101000000-000000000000 // indirect
+	github.com/tradefin/tradefin/events/contracts v0.0.0-00010101000000-000000000000 // indirect
 	github.com/tradefin/tradefin/events/eventsourcing v0.0.0-00010101000000-000000000000 // indirect
+	github.com/tradefin/tradefin/events/identity v0.0.0-00010101000000-000000000000 // indirect
+	github.com/tradefin/tradefin/events/money v0.0.0-00010101000000-000000000000 // indirect
 	github.com/tradefin/tradefin/events/problem v0.0.0-00010101000000-000000000000 // indirect
 	github.com/twmb/franz-go v1.22.2 // indirect
 	github.com/twmb/franz-go/pkg/kfake v0.0.0-20260918054303-01f206a7e32c // indirect
@@ -78,11 +69,16 @@ require (
 	github.com/xdg-go/stringprep v1.0.4 // indirect
 	go.opentelemetry.io/auto/sdk v1.2.1 // indirect
 	go.opentelemetry.io/contrib/instrumentation/google.golang.org/grpc/otelgrpc v0.72.0 // indirect
+	go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp v0.72.0 // indirect
+	go.opentelemetry.io/otel v1.47.0 // indirect
 	go.opentelemetry.io/otel/exporters/otlp/otlptrace v1.47.0 // indirect
 	go.opentelemetry.io/otel/exporters/otlp/otlptrace/otlptracehttp v1.47.0 // indirect
 	go.opentelemetry.io/otel/log v1.47.0 // indirect
 	go.opentelemetry.io/otel/metric v1.47.0 // indirect
+	go.opentelemetry.io/otel/sdk v1.47.0 // indirect
+	go.opentelemetry.io/otel/trace v1.47.0 // indirect
 	go.opentelemetry.io/proto/otlp v1.11.0 // indirect
+	go.temporal.io/api v1.63.5 // indirect
 	go.yaml.in/yaml/v2 v2.4.4 // indirect
 	go.yaml.in/yaml/v3 v3.0.5 // indirect
 	go.yaml.in/yaml/v4 v4.0.0 // indirect
