@@ -5,6 +5,9 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
 	"slices"
 	"strings"
 	"testing"
@@ -12,6 +15,8 @@ import (
 
 	"github.com/tradefin/tradefin/deploy/devstack/testenv"
 	"github.com/tradefin/tradefin/deploy/e2e/scenario"
+	"github.com/tradefin/tradefin/events/identity"
+	tfplatform "github.com/tradefin/tradefin/events/platform"
 	"github.com/tradefin/tradefin/workflows/verification"
 )
 
@@ -40,6 +45,8 @@ func TestVerify(t *testing.T) {
 		t.Fatalf("the clean trade does not verify on 11 lines:\n%s", write(r))
 	}
 
+	checkVerificationRoute(ctx, t, p, src, clean.TradeID)
+
 	w := scenario.NewWalk(scenario.Trade{ID: "VERIFY-FORGED-" + suffix, Today: today})
 	if err := c.Apply(ctx, w); err != nil {
 		t.Fatal(err)
@@ -60,6 +67,35 @@ func TestVerify(t *testing.T) {
 	if l.Seq != 5 || l.Milestone != "EXPORT_CLEARED" || l.Status != verification.Mismatch ||
 		!strings.Contains(strings.Join(l.Why, ";"), "fingerprint of no event") || !strings.Contains(strings.Join(l.Why, ";"), "the workflow has committed only 4") {
 		t.Fatalf("line 5 does not name the forgery:\n%s", write(r))
+	}
+}
+
+// checkVerificationRoute asks the worker's GET /v1/trades/{id}/verification as the auditor, a
+// party and an outsider: the report for the first two, 404 for the third, 401 without a token.
+func checkVerificationRoute(ctx context.Context, t *testing.T, p *platform, src verification.Sources, tradeID string) {
+	t.Helper()
+	mux := http.NewServeMux()
+	mux.Handle(verification.Route, identity.Required(verification.Handler(src)))
+	srv := httptest.NewServer(tfplatform.Authenticated(p.auth, mux))
+	defer srv.Close()
+	for _, c := range []struct {
+		user string
+		want int
+	}{{"audra", http.StatusOK}, {"ingrid", http.StatusOK}, {"olga", http.StatusNotFound}, {"", http.StatusUnauthorized}} {
+		req, _ := http.NewRequestWithContext(ctx, "GET", srv.URL+"/v1/trades/"+tradeID+"/verification", nil)
+		if c.user != "" {
+			req.Header.Set("Authorization", "Bearer "+testenv.UserToken(t, c.user))
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var r verification.Report
+		err = json.NewDecoder(resp.Body).Decode(&r)
+		resp.Body.Close()
+		if resp.StatusCode != c.want || (c.want == http.StatusOK && (err != nil || !r.OK() || len(r.Lines) != 11)) {
+			t.Errorf("GET verification as %q: %d (want %d), report %+v", c.user, resp.StatusCode, c.want, r)
+		}
 	}
 }
 
