@@ -38,18 +38,21 @@ func schedule(rng *rand.Rand, processes []string, trades int, jitter time.Durati
 
 // crash runs the schedule, one crash at a time: SIGKILL, the outage, the restart.
 func crash(ctx context.Context, procs Processes, ks []Kill, started *atomic.Int64, begin time.Time, outage time.Duration, log func(string, ...any)) {
+	unreached := func(from int) {
+		for j := from; j < len(ks); j++ {
+			ks[j].Err = "never reached: the trades ended first"
+		}
+	}
 	for i := range ks {
 		k := &ks[i]
 		for started.Load() < int64(k.AtTrade) {
-			select {
-			case <-ctx.Done():
-				k.Err = "never reached: " + ctx.Err().Error()
+			if !sleepCtx(ctx, 50*time.Millisecond) {
+				unreached(i)
 				return
-			case <-time.After(50 * time.Millisecond):
 			}
 		}
 		if !sleepCtx(ctx, k.After) {
-			k.Err = "never reached: " + ctx.Err().Error()
+			unreached(i)
 			return
 		}
 		k.At = time.Since(begin)

@@ -126,6 +126,12 @@ func walk(ctx context.Context, c *scenario.Client, cfg Config, p Path, id string
 	for i, step := range p.Steps {
 		if err := step(ctx, c, w); err != nil {
 			t.Failed = fmt.Sprintf("step %d: %v", i+1, err)
+			// Where the platform left it: a workflow that has the trade, or none (lost).
+			lctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+			defer cancel()
+			if tl, err := c.Timeline(lctx, id); err == nil {
+				t.Status, t.Workflow = tl.Status, tl.Workflow.Status
+			}
 			return t
 		}
 	}

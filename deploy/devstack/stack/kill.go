@@ -75,19 +75,34 @@ func (s *Stack) Kill(name string) error {
 }
 
 // Restart starts the process's component again (it starts what is not running) and waits until
-// it is ready.
+// it is ready, as a supervisor would, trying again twice when a start fails.
 func (s *Stack) Restart(ctx context.Context, name string) error {
-	_, c, err := s.pidFile(name)
+	pidFile, c, err := s.pidFile(name)
 	if err != nil {
 		return err
 	}
+	for attempt := 1; ; attempt++ {
+		err = s.start(ctx, c)
+		if _, running := proc.Running(pidFile); err == nil && !running {
+			err = fmt.Errorf("%s started but is not running (pid file %s)", c.Name(), pidFile)
+		}
+		if err == nil || attempt == 3 || ctx.Err() != nil {
+			if err != nil {
+				return &Failure{Component: name, Log: c.Log(), Err: fmt.Errorf("attempt %d: %w", attempt, err)}
+			}
+			return nil
+		}
+	}
+}
+
+func (s *Stack) start(ctx context.Context, c Component) error {
 	if err := c.Start(ctx); err != nil {
-		return &Failure{Component: name, Log: c.Log(), Err: err}
+		return err
 	}
 	rctx, cancel := context.WithTimeout(ctx, 3*time.Minute)
 	defer cancel()
 	if err := c.Ready(rctx); err != nil {
-		return &Failure{Component: name, Log: c.Log(), Err: fmt.Errorf("not ready after restart: %w", err)}
+		return fmt.Errorf("not ready after restart: %w", err)
 	}
 	return nil
 }
