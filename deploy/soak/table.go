@@ -92,7 +92,7 @@ func (r Result) Print(w io.Writer) {
 		if !t.Done {
 			fmt.Fprintf(w, "\n  %s (%s): %s%s (trade %q, workflow %q)\n", t.ID, t.Path, t.Failed, t.Wrong, t.Status, t.Workflow)
 		}
-		if !t.Report.OK() {
+		if !t.Done || !t.Report.OK() {
 			t.Report.Write(w)
 		}
 	}
