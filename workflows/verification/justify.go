@@ -12,7 +12,6 @@ import (
 type justification struct {
 	event     Event  // the event the record stands for (for a derived one, the event it follows)
 	milestone string // the milestone that event (or derivation) stands for
-	pos       int    // the event's place on Kafka (-1 for a derived one)
 	derived   bool
 }
 
@@ -33,15 +32,15 @@ func derivedHash(s string) string {
 // justifications indexes every hash a record of the trade may carry.
 func justifications(tradeID string, kafka []Event) map[string]justification {
 	out := map[string]justification{}
-	for i, e := range kafka {
+	for _, e := range kafka {
 		if _, seen := out[e.SHA256]; seen {
-			continue // the same event published again (an outbox retry): its first place counts
+			continue // the same event published again (an outbox retry)
 		}
-		out[e.SHA256] = justification{event: e, milestone: contracts.Milestone(e.Type), pos: i}
+		out[e.SHA256] = justification{event: e, milestone: contracts.Milestone(e.Type)}
 		if e.Type == "customs.import_released.v1" {
-			out[derivedHash(e.ID+closedSuffix)] = justification{event: e, milestone: "CLOSED", pos: -1, derived: true}
+			out[derivedHash(e.ID+closedSuffix)] = justification{event: e, milestone: "CLOSED", derived: true}
 		}
 	}
-	out[derivedHash(tradeID+expiredSuffix)] = justification{event: Event{ID: tradeID + expiredSuffix}, milestone: "EXPIRED", pos: -1, derived: true}
+	out[derivedHash(tradeID+expiredSuffix)] = justification{event: Event{ID: tradeID + expiredSuffix}, milestone: "EXPIRED", derived: true}
 	return out
 }

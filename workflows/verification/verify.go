@@ -13,8 +13,8 @@ import (
 // the fingerprint of an event on Kafka that stands for that milestone (or the workflow's derived
 // hash), the entitled organisation committed it, every peer returns the same chain, the chain's
 // links hold, the event is in its service's store with the same fingerprint, the workflow
-// committed the same milestone at the same place, and a context's milestones are on the ledger
-// in the order that context published their events. Then a line for each milestone event that
+// committed the same milestone at the same place, and it follows the record before it as the
+// chaincode's rules (chaincode/rules) allow. Then a line for each milestone event that
 // is on Kafka or in a service's store but not on the ledger, and for each milestone the
 // workflow says it committed that the ledger lacks.
 func Verify(in Inputs) Report {
@@ -23,13 +23,21 @@ func Verify(in Inputs) Report {
 	r.Lines = append(r.Lines, peerLines...)
 	just := justifications(in.TradeID, in.Kafka)
 	stored := storedEvents(in.Services)
-	onLedger := map[string]int{}         // event hash → seq of the first record carrying it
-	latest := map[string]justification{} // event source → its latest-published event on the ledger so far
+	onLedger := map[string]int{} // event hash → seq of the first record carrying it
 	for i, rec := range chain {
 		l := Line{Seq: rec.Seq, Milestone: rec.Milestone, Org: rec.Org}
 		why := checkLink(chain, i)
-		if want := rules.EntitledOrg(rules.Type(rec.Milestone)); rec.Org != want {
+		want := rules.EntitledOrg(rules.Type(rec.Milestone))
+		if rec.Org != want {
 			why = append(why, fmt.Sprintf("committed by %s; only %s may", rec.Org, want))
+		}
+		// The order the chaincode enforces, checked again: a peer's answer is not trusted.
+		prev := rules.Type("")
+		if i > 0 {
+			prev = rules.Type(chain[i-1].Milestone)
+		}
+		if err := rules.Check(rules.Type(rec.Milestone), prev, want); err != nil {
+			why = append(why, err.Error())
 		}
 		if seq, twice := onLedger[rec.EventHash]; twice {
 			why = append(why, fmt.Sprintf("the same hash as record %d", seq))
@@ -46,11 +54,6 @@ func Verify(in Inputs) Report {
 			l.EventID = j.event.ID
 			if !j.derived {
 				why = append(why, checkStored(in.Services, stored, j.event)...)
-				if last, seen := latest[j.event.Source]; seen && j.pos < last.pos {
-					why = append(why, fmt.Sprintf("on the ledger after %s %s, which %s published later", last.event.Type, last.event.ID, j.event.Source))
-				} else {
-					latest[j.event.Source] = j
-				}
 			}
 		}
 		why = append(why, checkWorkflowAt(in.Workflow, i, rec)...)

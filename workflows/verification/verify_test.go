@@ -115,9 +115,14 @@ func TestDisagreementsAreMismatches(t *testing.T) {
 		{"a stored milestone event never published", func(in *Inputs) {
 			in.Services["lc"] = append(in.Services["lc"], Event{ID: "lc-99", Type: "lc.documents_refused.v1", SHA256: "aa"})
 		}, "lc committed lc.documents_refused.v1 lc-99, which is not on Kafka"},
-		{"milestones of one context out of their publication order", func(in *Inputs) {
-			in.Kafka[1], in.Kafka[2] = in.Kafka[2], in.Kafka[1] // lc published advised before issued
-		}, "which /tradefin/lc published later"},
+		{"milestones in an order the chaincode refuses", func(in *Inputs) {
+			for msp := range in.Ledger {
+				c := in.Ledger[msp]
+				c[1].Milestone, c[1].EventHash, c[2].Milestone, c[2].EventHash = c[2].Milestone, c[2].EventHash, c[1].Milestone, c[1].EventHash
+				c[1].Org, c[2].Org = c[2].Org, c[1].Org
+			}
+			in.Workflow.Milestones[1], in.Workflow.Milestones[2] = in.Workflow.Milestones[2], in.Workflow.Milestones[1]
+		}, "LC_ADVISED cannot follow LC_APPLIED"},
 		{"a released import never closed", func(in *Inputs) {
 			for msp := range in.Ledger {
 				in.Ledger[msp] = in.Ledger[msp][:10]
