@@ -53,8 +53,8 @@ func putJSON(ctx stub, k string, v any) error {
 
 // RecordMilestone appends a milestone to the trade's chain. Recording the same milestone with
 // the same hash again returns the existing record (a retry after an unknown commit outcome is
-// normal); the same milestone with a different hash is refused unless the state machine allows
-// the milestone again (re-presentation after a refusal).
+// normal); the same milestone with a different hash is refused unless the rules allow it again
+// (a re-presentation after a refusal, another amendment).
 func (c *Contract) RecordMilestone(ctx stub, tradeID string, milestone string, eventHash string) (*Record, error) {
 	next := rules.Type(milestone)
 	if strings.TrimSpace(tradeID) == "" || len(tradeID) > 128 {
@@ -75,21 +75,16 @@ func (c *Contract) RecordMilestone(ctx stub, tradeID string, milestone string, e
 	if _, err := getJSON(ctx, headKey, &head); err != nil {
 		return nil, err
 	}
-	typeKey, err := key(ctx, "mtype", tradeID, milestone)
+	if seen, found, err := c.recorded(ctx, tradeID, milestone, eventHash); err != nil || found {
+		return seen, err // found: an idempotent retry
+	}
+	state, err := c.stateOf(ctx, tradeID, head)
 	if err != nil {
 		return nil, err
 	}
-	var seen Record
-	found, err := getJSON(ctx, typeKey, &seen)
-	if err != nil {
-		return nil, err
-	}
-	if found && seen.EventHash == eventHash {
-		return &seen, nil // idempotent retry
-	}
-	if err := rules.Check(next, head.Last, org); err != nil {
-		if found {
-			return nil, rules.Errorf(rules.ErrConflict, "%s is already recorded for trade %s with event hash %s; refusing a different hash", next, tradeID, seen.EventHash)
+	if err := rules.Check(next, state, org); err != nil {
+		if state.Has(next) {
+			return nil, rules.Errorf(rules.ErrConflict, "%s is already recorded for trade %s with another event hash; refusing %s (%v)", next, tradeID, eventHash, err)
 		}
 		return nil, err
 	}
@@ -107,10 +102,19 @@ func (c *Contract) RecordMilestone(ctx stub, tradeID string, milestone string, e
 	if err != nil {
 		return nil, err
 	}
+	typeKey, err := key(ctx, "mtype", tradeID, milestone)
+	if err != nil {
+		return nil, err
+	}
+	hashKey, err := key(ctx, "mhash", tradeID, milestone, eventHash)
+	if err != nil {
+		return nil, err
+	}
+	after := state.After(next)
 	writes := []struct {
 		key string
 		val any
-	}{{recKey, r}, {typeKey, r}, {headKey, Head{Seq: r.Seq, Last: next, RecordHash: r.RecordHash}}}
+	}{{recKey, r}, {typeKey, r}, {hashKey, r}, {headKey, Head{Seq: r.Seq, Last: next, RecordHash: r.RecordHash, State: &after}}}
 	for _, w := range writes { // a slice, not a map: chaincode must not depend on map order
 		if err := putJSON(ctx, w.key, w.val); err != nil {
 			return nil, err
@@ -121,6 +125,46 @@ func (c *Contract) RecordMilestone(ctx stub, tradeID string, milestone string, e
 		return nil, err
 	}
 	return &r, nil
+}
+
+// recorded finds the record of milestone with eventHash, if the trade has it: by its own key, or,
+// for a record written before that key existed, as the milestone's latest record.
+func (c *Contract) recorded(ctx stub, tradeID, milestone, eventHash string) (*Record, bool, error) {
+	for _, k := range [][]string{{"mhash", tradeID, milestone, eventHash}, {"mtype", tradeID, milestone}} {
+		ck, err := key(ctx, k[0], k[1:]...)
+		if err != nil {
+			return nil, false, err
+		}
+		var r Record
+		found, err := getJSON(ctx, ck, &r)
+		if err != nil {
+			return nil, false, err
+		}
+		if found && r.EventHash == eventHash {
+			return &r, true, nil
+		}
+	}
+	return nil, false, nil
+}
+
+// stateOf is what the rules need of the trade's chain: kept with the head, or, for a chain whose
+// head predates it, folded from its records once (the next commit stores it).
+func (c *Contract) stateOf(ctx stub, tradeID string, head Head) (rules.State, error) {
+	if head.State != nil {
+		return *head.State, nil
+	}
+	if head.Seq == 0 {
+		return rules.State{}, nil
+	}
+	rs, err := c.GetMilestones(ctx, tradeID)
+	if err != nil {
+		return rules.State{}, err
+	}
+	ms := make([]rules.Type, len(rs))
+	for i, r := range rs {
+		ms[i] = r.Milestone
+	}
+	return rules.Fold(ms), nil
 }
 
 // GetMilestones returns the trade's records in order (empty for an unknown trade).

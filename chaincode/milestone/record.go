@@ -36,6 +36,9 @@ type Head struct {
 	Seq        int        `json:"seq"`
 	Last       rules.Type `json:"last"`
 	RecordHash string     `json:"recordHash"`
+	// State is what the order rules check the next milestone against (nil in a head written
+	// before the rules became a partial order: then it is folded from the records).
+	State *rules.State `json:"state,omitempty"`
 }
 
 // isSHA256Hex reports whether s is 64 lowercase hex digits.

@@ -12,6 +12,7 @@ const (
 	LCIssued           Type = "LC_ISSUED"
 	LCAdvised          Type = "LC_ADVISED"
 	LCAccepted         Type = "LC_ACCEPTED"
+	LCAmended          Type = "LC_AMENDED"
 	ExportCleared      Type = "EXPORT_CLEARED"
 	Shipped            Type = "SHIPPED"
 	DocumentsPresented Type = "DOCUMENTS_PRESENTED"
@@ -32,41 +33,72 @@ const (
 	Customs      = "CustomsMSP"      // export and import customs; the carrier reports through it
 )
 
-// rule says who may commit a milestone and which milestone must come just before it.
+// noPresentation is the presentation track before the first presentation.
+const noPresentation Type = ""
+
+// rule says who may commit a milestone and what must be on the ledger first.
 type rule struct {
 	org   string
-	after []Type // empty: the first milestone of a trade
+	needs []Type // every one committed before (none: the first milestone of a trade)
+	// presentation, for a milestone of the presentation track (or one that depends on where it
+	// stands): the track's last milestone it may follow; nil when the track does not matter.
+	presentation []Type
+	repeats      bool // may be committed again, for another event (a new presentation, amendment)
+	ends         bool // nothing may follow it: the trade is over
+	first        bool
 }
 
-// rules is the trade's state machine, in one place. The happy path runs top to bottom; the
-// refusal branch (UCP 600 Art. 16) goes PRESENTED → REFUSED → WAIVED → HONOURED, or REFUSED →
-// PRESENTED again when the beneficiary re-presents corrected documents before expiry.
+// rules is the trade's partial order, in one place. A trade is tracks that wait for each other
+// only where one truly needs another:
+//   - the credit: LC_APPLIED → LC_ISSUED → LC_ADVISED → LC_ACCEPTED, with LC_AMENDED between
+//     issue and honour any number of times (UCP 600 Art. 10; MT707);
+//   - the goods and customs: EXPORT_CLEARED → SHIPPED. Export clearance is customs' decision on
+//     the exporter's declaration and waits for no bank; it needs only LC_APPLIED, the milestone
+//     that opens the trade's chain (a trade ID is created by its credit application), so it
+//     may be committed while the banks are still issuing and advising;
+//   - the presentation: DOCUMENTS_PRESENTED needs the credit issued (it binds the issuing bank
+//     from issuance, Art. 7(b)) and the bill of lading (SHIPPED, the transport document
+//     presented, Art. 20); then REFUSED → WAIVED → HONOURED, or REFUSED → PRESENTED again when
+//     corrected documents are re-presented (Art. 16);
+//   - payment: SETTLED needs HONOURED;
+//   - import: IMPORT_RELEASED needs SHIPPED and HONOURED. The importer takes the goods with the
+//     original bill of lading, which the issuing bank releases to it once it has honoured and
+//     taken up the documents; whether the import duty is paid is customs' own check before it
+//     releases (customs.duty_paid.v1 is no milestone). The interbank settlement does not hold
+//     the goods back;
+//   - CLOSED needs both ends: IMPORT_RELEASED and SETTLED.
+//
+// EXPIRED (the LC service's decision, lc.expired.v1) and CANCELLED (with the beneficiary's
+// consent, Art. 10(a)) end the trade before honour; a credit does not expire while a
+// presentation made in time is under examination or its refusal awaits the waiver decision
+// being honoured (Art. 6(d)(i), 16), so EXPIRED needs the presentation track at rest: no
+// presentation, or one refused and not waived.
 var rules = map[Type]rule{
-	LCApplied:          {org: ImporterBank},
-	LCIssued:           {org: ImporterBank, after: []Type{LCApplied}},
-	LCAdvised:          {org: ExporterBank, after: []Type{LCIssued}},
-	LCAccepted:         {org: ExporterBank, after: []Type{LCAdvised}},
-	ExportCleared:      {org: Customs, after: []Type{LCAccepted}},
-	Shipped:            {org: Customs, after: []Type{ExportCleared}},
-	DocumentsPresented: {org: ExporterBank, after: []Type{Shipped, DocumentsRefused}},
-	DocumentsRefused:   {org: ImporterBank, after: []Type{DocumentsPresented}},
-	DiscrepancyWaived:  {org: ImporterBank, after: []Type{DocumentsRefused}},
-	Honoured:           {org: ImporterBank, after: []Type{DocumentsPresented, DiscrepancyWaived}},
-	Settled:            {org: ImporterBank, after: []Type{Honoured}},
-	ImportReleased:     {org: Customs, after: []Type{Settled}},
-	Closed:             {org: ImporterBank, after: []Type{ImportReleased}},
-	// An LC can expire or be cancelled (with the beneficiary's consent, UCP 600 Art. 10(a)) at
-	// any point before the issuing bank honours it.
-	Expired:   {org: ImporterBank, after: beforeHonour},
-	Cancelled: {org: ImporterBank, after: beforeHonour},
+	LCApplied:          {org: ImporterBank, first: true},
+	LCIssued:           {org: ImporterBank, needs: []Type{LCApplied}},
+	LCAdvised:          {org: ExporterBank, needs: []Type{LCIssued}},
+	LCAccepted:         {org: ExporterBank, needs: []Type{LCAdvised}},
+	LCAmended:          {org: ImporterBank, needs: []Type{LCIssued}, presentation: notHonoured, repeats: true},
+	ExportCleared:      {org: Customs, needs: []Type{LCApplied}},
+	Shipped:            {org: Customs, needs: []Type{ExportCleared}},
+	DocumentsPresented: {org: ExporterBank, needs: []Type{LCIssued, Shipped}, presentation: []Type{noPresentation, DocumentsRefused}, repeats: true},
+	DocumentsRefused:   {org: ImporterBank, needs: []Type{DocumentsPresented}, presentation: []Type{DocumentsPresented}, repeats: true},
+	DiscrepancyWaived:  {org: ImporterBank, needs: []Type{DocumentsRefused}, presentation: []Type{DocumentsRefused}, repeats: true},
+	Honoured:           {org: ImporterBank, needs: []Type{DocumentsPresented}, presentation: []Type{DocumentsPresented, DiscrepancyWaived}},
+	Settled:            {org: ImporterBank, needs: []Type{Honoured}},
+	ImportReleased:     {org: Customs, needs: []Type{Shipped, Honoured}},
+	Closed:             {org: ImporterBank, needs: []Type{ImportReleased, Settled}, ends: true},
+	Expired:            {org: ImporterBank, needs: []Type{LCApplied}, presentation: []Type{noPresentation, DocumentsRefused}, ends: true},
+	Cancelled:          {org: ImporterBank, needs: []Type{LCApplied}, presentation: notHonoured, ends: true},
 }
 
-var beforeHonour = []Type{LCApplied, LCIssued, LCAdvised, LCAccepted, ExportCleared, Shipped, DocumentsPresented, DocumentsRefused, DiscrepancyWaived}
+// notHonoured is every place of the presentation track before honour.
+var notHonoured = []Type{noPresentation, DocumentsPresented, DocumentsRefused, DiscrepancyWaived}
 
-// Check returns nil when org may record next after last ("" for a new trade), else an error
-// whose message starts with one of the codes in errors.go. The trade workflow uses it to commit
-// milestones in the order the chaincode will accept them.
-func Check(next Type, last Type, org string) error {
+// Check returns nil when org may record next on a trade whose ledger stands at s, else an
+// error whose message starts with one of the codes in errors.go. The trade workflow uses it to
+// commit every milestone whose prerequisites are on the ledger.
+func Check(next Type, s State, org string) error {
 	r, ok := rules[next]
 	if !ok {
 		return Errorf(ErrUnknownMilestone, "unknown milestone %q", next)
@@ -74,33 +106,76 @@ func Check(next Type, last Type, org string) error {
 	if org != r.org {
 		return Errorf(ErrNotEntitled, "%s may not record %s: only %s may", org, next, r.org)
 	}
-	if len(r.after) == 0 {
-		if last != "" {
-			return Errorf(ErrOutOfOrder, "%s must be the first milestone of a trade, but the trade already has %s", next, last)
+	if end := s.end(); end != "" {
+		return Errorf(ErrOutOfOrder, "%s cannot follow %s: the trade is over", next, end)
+	}
+	if r.first {
+		if len(s.Committed) > 0 {
+			return Errorf(ErrOutOfOrder, "%s must be the first milestone of a trade, but the trade already has %s", next, joinTypes(s.Committed, ", "))
 		}
 		return nil
 	}
-	for _, a := range r.after {
-		if a == last {
-			return nil
-		}
-	}
-	if last == "" {
+	if len(s.Committed) == 0 {
 		return Errorf(ErrOutOfOrder, "%s cannot start a trade: the first milestone is %s", next, LCApplied)
 	}
-	return Errorf(ErrOutOfOrder, "%s cannot follow %s; it must follow %s", next, last, joinTypes(r.after))
+	if s.Has(next) && !r.repeats {
+		return Errorf(ErrOutOfOrder, "%s is already recorded for this trade and happens once", next)
+	}
+	var missing []Type
+	for _, n := range r.needs {
+		if !s.Has(n) {
+			missing = append(missing, n)
+		}
+	}
+	if len(missing) > 0 {
+		return Errorf(ErrOutOfOrder, "%s needs %s first", next, joinTypes(missing, " and "))
+	}
+	if r.presentation != nil && !contains(r.presentation, s.Presentation) {
+		return Errorf(ErrOutOfOrder, "%s cannot follow %s on the presentation track; it must follow %s", next, orNone(s.Presentation), joinPlaces(r.presentation))
+	}
+	return nil
 }
 
-func joinTypes(ts []Type) string {
+// EntitledOrg is the MSP ID of the one organisation that may record t ("" for an unknown one).
+func EntitledOrg(t Type) string { return rules[t].org }
+
+// Ends reports whether t ends the trade (CLOSED, EXPIRED, CANCELLED): nothing may follow it.
+func Ends(t Type) bool { return rules[t].ends }
+
+func contains(ts []Type, t Type) bool {
+	for _, x := range ts {
+		if x == t {
+			return true
+		}
+	}
+	return false
+}
+
+func joinTypes(ts []Type, sep string) string {
 	s := ""
 	for i, t := range ts {
 		if i > 0 {
-			s += " or "
+			s += sep
 		}
 		s += string(t)
 	}
 	return s
 }
 
-// EntitledOrg is the MSP ID of the one organisation that may record t ("" for an unknown one).
-func EntitledOrg(t Type) string { return rules[t].org }
+func joinPlaces(ts []Type) string {
+	s := ""
+	for i, t := range ts {
+		if i > 0 {
+			s += " or "
+		}
+		s += orNone(t)
+	}
+	return s
+}
+
+func orNone(t Type) string {
+	if t == noPresentation {
+		return "no presentation"
+	}
+	return string(t)
+}

@@ -35,7 +35,11 @@ user ledger-customs "$TRADEFIN_KAFKA_PASSWORD_LEDGER_CUSTOMS"
 user portal "$TRADEFIN_KAFKA_PASSWORD_PORTAL"
 
 produces lc tradefin.lc.v1
+produces lc tradefin.poison
 produces customs tradefin.customs.v1
+consumes customs tradefin.lc.v1
+groups customs customs
+produces customs tradefin.poison
 produces settlement tradefin.settlement.v1
 consumes settlement tradefin.lc.v1
 groups settlement settlement

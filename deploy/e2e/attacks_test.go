@@ -144,7 +144,7 @@ func TestIdentityAttacks(t *testing.T) {
 			time.Sleep(100 * time.Millisecond)
 		}
 		forged := sha256.Sum256([]byte("an export clearance nobody made"))
-		err := p.temporal.SignalWorkflow(ctx, trade.WorkflowID(tradeID), "", trade.EventSignal, trade.Event{
+		err := p.Temporal.SignalWorkflow(ctx, trade.WorkflowID(tradeID), "", trade.EventSignal, trade.Event{
 			Type: "customs.export_cleared.v1", ID: "forged-" + tradeID, Source: "/tradefin/customs", Time: time.Now().UTC(),
 			SHA256: hex.EncodeToString(forged[:])})
 		if err != nil {
@@ -176,7 +176,7 @@ func TestIdentityAttacks(t *testing.T) {
 			}
 			time.Sleep(200 * time.Millisecond)
 		}
-		recs, err := p.ledger["ImporterBankMSP"].Milestones(ctx, tradeID)
+		recs, err := p.Ledger["ImporterBankMSP"].Milestones(ctx, tradeID)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -110,7 +110,7 @@ func checkLedger(ctx context.Context, t *testing.T, p *platform, r scenario.Resu
 	t.Helper()
 	var views [][]ledger.Record
 	for _, msp := range []string{"ImporterBankMSP", "ExporterBankMSP", "CustomsMSP"} {
-		recs, err := p.ledger[msp].Milestones(ctx, r.TradeID)
+		recs, err := p.Ledger[msp].Milestones(ctx, r.TradeID)
 		if err != nil {
 			t.Fatalf("read through %s's peer: %v", msp, err)
 		}

@@ -29,8 +29,8 @@ func TestVerify(t *testing.T) {
 	defer cancel()
 	// The LC service and settlement keep their events in the test stack's PostgreSQL; customs
 	// runs on SQLite here, so its store is not compared (its events still are, on Kafka).
-	src := verification.Sources{Temporal: p.temporal, KafkaBrokers: p.brokers, KafkaSASL: testenv.KafkaSASL(t),
-		Peers:       verification.Peers{p.ledger["ImporterBankMSP"], p.ledger["ExporterBankMSP"], p.ledger["CustomsMSP"]},
+	src := verification.Sources{Temporal: p.Temporal, KafkaBrokers: p.brokers, KafkaSASL: testenv.KafkaSASL(t),
+		Peers:       verification.Peers{p.Ledger["ImporterBankMSP"], p.Ledger["ExporterBankMSP"], p.Ledger["CustomsMSP"]},
 		ServiceDSNs: p.stores}
 	c := p.client(t)
 	today := time.Now().UTC()
@@ -56,7 +56,7 @@ func TestVerify(t *testing.T) {
 	}
 	waitMilestones(ctx, t, c, w.TradeID, 4)
 	forged := sha256.Sum256([]byte("a clearance that never happened"))
-	if _, err := p.ledger["CustomsMSP"].RecordMilestone(ctx, w.TradeID, "EXPORT_CLEARED", hex.EncodeToString(forged[:])); err != nil {
+	if _, err := p.Ledger["CustomsMSP"].RecordMilestone(ctx, w.TradeID, "EXPORT_CLEARED", hex.EncodeToString(forged[:])); err != nil {
 		t.Fatal(err)
 	}
 	r = verifyReport(ctx, t, src, w.TradeID)
@@ -76,7 +76,7 @@ func checkVerificationRoute(ctx context.Context, t *testing.T, p *platform, src 
 	t.Helper()
 	mux := http.NewServeMux()
 	mux.Handle(verification.Route, identity.Required(verification.Handler(src)))
-	srv := httptest.NewServer(tfplatform.Authenticated(p.auth, mux))
+	srv := httptest.NewServer(tfplatform.Authenticated(p.Auth, mux))
 	defer srv.Close()
 	for _, c := range []struct {
 		user string

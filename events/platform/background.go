@@ -2,7 +2,7 @@ package platform
 
 import (
 	"context"
-	"errors"
+	"fmt"
 	"log/slog"
 	"path/filepath"
 
@@ -66,12 +66,13 @@ type Background struct {
 	Log          *slog.Logger
 }
 
-// Run forwards the outbox and runs each of also (e.g. Kafka
-// consumers) until ctx ends or one of them fails. It returns nil when ctx ends.
+// Run forwards the outbox and runs each of also (e.g. Kafka consumers) as one Lifecycle until
+// ctx ends or one of them fails (or stops early): then the others stop and Run returns the
+// failure, which the process's lifecycle retries (ServeService). It returns nil when ctx ends.
 func (b Background) Run(ctx context.Context, also ...func(ctx context.Context, pub *kafkapubsub.Publisher) error) error {
 	pub, err := kafkapubsub.NewPublisher(kafkapubsub.PublisherConfig{Brokers: b.KafkaBrokers, SASL: b.KafkaSASL})
 	if err != nil {
-		return err
+		return Permanent(err)
 	}
 	defer pub.Close()
 	cfg := outbox.Config{Store: b.Store, Publisher: pub, Log: b.Log}
@@ -80,22 +81,12 @@ func (b Background) Run(ctx context.Context, also ...func(ctx context.Context, p
 	}
 	fwd, err := outbox.NewForwarder(cfg)
 	if err != nil {
-		return err
+		return Permanent(err)
 	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	errs := make(chan error, 1+len(also))
-	go func() { errs <- fwd.Run(ctx) }()
-	for _, fn := range also {
-		go func() { errs <- fn(ctx, pub) }()
+	lc := NewLifecycle(ctx, nil, b.Log)
+	lc.Go("outbox forwarder", fwd.Run)
+	for i, fn := range also {
+		lc.Go(fmt.Sprintf("consumer %d", i+1), func(ctx context.Context) error { return fn(ctx, pub) })
 	}
-	// The first to return stops the others; ending because ctx ended is not a failure.
-	var failed []error
-	for range 1 + len(also) {
-		if err := <-errs; err != nil && !errors.Is(err, context.Canceled) {
-			failed = append(failed, err)
-		}
-		cancel()
-	}
-	return errors.Join(failed...)
+	return lc.Wait()
 }

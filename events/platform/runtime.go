@@ -87,18 +87,19 @@ func (rt *Runtime) Serve(ctx context.Context) error {
 }
 
 // ServeService mounts a service's API (everything but the health endpoints, which are more
-// specific), runs its background work (logged if it stops early) and serves until ctx ends.
+// specific) and serves it with its background work as one Lifecycle until ctx ends: background
+// work that fails is retried with backoff while /readyz answers 503 ("background"), and if it
+// fails permanently (Permanent) or stops, the API stops too and the error is returned, so the
+// process exits non-zero.
 func (rt *Runtime) ServeService(ctx context.Context, api http.Handler, background func(context.Context) error) error {
 	if rt.Auth == nil {
 		return fmt.Errorf("TRADEFIN_OIDC_ISSUER is required: the API accepts only access tokens of an OIDC issuer")
 	}
 	rt.Mux.Handle("/", api)
-	go func() {
-		if err := background(ctx); err != nil {
-			rt.Log.Error("background work stopped", "err", err)
-		}
-	}()
-	return rt.Serve(ctx)
+	lc := NewLifecycle(ctx, rt.Health, rt.Log)
+	lc.GoRetrying("background", background)
+	lc.Go("http", rt.Serve)
+	return lc.Wait()
 }
 
 // Close releases the connections.

@@ -39,25 +39,51 @@ type Bridge struct {
 	// second. The group gives each lane its own partitions, and a trade's events share a
 	// partition, so each trade's events still reach its workflow in order.
 	Lanes int
+	// UnknownTradeGrace is how long an event of a trade with no workflow is retried before it is
+	// refused (default a minute): the trade's lc.applied.v1 travels on another topic, through
+	// another lane, and may start the workflow moments later.
+	UnknownTradeGrace time.Duration
+	// StuckAfter is given to each trade's workflow (trade.Input.StuckAfter; zero: its default).
+	StuckAfter time.Duration
 }
 
-// Handle signals the event to its trade's workflow (starting it if needed). A message that does
-// not decode is permanent and goes to the poison topic; while Temporal is unreachable it keeps
-// trying, holding the partition, because a lost signal would stall the trade.
+// Handle signals the event to its trade's workflow; lc.applied.v1 starts it. Only events the
+// workflow acts on are signalled (trade.Signalled). A message that can never be signalled is
+// refused as permanent, so it goes to the poison topic instead of holding the partition: one
+// that does not decode, an invalid trade ID (contracts.CheckTradeID), one Temporal refuses as
+// invalid (InvalidArgument), an event of a trade no credit application started. While Temporal
+// is unreachable it keeps trying, holding the partition, because a lost signal would stall the
+// trade.
 func (b Bridge) Handle(msg *message.Message) error {
 	env, err := eventbus.Decode(msg)
 	if err != nil {
 		return err
+	}
+	if err := contracts.CheckTradeID(env.TradeID); err != nil {
+		return fmt.Errorf("%w: %s %s: %v", contracts.ErrMalformed, env.Type, env.ID, err)
+	}
+	if !trade.Signalled(env.Type) {
+		return nil
 	}
 	ev, err := signalFor(msg.Context(), env)
 	if err != nil {
 		return err
 	}
 	backoff := 100 * time.Millisecond
+	var unknownSince time.Time
 	for {
 		err := b.signal(msg.Context(), env.TradeID, ev)
-		if err == nil || errors.Is(err, errTradeOver) {
+		switch {
+		case err == nil || errors.Is(err, errTradeOver):
 			return nil
+		case isInvalid(err):
+			return fmt.Errorf("%w: Temporal refuses %s %s: %v", contracts.ErrMalformed, env.Type, env.ID, err)
+		case errors.Is(err, errUnknownTrade):
+			if unknownSince.IsZero() {
+				unknownSince = time.Now()
+			} else if time.Since(unknownSince) > b.unknownTradeGrace() {
+				return fmt.Errorf("%w: %s %s: %v", contracts.ErrMalformed, env.Type, env.ID, err)
+			}
 		}
 		if msg.Context().Err() != nil {
 			return err
@@ -72,23 +98,53 @@ func (b Bridge) Handle(msg *message.Message) error {
 	}
 }
 
-var errTradeOver = errors.New("the trade's workflow has finished")
+var (
+	errTradeOver    = errors.New("the trade's workflow has finished")
+	errUnknownTrade = errors.New("no credit application started this trade")
+)
 
+// signal: only the credit application starts a trade's workflow (SignalWithStart); every other
+// event signals a running one, so an event of a trade that has none starts nothing.
 func (b Bridge) signal(ctx context.Context, tradeID string, ev trade.Event) error {
+	id := trade.WorkflowID(tradeID)
+	if ev.Type != appliedType {
+		err := b.Temporal.SignalWorkflow(ctx, id, "", trade.EventSignal, ev)
+		var notFound *serviceerror.NotFound
+		if !errors.As(err, &notFound) {
+			return err
+		}
+		// Not running: finished (the event came late), or never started.
+		if _, derr := b.Temporal.DescribeWorkflowExecution(ctx, id, ""); derr == nil {
+			b.log().Info("event for a finished trade dropped", "trade", tradeID, "event", ev.Type, "id", ev.ID)
+			return errTradeOver
+		} else if !errors.As(derr, &notFound) {
+			return derr
+		}
+		return errUnknownTrade
+	}
 	opts := client.StartWorkflowOptions{
-		ID:        trade.WorkflowID(tradeID),
+		ID:        id,
 		TaskQueue: trade.TaskQueue,
 		// One workflow per trade, ever: a late or redelivered event after the trade closed must not
 		// start a second one.
 		WorkflowIDReusePolicy: enumspb.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE,
 	}
-	_, err := b.Temporal.SignalWithStartWorkflow(ctx, opts.ID, trade.EventSignal, ev, opts, trade.Workflow, trade.Input{TradeID: tradeID, LCExpiry: ev.LCExpiry})
+	_, err := b.Temporal.SignalWithStartWorkflow(ctx, opts.ID, trade.EventSignal, ev, opts, trade.Workflow, trade.Input{TradeID: tradeID, StuckAfter: b.StuckAfter})
 	var started *serviceerror.WorkflowExecutionAlreadyStarted
 	if errors.As(err, &started) {
 		b.log().Info("event for a finished trade dropped", "trade", tradeID, "event", ev.Type, "id", ev.ID)
 		return errTradeOver
 	}
 	return err
+}
+
+const appliedType = "lc.applied.v1"
+
+// isInvalid: Temporal refuses the request itself (a workflow ID over its limit, a payload too
+// large); retrying it can never pass.
+func isInvalid(err error) bool {
+	var invalid *serviceerror.InvalidArgument
+	return errors.As(err, &invalid)
 }
 
 // signalFor turns a decoded event into the workflow's signal: its canonical fingerprint, the
@@ -104,23 +160,30 @@ func signalFor(ctx context.Context, env contracts.Envelope) (trade.Event, error)
 	if honoured, ok := env.Data.(*contracts.LCHonoured); ok {
 		ev.Payment = &contracts.PaymentRef{TradeID: env.TradeID, LCID: honoured.LCID, PresentationID: honoured.PresentationID}
 	}
-	if applied, ok := env.Data.(*contracts.LCApplied); ok {
-		if ev.LCExpiry, err = endOfExpiryDay(applied.ExpiryDate); err != nil {
-			return trade.Event{}, fmt.Errorf("%w: lc.applied.v1 %s: expiry date %q: %v", contracts.ErrMalformed, env.ID, applied.ExpiryDate, err)
+	// The expiry timer's instant is the LC service's (place of expiry, its banking days, UCP 600
+	// Art. 29(a)), published with the application and each amendment; never recomputed here.
+	until := ""
+	switch e := env.Data.(type) {
+	case *contracts.LCApplied:
+		ev.LCID, until = e.LCID, e.PresentableUntil
+	case *contracts.LCAmended:
+		ev.LCID, until = e.LCID, e.PresentableUntil
+	case *contracts.PaymentFailed:
+		ev.Reason = e.Reason
+	}
+	if until != "" {
+		if ev.LCExpiry, err = time.Parse(time.RFC3339, until); err != nil {
+			return trade.Event{}, fmt.Errorf("%w: %s %s: presentableUntil %q: %v", contracts.ErrMalformed, env.Type, env.ID, until, err)
 		}
 	}
 	return ev, nil
 }
 
-// endOfExpiryDay: a credit stated to expire on a date is available for presentation through that
-// whole day (UCP 600 Art. 6(d)(i)); the timer fires when the day is over (UTC, the platform's
-// clock; the place of expiry's banking day is the LC service's concern).
-func endOfExpiryDay(date string) (time.Time, error) {
-	d, err := time.Parse(time.DateOnly, date)
-	if err != nil {
-		return time.Time{}, err
+func (b Bridge) unknownTradeGrace() time.Duration {
+	if b.UnknownTradeGrace == 0 {
+		return time.Minute
 	}
-	return d.AddDate(0, 0, 1), nil
+	return b.UnknownTradeGrace
 }
 
 func (b Bridge) log() *slog.Logger {

@@ -20,9 +20,10 @@ import (
 )
 
 // TestEventOnKafkaStartsAndSignalsTheTradeWorkflow runs the bridge between the real broker and the
-// real Temporal server: an lc.applied.v1 event starts the trade's workflow with the credit's
-// expiry, a second event signals the same workflow, a redelivery adds nothing, and the workflow
-// holds each event with the fingerprint the publisher's side computes.
+// real Temporal server: an lc.applied.v1 event starts the trade's workflow with the LC service's
+// presentable-until instant as its expiry, a second event signals the same workflow, a
+// redelivery adds nothing, an event the workflow does not act on (a declaration) is not
+// signalled, and the workflow holds each event with the fingerprint the publisher's side computes.
 func TestEventOnKafkaStartsAndSignalsTheTradeWorkflow(t *testing.T) {
 	brokers := testenv.KafkaBrokers(t)
 	c, err := client.Dial(client.Options{HostPort: testenv.TemporalAddress(t)})
@@ -68,9 +69,13 @@ func TestEventOnKafkaStartsAndSignalsTheTradeWorkflow(t *testing.T) {
 		}
 		return msg
 	}
-	publish(tradeID+"-1", contracts.LCApplied{TradeID: tradeID, LCID: "LC1", Amount: money.New(100, money.MustCurrency("USD")), ExpiryDate: "2027-03-31"})
-	declared := publish(tradeID+"-2", contracts.ExportDeclared{TradeID: tradeID, DeclarationID: "D1", HSCodes: []string{"090111"}})
-	if err := pub.Publish(contracts.Topic("customs.export_declared.v1"), declared.Copy()); err != nil { // Kafka redelivers
+	// 31 July 2027 is a Saturday: the LC service says the credit is presentable until Monday's
+	// close of business at the place of expiry (UCP 600 Art. 29(a)), not the date + 1 day.
+	publish(tradeID+"-1", contracts.LCApplied{TradeID: tradeID, LCID: "LC1", Amount: money.New(100, money.MustCurrency("USD")), ExpiryDate: "2027-07-31",
+		PresentableUntil: "2027-08-02T15:00:00Z"})
+	publish(tradeID+"-0", contracts.ExportDeclared{TradeID: tradeID, DeclarationID: "D1", HSCodes: []string{"090111"}})
+	cleared := publish(tradeID+"-2", contracts.ExportCleared{TradeID: tradeID, DeclarationID: "D1"})
+	if err := pub.Publish(contracts.Topic("customs.export_cleared.v1"), cleared.Copy()); err != nil { // Kafka redelivers
 		t.Fatal(err)
 	}
 
@@ -104,10 +109,10 @@ func TestEventOnKafkaStartsAndSignalsTheTradeWorkflow(t *testing.T) {
 			t.Errorf("%s: workflow has hash %s, publisher computed %s", e.Type, e.SHA256, want[e.ID])
 		}
 	}
-	if !st.LCExpiry.Equal(time.Date(2027, 4, 1, 0, 0, 0, 0, time.UTC)) {
-		t.Errorf("expiry %v: want the end of 31 March 2027", st.LCExpiry)
+	if !st.LCExpiry.Equal(time.Date(2027, 8, 2, 15, 0, 0, 0, time.UTC)) || st.LCID != "LC1" {
+		t.Errorf("expiry %v of %q: want the LC service's instant, 2 August 2027 15:00 UTC, of LC1", st.LCExpiry, st.LCID)
 	}
-	if len(st.Pending) != 1 || st.Pending[0].Name != "LC_APPLIED" { // nobody serves the ledger queue here
+	if len(st.Pending) != 2 || st.Pending[0].Name != "LC_APPLIED" || st.EventsReceived != 2 { // nobody serves the ledger queue here
 		t.Errorf("pending %+v", st.Pending)
 	}
 }

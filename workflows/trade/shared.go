@@ -25,16 +25,28 @@ const StateQuery = "state"
 
 // Workflow statuses.
 const (
-	StatusRunning = "RUNNING"
-	StatusClosed  = "CLOSED"
-	StatusExpired = "EXPIRED"
+	StatusRunning   = "RUNNING"
+	StatusClosed    = "CLOSED"
+	StatusExpired   = "EXPIRED"
+	StatusCancelled = "CANCELLED"
 )
 
-// Input starts a trade's workflow. The expiry may be unknown at start (an event other than
-// lc.applied.v1 started it); the lc.applied.v1 signal then carries it.
+// Input starts a trade's workflow: the bridge starts it with the trade's lc.applied.v1, which
+// the start's signal carries. A run that continued as new carries the trade's state in Resume.
 type Input struct {
-	TradeID  string
+	TradeID string
+	// LCExpiry was the expiry a run before lifecycleChange started with (unused since).
 	LCExpiry time.Time
+	// StuckAfter is how long the trade may wait on one step (a ledger commit, a payment) before
+	// it counts as stuck (DefaultStuckAfter when zero).
+	StuckAfter time.Duration
+	// MaxBackoff caps the wait between attempts of the ledger and payment activities, which are
+	// retried until they pass (default a minute).
+	MaxBackoff time.Duration
+	// ContinueAfter is how many signals a run takes before it continues as new (DefaultContinueAfter when zero).
+	ContinueAfter int
+	// Resume is the state of the run this one continues.
+	Resume *State
 }
 
 // Event is an integration event as a signal.
@@ -44,8 +56,13 @@ type Event struct {
 	Source string
 	Time   time.Time
 	SHA256 string // of the canonical event (contracts.Fingerprint)
-	// LCExpiry is set on lc.applied.v1: the end of the credit's expiry date (UCP 600 Art. 6(d)(i)).
+	// LCExpiry is set on lc.applied.v1 and lc.amended.v1: the LC service's PresentableUntil, the
+	// last instant a presentation is possible (UCP 600 Art. 6(d)(i), 29(a)).
 	LCExpiry time.Time
+	// LCID is set on the credit's events: the credit ExpireCreditActivity names.
+	LCID string
+	// Reason is set on settlement.payment_failed.v1: why the payment was rejected.
+	Reason string
 	// Payment is set on lc.honoured.v1: the presentation settlement is to pay.
 	Payment *contracts.PaymentRef
 	// Trace is the W3C trace context of the request that caused the event.
@@ -65,20 +82,35 @@ type Milestone struct {
 	TxID    string
 	Block   uint64
 	Error   string // why committing failed, when it did
-	trace   map[string]string
+	// Actor is who did the step the milestone records (its event's actor).
+	Actor identity.Stamp
+	trace map[string]string
 }
 
-// State is what the StateQuery returns.
+// State is what the StateQuery returns, and what a run carries to the one it continues as.
 type State struct {
-	TradeID    string
-	Status     string // RUNNING, CLOSED, EXPIRED
-	LCExpiry   time.Time
-	Events     []Event     // every event received, in arrival order
-	Milestones []Milestone // committed, in ledger order
-	Pending    []Milestone // received, waiting for the milestone the chaincode wants first
-	Payment    Instruction // what the workflow asked settlement to pay
+	TradeID string
+	Status  string // RUNNING, CLOSED, EXPIRED, CANCELLED
+	// LCExpiry is the last instant a presentation is possible, as the LC service published it
+	// with the application and each amendment; the expiry timer fires at it.
+	LCExpiry time.Time
+	LCID     string
+	// Expiry is the LC service's last answer to ExpireCreditActivity ("" before the first).
+	Expiry string
+	// Events are the latest events received (at most MaxEvents), in arrival order;
+	// EventsReceived counts every one, so the timeline says how many are not shown.
+	Events         []Event
+	EventsReceived int
+	Milestones     []Milestone // committed (or refused for good), in ledger order
+	Pending        []Milestone // received, waiting for the milestones the chaincode wants first
+	Payment        Instruction // what the workflow asked settlement to pay
 	// Parties are the organisations party to the trade, sorted: who may see it (need-to-know).
 	Parties []string
+	// Waits are the steps in flight the trade waits on (a ledger commit, a payment), each since
+	// when; one waiting longer than StuckAfter makes the trade stuck.
+	Waits []Wait
+	// Runs counts the runs before this one (continue-as-new).
+	Runs int
 }
 
 // Instruction is the workflow's instruction to settlement once the credit is honoured.
@@ -86,4 +118,26 @@ type Instruction struct {
 	Ref    *contracts.PaymentRef
 	Status string // settlement's answer: the payment's status
 	Error  string
+	// Failed is the last settlement.payment_failed.v1; Failures counts them.
+	Failed   *PaymentFailure
+	Failures int
+	// Waiting: the payment failed and is instructed again, settlement answering "awaiting
+	// correction" until the debtor bank corrects it.
+	Waiting bool
+	// Due: the payment is to be instructed (again); carried across continue-as-new.
+	Due bool
+}
+
+// PaymentFailure is a rejected payment (pacs.002 RJCT).
+type PaymentFailure struct {
+	EventID string
+	Reason  string
+	At      time.Time
+}
+
+// Wait is one step in flight.
+type Wait struct {
+	What  string // e.g. "commit HONOURED", "instruct payment"
+	Since time.Time
+	Stuck bool // it has waited longer than StuckAfter
 }

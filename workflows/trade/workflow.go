@@ -8,18 +8,38 @@ import (
 	"go.temporal.io/sdk/workflow"
 
 	"github.com/tradefin/tradefin/chaincode/rules"
-	"github.com/tradefin/tradefin/events/contracts"
 	"github.com/tradefin/tradefin/events/ledger"
 )
 
-// Workflow runs one trade until it closes or its credit expires. Deterministic: time comes from
-// workflow.Now, waiting from timers and signals. Signals are taken in by a coroutine of their own,
-// so the trade's events show in the state query even while a ledger commit is in flight.
+// lifecycleChange versions the trade's lifecycle as it is now: milestones committed in the
+// chaincode's partial order, the expiry decided by the LC service at its presentable-until
+// instant, failed payments driven again, ledger commits retried until they pass, waits that
+// make a trade stuck, and continue-as-new. Runs started before it replay through legacyWorkflow.
+const lifecycleChange = "lifecycle-partial-order"
+
+// Defaults of Input's tunables.
+const (
+	DefaultStuckAfter    = 15 * time.Minute
+	DefaultContinueAfter = 500
+	// MaxEvents bounds the events a run keeps in its state (the latest), so neither the state
+	// nor what continue-as-new carries grows with a trade's transport events.
+	MaxEvents = 100
+)
+
+// Workflow runs one trade until it closes, its credit expires or is cancelled. Deterministic:
+// time comes from workflow.Now, waiting from timers and signals; every change of its logic is
+// behind workflow.GetVersion, and testdata's recorded histories replay (TestRecordedHistoriesReplay).
 func Workflow(ctx workflow.Context, in Input) (State, error) {
-	t := &tradeRun{st: State{TradeID: in.TradeID, Status: StatusRunning, LCExpiry: in.LCExpiry}, seen: map[string]bool{}}
+	if workflow.GetVersion(ctx, lifecycleChange, workflow.DefaultVersion, 1) == workflow.DefaultVersion {
+		return legacyWorkflow(ctx, in)
+	}
+	t := newTradeRun(in)
 	if err := workflow.SetQueryHandler(ctx, StateQuery, func() (State, error) { return t.st, nil }); err != nil {
 		return t.st, err
 	}
+	// Signals are taken in by a coroutine of their own, so the trade's events show in the state
+	// query even while a ledger commit is in flight; the payment and the watch over waits run
+	// beside the commits, so a payment awaiting correction for days holds back no milestone.
 	signals := workflow.GetSignalChannel(ctx, EventSignal)
 	workflow.Go(ctx, func(ctx workflow.Context) {
 		for {
@@ -28,241 +48,343 @@ func Workflow(ctx workflow.Context, in Input) (State, error) {
 			t.receive(ev)
 		}
 	})
+	workflow.Go(ctx, t.payments)
+	workflow.Go(ctx, t.watch)
 	for t.st.Status == StatusRunning {
-		expiry := t.st.LCExpiry
-		woken := func() bool { return t.ready() || !t.st.LCExpiry.Equal(expiry) }
-		if expiry.IsZero() || t.honoured() {
-			if err := workflow.Await(ctx, woken); err != nil {
-				return t.st, err
-			}
-		} else if left := expiry.Sub(workflow.Now(ctx)); left <= 0 {
-			t.expire(ctx)
-			continue
-		} else if ok, err := workflow.AwaitWithTimeout(ctx, left, woken); err != nil {
-			return t.st, err
-		} else if !ok {
-			t.expire(ctx)
-			continue
-		}
 		t.commitReady(ctx)
+		if t.st.Status != StatusRunning {
+			break
+		}
+		if t.continueDue(ctx) {
+			for { // what arrived meanwhile goes with the state, not lost with this run
+				var ev Event
+				if !signals.ReceiveAsync(&ev) {
+					break
+				}
+				t.receive(ev)
+			}
+			return t.st, workflow.NewContinueAsNewError(ctx, Workflow, t.carry())
+		}
+		if err := t.awaitChange(ctx); err != nil {
+			return t.st, err
+		}
 	}
 	return t.st, nil
 }
 
 // tradeRun is the workflow's state and the steps it takes.
 type tradeRun struct {
-	st   State
-	seen map[string]bool
+	st            State
+	ledger        rules.State // what the chaincode holds of the trade: the milestones committed
+	stuckAfter    time.Duration
+	maxBackoff    time.Duration
+	continueAfter int
+	signals       int  // signals this run received
+	cancelling    bool // lc.cancelled.v1 arrived: no commit is waited for longer than cancelGrace
+	wake          bool // something the expiry timer depends on changed
+	deferredAt    time.Time // when the LC service last deferred the expiry
 }
 
-// receive takes an event in: it is recorded, and its milestone waits for its turn.
+func newTradeRun(in Input) *tradeRun {
+	t := &tradeRun{st: State{TradeID: in.TradeID, Status: StatusRunning}, stuckAfter: in.StuckAfter, continueAfter: in.ContinueAfter, maxBackoff: in.MaxBackoff}
+	if in.Resume != nil {
+		t.st = *in.Resume
+		t.st.Runs++
+	}
+	if t.stuckAfter <= 0 {
+		t.stuckAfter = DefaultStuckAfter
+	}
+	if t.continueAfter <= 0 {
+		t.continueAfter = DefaultContinueAfter
+	}
+	if t.maxBackoff <= 0 {
+		t.maxBackoff = time.Minute
+	}
+	for _, m := range t.st.Milestones {
+		if m.Error == "" {
+			t.ledger = t.ledger.After(rules.Type(m.Name))
+		}
+	}
+	for _, m := range t.st.Pending {
+		t.cancelling = t.cancelling || m.Name == string(rules.Cancelled)
+	}
+	return t
+}
+
+// receive takes an event in: it is recorded, and its milestone waits for its prerequisites.
 func (t *tradeRun) receive(ev Event) {
-	if t.seen[ev.ID] { // Kafka delivers at least once; a signal may come twice
+	if t.known(ev) { // Kafka delivers at least once; a signal may come twice
 		return
 	}
-	t.seen[ev.ID] = true
+	t.signals++
+	t.st.EventsReceived++
 	t.st.Events = append(t.st.Events, ev)
-	t.st.Parties = mergeParties(t.st.Parties, ev.Parties)
-	if !ev.LCExpiry.IsZero() && t.st.LCExpiry.IsZero() {
-		t.st.LCExpiry = ev.LCExpiry
+	if len(t.st.Events) > MaxEvents {
+		t.st.Events = slices.Clone(t.st.Events[len(t.st.Events)-MaxEvents:])
 	}
-	if name := milestoneFor(ev.Type); name != "" {
+	t.st.Parties = mergeParties(t.st.Parties, ev.Parties)
+	if t.st.LCID == "" {
+		t.st.LCID = ev.LCID
+	}
+	name := milestoneFor(ev.Type)
+	switch {
+	case name == rules.LCApplied && t.st.LCExpiry.IsZero(), name == rules.LCAmended:
+		if !ev.LCExpiry.IsZero() { // a new presentable-until instant: a new timer
+			t.st.LCExpiry, t.st.Expiry, t.wake = ev.LCExpiry, "", true
+		}
+	case name == rules.Cancelled:
+		t.cancelling = true
+	case ev.Type == paymentFailed:
+		t.st.Payment.Failed = &PaymentFailure{EventID: ev.ID, Reason: ev.Reason, At: ev.Time}
+		t.st.Payment.Failures++
+		t.st.Payment.Waiting, t.st.Payment.Due = true, true
+	}
+	if t.st.Expiry == expiryDeferred && onPresentationTrack(name) {
+		t.st.Expiry, t.wake = "", true // the pending presentation moved: ask the LC service again
+	}
+	if name != "" {
 		t.st.Pending = append(t.st.Pending, Milestone{Name: string(name), MSPID: rules.EntitledOrg(name),
-			EventID: ev.ID, SHA256: ev.SHA256, trace: ev.Trace})
+			EventID: ev.ID, SHA256: ev.SHA256, Actor: ev.Actor, trace: ev.Trace})
 	}
 	if ev.Payment != nil {
 		t.st.Payment.Ref = ev.Payment
 	}
 }
 
+// known: the event was received already (among the events kept, or as a milestone).
+func (t *tradeRun) known(ev Event) bool {
+	has := func(ms []Milestone) bool {
+		return slices.ContainsFunc(ms, func(m Milestone) bool { return m.EventID == ev.ID })
+	}
+	return has(t.st.Pending) || has(t.st.Milestones) || slices.ContainsFunc(t.st.Events, func(e Event) bool { return e.ID == ev.ID })
+}
+
+func onPresentationTrack(m rules.Type) bool {
+	switch m {
+	case rules.DocumentsPresented, rules.DocumentsRefused, rules.DiscrepancyWaived, rules.Honoured:
+		return true
+	}
+	return false
+}
+
 func (t *tradeRun) ready() bool {
-	_, ok := nextReady(t.st.Pending, t.last())
+	_, ok := nextReady(t.st.Pending, t.ledger)
 	return ok
 }
 
-// commitReady commits every pending milestone whose predecessor is on the ledger, in order.
+// continueDue: the run has taken enough signals (or Temporal suggests it: the history is
+// large), so it continues as new, carrying its state, before the history nears its limit.
+func (t *tradeRun) continueDue(ctx workflow.Context) bool {
+	return t.signals >= t.continueAfter || workflow.GetInfo(ctx).GetContinueAsNewSuggested()
+}
+
+// carry is the next run's input: the state, with the waits of this run's steps still to be
+// taken again (the payment) and their stuck marks, so the stuck metric counts them once.
+func (t *tradeRun) carry() Input {
+	st := t.st
+	if st.Payment.Ref != nil && hasWait(st.Waits, waitPayment) {
+		st.Payment.Due = true // the instruction in flight is made again (it is idempotent)
+	}
+	st.Waits = slices.DeleteFunc(slices.Clone(st.Waits), func(w Wait) bool { return w.What != waitPayment })
+	return Input{TradeID: st.TradeID, StuckAfter: t.stuckAfter, MaxBackoff: t.maxBackoff, ContinueAfter: t.continueAfter, Resume: &st}
+}
+
+// awaitChange waits until a milestone is ready, or the expiry timer fires (and then asks the
+// LC service), or the run should continue as new.
+func (t *tradeRun) awaitChange(ctx workflow.Context) error {
+	t.wake = false
+	woken := func() bool { return t.ready() || t.wake || t.signals >= t.continueAfter || t.st.Status != StatusRunning }
+	due := t.expiryDue()
+	if due.IsZero() {
+		return workflow.Await(ctx, woken)
+	}
+	if left := due.Sub(workflow.Now(ctx)); left > 0 {
+		ok, err := workflow.AwaitWithTimeout(ctx, left, woken)
+		if err != nil || ok {
+			return err
+		}
+	}
+	t.expire(ctx)
+	return nil
+}
+
+// commitReady commits every pending milestone whose prerequisites are on the ledger.
 func (t *tradeRun) commitReady(ctx workflow.Context) {
-	batching := workflow.GetVersion(ctx, batchMilestonesChange, workflow.DefaultVersion, 1) >= 1
 	for t.st.Status == StatusRunning {
-		i, ok := nextReady(t.st.Pending, t.last())
+		i, ok := nextReady(t.st.Pending, t.ledger)
 		if !ok {
 			return
 		}
-		if batching {
-			if run := readyRun(t.st.Pending, i); len(run) > 1 {
-				if !t.commitRun(ctx, run) {
-					return // as below: the chain stops at the milestone that failed
-				}
-				continue
-			}
+		if run := readyRun(t.st.Pending, i, t.ledger); len(run) > 1 {
+			t.commitRun(ctx, run)
+			continue
 		}
 		m := t.st.Pending[i]
-		ok = t.commit(ctx, m) // the query shows it pending until the ledger answers
-		t.st.Pending = append(t.st.Pending[:i:i], t.st.Pending[i+1:]...)
-		if !ok {
-			return // the chain stops here: what follows waits, and the timeline shows why
-		}
-		t.after(ctx, m)
-	}
-}
-
-// after takes the step a committed milestone calls for.
-func (t *tradeRun) after(ctx workflow.Context, m Milestone) {
-	switch rules.Type(m.Name) {
-	case rules.Honoured:
-		t.instructPayment(ctx)
-	case rules.ImportReleased:
-		// The goods are released and the credit is paid: the issuing bank closes the trade.
-		t.commit(ctx, Milestone{Name: string(rules.Closed), MSPID: rules.EntitledOrg(rules.Closed),
-			EventID: m.EventID + "/closed", trace: m.trace})
-		t.st.Status = StatusClosed
-	case rules.Expired, rules.Cancelled:
-		t.st.Status = StatusExpired
+		c := t.commit(ctx, m) // the query shows it pending until the ledger answers
+		t.st.Pending = slices.DeleteFunc(slices.Clone(t.st.Pending), func(p Milestone) bool { return p.EventID == m.EventID })
+		t.settle(ctx, m, c)
 	}
 }
 
 // commitRun commits a run of pending milestones (indexes into Pending, see readyRun) in one
 // ledger activity. The receipts cover a prefix of the run: those milestones are committed, the
-// rest stay pending for the next round, where a failure among them comes back on its own. It
-// reports whether the first committed.
-func (t *tradeRun) commitRun(ctx workflow.Context, run []int) bool {
+// rest stay pending for the next round, where a failure among them comes back on its own.
+func (t *tradeRun) commitRun(ctx workflow.Context, run []int) {
 	ms := make([]Milestone, len(run))
 	for k, i := range run {
 		ms[k] = t.st.Pending[i]
 	}
-	rs, err := recordRun(ctx, t.st.TradeID, ms)
-	if err != nil { // the first failed: as a single commit's failure
-		ms[0].Error = err.Error()
-		workflow.GetLogger(ctx).Error("milestone not recorded", "milestone", ms[0].Name, "error", err)
-		rs = nil
-	}
+	var rs []ledger.Receipt
+	err := t.await(ctx, "commit "+ms[0].Name, func(ctx workflow.Context) workflow.Future {
+		return recordRunFuture(ctx, t.st.TradeID, ms, t.maxBackoff)
+	}, &rs)
 	done := map[int]bool{}
-	for k, r := range rs {
-		m := ms[k]
-		m.TxID, m.Block, m.SHA256 = r.TxID, r.Block, r.EventHash
-		t.st.Milestones = append(t.st.Milestones, m)
+	for k := range rs {
 		done[run[k]] = true
 	}
 	if err != nil {
-		t.st.Milestones = append(t.st.Milestones, ms[0])
 		done[run[0]] = true
 	}
-	kept := t.st.Pending[:0:0]
-	for i, m := range t.st.Pending {
-		if !done[i] {
-			kept = append(kept, m)
-		}
-	}
-	t.st.Pending = kept
-	if err != nil || len(rs) == 0 {
-		return false
-	}
-	t.after(ctx, ms[len(rs)-1])
-	return true
-}
-
-// instructPayment has settlement pay the honoured presentation: the step after honour is the
-// workflow's to drive, not a person's. Settlement raises the payment from lc.honoured.v1 on its
-// own; until it has, the activity fails and Temporal retries it.
-func (t *tradeRun) instructPayment(ctx workflow.Context) {
-	if t.st.Payment.Ref == nil {
-		t.st.Payment.Error = "lc.honoured.v1 named no presentation to pay"
-		return
-	}
-	ctx = workflow.WithActivityOptions(ctx, workflow.ActivityOptions{
-		TaskQueue: contracts.SettlementTaskQueue,
-		// A payment above the debtor bank's four-eyes limit waits for a second user's approval,
-		// which may take days: settlement answers "awaiting approval" (retryable) until then.
-		ScheduleToCloseTimeout: 30 * 24 * time.Hour,
-		StartToCloseTimeout:    30 * time.Second,
-		RetryPolicy:            &temporal.RetryPolicy{InitialInterval: 200 * time.Millisecond, BackoffCoefficient: 2, MaximumInterval: time.Minute},
+	t.st.Pending = slices.DeleteFunc(slices.Clone(t.st.Pending), func(m Milestone) bool {
+		return slices.ContainsFunc(run, func(i int) bool { return done[i] && t.st.Pending[i].EventID == m.EventID })
 	})
-	err := workflow.ExecuteActivity(ctx, contracts.InstructPaymentActivity, *t.st.Payment.Ref).Get(ctx, &t.st.Payment.Status)
+	for k, r := range rs {
+		t.settle(ctx, ms[k], commitResult{receipt: r})
+	}
 	if err != nil {
-		t.st.Payment.Error = err.Error()
-		workflow.GetLogger(ctx).Error("payment not instructed", "error", err)
+		t.settle(ctx, ms[0], commitResult{err: err})
 	}
 }
 
-// expire commits EXPIRED when the credit's expiry passes unhonoured, so nothing can pay under it.
-func (t *tradeRun) expire(ctx workflow.Context) {
-	if t.last() == "" { // nothing on the ledger to expire: the trade just ends
-		t.st.Status = StatusExpired
+// commitResult is a ledger commit's outcome.
+type commitResult struct {
+	receipt ledger.Receipt
+	err     error
+}
+
+// settle puts a commit's outcome in the state and takes the step it calls for. A commit given
+// up because the trade is cancelled and a refusal that can never pass stay on the timeline with
+// their error; a refused milestone holds back every one that needs it.
+func (t *tradeRun) settle(ctx workflow.Context, m Milestone, c commitResult) {
+	if c.err != nil {
+		m.Error = c.err.Error()
+		workflow.GetLogger(ctx).Error("milestone not recorded", "milestone", m.Name, "error", c.err)
+		t.st.Milestones = append(t.st.Milestones, m)
 		return
 	}
-	t.commit(ctx, Milestone{Name: string(rules.Expired), MSPID: rules.EntitledOrg(rules.Expired),
-		EventID: t.st.TradeID + "/expired", SHA256: ""})
-	t.st.Status = StatusExpired
-}
-
-// commit records the milestone on the ledger and in the state; it reports whether it committed.
-func (t *tradeRun) commit(ctx workflow.Context, m Milestone) bool {
-	r, err := record(ctx, t.st.TradeID, m)
-	if err != nil {
-		m.Error = err.Error()
-		workflow.GetLogger(ctx).Error("milestone not recorded", "milestone", m.Name, "error", err)
-	} else {
-		m.TxID, m.Block, m.SHA256 = r.TxID, r.Block, r.EventHash
-	}
+	m.TxID, m.Block, m.SHA256 = c.receipt.TxID, c.receipt.Block, c.receipt.EventHash
 	t.st.Milestones = append(t.st.Milestones, m)
-	return err == nil
+	t.ledger = t.ledger.After(rules.Type(m.Name))
+	t.after(ctx, rules.Type(m.Name))
 }
 
-// last is the last milestone on the ledger ("" before the first).
-func (t *tradeRun) last() string {
-	for i := len(t.st.Milestones) - 1; i >= 0; i-- {
-		if t.st.Milestones[i].Error == "" {
-			return t.st.Milestones[i].Name
-		}
+// after takes the step a committed milestone calls for.
+func (t *tradeRun) after(ctx workflow.Context, m rules.Type) {
+	switch {
+	case m == rules.Honoured:
+		t.st.Payment.Due = true
+	case (m == rules.ImportReleased || m == rules.Settled) && rules.Check(rules.Closed, t.ledger, rules.EntitledOrg(rules.Closed)) == nil:
+		t.close(ctx)
+	case m == rules.Expired:
+		t.st.Status = StatusExpired
+	case m == rules.Cancelled:
+		t.st.Status = StatusCancelled
 	}
-	return ""
 }
 
-func (t *tradeRun) honoured() bool {
-	for _, m := range t.st.Milestones {
-		if m.Name == string(rules.Honoured) && m.Error == "" {
-			return true
+// close: the goods are released and the credit is paid, so the issuing bank closes the trade.
+// CLOSED is fingerprinted by the release's event ID (the ledger agent checks that derivation).
+func (t *tradeRun) close(ctx workflow.Context) {
+	i := slices.IndexFunc(t.st.Milestones, func(m Milestone) bool { return m.Name == string(rules.ImportReleased) && m.Error == "" })
+	released := t.st.Milestones[i]
+	m := Milestone{Name: string(rules.Closed), MSPID: rules.EntitledOrg(rules.Closed), EventID: released.EventID + "/closed",
+		SHA256: sha256Hex(released.EventID + "/closed"), trace: released.trace}
+	t.settle(ctx, m, t.commit(ctx, m))
+	if t.ledger.Has(rules.Closed) {
+		t.st.Status = StatusClosed
+	}
+}
+
+// commit records one milestone on the ledger.
+func (t *tradeRun) commit(ctx workflow.Context, m Milestone) commitResult {
+	var c commitResult
+	c.err = t.await(ctx, "commit "+m.Name, func(ctx workflow.Context) workflow.Future {
+		return recordFuture(ctx, t.st.TradeID, m, t.maxBackoff)
+	}, &c.receipt)
+	return c
+}
+
+// cancelGrace is how long a commit that keeps failing is waited for once the trade is being
+// cancelled: then it is given up, so CANCELLED (after which nothing may be committed) goes next.
+const cancelGrace = 2 * time.Minute
+
+// await runs a ledger activity as a wait of the trade (so it shows, and counts as stuck past
+// StuckAfter). Ledger activities retry until they pass, so it ends in a receipt, a refusal that
+// can never pass, or, while the trade is being cancelled, a commit given up after cancelGrace.
+func (t *tradeRun) await(ctx workflow.Context, what string, start func(workflow.Context) workflow.Future, out any) error {
+	t.startWait(ctx, what)
+	defer t.endWait(ctx, what)
+	actx, cancel := workflow.WithCancel(ctx)
+	f := start(actx)
+	if err := workflow.Await(ctx, func() bool { return f.IsReady() || t.cancelling }); err != nil {
+		cancel()
+		return err
+	}
+	if !f.IsReady() && what != "commit "+string(rules.Cancelled) {
+		if ok, _ := workflow.AwaitWithTimeout(ctx, cancelGrace, f.IsReady); !ok {
+			cancel()
 		}
 	}
-	return false
+	return f.Get(ctx, out)
 }
 
 // recordOptions are the ledger activities' options: on the task queue of the organisation that
-// commits, retried while the failure may pass.
-func recordOptions(mspID string) workflow.ActivityOptions {
+// commits, retried until they pass (recording is idempotent on the chaincode side), backing off
+// to maxBackoff; only refusals that can never pass are final.
+func recordOptions(mspID string, maxBackoff time.Duration) workflow.ActivityOptions {
 	return workflow.ActivityOptions{
 		TaskQueue:           ledger.TaskQueue(mspID),
 		StartToCloseTimeout: time.Minute,
-		RetryPolicy: &temporal.RetryPolicy{ // recording is idempotent on the chaincode side
-			InitialInterval: time.Second, MaximumInterval: 30 * time.Second, MaximumAttempts: 20,
+		RetryPolicy: &temporal.RetryPolicy{
+			InitialInterval: min(time.Second, maxBackoff), BackoffCoefficient: 2, MaximumInterval: maxBackoff,
 			NonRetryableErrorTypes: []string{ledger.RefusalErrorType, ledger.UnjustifiedErrorType},
 		},
 	}
 }
 
-// record runs the ledger activity on the task queue of the organisation that commits it.
-func record(ctx workflow.Context, tradeID string, m Milestone) (ledger.Receipt, error) {
-	ctx = workflow.WithActivityOptions(ctx, recordOptions(m.MSPID))
+// recordFuture starts the ledger activity on the task queue of the organisation that commits it.
+func recordFuture(ctx workflow.Context, tradeID string, m Milestone, maxBackoff time.Duration) workflow.Future {
+	ctx = workflow.WithActivityOptions(ctx, recordOptions(m.MSPID, maxBackoff))
 	hash := m.SHA256
-	if hash == "" { // a milestone the workflow makes itself (EXPIRED) is fingerprinted by its ID
+	if hash == "" { // a milestone the workflow makes itself is fingerprinted by its ID
 		hash = sha256Hex(m.EventID)
 	}
-	var r ledger.Receipt
-	err := workflow.ExecuteActivity(ctx, ledger.RecordMilestoneActivity,
-		ledger.RecordInput{TradeID: tradeID, Milestone: m.Name, SHA256: hash, Trace: m.trace}).Get(ctx, &r)
-	return r, err
+	return workflow.ExecuteActivity(ctx, ledger.RecordMilestoneActivity,
+		ledger.RecordInput{TradeID: tradeID, Milestone: m.Name, SHA256: hash, Trace: m.trace})
 }
 
-// recordRun runs the batched ledger activity on the task queue of the organisation that commits
-// every milestone of the run.
-func recordRun(ctx workflow.Context, tradeID string, ms []Milestone) ([]ledger.Receipt, error) {
-	ctx = workflow.WithActivityOptions(ctx, recordOptions(ms[0].MSPID))
+// recordRunFuture starts the batched ledger activity on the task queue of the organisation
+// that commits every milestone of the run.
+func recordRunFuture(ctx workflow.Context, tradeID string, ms []Milestone, maxBackoff time.Duration) workflow.Future {
+	ctx = workflow.WithActivityOptions(ctx, recordOptions(ms[0].MSPID, maxBackoff))
 	ins := make([]ledger.RecordInput, len(ms))
 	for k, m := range ms {
 		ins[k] = ledger.RecordInput{TradeID: tradeID, Milestone: m.Name, SHA256: m.SHA256, Trace: m.trace}
 	}
+	return workflow.ExecuteActivity(ctx, ledger.RecordMilestonesActivity, ins)
+}
+
+// record runs the ledger activity and waits for it (legacyWorkflow's way).
+func record(ctx workflow.Context, tradeID string, m Milestone) (ledger.Receipt, error) {
+	var r ledger.Receipt
+	err := recordFuture(ctx, tradeID, m, time.Minute).Get(ctx, &r)
+	return r, err
+}
+
+// recordRun runs the batched ledger activity and waits for it (legacyWorkflow's way).
+func recordRun(ctx workflow.Context, tradeID string, ms []Milestone) ([]ledger.Receipt, error) {
 	var rs []ledger.Receipt
-	err := workflow.ExecuteActivity(ctx, ledger.RecordMilestonesActivity, ins).Get(ctx, &rs)
+	err := recordRunFuture(ctx, tradeID, ms, time.Minute).Get(ctx, &rs)
 	return rs, err
 }
 

@@ -3,6 +3,8 @@ package trade
 import (
 	"context"
 	"fmt"
+	"slices"
+	"sync"
 	"testing"
 	"time"
 
@@ -21,32 +23,62 @@ func env(t *testing.T) (*testsuite.TestWorkflowEnvironment, *[]string) {
 	var s testsuite.WorkflowTestSuite
 	e := s.NewTestWorkflowEnvironment()
 	var calls []string
+	var mu sync.Mutex // the payment's activity runs beside the ledger's
+	note := func(c string) int {
+		mu.Lock()
+		defer mu.Unlock()
+		calls = append(calls, c)
+		return len(calls)
+	}
 	batches = nil
 	e.RegisterActivityWithOptions(func(ctx context.Context, in ledger.RecordInput) (ledger.Receipt, error) {
-		calls = append(calls, in.Milestone+"@"+activity.GetInfo(ctx).TaskQueue)
-		return ledger.Receipt{Record: ledger.Record{TxID: fmt.Sprintf("tx-%d", len(calls)), EventHash: in.SHA256}, Block: uint64(len(calls))}, nil
+		n := note(in.Milestone + "@" + activity.GetInfo(ctx).TaskQueue)
+		return ledger.Receipt{Record: ledger.Record{TxID: fmt.Sprintf("tx-%d", n), EventHash: in.SHA256}, Block: uint64(n)}, nil
 	}, activity.RegisterOptions{Name: ledger.RecordMilestoneActivity})
 	e.RegisterActivityWithOptions(func(ctx context.Context, ins []ledger.RecordInput) ([]ledger.Receipt, error) {
 		var rs []ledger.Receipt
 		for _, in := range ins {
-			calls = append(calls, in.Milestone+"@"+activity.GetInfo(ctx).TaskQueue)
-			rs = append(rs, ledger.Receipt{Record: ledger.Record{TxID: fmt.Sprintf("tx-%d", len(calls)), EventHash: in.SHA256}, Block: uint64(len(calls))})
+			n := note(in.Milestone + "@" + activity.GetInfo(ctx).TaskQueue)
+			rs = append(rs, ledger.Receipt{Record: ledger.Record{TxID: fmt.Sprintf("tx-%d", n), EventHash: in.SHA256}, Block: uint64(n)})
 		}
 		batches = append(batches, len(ins))
 		return rs, nil
 	}, activity.RegisterOptions{Name: ledger.RecordMilestonesActivity})
 	e.RegisterActivityWithOptions(func(ctx context.Context, ref contracts.PaymentRef) (string, error) {
-		calls = append(calls, "INSTRUCT "+ref.PresentationID+"@"+activity.GetInfo(ctx).TaskQueue)
+		note("INSTRUCT " + ref.PresentationID + "@" + activity.GetInfo(ctx).TaskQueue)
+		if awaitingCorrection > 0 {
+			awaitingCorrection--
+			return "", temporal.NewApplicationError("awaiting correction", "AwaitingCorrection")
+		}
 		return "instructed", nil
 	}, activity.RegisterOptions{Name: contracts.InstructPaymentActivity})
+	e.RegisterActivityWithOptions(func(ctx context.Context, in contracts.ExpireCredit) (contracts.ExpiryOutcome, error) {
+		note("EXPIRE " + in.LCID + "@" + activity.GetInfo(ctx).TaskQueue)
+		out := contracts.ExpiryOutcome{Status: contracts.ExpiryExpired}
+		if expiryAnswer != nil {
+			out = expiryAnswer()
+		}
+		if out.Status == contracts.ExpiryExpired { // the LC service publishes lc.expired.v1
+			e.SignalWorkflow(EventSignal, Event{Type: "lc.expired.v1", ID: "expired", SHA256: sha256Hex("expired")})
+		}
+		return out, nil
+	}, activity.RegisterOptions{Name: contracts.ExpireCreditActivity})
+	awaitingCorrection, expiryAnswer = 0, nil
 	return e, &calls
 }
 
 // batches are the sizes of the batched ledger activities the fake ledger ran (reset by env).
 var batches []int
 
+// awaitingCorrection is how many more times the test settlement answers "awaiting correction";
+// expiryAnswer is the test LC service's answer to ExpireCredit (EXPIRED when nil). Both reset by env.
+var (
+	awaitingCorrection int
+	expiryAnswer       func() contracts.ExpiryOutcome
+)
+
 func signal(e *testsuite.TestWorkflowEnvironment, at time.Duration, typ, id string) {
-	ev := Event{Type: typ, ID: id, SHA256: sha256Hex(id)}
+	ev := Event{Type: typ, ID: id, SHA256: sha256Hex(id), LCID: "LC"}
 	if typ == "lc.honoured.v1" {
 		ev.Payment = &contracts.PaymentRef{TradeID: "T", LCID: "LC", PresentationID: "P-1"}
 	}
@@ -81,7 +113,7 @@ func TestHappyPathCommitsEachMilestoneAsItsOrganisation(t *testing.T) {
 		signal(e, time.Duration(i+1)*time.Hour, s, fmt.Sprintf("ev-%d", i))
 	}
 	signal(e, 3*time.Hour+time.Minute, "lc.issued.v1", "ev-1") // a redelivered event changes nothing
-	st := run(t, e, Input{TradeID: "T-1", LCExpiry: time.Now().Add(90 * 24 * time.Hour)})
+	st := run(t, e, Input{TradeID: "T-1"})
 	if fmt.Sprint(*calls) != fmt.Sprint(happyLedger) {
 		t.Fatalf("ledger calls:\n got %v\nwant %v", *calls, happyLedger)
 	}
@@ -95,40 +127,28 @@ func TestHappyPathCommitsEachMilestoneAsItsOrganisation(t *testing.T) {
 }
 
 // Services publish on separate topics, so events of different services arrive in any order; the
-// workflow holds a milestone back until the chaincode will accept it.
-func TestEventsArrivingOutOfOrderAreCommittedInLedgerOrder(t *testing.T) {
+// workflow commits each milestone as soon as the ones it needs are on the ledger: customs'
+// clearance and the shipment do not wait for the banks' advice, the release not for settlement.
+func TestEventsArrivingOutOfOrderAreCommittedInThePartialOrder(t *testing.T) {
 	e, calls := env(t)
-	order := []int{0, 1, 4, 6, 2, 5, 3, 7, 10, 8, 9} // clearance before advice, release before honour...
+	order := []int{0, 4, 6, 1, 2, 5, 3, 7, 10, 8, 9} // clearance and B/L before issue, release before honour...
 	for at, i := range order {
 		signal(e, time.Duration(at+1)*time.Hour, happyPath[i], fmt.Sprintf("ev-%d", i))
 	}
 	e.RegisterDelayedCallback(func() {
 		st := query(t, e)
-		if len(st.Milestones) != 2 || len(st.Pending) != 2 {
-			t.Errorf("after applied, issued, cleared, shipped: %d committed, %d pending", len(st.Milestones), len(st.Pending))
+		if len(st.Milestones) != 3 || len(st.Pending) != 0 {
+			t.Errorf("after applied, cleared, B/L: %d committed, %d pending, want 3 and 0", len(st.Milestones), len(st.Pending))
 		}
-	}, 4*time.Hour+time.Minute)
-	st := run(t, e, Input{TradeID: "T-3", LCExpiry: time.Now().Add(90 * 24 * time.Hour)})
-	if fmt.Sprint(*calls) != fmt.Sprint(happyLedger) || st.Status != StatusClosed || len(st.Pending) != 0 {
-		t.Fatalf("ledger calls:\n got %v\nwant %v\nstatus %s", *calls, happyLedger, st.Status)
-	}
-}
-
-func TestCreditExpiresUnusedAndTheWorkflowSaysSo(t *testing.T) {
-	e, calls := env(t)
-	e.RegisterDelayedCallback(func() {
-		e.SignalWorkflow(EventSignal, Event{Type: "lc.applied.v1", ID: "a", SHA256: sha256Hex("a"), LCExpiry: e.Now().Add(30 * 24 * time.Hour)})
-	}, time.Hour)
-	signal(e, 2*time.Hour, "lc.issued.v1", "b")
-	e.RegisterDelayedCallback(func() {
-		st := query(t, e)
-		if st.Status != StatusRunning || len(st.Milestones) != 2 || st.LCExpiry.IsZero() {
-			t.Errorf("mid-trade state = %+v", st)
-		}
-	}, 24*time.Hour)
-	st := run(t, e, Input{TradeID: "T-2"}) // the expiry comes with lc.applied.v1, as from the bridge
-	if st.Status != StatusExpired || (*calls)[len(*calls)-1] != "EXPIRED@ledger-ImporterBankMSP" {
-		t.Fatalf("state %s, calls %v", st.Status, *calls)
+	}, 3*time.Hour+time.Minute)
+	st := run(t, e, Input{TradeID: "T-3"})
+	want := []string{"LC_APPLIED@ledger-ImporterBankMSP", "EXPORT_CLEARED@ledger-CustomsMSP", "SHIPPED@ledger-CustomsMSP", "LC_ISSUED@ledger-ImporterBankMSP",
+		"LC_ADVISED@ledger-ExporterBankMSP", "LC_ACCEPTED@ledger-ExporterBankMSP", "DOCUMENTS_PRESENTED@ledger-ExporterBankMSP",
+		"HONOURED@ledger-ImporterBankMSP", "IMPORT_RELEASED@ledger-CustomsMSP", "SETTLED@ledger-ImporterBankMSP", "CLOSED@ledger-ImporterBankMSP"}
+	// The payment runs beside the commits (the release, ready with the honour, may go first).
+	ledgerCalls := slices.DeleteFunc(slices.Clone(*calls), func(c string) bool { return c == "INSTRUCT P-1@settlement" })
+	if len(ledgerCalls) != len(*calls)-1 || fmt.Sprint(ledgerCalls) != fmt.Sprint(want) || st.Status != StatusClosed || len(st.Pending) != 0 {
+		t.Fatalf("ledger calls:\n got %v\nwant %v\nstatus %s", *calls, want, st.Status)
 	}
 }
 
@@ -155,7 +175,7 @@ func TestARefusedMilestoneStopsTheChain(t *testing.T) {
 		}
 		e.CancelWorkflow()
 	}, 10*time.Hour)
-	e.ExecuteWorkflow(Workflow, Input{TradeID: "T-4", LCExpiry: time.Now().Add(90 * 24 * time.Hour)})
+	e.ExecuteWorkflow(Workflow, Input{TradeID: "T-4"})
 	if fmt.Sprint(calls) != "[LC_APPLIED LC_ISSUED]" {
 		t.Fatalf("ledger calls after a refusal: %v", calls)
 	}
@@ -186,7 +206,7 @@ func TestReadyMilestonesOfOneOrganisationAreCommittedInOneActivity(t *testing.T)
 	for i, s := range happyPath[9:] {
 		signal(e, time.Duration(i+1)*time.Hour, s, fmt.Sprintf("ev-%d", i+9))
 	}
-	st := run(t, e, Input{TradeID: "T-5", LCExpiry: time.Now().Add(90 * 24 * time.Hour)})
+	st := run(t, e, Input{TradeID: "T-5"})
 	if fmt.Sprint(*calls) != fmt.Sprint(happyLedger) || st.Status != StatusClosed || len(st.Pending) != 0 {
 		t.Fatalf("ledger calls:\n got %v\nwant %v\nstatus %s", *calls, happyLedger, st.Status)
 	}
@@ -227,7 +247,7 @@ func TestABatchCommitsItsPrefixAndTheRestComesBackAlone(t *testing.T) {
 		}
 		e.CancelWorkflow()
 	}, time.Hour)
-	e.ExecuteWorkflow(Workflow, Input{TradeID: "T-6", LCExpiry: time.Now().Add(90 * 24 * time.Hour)})
+	e.ExecuteWorkflow(Workflow, Input{TradeID: "T-6"})
 	if fmt.Sprint(calls) != "[one LC_APPLIED one LC_ISSUED batch LC_ADVISED+1 one LC_ACCEPTED]" {
 		t.Fatalf("ledger calls: %v", calls)
 	}

@@ -12,10 +12,15 @@ import (
 // Timeline is the response body.
 type Timeline struct {
 	TradeID    string      `json:"tradeId"`
-	Status     string      `json:"status"` // RUNNING, CLOSED, EXPIRED
+	Status     string      `json:"status"` // RUNNING, CLOSED, EXPIRED, CANCELLED
 	LCExpiry   *time.Time  `json:"lcExpiry,omitempty"`
+	Expiry     string      `json:"expiry,omitempty"`
+	Stuck      bool        `json:"stuck"`
+	Waits      []Wait      `json:"waits"`
 	Workflow   Workflow    `json:"workflow"`
 	Events     []Event     `json:"events"`
+	// EventsReceived counts every event; Events holds the latest (the workflow keeps a bounded number).
+	EventsReceived int `json:"eventsReceived"`
 	Milestones []Milestone `json:"milestones"`
 	Pending    []Milestone `json:"pending"` // received, waiting for the milestone the ledger wants first
 	Payment    *Payment    `json:"payment,omitempty"`
@@ -24,10 +29,27 @@ type Timeline struct {
 
 // Payment is what the workflow asked settlement to pay once the credit was honoured.
 type Payment struct {
-	LCID           string `json:"lcId"`
-	PresentationID string `json:"presentationId"`
-	Status         string `json:"status,omitempty"` // settlement's answer
-	Error          string `json:"error,omitempty"`
+	LCID           string         `json:"lcId"`
+	PresentationID string         `json:"presentationId"`
+	Status         string         `json:"status,omitempty"` // settlement's answer
+	Error          string         `json:"error,omitempty"`
+	State          string         `json:"state"` // instructing, instructed, failed-waiting
+	Failures       int            `json:"failures,omitempty"`
+	Failed         *PaymentFailed `json:"failed,omitempty"`
+}
+
+// PaymentFailed is the last rejection of the payment.
+type PaymentFailed struct {
+	EventID string    `json:"eventId"`
+	Reason  string    `json:"reason"`
+	At      time.Time `json:"at"`
+}
+
+// Wait is a step in flight the trade waits on.
+type Wait struct {
+	What  string    `json:"what"`
+	Since time.Time `json:"since"`
+	Stuck bool      `json:"stuck"`
 }
 
 // Workflow is the Temporal execution behind the trade.
@@ -64,13 +86,25 @@ type Milestone struct {
 }
 
 func timeline(st trade.State, wf Workflow) Timeline {
-	t := Timeline{TradeID: st.TradeID, Status: st.Status, Workflow: wf, Events: []Event{}, Milestones: milestones(st.Milestones, st.Events), Pending: milestones(st.Pending, st.Events),
+	t := Timeline{TradeID: st.TradeID, Status: st.Status, Expiry: st.Expiry, Workflow: wf, Events: []Event{}, EventsReceived: st.EventsReceived,
+		Milestones: milestones(st.Milestones, st.Events), Pending: milestones(st.Pending, st.Events), Waits: []Wait{},
 		Parties: append([]string{}, st.Parties...)}
 	if !st.LCExpiry.IsZero() {
 		t.LCExpiry = &st.LCExpiry
 	}
+	if t.EventsReceived < len(st.Events) { // a run before the events were bounded
+		t.EventsReceived = len(st.Events)
+	}
+	for _, w := range st.Waits {
+		t.Waits = append(t.Waits, Wait(w))
+		t.Stuck = t.Stuck || w.Stuck
+	}
 	if ref := st.Payment.Ref; ref != nil {
-		t.Payment = &Payment{LCID: ref.LCID, PresentationID: ref.PresentationID, Status: st.Payment.Status, Error: st.Payment.Error}
+		p := st.Payment
+		t.Payment = &Payment{LCID: ref.LCID, PresentationID: ref.PresentationID, Status: p.Status, Error: p.Error, Failures: p.Failures, State: paymentState(p)}
+		if f := p.Failed; f != nil {
+			t.Payment.Failed = &PaymentFailed{EventID: f.EventID, Reason: f.Reason, At: f.At}
+		}
 	}
 	for _, e := range st.Events {
 		t.Events = append(t.Events, Event{Type: e.Type, ID: e.ID, Source: e.Source, Time: e.Time, SHA256: e.SHA256, Actor: e.Actor})
@@ -78,15 +112,31 @@ func timeline(st trade.State, wf Workflow) Timeline {
 	return t
 }
 
+// paymentState says where the payment stands: failed and instructed again until corrected,
+// instructed (settlement answered), or being instructed.
+func paymentState(p trade.Instruction) string {
+	switch {
+	case p.Waiting:
+		return "failed-waiting"
+	case p.Status != "":
+		return "instructed"
+	}
+	return "instructing"
+}
+
 func milestones(ms []trade.Milestone, evs []trade.Event) []Milestone {
-	actor := map[string]identity.Stamp{}
+	actor := map[string]identity.Stamp{} // runs before milestones carried their actor
 	for _, e := range evs {
 		actor[e.ID] = e.Actor
 	}
 	out := []Milestone{}
 	for _, m := range ms {
+		a := m.Actor
+		if a == (identity.Stamp{}) {
+			a = actor[m.EventID]
+		}
 		out = append(out, Milestone{Name: m.Name, Org: m.MSPID, EventID: m.EventID, SHA256: m.SHA256, TxID: m.TxID, Block: m.Block, Error: m.Error,
-			Actor: actor[m.EventID]})
+			Actor: a})
 	}
 	return out
 }

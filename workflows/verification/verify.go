@@ -24,6 +24,7 @@ func Verify(in Inputs) Report {
 	just := justifications(in.TradeID, in.Kafka)
 	stored := storedEvents(in.Services)
 	onLedger := map[string]int{} // event hash → seq of the first record carrying it
+	var state rules.State        // the chain up to the record being checked
 	for i, rec := range chain {
 		l := Line{Seq: rec.Seq, Milestone: rec.Milestone, Org: rec.Org}
 		why := checkLink(chain, i)
@@ -32,13 +33,10 @@ func Verify(in Inputs) Report {
 			why = append(why, fmt.Sprintf("committed by %s; only %s may", rec.Org, want))
 		}
 		// The order the chaincode enforces, checked again: a peer's answer is not trusted.
-		prev := rules.Type("")
-		if i > 0 {
-			prev = rules.Type(chain[i-1].Milestone)
-		}
-		if err := rules.Check(rules.Type(rec.Milestone), prev, want); err != nil {
+		if err := rules.Check(rules.Type(rec.Milestone), state, want); err != nil {
 			why = append(why, err.Error())
 		}
+		state = state.After(rules.Type(rec.Milestone))
 		if seq, twice := onLedger[rec.EventHash]; twice {
 			why = append(why, fmt.Sprintf("the same hash as record %d", seq))
 		} else {

@@ -122,7 +122,7 @@ func TestDisagreementsAreMismatches(t *testing.T) {
 				c[1].Org, c[2].Org = c[2].Org, c[1].Org
 			}
 			in.Workflow.Milestones[1], in.Workflow.Milestones[2] = in.Workflow.Milestones[2], in.Workflow.Milestones[1]
-		}, "LC_ADVISED cannot follow LC_APPLIED"},
+		}, "OUT_OF_ORDER: LC_ADVISED needs LC_ISSUED first"},
 		{"a released import never closed", func(in *Inputs) {
 			for msp := range in.Ledger {
 				in.Ledger[msp] = in.Ledger[msp][:10]

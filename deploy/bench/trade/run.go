@@ -10,6 +10,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strconv"
 	"time"
 )
@@ -58,6 +59,7 @@ func (o *Options) setDefaults() {
 type Figures struct {
 	LedgerSequential, LedgerConcurrent LedgerFigures
 	TradesSequential, TradesConcurrent TradeFigures
+	CPU                                cpuShares // where the concurrent round's CPU went
 	Ratios                             []Ratio
 }
 
@@ -95,7 +97,7 @@ func RunWith(ctx context.Context, out io.Writer, opts Options) (Figures, error) 
 	defer p.close()
 	run := strconv.FormatInt(time.Now().Unix(), 36) // fresh trade IDs: the ledger keeps every run's
 
-	bank := p.ledger["ImporterBankMSP"]
+	bank := p.Ledger["ImporterBankMSP"]
 	say := func(format string, args ...any) {
 		if opts.Progress != nil {
 			fmt.Fprintf(opts.Progress, "[%s] trade bench: "+format+"\n", append([]any{time.Now().Format(time.TimeOnly)}, args...)...)
@@ -111,7 +113,7 @@ func RunWith(ctx context.Context, out io.Writer, opts Options) (Figures, error) 
 	if f.LedgerConcurrent, err = ledgerRound(ctx, bank, run, opts.LedgerConcurrent, opts.LedgerInFlight); err != nil {
 		return f, err
 	}
-	e := endpointsAndTokens{endpoints: p.endpoints, tokens: env.userTokens(), poll: opts.Poll}
+	e := endpointsAndTokens{endpoints: p.Endpoints, tokens: env.userTokens(), poll: opts.Poll}
 	say("trades: one warm-up, %d one at a time, then %d with %d in flight", opts.TradesSequential, opts.TradesConcurrent, opts.TradesInFlight)
 	// One trade first, not counted: it signs every party in and warms each service's connections.
 	if _, err := tradeRound(ctx, e, run+"w", 1, 1, 0); err != nil {
@@ -126,11 +128,16 @@ func RunWith(ctx context.Context, out io.Writer, opts Options) (Figures, error) 
 		}
 	}
 	e.poll = opts.PollConcurrent
+	profileDir := filepath.Dir(filepath.Dir(env.fabric)) // <profile dir>/fabric/network.json
+	cpuBefore := readCPU(profileDir)
 	if f.TradesConcurrent, err = tradeRound(ctx, e, run, opts.TradesConcurrent, opts.TradesInFlight, max(opts.DiscrepantEvery, 0)); err != nil {
 		return f, err
 	}
+	f.CPU = readCPU(profileDir).since(cpuBefore)
 	f.Ratios = ratios(f)
 	printFigures(out, f)
+	fmt.Fprintln(out)
+	f.CPU.print(out, f.TradesConcurrent.Trades)
 	return f, nil
 }
 

@@ -54,8 +54,11 @@ func groups(prefix string) grant {
 // groups of a principal start with its name (the worker's bridge keeps its historical
 // "trade-bridge." groups, whose committed offsets a rename would lose).
 var policy = map[string][]grant{
-	"lc":         {produces(TopicLC)},
-	"customs":    {produces(TopicCustoms)},
+	// Every service with an outbox writes the poison topic: its forwarder parks there a message
+	// that can never be published (events/messaging/outbox). Customs reads lc.applied.v1: the
+	// trades' parties.
+	"lc":         {produces(TopicLC), produces(TopicPoison)},
+	"customs":    {produces(TopicCustoms), consumes(TopicLC), groups("customs"), produces(TopicPoison)},
 	"settlement": {produces(TopicSettlement), consumes(TopicLC), groups("settlement"), produces(TopicPoison)},
 	"worker": {consumes(TopicLC), consumes(TopicCustoms), consumes(TopicSettlement), groups("trade-bridge."),
 		produces(TopicPoison)},

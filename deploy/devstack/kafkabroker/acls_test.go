@@ -25,15 +25,15 @@ type access struct {
 var (
 	topics = []string{kafkabroker.TopicLC, kafkabroker.TopicCustoms, kafkabroker.TopicSettlement, kafkabroker.TopicPoison}
 	// groupsProbed are the consumer groups the stack's processes use, and one nobody owns.
-	groupsProbed = []string{"settlement", "trade-bridge.tradefin.lc.v1", "ledger-importerbank", "ledger-exporterbank",
+	groupsProbed = []string{"settlement", "customs", "trade-bridge.tradefin.lc.v1", "ledger-importerbank", "ledger-exporterbank",
 		"ledger-customs", "portal", "someone-else"}
 )
 
 // expected is the least-privilege table, written out here (not derived from the policy) so a
 // change of the policy has to change the test too.
 var expected = map[string]access{
-	"lc":                  {writes: []string{kafkabroker.TopicLC}},
-	"customs":             {writes: []string{kafkabroker.TopicCustoms}},
+	"lc":                  {writes: []string{kafkabroker.TopicLC, kafkabroker.TopicPoison}},
+	"customs":             {writes: []string{kafkabroker.TopicCustoms, kafkabroker.TopicPoison}, reads: []string{kafkabroker.TopicLC}, groups: []string{"customs"}},
 	"settlement":          {writes: []string{kafkabroker.TopicSettlement, kafkabroker.TopicPoison}, reads: []string{kafkabroker.TopicLC}, groups: []string{"settlement"}},
 	"worker":              {writes: []string{kafkabroker.TopicPoison}, reads: []string{kafkabroker.TopicLC, kafkabroker.TopicCustoms, kafkabroker.TopicSettlement}, groups: []string{"trade-bridge.tradefin.lc.v1"}},
 	"ledger-importerbank": {reads: []string{kafkabroker.TopicLC, kafkabroker.TopicCustoms, kafkabroker.TopicSettlement}, groups: []string{"ledger-importerbank"}},
@@ -232,14 +232,14 @@ func TestServicesWorkAsTheirOwnPrincipal(t *testing.T) {
 		t.Fatal("settlement never received lc's event as its own principal")
 	}
 
-	// customs may not even make the subscription: it reads no LC events.
-	customs, err := kafkapubsub.NewSubscriber(kafkapubsub.SubscriberConfig{Brokers: brokers, SASL: creds.SASL("customs"), ConsumerGroup: "customs"}, nil)
+	// Customs' ledger agent may not even make the subscription: it reads no LC events.
+	agent, err := kafkapubsub.NewSubscriber(kafkapubsub.SubscriberConfig{Brokers: brokers, SASL: creds.SASL("ledger-customs"), ConsumerGroup: "ledger-customs"}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer customs.Close()
-	if _, err := customs.Subscribe(ctx, kafkabroker.TopicLC); !errors.Is(err, kafka.TopicAuthorizationFailed) {
-		t.Errorf("customs subscribing to LC events: %v, want TopicAuthorizationFailed", err)
+	defer agent.Close()
+	if _, err := agent.Subscribe(ctx, kafkabroker.TopicLC); !errors.Is(err, kafka.TopicAuthorizationFailed) {
+		t.Errorf("customs' ledger agent subscribing to LC events: %v, want TopicAuthorizationFailed", err)
 	}
 }
 

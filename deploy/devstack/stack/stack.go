@@ -19,24 +19,35 @@ type Stack struct {
 }
 
 // Up starts each component and waits for it to be ready before the next (later components
-// connect to earlier ones), printing one line per component with its address.
+// connect to earlier ones), printing one line per component with its address. If one fails (or
+// ctx ends, Ctrl-C), Up stops every component of the stack before it returns the failure: a
+// failed start leaves no process behind (it used to leave Kafka, PostgreSQL, Temporal and the
+// Fabric network running).
 func (s *Stack) Up(ctx context.Context) error {
 	start := time.Now()
 	for _, c := range s.Components {
 		t := time.Now()
-		if err := c.Start(ctx); err != nil {
-			return &Failure{Component: c.Name(), Log: c.Log(), Err: err}
-		}
-		rctx, cancel := context.WithTimeout(ctx, 3*time.Minute)
-		err := c.Ready(rctx)
-		cancel()
-		if err != nil {
-			return &Failure{Component: c.Name(), Log: c.Log(), Err: fmt.Errorf("not ready: %w", err)}
+		if err := s.startOne(ctx, c); err != nil {
+			fmt.Fprintf(s.Out, "  FAILED %s; stopping the stack\n", c.Name())
+			return errors.Join(err, s.Down())
 		}
 		fmt.Fprintf(s.Out, "  ready  %-19s %-32s (%s)\n", c.Name(), c.Address(), time.Since(t).Round(10*time.Millisecond))
 	}
 	fmt.Fprintf(s.Out, "stack %q ready in %s; state in %s\n", s.Profile.Name, time.Since(start).Round(100*time.Millisecond), s.Profile.Dir)
 	return s.writeEnv()
+}
+
+// startOne starts c and waits until it is ready.
+func (s *Stack) startOne(ctx context.Context, c Component) error {
+	if err := c.Start(ctx); err != nil {
+		return &Failure{Component: c.Name(), Log: c.Log(), Err: err}
+	}
+	rctx, cancel := context.WithTimeout(ctx, 3*time.Minute)
+	defer cancel()
+	if err := c.Ready(rctx); err != nil {
+		return &Failure{Component: c.Name(), Log: c.Log(), Err: fmt.Errorf("not ready: %w", err)}
+	}
+	return nil
 }
 
 // Down stops the components in reverse order and reports every failure.

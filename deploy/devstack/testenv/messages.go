@@ -3,7 +3,9 @@ package testenv
 import (
 	"context"
 	"testing"
+	"time"
 
+	"github.com/ThreeDotsLabs/watermill"
 	"github.com/ThreeDotsLabs/watermill/message"
 
 	"github.com/tradefin/tradefin/events/messaging/eventbus"
@@ -51,4 +53,29 @@ func Background(t testing.TB, fn func(context.Context) error) {
 			t.Errorf("background work: %v", err)
 		}
 	})
+}
+
+// Consume runs a consumer's router (eventbus.NewRouter: retries, poison queue) with handler h on
+// topic, in consumer group group, as the tests principal on the real broker, until the test
+// ends. It returns the publisher the router poisons with, for the test's own publishing.
+func Consume(ctx context.Context, t testing.TB, group, topic string, h message.NoPublishHandlerFunc) *kafkapubsub.Publisher {
+	t.Helper()
+	brokers, auth := KafkaBrokers(t), KafkaSASL(t)
+	pub, err := kafkapubsub.NewPublisher(kafkapubsub.PublisherConfig{Brokers: brokers, SASL: auth})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub, err := kafkapubsub.NewSubscriber(kafkapubsub.SubscriberConfig{Brokers: brokers, SASL: auth, ConsumerGroup: group, SessionTimeout: time.Second}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := eventbus.NewRouter(watermill.NopLogger{}, pub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.AddConsumerHandler(group, topic, sub, h)
+	go func() { _ = r.Run(ctx) }()
+	<-r.Running()
+	t.Cleanup(func() { _ = r.Close(); _ = sub.Close(); _ = pub.Close() })
+	return pub
 }

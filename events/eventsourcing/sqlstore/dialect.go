@@ -18,10 +18,9 @@ import (
 type dialect struct {
 	name   string
 	schema string
-	// lockAppends serialises appends inside a transaction so positions become visible in commit
-	// order: a reader of "everything after position N" then never misses an event that commits
-	// later with a lower position.
-	lockAppends string
+	// migrateLock, if set, serialises schema creation among stores opening the same database at
+	// once (concurrent CREATE OR REPLACE FUNCTION fails with "tuple concurrently updated").
+	migrateLock string
 	placeholder func(n int) string
 	// isUnique reports a unique-constraint violation.
 	isUnique func(error) bool
@@ -61,8 +60,8 @@ CREATE TABLE IF NOT EXISTS inbox (
 	consumer   TEXT NOT NULL,
 	message_id TEXT NOT NULL,
 	PRIMARY KEY (consumer, message_id)
-);`,
-	lockAppends: `SELECT pg_advisory_xact_lock(7265830)`, // 7265830: "tradefin events", any fixed key
+);` + appendFunction,
+	migrateLock: `SELECT pg_advisory_xact_lock(7265831)`, // the append lock's key + 1
 	placeholder: func(n int) string { return "$" + strconv.Itoa(n) },
 	isUnique: func(err error) bool {
 		var pe *pgconn.PgError
@@ -106,22 +105,12 @@ CREATE TABLE IF NOT EXISTS inbox (
 	PRIMARY KEY (consumer, message_id)
 );`,
 	// SQLite has one writer at a time: the store's single connection (BEGIN IMMEDIATE via
-	// _txlock) already serialises appends.
-	lockAppends: "",
+	// _txlock) serialises appends, and with them the drawing of positions.
 	placeholder: func(int) string { return "?" },
 	isUnique: func(err error) bool {
 		var se *sqlite.Error
 		return errors.As(err, &se) && (se.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE || se.Code() == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY)
 	},
-}
-
-// eventRow is one row of appended events in insertEvents' UNION ALL; PostgreSQL needs the
-// parameter types spelled out.
-func (d dialect) eventRow() string {
-	if d.name == "postgres" {
-		return "SELECT ?::bigint AS n, ?::text AS id, ?::text AS type, ?::int AS sv, ?::bytea AS data, ?::text AS md, ?::timestamptz AS at"
-	}
-	return "SELECT ? AS n, ? AS id, ? AS type, ? AS sv, ? AS data, ? AS md, ? AS at"
 }
 
 // q rewrites ? placeholders for the dialect.
@@ -144,6 +133,20 @@ func (d dialect) q(query string) string {
 
 // migrate creates the schema (idempotent).
 func (d dialect) migrate(ctx context.Context, db *sql.DB) error {
-	_, err := db.ExecContext(ctx, d.schema)
-	return err
+	if d.migrateLock == "" {
+		_, err := db.ExecContext(ctx, d.schema)
+		return err
+	}
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = tx.Rollback() }()
+	if _, err := tx.ExecContext(ctx, d.migrateLock); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, d.schema); err != nil {
+		return err
+	}
+	return tx.Commit()
 }

@@ -15,8 +15,9 @@ import (
 
 // Store is the SQL event store.
 type Store struct {
-	db *sql.DB
-	d  dialect
+	db       *sql.DB
+	d        dialect
+	prepared *statements // SQLite's
 }
 
 var _ eventstore.Store = (*Store)(nil)
@@ -34,7 +35,15 @@ func OpenSQLite(ctx context.Context, path string) (*Store, error) {
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
 	db.SetMaxOpenConns(1)
-	return open(ctx, db, sqliteDialect)
+	s, err := open(ctx, db, sqliteDialect)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.prepared.prepare(ctx, sqliteStatements()...); err != nil {
+		_ = s.Close()
+		return nil, fmt.Errorf("sqlite %s: prepare: %w", path, err)
+	}
+	return s, nil
 }
 
 // OpenPostgres opens a PostgreSQL event store (the schema is created if missing).
@@ -56,11 +65,14 @@ func open(ctx context.Context, db *sql.DB, d dialect) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("%s: create schema: %w", d.name, err)
 	}
-	return &Store{db: db, d: d}, nil
+	return &Store{db: db, d: d, prepared: newStatements(db)}, nil
 }
 
 // DB is the underlying database, for the plain-INSERT benchmark baseline.
 func (s *Store) DB() *sql.DB { return s.db }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.prepared.close()
+	return s.db.Close()
+}

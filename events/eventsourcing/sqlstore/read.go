@@ -22,7 +22,7 @@ func (s *Store) ReadStream(ctx context.Context, streamID string, from int64) ([]
 }
 
 func (t *tx) ReadStream(ctx context.Context, streamID string, from int64) ([]eventstore.Event, error) {
-	return readStream(ctx, t.tx, t.d, streamID, from)
+	return readStream(ctx, t.tx, t.s.d, streamID, from)
 }
 
 func readStream(ctx context.Context, q querier, d dialect, streamID string, from int64) ([]eventstore.Event, error) {

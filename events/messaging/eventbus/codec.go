@@ -6,7 +6,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"time"
 
@@ -28,7 +27,8 @@ const (
 	HeaderSpecVersion = "ce_specversion"
 )
 
-// Encode builds the message for an event about tradeID. The message ID (and ce_id) is eventID
+// Encode builds the message for an event about tradeID, refusing what no consumer could take (a
+// trade ID out of bounds, a payload over contracts.MaxMessageBytes). The message ID (and ce_id) is eventID
 // when given (so an outbox retry republishes the same ID), else a new UUID. The trace context of
 // ctx travels along.
 func Encode(ctx context.Context, source, tradeID, eventID string, payload any) (*message.Message, string, error) {
@@ -39,9 +39,15 @@ func Encode(ctx context.Context, source, tradeID, eventID string, payload any) (
 	if tradeID == "" {
 		return nil, "", fmt.Errorf("%w: %s without a trade ID", contracts.ErrMalformed, typ)
 	}
+	if err := contracts.CheckTradeID(tradeID); err != nil {
+		return nil, "", fmt.Errorf("%s: %w", typ, err)
+	}
 	b, err := json.Marshal(payload)
 	if err != nil {
 		return nil, "", fmt.Errorf("encode %s: %w", typ, err)
+	}
+	if len(b) > contracts.MaxMessageBytes {
+		return nil, "", fmt.Errorf("%w: %s has %d bytes, at most %d", contracts.ErrMalformed, typ, len(b), contracts.MaxMessageBytes)
 	}
 	if eventID == "" {
 		eventID = watermill.NewUUID()
@@ -59,9 +65,14 @@ func Encode(ctx context.Context, source, tradeID, eventID string, payload any) (
 	return msg, contracts.Topic(typ), nil
 }
 
-// Decode reads an integration event from a message. An unknown type or a payload that does
-// not decode gives contracts.ErrUnknownType or contracts.ErrMalformed with the message ID in the error.
+// Decode reads an integration event from a message. An unknown type, a payload that does not
+// decode or exceeds contracts.MaxMessageBytes, or a trade ID out of bounds gives
+// contracts.ErrUnknownType, contracts.ErrMalformed or contracts.ErrBadTradeID with the message
+// ID in the error.
 func Decode(msg *message.Message) (contracts.Envelope, error) {
+	if err := CheckSize(msg); err != nil {
+		return contracts.Envelope{}, err
+	}
 	typ := msg.Metadata.Get(HeaderType)
 	data, ok := contracts.NewPayload(typ)
 	if !ok {
@@ -75,6 +86,9 @@ func Decode(msg *message.Message) (contracts.Envelope, error) {
 	if tradeID == "" {
 		return contracts.Envelope{}, fmt.Errorf("%w: %s (message %s) has no %s", contracts.ErrMalformed, typ, msg.UUID, HeaderSubject)
 	}
+	if err := contracts.CheckTradeID(tradeID); err != nil {
+		return contracts.Envelope{}, fmt.Errorf("%s (message %s): %w", typ, msg.UUID, err)
+	}
 	at, err := time.Parse(time.RFC3339Nano, msg.Metadata.Get(HeaderTime))
 	if err != nil {
 		return contracts.Envelope{}, fmt.Errorf("%w: %s (message %s): bad %s: %v", contracts.ErrMalformed, typ, msg.UUID, HeaderTime, err)
@@ -82,8 +96,11 @@ func Decode(msg *message.Message) (contracts.Envelope, error) {
 	return contracts.Envelope{ID: msg.Metadata.Get(HeaderID), Type: typ, Source: msg.Metadata.Get(HeaderSource), Time: at, TradeID: tradeID, Data: data}, nil
 }
 
-// IsPermanent reports whether a handler error can never succeed on retry (a decoding failure, a
-// conflict with recorded state).
-func IsPermanent(err error) bool {
-	return errors.Is(err, contracts.ErrUnknownType) || errors.Is(err, contracts.ErrMalformed) || errors.Is(err, contracts.ErrConflict)
+// CheckSize refuses a message whose payload exceeds contracts.MaxMessageBytes (a contract
+// bound: such a message can never be handled, so it is poisoned rather than retried).
+func CheckSize(msg *message.Message) error {
+	if n := len(msg.Payload); n > contracts.MaxMessageBytes {
+		return fmt.Errorf("%w: message %s has %d bytes, at most %d", contracts.ErrMalformed, msg.UUID, n, contracts.MaxMessageBytes)
+	}
+	return nil
 }

@@ -3,9 +3,12 @@ package eventbus_test
 import (
 	"context"
 	"errors"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/ThreeDotsLabs/watermill/message"
+	"github.com/ThreeDotsLabs/watermill/message/router/middleware"
 
 	"github.com/tradefin/tradefin/events/contracts"
 	"github.com/tradefin/tradefin/events/messaging/eventbus"
@@ -74,5 +77,36 @@ func TestFingerprintIsStableAcrossEncodeDecode(t *testing.T) {
 	env.Data.(*contracts.LCIssued).LCNumber = "ILC002"
 	if changed, _ := contracts.Fingerprint(env); changed == first {
 		t.Fatal("a changed event kept its fingerprint")
+	}
+}
+
+// A message that breaks a contract bound is refused as permanent (poisoned, never retried): a
+// trade ID out of bounds, a payload over contracts.MaxMessageBytes; so is a handler's panic.
+func TestContractBoundsArePermanent(t *testing.T) {
+	good, _, _ := eventbus.Encode(context.Background(), "/t", "T-1", "", contracts.LCAdvised{TradeID: "T-1"})
+	badID := good.Copy()
+	badID.Metadata.Set(eventbus.HeaderSubject, strings.Repeat("x", contracts.MaxTradeIDLength+1))
+	if _, err := eventbus.Decode(badID); !errors.Is(err, contracts.ErrBadTradeID) || !eventbus.IsPermanent(err) {
+		t.Errorf("trade ID over the bound: %v", err)
+	}
+	huge := message.NewMessage("m3", make([]byte, contracts.MaxMessageBytes+1))
+	huge.Metadata = good.Copy().Metadata
+	if err := eventbus.CheckSize(huge); !eventbus.IsPermanent(err) {
+		t.Errorf("oversized message: %v", err)
+	}
+	if _, err := eventbus.Decode(huge); !errors.Is(err, contracts.ErrMalformed) {
+		t.Errorf("oversized message decoded: %v", err)
+	}
+	if _, _, err := eventbus.Encode(context.Background(), "/t", "T 1/x", "", contracts.LCAdvised{}); !errors.Is(err, contracts.ErrBadTradeID) {
+		t.Errorf("encode with a bad trade ID: %v", err)
+	}
+	if _, _, err := eventbus.Encode(context.Background(), "/t", "T-1", "", contracts.LCAdvised{TradeID: "T-1", LCID: strings.Repeat("x", contracts.MaxMessageBytes)}); !errors.Is(err, contracts.ErrMalformed) {
+		t.Errorf("encode over the size bound: %v", err)
+	}
+	if eventbus.IsPermanent(errors.New("connection refused")) {
+		t.Error("a transient error counted as permanent")
+	}
+	if !eventbus.IsPermanent(fmt.Errorf("handler: %w", middleware.RecoveredPanicError{V: "boom"})) {
+		t.Error("a panic is retried forever")
 	}
 }

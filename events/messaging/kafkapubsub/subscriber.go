@@ -126,7 +126,7 @@ func (s *Subscriber) consume(ctx context.Context, r *kafka.Reader, out chan<- *m
 func (s *Subscriber) deliver(ctx context.Context, r *kafka.Reader, km kafka.Message, out chan<- *message.Message, log *slog.Logger) bool {
 	for {
 		msg := fromKafka(km)
-		msgCtx, cancelMsg := context.WithCancel(ctx)
+		msgCtx, cancelMsg := context.WithCancel(withPosition(ctx, Position{Topic: km.Topic, Partition: km.Partition, Offset: km.Offset}))
 		msg.SetContext(msgCtx)
 		select {
 		case out <- msg:

@@ -90,35 +90,61 @@ func (f *Forwarder) Run(ctx context.Context) error {
 }
 
 // ForwardOnce publishes one batch of pending messages in order and marks them sent. Runs of
-// messages for the same topic are published in one call.
+// messages for the same topic are published in one call. A message that can never be published
+// (over contracts.MaxMessageBytes, or refused by the broker as too large) is parked (see park)
+// instead of blocking every message behind it forever.
 func (f *Forwarder) ForwardOnce(ctx context.Context) (int, error) {
 	pending, err := f.cfg.Store.PendingOutbox(ctx, f.cfg.BatchSize)
 	if err != nil || len(pending) == 0 {
 		return 0, err
 	}
 	for start := 0; start < len(pending); {
+		if reason := tooLarge(pending[start]); reason != "" {
+			if err := f.park(ctx, pending[start], reason); err != nil {
+				return start, err
+			}
+			start++
+			continue
+		}
 		end := start + 1
-		for end < len(pending) && pending[end].Topic == pending[start].Topic {
+		for end < len(pending) && pending[end].Topic == pending[start].Topic && tooLarge(pending[end]) == "" {
 			end++
 		}
-		run := pending[start:end]
-		msgs := make([]*message.Message, len(run))
-		seqs := make([]int64, len(run))
-		for i, p := range run {
-			msgs[i], seqs[i] = toMessage(p), p.Seq
-		}
-		if err := f.cfg.Publisher.Publish(run[0].Topic, msgs...); err != nil {
-			return start, fmt.Errorf("publish to %s: %w", run[0].Topic, err)
-		}
-		if f.cfg.BeforeMark != nil {
-			f.cfg.BeforeMark(seqs)
-		}
-		if err := f.cfg.Store.MarkSent(ctx, seqs...); err != nil {
-			return start, err // published but not marked: sent again next round
+		if err := f.publish(ctx, pending[start:end]); err != nil {
+			return start, err
 		}
 		start = end
 	}
 	return len(pending), nil
+}
+
+// publish publishes a run of messages for one topic and marks them sent. When the broker refuses
+// the run as too large, each is published alone and the one it refuses is parked.
+func (f *Forwarder) publish(ctx context.Context, run []eventstore.PendingMessage) error {
+	msgs := make([]*message.Message, len(run))
+	seqs := make([]int64, len(run))
+	for i, p := range run {
+		msgs[i], seqs[i] = toMessage(p), p.Seq
+	}
+	err := f.cfg.Publisher.Publish(run[0].Topic, msgs...)
+	if err != nil && kafkapubsub.IsTooLarge(err) {
+		if len(run) == 1 {
+			return f.park(ctx, run[0], "the broker refused it as too large: "+err.Error())
+		}
+		for i := range run {
+			if err := f.publish(ctx, run[i:i+1]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("publish to %s: %w", run[0].Topic, err)
+	}
+	if f.cfg.BeforeMark != nil {
+		f.cfg.BeforeMark(seqs)
+	}
+	return f.cfg.Store.MarkSent(ctx, seqs...) // on failure: published but not marked, sent again next round
 }
 
 func toMessage(p eventstore.PendingMessage) *message.Message {

@@ -51,6 +51,7 @@ type Verifier struct {
 
 	mu       sync.Mutex
 	verifier *oidc.IDTokenVerifier
+	verified verified
 }
 
 // NewVerifier returns a verifier for cfg.
@@ -61,7 +62,7 @@ func NewVerifier(cfg Config) (*Verifier, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	return &Verifier{cfg: cfg}, nil
+	return &Verifier{cfg: cfg, verified: newVerified()}, nil
 }
 
 // ErrNoToken is a request without a bearer token.
@@ -80,6 +81,9 @@ func (v *Verifier) Verify(ctx context.Context, raw string) (identity.Actor, erro
 	if len(raw) > maxTokenBytes {
 		return identity.Actor{}, &TokenError{Reason: "token too long"}
 	}
+	if a, ok := v.verified.get(raw, time.Now()); ok {
+		return a, nil
+	}
 	ver, err := v.oidc(ctx)
 	if err != nil {
 		return identity.Actor{}, err
@@ -96,7 +100,11 @@ func (v *Verifier) Verify(ctx context.Context, raw string) (identity.Actor, erro
 	if err := tok.Claims(&claims); err != nil {
 		return identity.Actor{}, &TokenError{Reason: "claims are not a JSON object"}
 	}
-	return v.cfg.Claims.Actor(claims)
+	a, err := v.cfg.Claims.Actor(claims)
+	if err == nil && !tok.Expiry.IsZero() {
+		v.verified.put(raw, a, tok.Expiry.Add(v.cfg.Leeway))
+	}
+	return a, err
 }
 
 // maxTokenBytes bounds what is parsed before the signature is checked.

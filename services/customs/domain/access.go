@@ -41,20 +41,29 @@ type Parties struct {
 	// of its trade's declarations; for a document the parties of the declarations and shipments
 	// that rely on it.
 	Related []Party
-	// The shippers and consignees the trade's bills of lading name: the exporter and importer of
-	// record as far as customs knows, and the holders of the trade's shipping documents.
+	// The shippers and consignees the trade's bills of lading name: the holders of the trade's
+	// shipping documents.
 	TradeShippers, TradeConsignees []string
+	// A creation's: the trade it is created on as customs knows it from its credit (nil: not
+	// known), and for a document its kind.
+	Trade *TradeOpened
+	Kind  DocumentKind
 }
 
-// ErrNotVisible: the resource is not the caller's to see. The application answers a command or a
-// read with it exactly as it answers one on a resource that does not exist (404), so that an
-// identifier cannot be probed by an organisation that is party to nothing.
+// ErrNotVisible: the resource (or the trade a creation is on) is not the caller's to see. The
+// application answers a command or a read with it exactly as it answers one on a resource that
+// does not exist (404), so that an identifier cannot be probed by an organisation that is party
+// to nothing.
 var ErrNotVisible = errors.New("no such resource")
 
 // Authorize decides whether actor may take action on a resource with parties p. It is the
 // customs service's one authorisation decision:
 //   - a creation (registering a document, lodging a declaration, issuing a bill of lading) is
-//     judged on the resource as requested: nil, or a 403 naming the rule;
+//     judged on the resource as requested: first the rules that depend on the caller and its
+//     request alone (a 403 naming the rule); then its trade: one customs does not know, or does
+//     not admit the caller to (Admits), is ErrNotVisible, the 404 of a missing trade, so that
+//     nobody learns a trade it is no party to exists; then the caller's role in the trade (a 403
+//     naming the rule);
 //   - any other action is on a stored resource: a caller who may not see it gets ErrNotVisible
 //     (the application's 404, as for a missing resource); one who may see it but lacks the right
 //     gets a 403 naming the rule.
@@ -62,17 +71,11 @@ func Authorize(a identity.Actor, action Action, p Parties) error {
 	trader := a.OrgKind == identity.Trader && a.Has(identity.RoleTrader)
 	switch action {
 	case ActRegisterDocument:
-		if trader || (a.OrgKind == identity.Carrier && a.Has(identity.RoleCarrierAgent)) {
-			return nil
-		}
-		return identity.Refuse("documents are registered by traders (role trader) and carriers (role carrier-agent)")
+		return registering(a, trader, p)
 	case ActLodgeDeclaration:
 		return lodging(a, trader, p)
 	case ActIssueBillOfLading:
-		if a.Acts(identity.Carrier, p.Carrier, identity.RoleCarrierAgent) {
-			return nil
-		}
-		return identity.Refuse(ruleCarrier)
+		return issuing(a, p)
 	case ActRelyOnDocument:
 		// The trade's shipper and consignee hold its shipping documents (the consignee takes
 		// delivery against them), so they may rely on them as well as whoever sees them.
@@ -91,35 +94,70 @@ func Authorize(a identity.Actor, action Action, p Parties) error {
 		if a.Acts(identity.Customs, p.CustomsOffice, identity.RoleCustomsOfficer) {
 			return nil
 		}
-		return identity.Refuse("only officers (customs-officer) of the customs office named on the declaration may " + string(action))
+		return refuse("only officers (customs-officer) of the customs office named on the declaration may " + string(action))
 	case ActPayDuty, ActGuaranteeDuty:
 		if a.Acts(identity.Trader, p.Declarant, identity.RoleTrader) {
 			return nil
 		}
-		return identity.Refuse("a trader (role trader) pays or guarantees duty only on a declaration it lodged as declarant")
+		return refuse("a trader (role trader) pays or guarantees duty only on a declaration it lodged as declarant")
 	case ActReportTransportEvent:
 		if a.Acts(identity.Carrier, p.Carrier, identity.RoleCarrierAgent) {
 			return nil
 		}
-		return identity.Refuse(ruleCarrier)
+		return refuse(ruleCarrier)
 	}
-	return identity.Refuse("no rule allows " + string(action))
+	return refuse("no rule allows " + string(action))
 }
 
 const ruleCarrier = "only the carrier of a bill of lading (role carrier-agent) issues it and reports its transport events"
 
-// lodging: a trader lodges only as the declarant, the exporter the export and the importer the
-// import; once a bill of lading of the trade names its shipper or consignee, only that trader.
+// registering: a trade's documents are registered by its exporter, and its bill of lading by a
+// carrier (the transport document it issues, UCP 600 Art. 20).
+func registering(a identity.Actor, trader bool, p Parties) error {
+	carrier := a.OrgKind == identity.Carrier && a.Has(identity.RoleCarrierAgent)
+	switch {
+	case !trader && !carrier:
+		return refuse("documents are registered by traders (role trader) and carriers (role carrier-agent)")
+	case carrier && p.Kind != BillOfLading:
+		return refuse("a carrier registers the transport document it issues: a bill_of_lading")
+	case !p.Trade.Admits(a):
+		return ErrNotVisible
+	case trader && a.Org != p.Trade.Beneficiary:
+		return refuse("a trade's documents are registered by its exporter, the credit's beneficiary (and its bill of lading by the carrier)")
+	}
+	return nil
+}
+
+// lodging: a trader lodges only as the declarant, the exporter (the credit's beneficiary) the
+// export and the importer (its applicant) the import.
 func lodging(a identity.Actor, trader bool, p Parties) error {
 	switch {
 	case !trader:
-		return identity.Refuse("declarations are lodged by traders (role trader)")
+		return refuse("declarations are lodged by traders (role trader)")
 	case p.Declarant != a.Org:
-		return identity.Refuse("a trader lodges a declaration only as its declarant: the declarant is the caller's organisation")
-	case p.Direction == Export && len(p.TradeShippers) > 0 && !slices.Contains(p.TradeShippers, a.Org):
-		return identity.Refuse("the export is declared by the exporter: the shipper the trade's bill of lading names")
-	case p.Direction == Import && len(p.TradeConsignees) > 0 && !slices.Contains(p.TradeConsignees, a.Org):
-		return identity.Refuse("the import is declared by the importer: the consignee the trade's bill of lading names")
+		return refuse("a trader lodges a declaration only as its declarant: the declarant is the caller's organisation")
+	case !p.Trade.Admits(a):
+		return ErrNotVisible
+	case p.Direction == Export && a.Org != p.Trade.Beneficiary:
+		return refuse("the export is declared by the exporter: the beneficiary of the trade's credit")
+	case p.Direction == Import && a.Org != p.Trade.Applicant:
+		return refuse("the import is declared by the importer: the applicant of the trade's credit")
+	}
+	return nil
+}
+
+// issuing: a carrier issues its own bill of lading on a trade customs knows, naming (when it
+// names them) the trade's exporter as shipper and its importer as consignee.
+func issuing(a identity.Actor, p Parties) error {
+	switch {
+	case !a.Acts(identity.Carrier, p.Carrier, identity.RoleCarrierAgent):
+		return refuse(ruleCarrier)
+	case !p.Trade.Admits(a):
+		return ErrNotVisible
+	case p.Shipper != "" && p.Shipper != p.Trade.Beneficiary:
+		return refuse("a bill of lading of the trade names its exporter, the credit's beneficiary, as shipper")
+	case p.Consignee != "" && p.Consignee != p.Trade.Applicant:
+		return refuse("a bill of lading of the trade consigns the goods to its importer, the credit's applicant")
 	}
 	return nil
 }

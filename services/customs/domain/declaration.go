@@ -97,7 +97,7 @@ var requiredForExport = []DocumentKind{CommercialInvoice, PackingList, Certifica
 // Lodge validates a declaration and assigns its risk lane. docs are the kinds of the documents
 // it relies on, as registered (the application looks them up).
 func Lodge(d DeclarationLodged, docs []DocumentKind) (*Declaration, error) {
-	for _, err := range []error{validID("id", d.ID), validID("tradeId", d.TradeID)} {
+	for _, err := range []error{validID("id", d.ID), validTradeID(d.TradeID)} {
 		if err != nil {
 			return nil, err
 		}

@@ -46,7 +46,7 @@ func RegisterDocument(d DocumentRegistered) (*Document, error) {
 	if b, err := hex.DecodeString(d.SHA256); err != nil || len(b) != 32 {
 		return nil, invalid("sha256", "want 64 hex digits")
 	}
-	if err := validID("tradeId", d.TradeID); err != nil {
+	if err := validTradeID(d.TradeID); err != nil {
 		return nil, err
 	}
 	if !documentKinds[d.Kind] {

@@ -63,7 +63,7 @@ type Shipment struct {
 
 // IssueBillOfLading validates the bill of lading and opens the shipment.
 func IssueBillOfLading(b BillOfLadingIssued) (*Shipment, error) {
-	for _, err := range []error{validID("id", b.ID), validID("tradeId", b.TradeID), validID("blNumber", b.BLNumber)} {
+	for _, err := range []error{validID("id", b.ID), validTradeID(b.TradeID), validID("blNumber", b.BLNumber)} {
 		if err != nil {
 			return nil, err
 		}
@@ -131,6 +131,9 @@ func (s *Shipment) Record(e TransportEventRecorded) (bool, error) {
 		if x.EventCode == e.EventCode && x.Classifier == e.Classifier && x.Location == e.Location && x.EventTime.Equal(e.EventTime) {
 			return false, nil
 		}
+	}
+	if len(s.Events) >= maxTransportEvents {
+		return false, fmt.Errorf("%w: a shipment holds at most %d transport events", ErrRefused, maxTransportEvents)
 	}
 	if e.Classifier == "ACT" {
 		if err := s.checkOrder(e); err != nil {

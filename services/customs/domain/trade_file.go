@@ -1,15 +1,18 @@
 package domain
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/tradefin/tradefin/events/identity"
 )
 
-// TradeFile is what customs holds of one trade: its documents, declarations and bills of lading,
-// in the order they were recorded. The application reads it to find who else may see a resource
-// through the trade (need to know) and who the trade's shipper and consignee are.
+// TradeFile is what customs holds of one trade: the credit application that opened it, its
+// documents, declarations and bills of lading, in the order they were recorded. The application
+// reads it to find whether a creation may join the trade (its parties), who else may see a
+// resource through the trade (need to know) and who the trade's shipper and consignee are.
 type TradeFile struct {
+	Trade        *TradeOpened // nil: customs does not know the trade (yet)
 	Documents    []*Document
 	Declarations []DeclarationLodged
 	Shipments    []BillOfLadingIssued
@@ -28,28 +31,47 @@ func (s *Shipment) Parties() Parties {
 // Parties of a document: the organisation that registered it.
 func (d *Document) Parties() Parties { return Parties{Registrant: d.Registrant} }
 
-// Lodgement are the parties of a declaration about to be lodged, with what the trade's bills of
-// lading say of its shipper and consignee.
-func (t TradeFile) Lodgement(l DeclarationLodged) Parties {
-	p := Parties{Direction: l.Direction, Declarant: l.Declarant, CustomsOffice: l.CustomsOffice}
-	p.TradeShippers, p.TradeConsignees = t.shippersAndConsignees()
-	return p
+// RoomForDocument: a trade holds at most MaxTradeDocuments documents; registering one it holds
+// (a retry) always has room.
+func (t TradeFile) RoomForDocument(sha256 string) error {
+	if len(t.Documents) < MaxTradeDocuments || slices.ContainsFunc(t.Documents, func(d *Document) bool { return d.SHA256 == sha256 }) {
+		return nil
+	}
+	return fmt.Errorf("%w: a trade holds at most %d documents", ErrRefused, MaxTradeDocuments)
 }
 
-// Shipment are a shipment's parties: its carrier, shipper and consignee, and the customs offices
-// of its trade's declarations (they clear and release the goods it carries).
+// Registration are the parties of a document about to be registered: its kind and its trade.
+func (t TradeFile) Registration(kind DocumentKind) Parties {
+	return Parties{Kind: kind, Trade: t.Trade}
+}
+
+// Lodgement are the parties of a declaration about to be lodged, with its trade.
+func (t TradeFile) Lodgement(l DeclarationLodged) Parties {
+	return Parties{Direction: l.Direction, Declarant: l.Declarant, CustomsOffice: l.CustomsOffice, Trade: t.Trade}
+}
+
+// Issuance are the parties of a bill of lading about to be issued, with its trade.
+func (t TradeFile) Issuance(b BillOfLadingIssued) Parties {
+	return Parties{Carrier: b.Carrier, Shipper: b.Shipper, Consignee: b.Consignee, Trade: t.Trade}
+}
+
+// Shipment are a shipment's parties: its carrier, shipper and consignee, its trade, and the
+// customs offices of its trade's declarations (they clear and release the goods it carries).
 func (t TradeFile) Shipment(s *Shipment) Parties {
 	p := s.Parties()
+	p.Trade = t.Trade
 	for _, d := range t.Declarations {
 		p.Related = appendParty(p.Related, Party{identity.Customs, d.CustomsOffice})
 	}
 	return p
 }
 
-// Document are a document's parties: who registered it, the parties of the trade's declarations
-// and shipments that rely on it, and the trade's shipper and consignee (for relying on it).
+// Document are a document's parties: who registered it, its kind and trade, the parties of the
+// trade's declarations and shipments that rely on it, and the trade's shipper and consignee (for
+// relying on it).
 func (t TradeFile) Document(d *Document) Parties {
 	p := d.Parties()
+	p.Trade, p.Kind = t.Trade, d.Kind
 	for _, l := range t.Declarations {
 		if slices.Contains(l.Documents, d.SHA256) {
 			p.Related = appendParty(p.Related, Party{identity.Trader, l.Declarant})

@@ -1,8 +1,10 @@
 // Package app is the letters-of-credit service's application layer: one type per use case,
-// listed here.
+// listed here. Its errors are the domain's kinds (domain.KindOf); the HTTP adapter maps them.
 package app
 
 import (
+	"time"
+
 	"github.com/tradefin/tradefin/services/lc/app/command"
 	"github.com/tradefin/tradefin/services/lc/app/query"
 	"github.com/tradefin/tradefin/services/lc/domain"
@@ -26,6 +28,9 @@ type Commands struct {
 	DecideWaiver       command.DecideWaiverHandler
 	AmendCredit        command.AmendCreditHandler
 	AnswerAmendment    command.AnswerAmendmentHandler
+	ProposeCancel      command.ProposeCancellationHandler
+	AnswerCancel       command.AnswerCancellationHandler
+	ExpireCredit       command.ExpireCreditHandler
 }
 
 // Queries are the read-side use cases.
@@ -34,20 +39,32 @@ type Queries struct {
 	Credit              query.CreditHandler
 }
 
-// New wires the application on a repository; fourEyes is the issuing bank's maker-checker limit.
-func New(repo command.Repository, fourEyes domain.FourEyes) Application {
+// Settings are the issuing bank's: its four-eyes limit and the rules' policy (the banking
+// calendars of the places of expiry, the applicant's decision period).
+type Settings struct {
+	FourEyes domain.FourEyes
+	Policy   domain.Policy
+	Now      func() time.Time // nil: time.Now
+}
+
+// New wires the application on a repository of credits and the trade claims.
+func New(repo command.Repository, trades command.TradeClaims, s Settings) Application {
+	clock := command.Clock(s.Now)
 	return Application{
 		Commands: Commands{
-			ApplyForCredit:     command.ApplyForCreditHandler{Repo: repo},
-			IssueCredit:        command.IssueCreditHandler{Repo: repo, FourEyes: fourEyes},
+			ApplyForCredit:     command.ApplyForCreditHandler{Repo: repo, Trades: trades, Calendars: s.Policy.Calendars},
+			IssueCredit:        command.IssueCreditHandler{Repo: repo, FourEyes: s.FourEyes},
 			ApproveIssue:       command.ApproveIssueHandler{Repo: repo},
-			AdviseCredit:       command.AdviseCreditHandler{Repo: repo},
-			AcceptCredit:       command.AcceptCreditHandler{Repo: repo},
-			PresentDocuments:   command.PresentDocumentsHandler{Repo: repo},
-			WaiveDiscrepancies: command.WaiveDiscrepanciesHandler{Repo: repo},
-			DecideWaiver:       command.DecideWaiverHandler{Repo: repo},
+			AdviseCredit:       command.AdviseCreditHandler{Repo: repo, Clock: clock},
+			AcceptCredit:       command.AcceptCreditHandler{Repo: repo, Clock: clock},
+			PresentDocuments:   command.PresentDocumentsHandler{Repo: repo, Policy: s.Policy, Clock: clock},
+			WaiveDiscrepancies: command.WaiveDiscrepanciesHandler{Repo: repo, Clock: clock},
+			DecideWaiver:       command.DecideWaiverHandler{Repo: repo, Clock: clock},
 			AmendCredit:        command.AmendCreditHandler{Repo: repo},
-			AnswerAmendment:    command.AnswerAmendmentHandler{Repo: repo},
+			AnswerAmendment:    command.AnswerAmendmentHandler{Repo: repo, Calendars: s.Policy.Calendars},
+			ProposeCancel:      command.ProposeCancellationHandler{Repo: repo, Clock: clock},
+			AnswerCancel:       command.AnswerCancellationHandler{Repo: repo, Clock: clock},
+			ExpireCredit:       command.ExpireCreditHandler{Repo: repo, Clock: clock},
 		},
 		Queries: Queries{Credit: query.CreditHandler{Repo: repo}},
 	}

@@ -22,6 +22,9 @@ const (
 	ActWaive        Action = "waive"         // the applicant waives discrepancies (Art. 16(b))
 	ActDecideWaiver Action = "decide-waiver" // the issuing bank accepts or rejects the waiver
 	ActPreExamine   Action = "pre-examine"   // a stateless check of terms and documents
+	ActCancel       Action = "cancel"        // the issuing bank proposes to cancel (Art. 10(a))
+	ActAnswerCancel Action = "answer-cancel" // the beneficiary consents to the cancellation or not (Art. 10(a))
+	ActExpire       Action = "expire"        // the trade workflow, when the presentable-until instant passed (Art. 6(d)(i))
 )
 
 // ErrNotVisible: the credit is not the caller's to see. The API answers it as "not found", so
@@ -44,7 +47,15 @@ func Authorize(a identity.Actor, act Action, lc *LetterOfCredit) error {
 		if a.OrgKind == identity.Trader && a.Has(identity.RoleTrader) && a.Org == t.Applicant.ID {
 			return nil
 		}
-		return identity.Refuse("only a trader of the applicant named in terms.applicant.id applies for a credit (MT700 50)")
+		return Forbid("only a trader of the applicant named in terms.applicant.id applies for a credit (MT700 50)")
+	case ActExpire:
+		if IsWorkflow(a) {
+			return nil
+		}
+		if party(a, t) || a.IsAuditor() {
+			return Forbid("only the trade workflow expires a credit, when its presentable-until instant has passed (UCP 600 Art. 6(d)(i))")
+		}
+		return ErrNotVisible
 	}
 	if !party(a, t) && !a.IsAuditor() {
 		return ErrNotVisible
@@ -68,6 +79,10 @@ func Authorize(a identity.Actor, act Action, lc *LetterOfCredit) error {
 		allowed, rule = beneficiary, "only the beneficiary of the credit presents documents under it"
 	case ActWaive:
 		allowed, rule = applicant, "only the applicant of the credit waives its discrepancies (UCP 600 Art. 16(b))"
+	case ActCancel:
+		allowed, rule = issuer, "only a trade officer of the issuing bank proposes to cancel the credit (UCP 600 Art. 10(a))"
+	case ActAnswerCancel:
+		allowed, rule = beneficiary, "only the beneficiary of the credit consents to its cancellation (UCP 600 Art. 10(a))"
 	case ActDecideWaiver:
 		allowed, rule = issuer, "only a trade officer of the issuing bank decides on the applicant's waiver (UCP 600 Art. 16(b))"
 	default:
@@ -76,7 +91,14 @@ func Authorize(a identity.Actor, act Action, lc *LetterOfCredit) error {
 	if allowed {
 		return nil
 	}
-	return identity.Refuse(rule)
+	return Forbid(rule)
+}
+
+// IsWorkflow reports whether a is the trade workflow (it acts through Temporal activities, never
+// through the HTTP API).
+func IsWorkflow(a identity.Actor) bool {
+	w := identity.Workflow
+	return a.OrgKind == identity.Platform && a.Org == w.Org && a.Subject == w.Subject
 }
 
 // party: the actor's organisation is named in the credit, in whatever place.

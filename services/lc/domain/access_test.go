@@ -9,7 +9,6 @@ import (
 	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/events/identity/identitytest"
 	"github.com/tradefin/tradefin/events/money"
-	"github.com/tradefin/tradefin/events/problem" //nolint:depguard // identity.Refuse still answers a problem.Error; goes when error kinds are the app layer's (issue 11)
 )
 
 // The dev directory's parties (services/signin/directory/dev.yaml).
@@ -65,13 +64,12 @@ func TestAuthorizeMatrix(t *testing.T) {
 }
 
 func answer(err error) string {
-	var p *problem.Error
 	switch {
 	case err == nil:
 		return "ok"
 	case errors.Is(err, ErrNotVisible):
 		return "404"
-	case errors.As(err, &p) && p.Kind == problem.Forbidden && p.Detail != "":
+	case KindOf(err) == KindForbidden && err.Error() != "":
 		return "403"
 	}
 	return "unexpected: " + err.Error()
@@ -88,7 +86,7 @@ func TestApplyOnlyAsTheNamedApplicant(t *testing.T) {
 
 func TestFourEyesIssue(t *testing.T) {
 	limit := FourEyes{DefaultMajor: 50_000} // EUR 50,000.00: the EUR 100,000 credit needs four eyes
-	lc, err := Apply("LC-4E", "T-4E", credit())
+	lc, err := Apply("LC-4E", "T-4E", credit(), cals)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,7 +107,7 @@ func TestFourEyesIssue(t *testing.T) {
 	if err := lc.ApproveIssue(checker); err != nil || len(lc.Changes()) != 3 {
 		t.Fatalf("a retried approval records nothing: %v, %d events", err, len(lc.Changes()))
 	}
-	small, _ := Apply("LC-S", "T-S", credit())
+	small, _ := Apply("LC-S", "T-S", credit(), cals)
 	if err := small.Issue(on, maker, FourEyes{DefaultMajor: 1_000_000}); err != nil || small.Status != StatusIssued {
 		t.Fatalf("below the limit one user issues: %v, %s", err, small.Status)
 	}
@@ -139,18 +137,18 @@ func TestParseFourEyes(t *testing.T) {
 
 // TestRejectedWaiverWaivesNothing: the bank's rejection keeps the refusal and records no waiver.
 func TestRejectedWaiverWaivesNothing(t *testing.T) {
-	lc, _ := Apply("LC-W", "T-W", credit())
+	lc, _ := Apply("LC-W", "T-W", credit(), cals)
 	_ = lc.Issue(NewDate(2026, time.November, 2), Stamp{}, FourEyes{})
 	bad := complying()
 	doc(&bad, BillOfLading).OnBoardNotation = false
-	if _, err := lc.Present("P-1", bad, lisbon); err != nil || lc.Status != StatusRefused {
+	if _, err := lc.Present("P-1", bad, presentedAt, policy); err != nil || lc.Status != StatusRefused {
 		t.Fatalf("refusal: %v %s", err, lc.Status)
 	}
-	if err := lc.DecideWaiver("P-1", true, NewDate(2026, 12, 9)); !errors.Is(err, ErrInvalidState) {
+	if err := lc.DecideWaiver("P-1", true, NewDate(2026, 12, 9), presentedAt); !errors.Is(err, ErrInvalidState) {
 		t.Fatalf("a decision before the applicant waived: %v", err)
 	}
-	_ = lc.RequestWaiver("P-1", importer.Stamp(), NewDate(2026, 12, 9))
-	if err := lc.DecideWaiver("P-1", false, NewDate(2026, 12, 9)); err != nil || lc.Status != StatusRefused {
+	_ = lc.RequestWaiver("P-1", importer.Stamp(), NewDate(2026, 12, 9), presentedAt)
+	if err := lc.DecideWaiver("P-1", false, NewDate(2026, 12, 9), presentedAt); err != nil || lc.Status != StatusRefused {
 		t.Fatalf("rejection: %v %s", err, lc.Status)
 	}
 	for _, e := range lc.Changes() {
@@ -158,9 +156,30 @@ func TestRejectedWaiverWaivesNothing(t *testing.T) {
 			t.Fatal("a rejected waiver recorded DiscrepanciesWaived")
 		}
 	}
-	if err := lc.DecideWaiver("P-1", true, NewDate(2026, 12, 9)); !errors.Is(err, ErrInvalidState) {
+	if err := lc.DecideWaiver("P-1", true, NewDate(2026, 12, 9), presentedAt); !errors.Is(err, ErrInvalidState) {
 		t.Fatalf("accepting after rejecting: %v", err)
 	}
 }
 
 func moneyOf(minor int64, code string) money.Money { return money.New(minor, money.MustCurrency(code)) }
+
+// TestWhoCancelsAndExpires: the issuing bank proposes a cancellation and the beneficiary consents
+// (UCP 600 Art. 10(a)); only the trade workflow expires a credit (Art. 6(d)(i)), a party asking
+// is refused and anyone else is not told the credit exists.
+func TestWhoCancelsAndExpires(t *testing.T) {
+	lc := &LetterOfCredit{ID: "LC-1", Terms: credit()}
+	for _, c := range []struct {
+		act  Action
+		a    identity.Actor
+		want string
+	}{
+		{ActCancel, issuerOfficer, "ok"}, {ActCancel, exporter, "403"}, {ActCancel, importer, "403"}, {ActCancel, otherBank, "404"},
+		{ActAnswerCancel, exporter, "ok"}, {ActAnswerCancel, issuerOfficer, "403"}, {ActAnswerCancel, outsider, "404"},
+		{ActExpire, identity.Workflow, "ok"}, {ActExpire, issuerOfficer, "403"}, {ActExpire, auditor, "403"}, {ActExpire, outsider, "404"},
+		{ActRead, identity.Workflow, "404"},
+	} {
+		if got := answer(Authorize(c.a, c.act, lc)); got != c.want {
+			t.Errorf("%s by %s: %s, want %s", c.act, c.a.Subject, got, c.want)
+		}
+	}
+}

@@ -1,7 +1,6 @@
 package domain
 
 import (
-	"errors"
 	"fmt"
 )
 
@@ -31,7 +30,7 @@ func (Advised) EventName() string  { return "lc.Advised" }
 func (Accepted) EventName() string { return "lc.Accepted" }
 
 // ErrNotAdvisingBank: only the advising bank the credit names may advise it.
-var ErrNotAdvisingBank = errors.New("not the credit's advising bank")
+var ErrNotAdvisingBank = &Error{Kind: KindForbidden, Msg: "not the credit's advising bank"}
 
 // Advise the credit to the beneficiary. Only the advising bank named in the credit may, and only
 // an issued credit: an advising bank that does not act on the issuing bank's instruction must say

@@ -10,7 +10,7 @@ import (
 func issuedCredit(t *testing.T) *LetterOfCredit {
 	t.Helper()
 	lc, err := Apply("LC-A", "T-A", Terms{Applicant: Party{ID: importerLEI, Name: "Nordic Imports AB"}, Beneficiary: Party{ID: exporterLEI, Name: "Azulejos Lisboa Lda"},
-		IssuingBank: "ESSESESS", AdvisingBank: "BCOMPTPL", Amount: money.New(100, money.MustCurrency("EUR")), ExpiryDate: NewDate(2026, 12, 31)})
+		IssuingBank: "ESSESESS", AdvisingBank: "BCOMPTPL", Amount: money.New(100, money.MustCurrency("EUR")), ExpiryDate: NewDate(2026, 12, 31), ExpiryPlace: "Lisbon"}, cals)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package domain
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/tradefin/tradefin/events/money"
 )
@@ -25,6 +26,9 @@ type (
 	AmendmentAnswered struct {
 		Number   int
 		Accepted bool
+		// PresentableUntil is the credit's instant after an accepted amendment of the expiry
+		// date, decided when accepted on the place of expiry's calendar then.
+		PresentableUntil time.Time `json:",omitzero"`
 	}
 )
 
@@ -37,36 +41,45 @@ func (lc *LetterOfCredit) Amend(a Amendment) (Amendment, error) {
 		return Amendment{}, fmt.Errorf("amend: %w (%s)", ErrInvalidState, lc.Status)
 	}
 	for _, x := range lc.Amendments {
-		if x.Status == "PROPOSED" {
-			return Amendment{}, fmt.Errorf("amend: amendment %d still awaits the beneficiary's answer (UCP 600 Art. 10(c))", x.Number)
+		if x.Status == StateProposed {
+			return Amendment{}, errorf(KindRule, "amend: amendment %d still awaits the beneficiary's answer (UCP 600 Art. 10(c))", x.Number)
 		}
 	}
 	if a.Increase != nil && a.Decrease != nil {
-		return Amendment{}, fmt.Errorf("amend: an amendment increases or decreases the amount, not both")
+		return Amendment{}, errorf(KindRule, "amend: an amendment increases or decreases the amount, not both")
 	}
 	for _, m := range []*money.Money{a.Increase, a.Decrease} {
 		if m != nil && (m.Currency != lc.Terms.Amount.Currency || !m.IsPositive()) {
-			return Amendment{}, fmt.Errorf("amend: amount changes must be positive and in %s", lc.Terms.Amount.Currency)
+			return Amendment{}, errorf(KindRule, "amend: amount changes must be positive and in %s", lc.Terms.Amount.Currency)
 		}
 	}
 	if a.Decrease != nil && a.Decrease.Minor >= lc.Terms.Amount.Minor {
-		return Amendment{}, fmt.Errorf("amend: a decrease of %s would leave nothing of %s", a.Decrease, lc.Terms.Amount)
+		return Amendment{}, errorf(KindRule, "amend: a decrease of %s would leave nothing of %s", a.Decrease, lc.Terms.Amount)
 	}
 	if a.NewExpiry.IsZero() && a.Increase == nil && a.Decrease == nil && a.NewLatestShipment.IsZero() {
-		return Amendment{}, fmt.Errorf("amend: nothing to change")
+		return Amendment{}, errorf(KindRule, "amend: nothing to change")
 	}
-	a.Number, a.Status = len(lc.Amendments)+1, "PROPOSED"
+	a.Number, a.Status = len(lc.Amendments)+1, StateProposed
 	lc.record(AmendmentProposed{Amendment: a})
 	return a, nil
 }
 
 // AnswerAmendment records the beneficiary's acceptance or rejection (Art. 10(c)); partial
 // acceptance is not allowed and counts as rejection (Art. 10(e)), so the answer is all or nothing.
-func (lc *LetterOfCredit) AnswerAmendment(number int, accepted bool) error {
-	if number < 1 || number > len(lc.Amendments) || lc.Amendments[number-1].Status != "PROPOSED" {
+// An accepted new expiry date moves the credit's presentable-until instant, on the calendar cals
+// has for the place of expiry (Art. 29(a)).
+func (lc *LetterOfCredit) AnswerAmendment(number int, accepted bool, cals Calendars) error {
+	if number < 1 || number > len(lc.Amendments) || lc.Amendments[number-1].Status != StateProposed {
 		return fmt.Errorf("answer: amendment %d is not awaiting an answer: %w", number, ErrInvalidState)
 	}
-	lc.record(AmendmentAnswered{Number: number, Accepted: accepted})
+	if !lc.available() {
+		return fmt.Errorf("answer: %w (%s)", ErrInvalidState, lc.Status)
+	}
+	e := AmendmentAnswered{Number: number, Accepted: accepted}
+	if a := lc.Amendments[number-1]; accepted && !a.NewExpiry.IsZero() {
+		e.PresentableUntil = PresentableUntil(a.NewExpiry, cals.ofCredit(lc.Terms))
+	}
+	lc.record(e)
 	return nil
 }
 
@@ -77,12 +90,15 @@ func (lc *LetterOfCredit) applyAmendment(e Event) {
 	case AmendmentAnswered:
 		a := &lc.Amendments[e.Number-1]
 		if !e.Accepted {
-			a.Status = "REJECTED"
+			a.Status = StateRejected
 			return
 		}
-		a.Status = "ACCEPTED"
+		a.Status = StateAccepted
 		if !a.NewExpiry.IsZero() {
 			lc.Terms.ExpiryDate = a.NewExpiry
+		}
+		if !e.PresentableUntil.IsZero() {
+			lc.PresentableUntil = e.PresentableUntil
 		}
 		if !a.NewLatestShipment.IsZero() {
 			lc.Terms.LatestShipment = a.NewLatestShipment

@@ -62,3 +62,6 @@ func (d *Date) UnmarshalText(b []byte) error {
 	*d = v
 	return nil
 }
+
+// day is the number of days since 1970-01-01, a date's key in a set.
+func (d Date) day() int64 { return d.t.Unix() / 86400 }

@@ -46,8 +46,6 @@ func doc(p *Presentation, k DocumentKind) *Document {
 	panic("no " + k)
 }
 
-var lisbon = Calendar{Place: "Lisbon", Holidays: []Date{NewDate(2026, time.December, 8), NewDate(2026, time.December, 25)}}
-
 func TestComplyingPresentation(t *testing.T) {
 	e := Examine(credit(), complying(), lisbon)
 	if !e.Compliant || len(e.Discrepancies) != 0 {

@@ -1,8 +1,6 @@
 package domain
 
 import (
-	"errors"
-
 	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/events/money"
 )
@@ -18,7 +16,7 @@ type IssueRequest struct {
 }
 
 // ErrOwnApproval: the maker of a four-eyes action cannot be its checker.
-var ErrOwnApproval = errors.New("four eyes: the user who issued the credit cannot approve its own issue")
+var ErrOwnApproval = &Error{Kind: KindForbidden, Msg: "four eyes: the user who issued the credit cannot approve its own issue"}
 
 // FourEyes is the issuing bank's maker-checker limit: a credit whose amount is above it is issued
 // by one user and approved by another (money.Thresholds: per currency in minor units, else

@@ -1,9 +1,9 @@
 package domain
 
 import (
-	"errors"
 	"fmt"
 	"strings"
+	"time"
 )
 
 // Status is where a credit is in its life.
@@ -18,9 +18,6 @@ const (
 	StatusHonoured     Status = "HONOURED" // a complying presentation was honoured (Art. 15(a))
 )
 
-// ErrInvalidState: the command does not fit the credit's state.
-var ErrInvalidState = errors.New("not allowed in the credit's current state")
-
 // Event is something that happened to a credit; Apply rebuilds state from events.
 type Event interface{ EventName() string }
 
@@ -29,6 +26,8 @@ type (
 	Applied struct {
 		ID, TradeID string
 		Terms       Terms
+		// PresentableUntil is decided when applied, on the place of expiry's calendar then.
+		PresentableUntil time.Time `json:",omitzero"`
 	}
 	IssueRequested struct {
 		IssueDate Date
@@ -46,6 +45,8 @@ type (
 	PresentationRefused struct {
 		PresentationID string
 		Notice         RefusalNotice
+		// DecisionUntil ends the applicant's decision period (Policy.DecisionDays).
+		DecisionUntil time.Time `json:",omitzero"`
 	}
 	WaiverRequested struct {
 		PresentationID string
@@ -78,17 +79,22 @@ func (Honoured) EventName() string            { return "lc.Honoured" }
 
 // LetterOfCredit is the event-sourced aggregate.
 type LetterOfCredit struct {
-	ID, TradeID   string
-	Terms         Terms
-	Status        Status
-	IssueDate     Date
-	IssueRequest  *IssueRequest // set when the issue needed a second user's approval
-	Presentations []ExaminedPresentation
-	Amendments    []Amendment
-	AdvisedOn     Date
-	AcceptedOn    Date
-	Version       int64 // events applied from the store
-	changes       []Event
+	ID, TradeID string
+	Terms       Terms
+	// PresentableUntil is the instant a presentation must be made before (PresentableUntil):
+	// set when applied, moved by an accepted amendment of the expiry date.
+	PresentableUntil time.Time
+	Status           Status
+	IssueDate        Date
+	IssueRequest     *IssueRequest // set when the issue needed a second user's approval
+	Presentations    []ExaminedPresentation
+	Amendments       []Amendment
+	AdvisedOn        Date
+	AcceptedOn       Date
+	Cancellation     *Cancellation // the issuing bank's proposal to cancel, and the beneficiary's answer
+	ExpiredAt        time.Time
+	Version          int64 // events applied from the store
+	changes          []Event
 }
 
 // ExaminedPresentation is a presentation with its examination and outcome.
@@ -103,17 +109,18 @@ type ExaminedPresentation struct {
 	WaiverRejected bool
 	Honoured       bool
 	HonouredOn     Date
+	// DecisionUntil ends the applicant's decision period of a refusal held pending its waiver.
+	DecisionUntil time.Time
 }
 
-// Apply for a credit: the importer's application.
-func Apply(id, tradeID string, t Terms) (*LetterOfCredit, error) {
-	var missing InvalidFields
+// Apply for a credit: the importer's application. The place of expiry must be one whose
+// banking calendar cals knows: it decides when the credit expires (UCP 600 Art. 6(d), 29(a)).
+func Apply(id, tradeID string, t Terms, cals Calendars) (*LetterOfCredit, error) {
+	missing := checkIDs(id, tradeID)
 	for _, f := range []struct {
 		bad        bool
 		name, rule string
 	}{
-		{id == "", "id", "required: the credit's ID"},
-		{tradeID == "", "tradeId", "required: the trade the credit pays for"},
 		{!t.Amount.IsPositive(), "terms.amount", "required: a positive amount (MT700 32B)"},
 		{t.ExpiryDate.IsZero(), "terms.expiryDate", "required: a credit must state an expiry date (UCP 600 Art. 6(d)(i))"},
 		{t.Applicant.Name == "", "terms.applicant.name", "required (MT700 50)"},
@@ -125,6 +132,12 @@ func Apply(id, tradeID string, t Terms) (*LetterOfCredit, error) {
 			missing = append(missing, FieldError{Field: f.name, Reason: f.rule})
 		}
 	}
+	cal, known := cals.For(t.ExpiryPlace)
+	if !known {
+		missing = append(missing, FieldError{Field: "terms.expiryPlace", Reason: fmt.Sprintf(
+			"required: the place for presentation whose banking calendar decides the expiry (UCP 600 Art. 6(d)(ii), 29(a)); one of %s", strings.Join(cals.Places(), ", "))})
+	}
+	missing = append(missing, checkTerms(t)...)
 	if len(missing) > 0 {
 		return nil, missing
 	}
@@ -132,7 +145,7 @@ func Apply(id, tradeID string, t Terms) (*LetterOfCredit, error) {
 		return nil, err
 	}
 	lc := &LetterOfCredit{}
-	lc.record(Applied{ID: id, TradeID: tradeID, Terms: t})
+	lc.record(Applied{ID: id, TradeID: tradeID, Terms: t, PresentableUntil: PresentableUntil(t.ExpiryDate, cal)})
 	return lc, nil
 }
 
@@ -146,7 +159,7 @@ func (lc *LetterOfCredit) Issue(on Date, maker Stamp, limit FourEyes) error {
 		return fmt.Errorf("issue: %w (%s)", ErrInvalidState, lc.Status)
 	}
 	if on.After(lc.Terms.ExpiryDate) {
-		return fmt.Errorf("issue on %s: the credit would already have expired on %s", on, lc.Terms.ExpiryDate)
+		return errorf(KindRule, "issue on %s: the credit would already have expired on %s", on, lc.Terms.ExpiryDate)
 	}
 	if limit.Exceeds(lc.Terms.Amount) {
 		lc.record(IssueRequested{IssueDate: on, By: maker})
@@ -171,10 +184,12 @@ func (lc *LetterOfCredit) ApproveIssue(checker Stamp) error {
 	return nil
 }
 
-// Present documents: the bank examines them (UCP 600 Art. 14) and, if they comply, honours
-// (Art. 15(a)); if not, it refuses with every discrepancy in one notice (Art. 16(c)) and holds
-// the documents pending the applicant's waiver (Art. 16(b), 16(c)(iii)(b)).
-func (lc *LetterOfCredit) Present(id string, p Presentation, cal Calendar) (Examination, error) {
+// Present documents at instant at: the bank examines them (UCP 600 Art. 14) on the banking
+// calendar of the place for presentation, and, if they comply, honours (Art. 15(a)); if not, it
+// refuses with every discrepancy in one notice (Art. 16(c)) and holds the documents pending the
+// applicant's waiver (Art. 16(b), 16(c)(iii)(b)) for the bank's decision period. A presentation
+// after the credit's presentable-until instant is refused outright (Art. 6(e)).
+func (lc *LetterOfCredit) Present(id string, p Presentation, at time.Time, pol Policy) (Examination, error) {
 	for _, x := range lc.Presentations {
 		if x.ID == id {
 			return x.Result, nil // a retried presentation: same result, nothing new
@@ -183,7 +198,10 @@ func (lc *LetterOfCredit) Present(id string, p Presentation, cal Calendar) (Exam
 	if !lc.available() {
 		return Examination{}, fmt.Errorf("present: %w (%s)", ErrInvalidState, lc.Status)
 	}
-	var bad InvalidFields
+	if err := lc.checkNotExpired(at); err != nil {
+		return Examination{}, fmt.Errorf("present: %w", err)
+	}
+	bad := append(checkID("presentationId", id), checkPresentation(p)...)
 	for i, d := range p.Documents {
 		if d.SHA256 != "" && !isSHA256Hex(d.SHA256) {
 			bad = append(bad, FieldError{Field: fmt.Sprintf("presentation.documents[%d].sha256", i), Reason: "64 lower-case hex digits (SHA-256)"})
@@ -192,6 +210,7 @@ func (lc *LetterOfCredit) Present(id string, p Presentation, cal Calendar) (Exam
 	if len(bad) > 0 {
 		return Examination{}, bad
 	}
+	cal := pol.Calendars.ofCredit(lc.Terms)
 	res := Examine(lc.Terms, p, cal)
 	lc.record(DocumentsExamined{PresentationID: id, Presentation: p, Result: res})
 	if res.Compliant {
@@ -202,20 +221,25 @@ func (lc *LetterOfCredit) Present(id string, p Presentation, cal Calendar) (Exam
 	if err != nil {
 		return res, err
 	}
-	lc.record(PresentationRefused{PresentationID: id, Notice: notice})
+	decideBy := cal.EndOf(cal.AddBankingDays(cal.DateAt(at), pol.decisionDays()))
+	lc.record(PresentationRefused{PresentationID: id, Notice: notice, DecisionUntil: decideBy})
 	return res, nil
 }
 
 // RequestWaiver: the applicant waives the discrepancies of the refused presentation (UCP 600
 // Art. 16(b): the issuing bank may approach the applicant for a waiver). The issuing bank then
-// decides (DecideWaiver); until it does, the documents stay held.
-func (lc *LetterOfCredit) RequestWaiver(presentationID string, by Stamp, on Date) error {
+// decides (DecideWaiver); until it does, the documents stay held. Both happen within the
+// decision period (Policy.DecisionDays), at is when.
+func (lc *LetterOfCredit) RequestWaiver(presentationID string, by Stamp, on Date, at time.Time) error {
 	p, err := lc.refused(presentationID)
 	if err != nil {
 		return err
 	}
 	if p.WaiverRequest != nil {
 		return nil // a retried waiver: the first stands
+	}
+	if err := p.checkDecisionPeriod(at); err != nil {
+		return err
 	}
 	lc.record(WaiverRequested{PresentationID: presentationID, By: by, Date: on})
 	return nil
@@ -224,7 +248,7 @@ func (lc *LetterOfCredit) RequestWaiver(presentationID string, by Stamp, on Date
 // DecideWaiver is the issuing bank's decision on the applicant's waiver (Art. 16(b): the bank is
 // free to refuse it). Accepted, the discrepancies are waived and the credit honoured; rejected,
 // the refusal stands and nothing is waived.
-func (lc *LetterOfCredit) DecideWaiver(presentationID string, accepted bool, on Date) error {
+func (lc *LetterOfCredit) DecideWaiver(presentationID string, accepted bool, on Date, at time.Time) error {
 	p, err := lc.refused(presentationID)
 	if err != nil {
 		return err
@@ -238,12 +262,25 @@ func (lc *LetterOfCredit) DecideWaiver(presentationID string, accepted bool, on 
 		}
 		return nil // a retried rejection
 	}
+	if err := p.checkDecisionPeriod(at); err != nil {
+		return err
+	}
 	if !accepted {
 		lc.record(WaiverRejected{PresentationID: presentationID, Date: on})
 		return nil
 	}
 	lc.record(DiscrepanciesWaived{PresentationID: presentationID, Waiver: Waiver{By: p.WaiverRequest.By.Org, Date: p.WaiverRequest.Date, Accepted: true}})
 	lc.record(Honoured{PresentationID: presentationID, Date: on})
+	return nil
+}
+
+// checkDecisionPeriod refuses a waiver, or a decision on one, after the decision period: the
+// refusal stands and the credit may have expired since.
+func (p *ExaminedPresentation) checkDecisionPeriod(at time.Time) error {
+	if !p.DecisionUntil.IsZero() && !at.Before(p.DecisionUntil) {
+		return fmt.Errorf("waiver: %w: the applicant's decision period on presentation %s ended at %s; the refusal stands",
+			ErrInvalidState, p.ID, p.DecisionUntil.Format(time.RFC3339))
+	}
 	return nil
 }
 
@@ -261,7 +298,7 @@ func (lc *LetterOfCredit) refused(id string) (*ExaminedPresentation, error) {
 	}
 	last := lc.last()
 	if last.ID != id {
-		return nil, fmt.Errorf("waiver: presentation %s is not the refused one (%s)", id, last.ID)
+		return nil, errorf(KindRule, "waiver: presentation %s is not the refused one (%s)", id, last.ID)
 	}
 	return last, nil
 }
@@ -281,7 +318,7 @@ func (lc *LetterOfCredit) record(e Event) {
 func (lc *LetterOfCredit) Apply(e Event) {
 	switch e := e.(type) {
 	case Applied:
-		lc.ID, lc.TradeID, lc.Terms, lc.Status = e.ID, e.TradeID, e.Terms, StatusApplied
+		lc.ID, lc.TradeID, lc.Terms, lc.Status, lc.PresentableUntil = e.ID, e.TradeID, e.Terms, StatusApplied, e.PresentableUntil
 	case IssueRequested:
 		lc.IssueRequest, lc.Status = &IssueRequest{IssueDate: e.IssueDate, By: e.By}, StatusPendingIssue
 	case Issued:
@@ -292,7 +329,7 @@ func (lc *LetterOfCredit) Apply(e Event) {
 	case DocumentsExamined:
 		lc.Presentations = append(lc.Presentations, ExaminedPresentation{ID: e.PresentationID, Presentation: e.Presentation, Result: e.Result})
 	case PresentationRefused:
-		lc.last().Refusal, lc.Status = &e.Notice, StatusRefused
+		lc.last().Refusal, lc.last().DecisionUntil, lc.Status = &e.Notice, e.DecisionUntil, StatusRefused
 	case WaiverRequested:
 		lc.last().WaiverRequest = &e
 	case WaiverRejected:
@@ -307,6 +344,10 @@ func (lc *LetterOfCredit) Apply(e Event) {
 		lc.AcceptedOn, lc.Status = e.On, StatusAccepted
 	case AmendmentProposed, AmendmentAnswered:
 		lc.applyAmendment(e)
+	case CancellationProposed, CancellationAnswered:
+		lc.applyCancellation(e)
+	case Expired:
+		lc.ExpiredAt, lc.Status = e.At, StatusExpired
 	}
 }
 

@@ -7,11 +7,11 @@ import (
 )
 
 func TestCreditLifecycle(t *testing.T) {
-	lc, err := Apply("LC-1", "T-1", credit())
+	lc, err := Apply("LC-1", "T-1", credit(), cals)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := lc.Present("P-0", complying(), lisbon); !errors.Is(err, ErrInvalidState) {
+	if _, err := lc.Present("P-0", complying(), presentedAt, policy); !errors.Is(err, ErrInvalidState) {
 		t.Fatalf("presenting under an unissued credit: %v", err)
 	}
 	if err := lc.Issue(NewDate(2026, time.November, 2), Stamp{}, FourEyes{}); err != nil {
@@ -19,17 +19,17 @@ func TestCreditLifecycle(t *testing.T) {
 	}
 	bad := complying()
 	doc(&bad, BillOfLading).OnBoardNotation = false
-	res, err := lc.Present("P-1", bad, lisbon)
+	res, err := lc.Present("P-1", bad, presentedAt, policy)
 	if err != nil || res.Compliant || lc.Status != StatusRefused || lc.Presentations[0].Refusal == nil {
 		t.Fatalf("discrepant presentation: %+v %v, status %s", res, err, lc.Status)
 	}
-	if err := lc.RequestWaiver("P-1", Stamp{Org: importerLEI, User: "ingrid"}, NewDate(2026, time.December, 9)); err != nil {
+	if err := lc.RequestWaiver("P-1", Stamp{Org: importerLEI, User: "ingrid"}, NewDate(2026, time.December, 9), presentedAt); err != nil {
 		t.Fatal(err)
 	}
 	if lc.Status != StatusRefused {
 		t.Fatalf("a waiver awaiting the bank's decision leaves the credit refused, not %s", lc.Status)
 	}
-	if err := lc.DecideWaiver("P-1", true, NewDate(2026, time.December, 9)); err != nil {
+	if err := lc.DecideWaiver("P-1", true, NewDate(2026, time.December, 9), presentedAt); err != nil {
 		t.Fatal(err)
 	}
 	if lc.Status != StatusHonoured || !lc.Presentations[0].Honoured {
@@ -46,13 +46,13 @@ func TestCreditLifecycle(t *testing.T) {
 }
 
 func TestComplyingPresentationIsHonouredAndRetrySafe(t *testing.T) {
-	lc, _ := Apply("LC-2", "T-2", credit())
+	lc, _ := Apply("LC-2", "T-2", credit(), cals)
 	_ = lc.Issue(NewDate(2026, time.November, 2), Stamp{}, FourEyes{})
-	if _, err := lc.Present("P-1", complying(), lisbon); err != nil || lc.Status != StatusHonoured {
+	if _, err := lc.Present("P-1", complying(), presentedAt, policy); err != nil || lc.Status != StatusHonoured {
 		t.Fatalf("complying presentation: %v, %s", err, lc.Status)
 	}
 	n := len(lc.Changes())
-	if res, err := lc.Present("P-1", complying(), lisbon); err != nil || !res.Compliant || len(lc.Changes()) != n {
+	if res, err := lc.Present("P-1", complying(), presentedAt, policy); err != nil || !res.Compliant || len(lc.Changes()) != n {
 		t.Fatalf("a retried presentation must return the first result and record nothing: %v, %d events", err, len(lc.Changes())-n)
 	}
 }

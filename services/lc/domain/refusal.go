@@ -1,7 +1,6 @@
 package domain
 
 import (
-	"errors"
 	"fmt"
 )
 
@@ -25,17 +24,17 @@ type RefusalNotice struct {
 
 // ErrRefusalTooLate: Art. 16(d) — notice must be given no later than the close of the fifth
 // banking day following the day of presentation; after that the bank is precluded (16(f)).
-var ErrRefusalTooLate = errors.New("refusal after the examination deadline")
+var ErrRefusalTooLate = &Error{Kind: KindRule, Msg: "refusal after the examination deadline"}
 
 // Refuse builds the refusal notice for a discrepant examination.
 func Refuse(e Examination, d Disposal, on Date) (RefusalNotice, error) {
 	if e.Compliant || len(e.Discrepancies) == 0 {
-		return RefusalNotice{}, errors.New("a complying presentation must be honoured, not refused (UCP 600 Art. 15(a))")
+		return RefusalNotice{}, errorf(KindRule, "a complying presentation must be honoured, not refused (UCP 600 Art. 15(a))")
 	}
 	switch d {
 	case HoldPendingInstructions, HoldPendingWaiver, ReturnDocuments, PreviousInstructions:
 	default:
-		return RefusalNotice{}, fmt.Errorf("disposal %q is not one of UCP 600 Art. 16(c)(iii)(a)-(d)", d)
+		return RefusalNotice{}, errorf(KindRule, "disposal %q is not one of UCP 600 Art. 16(c)(iii)(a)-(d)", d)
 	}
 	if on.After(e.Deadline) {
 		return RefusalNotice{}, fmt.Errorf("%w: notice on %s, deadline %s (UCP 600 Art. 16(d), 16(f))", ErrRefusalTooLate, on, e.Deadline)

@@ -121,7 +121,9 @@ func TestHappyPathReachesKafka(t *testing.T) {
 		if a, ok := env.Data.(*contracts.LCAdvised); ok && a.Actor != adviser.Stamp() {
 			t.Errorf("advised by %+v, want %+v", a.Actor, adviser.Stamp())
 		}
-		if a, ok := env.Data.(*contracts.LCApplied); ok && (a.Actor != importer.Stamp() || a.ApplicantOrg != importer.Org || a.BeneficiaryOrg != exporter.Org) {
+		// Expiring on Thursday 31 December in Lisbon (UTC+0): presentable until its end (UCP 600 Art. 6(d)(i)).
+		if a, ok := env.Data.(*contracts.LCApplied); ok && (a.Actor != importer.Stamp() || a.ApplicantOrg != importer.Org || a.BeneficiaryOrg != exporter.Org ||
+			a.PresentableUntil != "2027-01-01T00:00:00Z") {
 			t.Errorf("applied: %+v", a)
 		}
 		if p, ok := env.Data.(*contracts.DocumentsPresented); ok && fmt.Sprint(p.Documents) != "[9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08]" {

@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"time"
 
 	"go.temporal.io/sdk/worker"
 
@@ -22,17 +23,18 @@ func main() {
 		if err != nil {
 			return err
 		}
+		// TRADEFIN_STUCK_AFTER: how long a trade may wait on one step (a ledger commit, a payment)
+		// before the trade view and the tradefin.trades.stuck metric count it as stuck.
+		stuckAfter, err := time.ParseDuration(platform.Env("TRADEFIN_STUCK_AFTER", trade.DefaultStuckAfter.String()))
+		if err != nil || stuckAfter <= 0 {
+			return fmt.Errorf("TRADEFIN_STUCK_AFTER: want a positive duration such as 15m (%v)", err)
+		}
 		flows := worker.New(rt.Temporal, trade.TaskQueue, trade.WorkerOptions())
 		flows.RegisterWorkflow(trade.Workflow)
 		if err := flows.Start(); err != nil {
 			return err
 		}
 		defer flows.Stop()
-		go func() {
-			if err := (bridge.Bridge{Temporal: rt.Temporal, Log: rt.Log}).Run(ctx, rt.Config.KafkaBrokers, rt.Config.KafkaSASL); err != nil {
-				rt.Log.Error("bridge stopped", "err", err)
-			}
-		}()
 		if rt.Auth == nil {
 			return fmt.Errorf("TRADEFIN_OIDC_ISSUER is required: the trade view accepts only access tokens of an OIDC issuer")
 		}
@@ -41,6 +43,13 @@ func main() {
 		defer registerVerification(views, rt)()
 		platform.ServeOpenAPI(rt.Mux, tradeview.OpenAPI())
 		rt.Mux.Handle("/v1/", platform.Authenticated(rt.Auth, views))
-		return rt.Serve(ctx)
+		// One lifecycle: a bridge that cannot reach Kafka is retried while /readyz says so, and
+		// the process ends if it fails for good (it used to stop with one log line).
+		lc := platform.NewLifecycle(ctx, rt.Health, rt.Log)
+		lc.GoRetrying("bridge", func(ctx context.Context) error {
+			return bridge.Bridge{Temporal: rt.Temporal, Log: rt.Log, StuckAfter: stuckAfter}.Run(ctx, rt.Config.KafkaBrokers, rt.Config.KafkaSASL)
+		})
+		lc.Go("http", rt.Serve)
+		return lc.Wait()
 	})
 }

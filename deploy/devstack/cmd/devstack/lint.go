@@ -38,9 +38,26 @@ func runLint(ctx context.Context, root string, lintArgs []string) error {
 			failed = append(failed, m)
 		}
 	}
+	if err := runWorkflowcheck(ctx, root); err != nil {
+		failed = append(failed, "workflows (workflowcheck)")
+	}
 	progress("lint finished in %s", time.Since(start).Round(time.Second))
 	if len(failed) > 0 {
 		return fmt.Errorf("lint failed in: %v", failed)
 	}
 	return nil
+}
+
+// runWorkflowcheck runs Temporal's workflowcheck on the trade workflow's package: a workflow
+// reaching non-deterministic code fails lint, as a nondeterminism error would fail its replay.
+func runWorkflowcheck(ctx context.Context, root string) error {
+	bin, err := tools.EnsureWorkflowcheck(ctx, progress)
+	if err != nil {
+		return err
+	}
+	progress("workflowcheck in workflows/trade")
+	cmd := exec.CommandContext(ctx, bin, "./trade")
+	cmd.Dir = filepath.Join(root, "workflows")
+	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
+	return cmd.Run()
 }

@@ -78,9 +78,10 @@ func refusedFor(t *testing.T, err error, reason string) {
 }
 
 func TestTokenForAnotherAudienceIsRefused(t *testing.T) {
+	issuer := testenv.OIDCIssuer(t) // first: it may start the stack, which the timeout below is not for
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	tok, err := signin.ClientCredentials(ctx, testenv.OIDCIssuer(t), "wrong-audience-client", "wrong-audience-client-dev-secret", "other-api")
+	tok, err := signin.ClientCredentials(ctx, issuer, "wrong-audience-client", "wrong-audience-client-dev-secret", "other-api")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,14 +90,36 @@ func TestTokenForAnotherAudienceIsRefused(t *testing.T) {
 }
 
 func TestExpiredTokenIsRefusedAsExpired(t *testing.T) {
+	issuer := testenv.OIDCIssuer(t) // first: it may start the stack, which the timeout below is not for
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	tok, err := signin.ClientCredentials(ctx, testenv.OIDCIssuer(t), "short-lived-client", "short-lived-client-dev-secret", testenv.OIDCAudience(t))
+	tok, err := signin.ClientCredentials(ctx, issuer, "short-lived-client", "short-lived-client-dev-secret", testenv.OIDCAudience(t))
 	if err != nil {
 		t.Fatal(err)
 	}
 	time.Sleep(2100 * time.Millisecond) // past its 1 s lifespan, "exp" being whole seconds
 	_, err = verify(t, verifier(t, 0), tok.AccessToken)
+	refusedFor(t, err, "token expired")
+}
+
+// A verifier remembers the tokens it checked (an RSA check per request is costly), but never
+// past their expiry: the same verifier that accepted a token refuses it once it has expired.
+func TestARememberedTokenIsRefusedOnceExpired(t *testing.T) {
+	issuer := testenv.OIDCIssuer(t) // first: it may start the stack, which the timeout below is not for
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	tok, err := signin.ClientCredentials(ctx, issuer, "short-lived-client", "short-lived-client-dev-secret", testenv.OIDCAudience(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := verifier(t, 0)
+	for range 2 { // the second time from the cache
+		if _, err := verify(t, v, tok.AccessToken); err != nil {
+			t.Fatalf("fresh token refused: %v", err)
+		}
+	}
+	time.Sleep(2100 * time.Millisecond)
+	_, err = verify(t, v, tok.AccessToken)
 	refusedFor(t, err, "token expired")
 }
 

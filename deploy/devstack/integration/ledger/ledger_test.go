@@ -150,3 +150,64 @@ func TestActivityErrorsSayWhetherToRetry(t *testing.T) {
 		}
 	}
 }
+
+// TestChaincodeOrderIsThePartialOrder: on the real network, customs clears the export and the
+// goods ship while the banks are still issuing (customs waits for no bank), amendments go on
+// the ledger between issue and honour any number of times, a refused presentation is presented
+// again, a retry of the first presentation returns its own record rather than a third, and the
+// one per-trade hash chain links every record.
+func TestChaincodeOrderIsThePartialOrder(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	orgs := map[string]*ledger.Client{"ImporterBankMSP": connect(t, "ImporterBankMSP"), "ExporterBankMSP": connect(t, "ExporterBankMSP"), "CustomsMSP": connect(t, "CustomsMSP")}
+	trade := newTradeID(t)
+	steps := []struct{ org, m, hash string }{
+		{"ImporterBankMSP", "LC_APPLIED", "applied"},
+		{"CustomsMSP", "EXPORT_CLEARED", "cleared"},
+		{"ImporterBankMSP", "LC_ISSUED", "issued"},
+		{"CustomsMSP", "SHIPPED", "shipped"},
+		{"ImporterBankMSP", "LC_AMENDED", "amended-1"},
+		{"ImporterBankMSP", "LC_AMENDED", "amended-2"},
+		{"ExporterBankMSP", "DOCUMENTS_PRESENTED", "presented-1"},
+		{"ImporterBankMSP", "DOCUMENTS_REFUSED", "refused-1"},
+		{"ExporterBankMSP", "DOCUMENTS_PRESENTED", "presented-2"},
+		{"ExporterBankMSP", "DOCUMENTS_PRESENTED", "presented-1"}, // a late retry of the first
+		{"ImporterBankMSP", "HONOURED", "honoured"},
+		{"CustomsMSP", "IMPORT_RELEASED", "released"}, // the goods before the banks settle
+		{"ImporterBankMSP", "SETTLED", "settled"},
+		{"ImporterBankMSP", "CLOSED", "closed"},
+	}
+	txs := map[string]string{}
+	for _, s := range steps {
+		r, err := orgs[s.org].RecordMilestone(ctx, trade, s.m, sha(s.hash))
+		var refusal *ledger.RefusalError
+		// An endorsing peer that has not committed the previous block yet answers OUT_OF_ORDER or
+		// an endorsement that differs from the other's: both pass in moments.
+		for try := 0; err != nil && (!errors.As(err, &refusal) || refusal.MayPass()) && try < 20; try++ {
+			time.Sleep(200 * time.Millisecond)
+			r, err = orgs[s.org].RecordMilestone(ctx, trade, s.m, sha(s.hash))
+		}
+		if err != nil {
+			t.Fatalf("%s %s: %v", s.m, s.hash, err)
+		}
+		if tx, again := txs[s.hash]; again && r.TxID != tx {
+			t.Fatalf("the retry of %s made a new record %s, want %s", s.hash, r.TxID, tx)
+		}
+		txs[s.hash] = r.TxID
+	}
+	if _, err := orgs["CustomsMSP"].RecordMilestone(ctx, trade, "SHIPPED", sha("shipped-again")); err == nil {
+		t.Fatal("a milestone after CLOSED was accepted")
+	}
+	got, err := orgs["CustomsMSP"].Milestones(ctx, trade)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(steps)-1 {
+		t.Fatalf("the chain has %d records, want %d", len(got), len(steps)-1)
+	}
+	for i := 1; i < len(got); i++ {
+		if got[i].PrevHash != got[i-1].RecordHash || got[i].Seq != i+1 {
+			t.Fatalf("hash chain broken at %d: %+v", i, got[i])
+		}
+	}
+}

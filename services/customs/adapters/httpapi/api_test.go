@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ThreeDotsLabs/watermill/message"
 
@@ -15,7 +16,9 @@ import (
 	"github.com/tradefin/tradefin/events/contracts"
 	"github.com/tradefin/tradefin/events/eventsourcing/eventstore"
 	"github.com/tradefin/tradefin/events/messaging/eventbus"
+	"github.com/tradefin/tradefin/events/money"
 	"github.com/tradefin/tradefin/services/customs/adapters/httpapi"
+	"github.com/tradefin/tradefin/services/customs/adapters/inbox"
 	"github.com/tradefin/tradefin/services/customs/adapters/store"
 	"github.com/tradefin/tradefin/services/customs/adapters/tariff"
 	"github.com/tradefin/tradefin/services/customs/app"
@@ -57,14 +60,36 @@ func (c client) must(want int, who, method, path string, body any) map[string]an
 	return out
 }
 
+// tradeWait is how long a creation waits here for a trade customs does not know.
+const tradeWait = 200 * time.Millisecond
+
 // newServer serves the customs API on a real event store behind the test's stand-in for the
-// bearer middleware.
+// bearer middleware, with the trades T-1 and T-9 known: their credit applications (Nordic
+// imports from Azulejos) handled by the lc.applied.v1 consumer's handler.
 func newServer(t *testing.T, events eventstore.Store) client {
+	for _, trade := range []string{"T-1", "T-9"} {
+		applied(t, events, trade)
+	}
 	mux := http.NewServeMux()
-	httpapi.Register(mux, app.New(store.New(events), tariff.Excerpt()))
+	httpapi.Register(mux, app.New(store.New(events), tariff.Excerpt(), tradeWait))
 	srv := httptest.NewServer(asActor(mux))
 	t.Cleanup(srv.Close)
 	return client{t, srv}
+}
+
+// applied hands customs the credit application that opens trade, as Kafka would.
+func applied(t *testing.T, events eventstore.Store, trade string) {
+	t.Helper()
+	ev := contracts.LCApplied{TradeID: trade, Actor: actors["importer"].Stamp(), LCID: "LC-" + trade, Applicant: "Nordic Imports AB", Beneficiary: "Azulejos Lisboa Lda",
+		ApplicantOrg: actors["importer"].Org, BeneficiaryOrg: actors["exporter"].Org, IssuingBank: "ESSESESS", AdvisingBank: "BCOMPTPL",
+		Amount: money.New(84_000_00, money.MustCurrency("EUR")), ExpiryDate: "2027-01-15", ExpiryPlace: "Lisbon"}
+	msg, _, err := eventbus.Encode(context.Background(), "/tradefin/lc", trade, "applied-"+trade, ev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := (inbox.Applied{Store: events}).Handle(msg); err != nil {
+		t.Fatalf("lc.applied.v1 of %s: %v", trade, err)
+	}
 }
 
 // TestTradeThroughCustoms drives the customs side of a trade through the API on a real event

@@ -28,6 +28,7 @@ type endpoint struct {
 	name, method, path string
 	body, otherBody    any // otherBody: what the other party sends, when not body
 	missing            string
+	missingBody        any // a create's: the same request on a trade customs does not know (T-0)
 	right, other       cell
 	party              string // a party of the resource without the right: 403 naming the rule
 	taken              string // creates its own resource under the ID once the right party holds it
@@ -72,22 +73,31 @@ func TestAuthorisationMatrix(t *testing.T) {
 	event := map[string]any{"eventCode": "LOAD", "classifier": "ACT", "location": "PTLIS", "eventTime": "2026-11-22T08:00:00Z"}
 	duty := map[string]any{"minor": 420000, "currency": "EUR"} // 84,000.00 EUR of tiles at 5 %
 	other := func(who string, want int) cell { return cell{who: who, want: want} }
-	// The outsider's own import, lodged under an ID (before the trade's B/L consigns the goods).
-	outsiderImport := func(id string) map[string]any {
-		return map[string]any{"id": id, "tradeId": "T-1", "direction": "import", "customsOffice": "SE000100", "originCountry": "PT", "destinationCountry": "SE",
+	// Someone's own import of trade, lodged under an ID (no declarant: the caller's organisation).
+	importOf := func(id, trade string) map[string]any {
+		return map[string]any{"id": id, "tradeId": trade, "direction": "import", "customsOffice": "SE000100", "originCountry": "PT", "destinationCountry": "SE",
 			"lines": []any{map[string]any{"hsCode": "690721", "customsValue": duty}}}
 	}
-	policy := map[string]any{"tradeId": "T-1", "kind": "insurance_document", "issuer": "Fidelidade", "issueDate": "2026-11-20", "content": []byte("policy")}
+	document := func(trade, kind, content string) map[string]any {
+		return map[string]any{"tradeId": trade, "kind": kind, "issuer": "Fidelidade", "issueDate": "2026-11-20", "content": []byte(content)}
+	}
+	policy := document("T-1", "insurance_document", "policy")
 
 	rows := []endpoint{
+		// Only the exporter registers the trade's documents, and carriers bills of lading: the
+		// one that could take the policy's ID is a carrier registering the same content as a B/L.
 		{name: "register a document", method: "POST", path: "/v1/documents", body: policy,
-			right: cell{"exporter", 201, false}, other: other("export-customs", 403), auditor: 403, taken: "importer"},
+			right: cell{"exporter", 201, false}, other: other("export-customs", 403), party: "importer", auditor: 403, taken: "other-carrier",
+			takenBody: document("T-1", "bill_of_lading", "policy")},
+		// A trade is its credit's parties': to anyone else, it does not exist.
+		{name: "register a document, a stranger", method: "POST", path: "/v1/documents", body: document("T-1", "insurance_document", "policy 2"),
+			missingBody: document("T-0", "insurance_document", "policy 2"), right: cell{"exporter", 201, false}, other: other("outsider", 404), auditor: 403},
 		{name: "verify a document", method: "GET", path: "/v1/documents/" + docs["packing_list"], missing: "/v1/documents/" + strings.Repeat("0", 64),
 			right: cell{"exporter", 200, false}, other: other("outsider", 404), auditor: 200},
 		{name: "list a trade's documents", method: "GET", path: "/v1/documents?tradeId=T-1",
 			right: cell{"exporter", 200, false}, other: cell{"outsider", 200, true}, auditor: 200},
 		{name: "lodge the export", method: "POST", path: "/v1/declarations", body: export,
-			right: cell{"exporter", 201, false}, other: other("outsider", 403), auditor: 403, taken: "outsider", takenBody: outsiderImport("EXP-1")},
+			right: cell{"exporter", 201, false}, other: other("outsider", 403), party: "importer", auditor: 403, taken: "importer", takenBody: importOf("EXP-1", "T-1")},
 		{name: "read the export", method: "GET", path: "/v1/declarations/EXP-1", missing: "/v1/declarations/EXP-0",
 			right: cell{"export-customs", 200, false}, other: other("import-customs", 404), auditor: 200},
 		{name: "inspect the export", method: "POST", path: "/v1/declarations/EXP-1/inspection", missing: "/v1/declarations/EXP-0/inspection", body: map[string]any{"result": "passed"},
@@ -101,8 +111,8 @@ func TestAuthorisationMatrix(t *testing.T) {
 		{name: "report a transport event", method: "POST", path: "/v1/shipments/SHP-1/events", missing: "/v1/shipments/SHP-0/events", body: event,
 			right: cell{"carrier", 200, false}, other: other("other-carrier", 404), party: "export-customs", auditor: 403},
 		{name: "lodge the import", method: "POST", path: "/v1/declarations", body: declarationBody("IMP-1", "import", docs["commercial_invoice"]),
-			otherBody: outsiderImport("IMP-X"),
-			right:     cell{"importer", 201, false}, other: other("outsider", 403), auditor: 403},
+			otherBody: importOf("IMP-X", "T-1"), missingBody: importOf("IMP-X", "T-0"),
+			right: cell{"importer", 201, false}, other: other("outsider", 404), auditor: 403},
 		{name: "read the import", method: "GET", path: "/v1/declarations/IMP-1", missing: "/v1/declarations/IMP-0",
 			right: cell{"importer", 200, false}, other: other("outsider", 404), auditor: 200},
 		{name: "assess the import's duty", method: "POST", path: "/v1/declarations/IMP-1/duty-assessment", missing: "/v1/declarations/IMP-0/duty-assessment",
@@ -208,11 +218,18 @@ func (c client) check(e endpoint, who string, body any, want cell) map[string]an
 	case code == http.StatusForbidden && (out["detail"] == nil || out["detail"] == ""):
 		c.t.Errorf("%s as %q: a 403 naming no rule: %v", e.name, who, out)
 	case code == http.StatusNotFound:
-		if e.missing == "" {
+		var missing map[string]any
+		var id, missingID string
+		switch {
+		case e.missingBody != nil:
+			_, missing = c.do(who, e.method, e.path, e.missingBody)
+			id, missingID = "T-1", "T-0"
+		case e.missing != "":
+			_, missing = c.do(who, e.method, e.missing, body)
+			id, missingID = differingSegment(e.path, e.missing)
+		default:
 			c.t.Fatalf("%s: a 404 row names no missing resource to compare with", e.name)
 		}
-		_, missing := c.do(who, e.method, e.missing, body)
-		id, missingID := differingSegment(e.path, e.missing)
 		if missing["status"] != out["status"] || missing["title"] != out["title"] || strings.ReplaceAll(fmt.Sprint(missing["detail"]), missingID, id) != out["detail"] {
 			c.t.Errorf("%s as %q: unseen %v, missing %v: they must not differ", e.name, who, out, missing)
 		}
@@ -221,8 +238,8 @@ func (c client) check(e endpoint, who string, body any, want cell) map[string]an
 			c.t.Errorf("%s as %q: lists %v, want nothing", e.name, who, out["documents"])
 		}
 	case code == http.StatusOK && e.path == "/v1/documents?tradeId=T-1":
-		if docs, _ := out["documents"].([]any); len(docs) != 4 {
-			c.t.Errorf("%s as %q: %d documents, want the trade's 4", e.name, who, len(docs))
+		if docs, _ := out["documents"].([]any); len(docs) != 5 {
+			c.t.Errorf("%s as %q: %d documents, want the trade's 5", e.name, who, len(docs))
 		}
 	}
 	return out

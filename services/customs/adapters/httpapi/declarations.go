@@ -4,68 +4,21 @@ import (
 	"net/http"
 
 	"github.com/tradefin/tradefin/events/identity"
-	"github.com/tradefin/tradefin/events/money"
 	"github.com/tradefin/tradefin/events/platform/apispec"
 	"github.com/tradefin/tradefin/events/problem"
 	"github.com/tradefin/tradefin/services/customs/app"
 	"github.com/tradefin/tradefin/services/customs/domain"
 )
 
-type declarationView struct {
-	ID                 string                        `json:"id"`
-	TradeID            string                        `json:"tradeId"`
-	Direction          domain.Direction              `json:"direction"`
-	Status             domain.DeclarationStatus      `json:"status"`
-	Declarant          string                        `json:"declarant"`
-	CustomsOffice      string                        `json:"customsOffice"`
-	LodgedBy           identity.Stamp                `json:"lodgedBy"`
-	OriginCountry      string                        `json:"originCountry"`
-	DestinationCountry string                        `json:"destinationCountry"`
-	Lines              []domain.Line                 `json:"lines"`
-	Documents          []string                      `json:"documents"`
-	RiskLane           domain.RiskLane               `json:"riskLane"`
-	RiskReason         string                        `json:"riskReason"`
-	Inspection         *domain.Inspected             `json:"inspection,omitempty"`
-	Duty               *money.Money                  `json:"duty,omitempty"`
-	DutyRates          map[string]domain.BasisPoints `json:"dutyRatesBasisPoints,omitempty"`
-	DutyAssessedBy     *identity.Stamp               `json:"dutyAssessedBy,omitempty"`
-	DutyPaid           *domain.DutyPaid              `json:"dutyPaid,omitempty"`
-	DutyGuarantee      *domain.DutyGuaranteed        `json:"dutyGuarantee,omitempty"`
-}
-
-func viewDeclaration(d *domain.Declaration) declarationView {
-	v := declarationView{ID: d.ID, TradeID: d.TradeID, Direction: d.Direction, Status: d.Status, Declarant: d.Declarant,
-		CustomsOffice: d.CustomsOffice, LodgedBy: d.DeclarationLodged.Actor,
-		OriginCountry: d.OriginCountry, DestinationCountry: d.DestinationCountry, Lines: d.Lines, Documents: d.Documents,
-		RiskLane: d.Lane, RiskReason: d.LaneReason, Inspection: d.Inspection, DutyPaid: d.Paid,
-		DutyGuarantee: d.Guarantee}
-	if d.Duty != nil {
-		v.Duty, v.DutyRates, v.DutyAssessedBy = &d.Duty.Duty, d.Duty.Rates, &d.Duty.Actor
-	}
-	return v
-}
-
 func registerDeclarations(mux *apispec.Mux, a app.Application) {
 	decide := a.Commands.Declarations
 	// The declarant is the caller's organisation; a body may name it, but naming another is 403.
 	mux.HandleFunc("POST /v1/declarations", authenticated(func(r *http.Request, actor identity.Actor) (int, any, error) {
-		var req struct {
-			ID                 string           `json:"id"`
-			TradeID            string           `json:"tradeId"`
-			Direction          domain.Direction `json:"direction"`
-			Declarant          string           `json:"declarant"`
-			CustomsOffice      string           `json:"customsOffice"`
-			OriginCountry      string           `json:"originCountry"`
-			DestinationCountry string           `json:"destinationCountry"`
-			Lines              []domain.Line    `json:"lines"`
-			Documents          []string         `json:"documents"` // SHA-256 of registered documents
-		}
+		var req declarationRequest
 		if err := decode(r, &req); err != nil {
 			return 0, nil, err
 		}
-		d, isNew, err := a.Commands.LodgeDeclaration.Handle(r.Context(), actor, domain.DeclarationLodged{ID: req.ID, TradeID: req.TradeID,
-			Direction: req.Direction, Declarant: req.Declarant, CustomsOffice: req.CustomsOffice, OriginCountry: req.OriginCountry,
-			DestinationCountry: req.DestinationCountry, Lines: req.Lines, Documents: req.Documents})
+		d, isNew, err := a.Commands.LodgeDeclaration.Handle(r.Context(), actor, req.lodgement())
 		if err != nil {
 			return 0, nil, err
 		}
@@ -88,10 +41,7 @@ func registerDeclarations(mux *apispec.Mux, a app.Application) {
 		})
 	}
 	mux.HandleFunc("POST /v1/declarations/{id}/inspection", answer(func(r *http.Request, actor identity.Actor, id string) (*domain.Declaration, error) {
-		var req struct {
-			Result string `json:"result"` // passed or failed
-			Note   string `json:"note"`
-		}
+		var req inspectionRequest
 		if err := decode(r, &req); err != nil {
 			return nil, err
 		}
@@ -107,21 +57,14 @@ func registerDeclarations(mux *apispec.Mux, a app.Application) {
 		return decide.AssessDuty(r.Context(), actor, id)
 	}))
 	mux.HandleFunc("POST /v1/declarations/{id}/duty-payment", answer(func(r *http.Request, actor identity.Actor, id string) (*domain.Declaration, error) {
-		var req struct {
-			Amount    money.Money `json:"amount"`
-			Reference string      `json:"reference"`
-		}
+		var req dutyPaymentRequest
 		if err := decode(r, &req); err != nil {
 			return nil, err
 		}
 		return decide.PayDuty(r.Context(), actor, id, req.Amount, req.Reference)
 	}))
 	mux.HandleFunc("POST /v1/declarations/{id}/duty-guarantee", answer(func(r *http.Request, actor identity.Actor, id string) (*domain.Declaration, error) {
-		var req struct {
-			Amount    money.Money `json:"amount"`
-			Guarantor string      `json:"guarantor"`
-			Reference string      `json:"reference"`
-		}
+		var req guaranteeRequest
 		if err := decode(r, &req); err != nil {
 			return nil, err
 		}

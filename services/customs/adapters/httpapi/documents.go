@@ -12,35 +12,11 @@ import (
 	"github.com/tradefin/tradefin/services/customs/domain"
 )
 
-type documentView struct {
-	ID        string              `json:"id"` // the SHA-256: a document is its content
-	TradeID   string              `json:"tradeId"`
-	Kind      domain.DocumentKind `json:"kind"`
-	Issuer    string              `json:"issuer"`
-	IssueDate string              `json:"issueDate"`
-	SHA256    string              `json:"sha256"`
-	// RegisteredBy is the organisation that registered it; Actor who of it did.
-	RegisteredBy domain.Party   `json:"registeredBy"`
-	Actor        identity.Stamp `json:"actor"`
-}
-
-func viewDocument(d *domain.Document) documentView {
-	return documentView{ID: d.SHA256, TradeID: d.TradeID, Kind: d.Kind, Issuer: d.Issuer, IssueDate: d.IssueDate, SHA256: d.SHA256,
-		RegisteredBy: d.Registrant, Actor: d.Actor}
-}
-
 func registerDocuments(mux *apispec.Mux, a app.Application) {
 	// Register a document by its SHA-256, or by its content (base64 in JSON), which is hashed
 	// here and not kept: the ledger and this service hold fingerprints, not documents.
 	mux.HandleFunc("POST /v1/documents", authenticated(func(r *http.Request, actor identity.Actor) (int, any, error) {
-		var req struct {
-			TradeID   string              `json:"tradeId"`
-			Kind      domain.DocumentKind `json:"kind"`
-			Issuer    string              `json:"issuer"`
-			IssueDate string              `json:"issueDate"`
-			SHA256    string              `json:"sha256"`
-			Content   []byte              `json:"content"`
-		}
+		var req documentRequest
 		if err := decode(r, &req); err != nil {
 			return 0, nil, err
 		}
@@ -53,7 +29,7 @@ func registerDocuments(mux *apispec.Mux, a app.Application) {
 			req.SHA256 = h
 		}
 		d, isNew, err := a.Commands.RegisterDocument.Handle(r.Context(), actor, domain.DocumentRegistered{SHA256: req.SHA256, TradeID: req.TradeID,
-			Kind: req.Kind, Issuer: req.Issuer, IssueDate: req.IssueDate})
+			Kind: domain.DocumentKind(req.Kind), Issuer: req.Issuer, IssueDate: req.IssueDate})
 		if err != nil {
 			return 0, nil, err
 		}

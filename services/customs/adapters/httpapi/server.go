@@ -59,7 +59,7 @@ func authenticated(h handler) http.HandlerFunc {
 		}
 		status, body, err := h(r, actor)
 		if err != nil {
-			problem.Write(w, r, err)
+			writeError(w, r, err)
 			return
 		}
 		w.Header().Set("Content-Type", "application/json")

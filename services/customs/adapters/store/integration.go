@@ -9,7 +9,7 @@ import (
 
 // integrationEvent is what the other contexts learn of a domain event (nil: nothing), with the
 // stamp of the actor that caused it.
-func integrationEvent(agg aggregate, e domain.Event) any {
+func integrationEvent(agg aggregateOf, e domain.Event) any {
 	switch e := e.(type) {
 	case domain.DocumentRegistered:
 		return contracts.DocumentRegistered{TradeID: e.TradeID, Actor: e.Actor, DocumentID: e.SHA256, Kind: string(e.Kind), SHA256: e.SHA256}

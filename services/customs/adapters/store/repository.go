@@ -1,135 +1,112 @@
 // Package store keeps the customs aggregates in the event store: one stream per document
 // (keyed by its SHA-256), declaration and shipment, with the integration events written to the
-// outbox in the same append.
+// outbox in the same append (the event-sourcing kit's aggregate repository loads, saves and
+// retries; this package says how each aggregate is stored).
 package store
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
-	"fmt"
 
+	"github.com/tradefin/tradefin/events/eventsourcing/aggregate"
 	"github.com/tradefin/tradefin/events/eventsourcing/eventstore"
 	"github.com/tradefin/tradefin/events/messaging/eventbus"
-	"github.com/tradefin/tradefin/events/problem"
 	"github.com/tradefin/tradefin/services/customs/domain"
 )
 
 // Repository is the customs event-sourced repository.
 type Repository struct {
-	events  eventstore.Store
-	byTrade tradeFiles
+	documents    aggregate.Repository[*domain.Document, domain.Event]
+	declarations aggregate.Repository[*domain.Declaration, domain.Event]
+	shipments    aggregate.Repository[*domain.Shipment, domain.Event]
+	byTrade      *tradeFiles
 }
 
 // New returns a repository on an event store.
-func New(s eventstore.Store) *Repository { return &Repository{events: s} }
+func New(s eventstore.Store) *Repository {
+	return &Repository{documents: aggregate.New(documents, s), declarations: aggregate.New(declarations, s),
+		shipments: aggregate.New(shipments, s), byTrade: newTradeFiles(s)}
+}
 
-var registry = func() *eventstore.Registry {
-	r := eventstore.NewRegistry()
-	for _, e := range []domain.Event{domain.DocumentRegistered{}, domain.DeclarationLodged{}, domain.Inspected{}, domain.ExportCleared{},
-		domain.DutyAssessed{}, domain.DutyPaid{}, domain.DutyGuaranteed{}, domain.GoodsReleased{}, domain.BillOfLadingIssued{}, domain.TransportEventRecorded{}} {
-		r.Register(e.EventName(), e)
-	}
-	return r
-}()
-
-// aggregate is what the repository needs of Document, Declaration and Shipment.
-type aggregate interface {
+// aggregateOf is what the repository needs of Document, Declaration and Shipment.
+type aggregateOf interface {
 	Apply(domain.Event)
 	Changes() []domain.Event
 }
 
-// load replays a stream into agg and returns its version (0: no such stream).
-func (r *Repository) load(ctx context.Context, stream string, agg aggregate) (int64, error) {
-	evs, err := r.events.ReadStream(ctx, stream, 1)
-	if err != nil {
-		return 0, err
-	}
-	var version int64
-	for _, e := range evs {
-		v, err := registry.Decode(e)
-		if err != nil {
-			return 0, err
-		}
-		agg.Apply(v.(domain.Event))
-		version = e.Version
-	}
-	return version, nil
-}
+var (
+	documents = spec("document-", func() *domain.Document { return &domain.Document{} },
+		func(d *domain.Document) string { return d.TradeID })
+	declarations = spec("declaration-", func() *domain.Declaration { return &domain.Declaration{} },
+		func(d *domain.Declaration) string { return d.TradeID })
+	shipments = spec("shipment-", func() *domain.Shipment { return &domain.Shipment{} },
+		func(s *domain.Shipment) string { return s.TradeID })
+)
 
-// save appends what agg recorded, expecting the stream at version, with its integration events.
-func (r *Repository) save(ctx context.Context, stream, tradeID string, version int64, agg aggregate) error {
-	var evs []eventstore.NewEvent
-	var out []eventstore.OutboxMessage
-	for i, c := range agg.Changes() {
-		b, err := json.Marshal(c)
-		if err != nil {
-			return err
-		}
-		id := eventstore.EventID("customs", stream, version+int64(i)+1)
-		evs = append(evs, eventstore.NewEvent{ID: id, Type: c.EventName(), SchemaVersion: 1, Data: b, Metadata: eventstore.Metadata{CorrelationID: tradeID}})
-		if payload := integrationEvent(agg, c); payload != nil {
-			// The event's ID is the message's: a retried forward republishes the same ID, and the
-			// request's trace context travels in the message headers.
-			msg, topic, err := eventbus.Encode(ctx, "/tradefin/customs", tradeID, id, payload)
-			if err != nil {
-				return err
+// spec is how one customs aggregate is stored: streams named prefix + ID, the events in the
+// formats of records.go, each integration event in the outbox under its event's ID, keyed by
+// the aggregate's trade.
+func spec[A aggregateOf](prefix string, fresh func() A, tradeID func(A) string) *aggregate.Spec[A, domain.Event] {
+	return &aggregate.Spec[A, domain.Event]{
+		Service:  "customs",
+		Stream:   func(id string) string { return prefix + id },
+		Formats:  formats,
+		ToRecord: toRecord,
+		New:      fresh,
+		Fold: func(agg A, evs []domain.Event, _ int64) A {
+			for _, e := range evs {
+				agg.Apply(e)
 			}
-			out = append(out, eventstore.OutboxMessage{ID: msg.UUID, Topic: topic, Key: tradeID, Payload: msg.Payload, Headers: msg.Metadata})
-		}
-	}
-	if len(evs) == 0 {
-		return nil
-	}
-	if _, err := r.events.Append(ctx, stream, version, evs, out...); err != nil {
-		return fmt.Errorf("save %s: %w", stream, err)
-	}
-	return nil
-}
-
-// update loads, decides and saves, retrying on a concurrent change.
-func update[A aggregate](ctx context.Context, r *Repository, stream string, fresh func() A, tradeID func(A) string, fn func(A) error) (A, error) {
-	for attempt := 0; ; attempt++ {
-		agg := fresh()
-		version, err := r.load(ctx, stream, agg)
-		if err != nil {
-			return agg, err
-		}
-		if version == 0 {
-			return agg, problem.New(problem.NotFound, "Not found", stream)
-		}
-		if err := fn(agg); err != nil {
-			return agg, err
-		}
-		err = r.save(ctx, stream, tradeID(agg), version, agg)
-		if errors.Is(err, eventstore.ErrConcurrencyConflict) && attempt < 3 {
-			continue
-		}
-		return agg, err
+			return agg
+		},
+		Changes: A.Changes,
+		Metadata: func(_ context.Context, agg A, _ domain.Event) (eventstore.Metadata, error) {
+			return eventstore.Metadata{CorrelationID: tradeID(agg)}, nil
+		},
+		Outbox: func(ctx context.Context, agg A, e domain.Event, id string) ([]eventstore.OutboxMessage, error) {
+			payload := integrationEvent(agg, e)
+			if payload == nil {
+				return nil, nil
+			}
+			// The request's trace context travels in the message headers.
+			m, err := eventbus.OutboxMessage(ctx, "/tradefin/customs", tradeID(agg), id, payload)
+			return []eventstore.OutboxMessage{m}, err
+		},
 	}
 }
 
 // get loads an aggregate that must exist.
-func get[A aggregate](ctx context.Context, r *Repository, stream string, agg A) (A, error) {
-	version, err := r.load(ctx, stream, agg)
-	if err == nil && version == 0 {
-		err = problem.New(problem.NotFound, "Not found", stream)
-	}
-	return agg, err
+func get[A any](ctx context.Context, r aggregate.Repository[A, domain.Event], id string) (A, error) {
+	agg, _, err := r.Load(ctx, id)
+	return agg, notFound(err, r.Stream(id))
+}
+
+// update loads, decides and saves, retrying on a concurrent change.
+func update[A any](ctx context.Context, r aggregate.Repository[A, domain.Event], id string, fn func(A) error) (A, error) {
+	agg, err := r.Update(ctx, id, fn)
+	return agg, notFound(err, r.Stream(id))
 }
 
 // create saves a new aggregate; if the stream exists, same reports whether the stored one is
 // the same (a retry: the stored one is returned) or not (a conflict).
-func create[A aggregate](ctx context.Context, r *Repository, stream, tradeID string, agg A, stored A, same func(stored A) bool) (A, bool, error) {
-	err := r.save(ctx, stream, tradeID, eventstore.ExpectNoStream, agg)
+func create[A any](ctx context.Context, r aggregate.Repository[A, domain.Event], id string, agg A, same func(stored A) bool) (A, bool, error) {
+	err := r.Create(ctx, id, agg)
 	if !errors.Is(err, eventstore.ErrConcurrencyConflict) {
 		return agg, true, err
 	}
-	if _, err := r.load(ctx, stream, stored); err != nil {
+	stored, _, err := r.Load(ctx, id)
+	if err != nil {
 		return stored, false, err
 	}
 	if !same(stored) {
-		return stored, false, problem.New(problem.Conflict, "Already exists with other content", stream)
+		return stored, false, &domain.Exists{Resource: r.Stream(id)}
 	}
 	return stored, false, nil
+}
+
+func notFound(err error, stream string) error {
+	if errors.Is(err, aggregate.ErrNotFound) {
+		return &domain.NotFound{Resource: stream}
+	}
+	return err
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"testing"
 
 	"github.com/ThreeDotsLabs/watermill/message"
@@ -13,7 +12,6 @@ import (
 	"github.com/tradefin/tradefin/events/contracts"
 	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/events/messaging/eventbus"
-	"github.com/tradefin/tradefin/events/problem"
 	"github.com/tradefin/tradefin/services/customs/adapters/store"
 	"github.com/tradefin/tradefin/services/customs/domain"
 )
@@ -35,10 +33,7 @@ func register(t *testing.T, r *store.Repository, trade, content string, kind dom
 	return stored
 }
 
-func isKind(err error, k problem.Kind) bool {
-	var p *problem.Error
-	return errors.As(err, &p) && p.Kind == k
-}
+func isKind(err error, k domain.Kind) bool { return domain.KindOf(err) == k }
 
 // TestRepository checks, on SQLite and PostgreSQL, that each stored event's integration message
 // carries the event's ID (so a retried forward republishes the same ID), that creates are
@@ -99,7 +94,7 @@ func TestRepository(t *testing.T) {
 				switch {
 				case !conflict && (err != nil || isNew != (i == 0)):
 					t.Errorf("create %d: new %v, %v", i, isNew, err)
-				case conflict && !isKind(err, problem.Conflict):
+				case conflict && !isKind(err, domain.KindConflict):
 					t.Errorf("other content under S-1: %v", err)
 				}
 			}
@@ -111,10 +106,10 @@ func TestRepository(t *testing.T) {
 					t.Errorf("trade file: %+v %v", f, err)
 				}
 			}
-			if _, err := r.Shipment(ctx, "S-2"); !isKind(err, problem.NotFound) {
+			if _, err := r.Shipment(ctx, "S-2"); !isKind(err, domain.KindNotFound) {
 				t.Errorf("unknown shipment: %v", err)
 			}
-			if _, err := r.UpdateDeclaration(ctx, "D-2", func(*domain.Declaration) error { return nil }); !isKind(err, problem.NotFound) {
+			if _, err := r.UpdateDeclaration(ctx, "D-2", func(*domain.Declaration) error { return nil }); !isKind(err, domain.KindNotFound) {
 				t.Errorf("unknown declaration: %v", err)
 			}
 		})

@@ -3,40 +3,37 @@ package store
 import (
 	"context"
 	"slices"
-	"sync"
 
 	"github.com/tradefin/tradefin/events/eventsourcing/eventstore"
+	"github.com/tradefin/tradefin/events/eventsourcing/projection"
 	"github.com/tradefin/tradefin/services/customs/domain"
 )
 
-// tradeFiles is a read model of what customs holds of each trade: its documents, declarations
-// and bills of lading, in the order they were recorded (the parties of each never change after
-// it is created, so the creating events are enough). It follows the event store's global order
-// and catches up at every query, so a caller sees what it has just recorded; after a restart
-// the first query rebuilds it from the start. (The store makes positions visible in commit
-// order, so catching up "after the last position seen" never skips an event that commits later.)
+// tradeFiles is a read model of what customs holds of each trade: the credit application that
+// opened it, its documents, declarations and bills of lading, in the order they were recorded (the parties of each never change after
+// it is created, so the creating events are enough). A projection runner feeds it from the
+// event store's global order and catches it up at every query, so a caller sees what it has
+// just recorded; after a restart the first query rebuilds it from the start.
 type tradeFiles struct {
-	mu      sync.Mutex
-	after   int64                        // the last position applied
-	byTrade map[string]*domain.TradeFile // trade ID → its file
+	runner  *projection.Runner
+	byTrade map[string]*domain.TradeFile // trade ID → its file; guarded by the runner
 }
 
-// catchUpBatch is how many events a catch-up reads at a time.
-const catchUpBatch = 500
+func newTradeFiles(s eventstore.Store) *tradeFiles {
+	p := &tradeFiles{byTrade: map[string]*domain.TradeFile{}}
+	p.runner = projection.New(s, p.apply)
+	return p
+}
 
 // TradeFile returns what customs holds of a trade (nothing: an empty file).
 func (r *Repository) TradeFile(ctx context.Context, tradeID string) (domain.TradeFile, error) {
-	p := &r.byTrade
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if err := p.catchUp(ctx, r.events); err != nil {
-		return domain.TradeFile{}, err
-	}
-	f := p.byTrade[tradeID]
-	if f == nil {
-		return domain.TradeFile{}, nil
-	}
-	return domain.TradeFile{Documents: slices.Clone(f.Documents), Declarations: slices.Clone(f.Declarations), Shipments: slices.Clone(f.Shipments)}, nil
+	var out domain.TradeFile
+	err := r.byTrade.runner.Read(ctx, func() {
+		if f := r.byTrade.byTrade[tradeID]; f != nil {
+			out = domain.TradeFile{Trade: f.Trade, Documents: slices.Clone(f.Documents), Declarations: slices.Clone(f.Declarations), Shipments: slices.Clone(f.Shipments)}
+		}
+	})
+	return out, err
 }
 
 // DocumentsOfTrade returns the documents registered for a trade, oldest first (none: empty).
@@ -45,34 +42,16 @@ func (r *Repository) DocumentsOfTrade(ctx context.Context, tradeID string) ([]*d
 	return f.Documents, err
 }
 
-var fileEvents = []string{domain.DocumentRegistered{}.EventName(), domain.DeclarationLodged{}.EventName(), domain.BillOfLadingIssued{}.EventName()}
+var fileEvents = []string{"customs.TradeOpened", "customs.DocumentRegistered", "customs.DeclarationLodged", "customs.BillOfLadingIssued"}
 
-func (p *tradeFiles) catchUp(ctx context.Context, s eventstore.Store) error {
-	if p.byTrade == nil {
-		p.byTrade = map[string]*domain.TradeFile{}
+func (p *tradeFiles) apply(_ context.Context, stored eventstore.Event) error {
+	if !slices.Contains(fileEvents, stored.Type) {
+		return nil
 	}
-	for {
-		evs, err := s.ReadAll(ctx, p.after, catchUpBatch)
-		if err != nil {
-			return err
-		}
-		for _, e := range evs {
-			if slices.Contains(fileEvents, e.Type) {
-				v, err := registry.Decode(e)
-				if err != nil {
-					return err
-				}
-				p.apply(v.(domain.Event))
-			}
-			p.after = e.Position
-		}
-		if len(evs) < catchUpBatch {
-			return nil
-		}
+	e, err := documents.Decode(stored)
+	if err != nil {
+		return err
 	}
-}
-
-func (p *tradeFiles) apply(e domain.Event) {
 	file := func(tradeID string) *domain.TradeFile {
 		if p.byTrade[tradeID] == nil {
 			p.byTrade[tradeID] = &domain.TradeFile{}
@@ -80,6 +59,10 @@ func (p *tradeFiles) apply(e domain.Event) {
 		return p.byTrade[tradeID]
 	}
 	switch e := e.(type) {
+	case domain.TradeOpened:
+		if f := file(e.TradeID); f.Trade == nil { // the stream holds one; the first is the trade's
+			f.Trade = &e
+		}
 	case domain.DocumentRegistered:
 		d := &domain.Document{}
 		d.Apply(e)
@@ -92,4 +75,5 @@ func (p *tradeFiles) apply(e domain.Event) {
 		f := file(e.TradeID)
 		f.Shipments = append(f.Shipments, e)
 	}
+	return nil
 }

@@ -52,6 +52,6 @@ func (h DeclarationHandlers) decide(ctx context.Context, actor identity.Actor, i
 		if err := authorize(actor, action, d.Parties(), "declaration-"+id); err != nil {
 			return err
 		}
-		return asProblem(fn(d, actor.Stamp()))
+		return fn(d, actor.Stamp())
 	})
 }

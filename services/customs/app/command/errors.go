@@ -1,11 +1,12 @@
-// Package command holds the customs service's write-side use cases.
+// Package command holds the customs service's write-side use cases. They answer with the
+// domain's errors (domain.KindOf classifies them); the HTTP adapter alone turns them into RFC 9457
+// problems.
 package command
 
 import (
 	"errors"
 
 	"github.com/tradefin/tradefin/events/identity"
-	"github.com/tradefin/tradefin/events/problem"
 	"github.com/tradefin/tradefin/services/customs/domain"
 )
 
@@ -17,27 +18,10 @@ type Repository = interface {
 	trades
 }
 
-// asProblem maps a domain error to its RFC 9457 kind once: a bad field is 400, a state that does
-// not allow the command 409, a rule that refuses it 422.
-func asProblem(err error) error {
-	var fe *domain.FieldError
-	switch {
-	case err == nil:
-		return nil
-	case errors.As(err, &fe):
-		return problem.InvalidFields(problem.InvalidParam{Name: fe.Field, Reason: fe.Reason})
-	case errors.Is(err, domain.ErrInvalidState):
-		return problem.New(problem.Conflict, "Not allowed now", err.Error())
-	case errors.Is(err, domain.ErrRefused):
-		return problem.New(problem.Unprocessable, "Refused by the customs rules", err.Error())
-	}
-	return err
-}
-
 // notFound is the answer to a command on a stored resource the caller may not see: the store's
-// own not-found problem for that stream (adapters/store), word for word, so that it cannot be
+// own not-found error for that stream (adapters/store), word for word, so that it cannot be
 // told from a resource that does not exist.
-func notFound(stream string) error { return problem.New(problem.NotFound, "Not found", stream) }
+func notFound(stream string) error { return &domain.NotFound{Resource: stream} }
 
 // authorize asks domain.Authorize whether actor may take action on the stored resource whose
 // stream is stream (e.g. "declaration-EXP-1"): 404 as for a missing resource when the caller may
@@ -60,15 +44,15 @@ func authorize(actor identity.Actor, action domain.Action, p domain.Parties, str
 //     declarant…", "only its carrier…");
 //   - one constant for every kind of resource and every holder, naming no stream and no party;
 //   - not a 404: a create on a free ID never answers 404, so it would tell as much, and wrongly.
-var errIDTaken = identity.Refuse("this ID is not available to the caller's organisation: create the resource under another ID")
+var errIDTaken = &domain.Forbidden{Rule: "this ID is not available to the caller's organisation: create the resource under another ID"}
 
 // createdAs decides the answer to a create that found its ID taken (isNew false: the store
-// returned the stored resource for a retry, or its 409 for other content). A caller that may
-// see the stored resource gets the store's answer unless the rules refuse it action on it (403
-// naming the rule); any other caller gets errIDTaken, and nothing of the stored resource.
+// returned the stored resource for a retry, or domain.Exists for other content). A caller that
+// may see the stored resource gets the store's answer unless the rules refuse it action on it
+// (403 naming the rule); any other caller gets errIDTaken, and nothing of the stored resource.
 func createdAs(isNew bool, err error, actor identity.Actor, action domain.Action, stored func() (domain.Parties, error)) error {
-	var p *problem.Error
-	if isNew || (err != nil && (!errors.As(err, &p) || p.Kind != problem.Conflict)) {
+	var exists *domain.Exists
+	if isNew || (err != nil && !errors.As(err, &exists)) {
 		return err
 	}
 	parties, perr := stored()

@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"github.com/tradefin/tradefin/events/identity"
-	"github.com/tradefin/tradefin/events/problem"
 	"github.com/tradefin/tradefin/services/customs/domain"
 )
 
@@ -16,25 +15,22 @@ type declarations interface {
 }
 
 // LodgeDeclarationHandler lodges an export or import declaration.
-type LodgeDeclarationHandler struct{ Repo Repository }
+type LodgeDeclarationHandler struct{ Trades }
 
 // Handle lodges l with the actor's organisation as declarant (l.Declarant, when given, must be
-// it), after the rules allow it and each document it relies on is one of the trade's that the
-// actor may rely on.
+// it), on a trade customs knows whose exporter (an export) or importer (an import) the actor
+// is, after each document it relies on is one of the trade's that the actor may rely on.
 func (h LodgeDeclarationHandler) Handle(ctx context.Context, actor identity.Actor, l domain.DeclarationLodged) (*domain.Declaration, bool, error) {
 	if l.Declarant == "" {
 		l.Declarant = actor.Org
 	}
 	l.Actor = actor.Stamp()
-	file, err := h.Repo.TradeFile(ctx, l.TradeID)
+	file, err := h.admit(ctx, actor, domain.ActLodgeDeclaration, l.TradeID, func(f domain.TradeFile) domain.Parties { return f.Lodgement(l) })
 	if err != nil {
 		return nil, false, err
 	}
-	if err := domain.Authorize(actor, domain.ActLodgeDeclaration, file.Lodgement(l)); err != nil {
-		return nil, false, err
-	}
-	if len(l.Documents) > domain.MaxDocuments {
-		return nil, false, problem.InvalidFields(problem.InvalidParam{Name: "documents", Reason: fmt.Sprintf("at most %d documents", domain.MaxDocuments)})
+	if len(l.Documents) > domain.MaxDocuments { // before looking any up
+		return nil, false, &domain.FieldError{Field: "documents", Reason: fmt.Sprintf("at most %d documents", domain.MaxDocuments)}
 	}
 	var kinds []domain.DocumentKind
 	for i, sha := range l.Documents {
@@ -46,10 +42,13 @@ func (h LodgeDeclarationHandler) Handle(ctx context.Context, actor identity.Acto
 	}
 	d, err := domain.Lodge(l, kinds)
 	if err != nil {
-		return nil, false, asProblem(err)
+		return nil, false, err
 	}
 	stored, isNew, err := h.Repo.CreateDeclaration(ctx, d)
-	if err := createdAs(isNew, err, actor, domain.ActLodgeDeclaration, func() (domain.Parties, error) { return stored.Parties(), nil }); err != nil {
+	if err := createdAs(isNew, err, actor, domain.ActLodgeDeclaration, func() (domain.Parties, error) {
+		file, err := h.Repo.TradeFile(ctx, stored.TradeID)
+		return file.Lodgement(stored.DeclarationLodged), err
+	}); err != nil {
 		return nil, false, err
 	}
 	return stored, isNew, nil

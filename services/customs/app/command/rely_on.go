@@ -6,23 +6,18 @@ import (
 	"fmt"
 
 	"github.com/tradefin/tradefin/events/identity"
-	"github.com/tradefin/tradefin/events/problem"
 	"github.com/tradefin/tradefin/services/customs/domain"
 )
-
-type trades interface {
-	TradeFile(ctx context.Context, tradeID string) (domain.TradeFile, error)
-}
 
 // reliedOn returns the document with that SHA-256 that the actor may rely on in a declaration
 // or bill of lading of trade file f (tradeID). A document the actor may not see is answered
 // exactly as one never registered, so that fingerprints cannot be probed.
 func reliedOn(ctx context.Context, repo Repository, actor identity.Actor, tradeID string, f domain.TradeFile, field, sha string) (*domain.Document, error) {
-	notRegistered := problem.InvalidFields(problem.InvalidParam{Name: field, Reason: fmt.Sprintf("no document registered with SHA-256 %.64s", sha)})
+	notRegistered := &domain.FieldError{Field: field, Reason: fmt.Sprintf("no document registered with SHA-256 %.64s", sha)}
 	doc, err := repo.Document(ctx, sha)
 	if err != nil {
-		var p *problem.Error
-		if errors.As(err, &p) && p.Kind == problem.NotFound {
+		var nf *domain.NotFound
+		if errors.As(err, &nf) {
 			return nil, notRegistered
 		}
 		return nil, err
@@ -36,7 +31,7 @@ func reliedOn(ctx context.Context, repo Repository, actor identity.Actor, tradeI
 		return nil, notRegistered
 	}
 	if doc.TradeID != tradeID {
-		return nil, problem.InvalidFields(problem.InvalidParam{Name: field, Reason: "registered for another trade"})
+		return nil, &domain.FieldError{Field: field, Reason: "registered for another trade"}
 	}
 	return doc, nil
 }

@@ -14,31 +14,30 @@ type shipments interface {
 }
 
 // ShipmentHandlers are the carrier's reports.
-type ShipmentHandlers struct{ Repo Repository }
+type ShipmentHandlers struct{ Trades }
 
-// IssueBillOfLading opens the shipment with the actor's organisation as its carrier; the B/L
-// document, when named, must be a bill of lading of the same trade the actor may rely on.
+// IssueBillOfLading opens the shipment with the actor's organisation as its carrier, on a trade
+// customs knows, naming that trade's exporter and importer as shipper and consignee if it names
+// them; the B/L document, when named, must be a bill of lading of the same trade the actor may
+// rely on.
 func (h ShipmentHandlers) IssueBillOfLading(ctx context.Context, actor identity.Actor, b domain.BillOfLadingIssued) (*domain.Shipment, bool, error) {
 	b.Carrier, b.Actor = actor.Org, actor.Stamp()
-	if err := domain.Authorize(actor, domain.ActIssueBillOfLading, domain.Parties{Carrier: b.Carrier}); err != nil {
+	file, err := h.admit(ctx, actor, domain.ActIssueBillOfLading, b.TradeID, func(f domain.TradeFile) domain.Parties { return f.Issuance(b) })
+	if err != nil {
 		return nil, false, err
 	}
 	if b.DocumentSHA256 != "" {
-		file, err := h.Repo.TradeFile(ctx, b.TradeID)
-		if err != nil {
-			return nil, false, err
-		}
 		doc, err := reliedOn(ctx, h.Repo, actor, b.TradeID, file, "documentSha256", b.DocumentSHA256)
 		if err != nil {
 			return nil, false, err
 		}
 		if doc.Kind != domain.BillOfLading {
-			return nil, false, asProblem(&domain.FieldError{Field: "documentSha256", Reason: "not a bill of lading"})
+			return nil, false, &domain.FieldError{Field: "documentSha256", Reason: "not a bill of lading"}
 		}
 	}
 	s, err := domain.IssueBillOfLading(b)
 	if err != nil {
-		return nil, false, asProblem(err)
+		return nil, false, err
 	}
 	stored, isNew, err := h.Repo.CreateShipment(ctx, s)
 	if err := createdAs(isNew, err, actor, domain.ActIssueBillOfLading, func() (domain.Parties, error) {
@@ -64,6 +63,6 @@ func (h ShipmentHandlers) RecordTransportEvent(ctx context.Context, actor identi
 			return err
 		}
 		_, err = s.Record(e)
-		return asProblem(err)
+		return err
 	})
 }

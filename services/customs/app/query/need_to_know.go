@@ -8,7 +8,6 @@ import (
 	"errors"
 
 	"github.com/tradefin/tradefin/events/identity"
-	"github.com/tradefin/tradefin/events/problem"
 	"github.com/tradefin/tradefin/services/customs/domain"
 )
 
@@ -24,8 +23,8 @@ type Repository interface {
 type Handlers struct{ Repo Repository }
 
 // notFound is the answer for a resource the caller may not see: the store's own not-found
-// problem for that stream, word for word.
-func notFound(stream string) error { return problem.New(problem.NotFound, "Not found", stream) }
+// error for that stream, word for word.
+func notFound(stream string) error { return &domain.NotFound{Resource: stream} }
 
 // Declaration returns a declaration its declarant, its customs office or the auditor asks for.
 func (h Handlers) Declaration(ctx context.Context, actor identity.Actor, id string) (*domain.Declaration, error) {
@@ -76,6 +75,9 @@ func (h Handlers) Document(ctx context.Context, actor identity.Actor, sha256 str
 // DocumentsOfTrade returns the trade's documents the actor may see, oldest first (none: empty,
 // whether the trade has none or the actor sees none).
 func (h Handlers) DocumentsOfTrade(ctx context.Context, actor identity.Actor, tradeID string) ([]*domain.Document, error) {
+	if err := domain.ValidTradeID(tradeID); err != nil {
+		return nil, err
+	}
 	file, err := h.Repo.TradeFile(ctx, tradeID)
 	if err != nil {
 		return nil, err

@@ -1,10 +1,10 @@
 package httpapi
 
 import (
-	"encoding/json"
 	"net/http"
 	"strconv"
 
+	"github.com/tradefin/tradefin/events/money"
 	"github.com/tradefin/tradefin/events/platform/apispec"
 	"github.com/tradefin/tradefin/events/problem"
 	"github.com/tradefin/tradefin/services/lc/adapters/swiftmap"
@@ -13,57 +13,71 @@ import (
 	"github.com/tradefin/tradefin/services/lc/domain"
 )
 
-// creditView is a credit as the API returns it: its state and the SWIFT messages it produced.
-type creditView struct {
-	ID            string                        `json:"id"`
-	TradeID       string                        `json:"tradeId"`
-	Status        domain.Status                 `json:"status"`
-	Terms         domain.Terms                  `json:"terms"`
-	IssueDate     domain.Date                   `json:"issueDate,omitzero"`
-	AdvisedOn     domain.Date                   `json:"advisedOn,omitzero"`
-	AcceptedOn    domain.Date                   `json:"acceptedOn,omitzero"`
-	Presentations []domain.ExaminedPresentation `json:"presentations"`
-	Amendments    []domain.Amendment            `json:"amendments"`
-	Messages      []swiftmap.Message            `json:"messages"`
-}
+// The requests the credit's commands take.
+type (
+	applyRequest struct {
+		ID      string   `json:"id"`
+		TradeID string   `json:"tradeId"`
+		Terms   termsDTO `json:"terms"`
+	}
+	amendRequest struct {
+		Date              domain.Date  `json:"date"`
+		NewExpiry         domain.Date  `json:"newExpiry"`
+		Increase          *money.Money `json:"increase"`
+		Decrease          *money.Money `json:"decrease"`
+		NewLatestShipment domain.Date  `json:"newLatestShipment"`
+	}
+	presentRequest struct {
+		PresentationID string          `json:"presentationId"`
+		Presentation   presentationDTO `json:"presentation"`
+	}
+	answerRequest struct {
+		Accepted *bool       `json:"accepted"`
+		Date     domain.Date `json:"date"`
+	}
+	cancelRequest struct {
+		Reason string `json:"reason"`
+	}
+)
 
 func writeCredit(w http.ResponseWriter, r *http.Request, status int, lc *domain.LetterOfCredit) {
 	msgs, err := swiftmap.Messages(lc)
 	if err != nil {
-		problem.Write(w, r, err)
+		fail(w, r, err)
 		return
 	}
-	ps := lc.Presentations
-	if ps == nil {
-		ps = []domain.ExaminedPresentation{}
-	}
-	as := lc.Amendments
-	if as == nil {
-		as = []domain.Amendment{}
-	}
-	writeJSON(w, status, creditView{ID: lc.ID, TradeID: lc.TradeID, Status: lc.Status, Terms: lc.Terms, IssueDate: lc.IssueDate, AdvisedOn: lc.AdvisedOn, AcceptedOn: lc.AcceptedOn, Presentations: ps, Amendments: as, Messages: msgs})
+	writeJSON(w, status, viewOf(lc, msgs))
 }
 
-func writeJSON(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(v)
+// credit answers a command that returns the credit.
+func credit(w http.ResponseWriter, r *http.Request, lc *domain.LetterOfCredit, err error) {
+	if err != nil {
+		fail(w, r, err)
+		return
+	}
+	writeCredit(w, r, http.StatusOK, lc)
+}
+
+// accepted is a required yes-or-no answer.
+func (a answerRequest) accepted(w http.ResponseWriter, r *http.Request, meaning string) (bool, bool) {
+	if a.Accepted == nil {
+		fail(w, r, problem.InvalidFields(problem.InvalidParam{Name: "accepted", Reason: "required: " + meaning}))
+		return false, false
+	}
+	return *a.Accepted, true
 }
 
 func registerCredits(mux *apispec.Mux, a app.Application) {
+	c := a.Commands
 	mux.HandleFunc("POST /v1/letters-of-credit", func(w http.ResponseWriter, r *http.Request) {
-		var req struct {
-			ID      string       `json:"id"`
-			TradeID string       `json:"tradeId"`
-			Terms   domain.Terms `json:"terms"`
-		}
+		var req applyRequest
 		if err := decode(r, &req); err != nil {
-			problem.Write(w, r, err)
+			fail(w, r, err)
 			return
 		}
-		lc, created, err := a.Commands.ApplyForCredit.Handle(r.Context(), command.ApplyForCredit{ID: req.ID, TradeID: req.TradeID, Terms: req.Terms})
+		lc, created, err := c.ApplyForCredit.Handle(r.Context(), command.ApplyForCredit{ID: req.ID, TradeID: req.TradeID, Terms: req.Terms.domain()})
 		if err != nil {
-			problem.Write(w, r, err)
+			fail(w, r, err)
 			return
 		}
 		status := http.StatusOK // the same application again: the credit it created
@@ -75,152 +89,131 @@ func registerCredits(mux *apispec.Mux, a app.Application) {
 	})
 	mux.HandleFunc("GET /v1/letters-of-credit/{id}", func(w http.ResponseWriter, r *http.Request) {
 		lc, err := a.Queries.Credit.Get(r.Context(), r.PathValue("id"))
-		if err != nil {
-			problem.Write(w, r, err)
-			return
-		}
-		writeCredit(w, r, http.StatusOK, lc)
+		credit(w, r, lc, err)
 	})
 	mux.HandleFunc("POST /v1/letters-of-credit/{id}/issue", func(w http.ResponseWriter, r *http.Request) {
 		var req struct {
 			IssueDate domain.Date `json:"issueDate"`
 		}
 		if err := decode(r, &req); err != nil {
-			problem.Write(w, r, err)
+			fail(w, r, err)
 			return
 		}
-		lc, err := a.Commands.IssueCredit.Handle(r.Context(), command.IssueCredit{ID: r.PathValue("id"), On: req.IssueDate})
-		if err != nil {
-			problem.Write(w, r, err)
-			return
-		}
-		writeCredit(w, r, http.StatusOK, lc)
+		lc, err := c.IssueCredit.Handle(r.Context(), command.IssueCredit{ID: r.PathValue("id"), On: req.IssueDate})
+		credit(w, r, lc, err)
+	})
+	mux.HandleFunc("POST /v1/letters-of-credit/{id}/issue/approval", func(w http.ResponseWriter, r *http.Request) {
+		lc, err := c.ApproveIssue.Handle(r.Context(), r.PathValue("id"))
+		credit(w, r, lc, err)
 	})
 	mux.HandleFunc("POST /v1/letters-of-credit/{id}/advice", func(w http.ResponseWriter, r *http.Request) {
 		var req struct {
 			AdvisedOn domain.Date `json:"advisedOn"`
 		}
 		if err := decodeOptional(r, &req); err != nil { // no body, or no date: today
-			problem.Write(w, r, err)
+			fail(w, r, err)
 			return
 		}
-		lc, err := a.Commands.AdviseCredit.Handle(r.Context(), command.AdviseCredit{ID: r.PathValue("id"), On: req.AdvisedOn})
-		if err != nil {
-			problem.Write(w, r, err)
-			return
-		}
-		writeCredit(w, r, http.StatusOK, lc)
+		lc, err := c.AdviseCredit.Handle(r.Context(), command.AdviseCredit{ID: r.PathValue("id"), On: req.AdvisedOn})
+		credit(w, r, lc, err)
 	})
 	mux.HandleFunc("POST /v1/letters-of-credit/{id}/acceptance", func(w http.ResponseWriter, r *http.Request) {
 		var req struct {
 			AcceptedOn domain.Date `json:"acceptedOn"`
 		}
 		if err := decodeOptional(r, &req); err != nil { // no body, or no date: today
-			problem.Write(w, r, err)
+			fail(w, r, err)
 			return
 		}
-		lc, err := a.Commands.AcceptCredit.Handle(r.Context(), command.AcceptCredit{ID: r.PathValue("id"), On: req.AcceptedOn})
-		if err != nil {
-			problem.Write(w, r, err)
-			return
-		}
-		writeCredit(w, r, http.StatusOK, lc)
+		lc, err := c.AcceptCredit.Handle(r.Context(), command.AcceptCredit{ID: r.PathValue("id"), On: req.AcceptedOn})
+		credit(w, r, lc, err)
 	})
 	mux.HandleFunc("POST /v1/letters-of-credit/{id}/amendments", func(w http.ResponseWriter, r *http.Request) {
-		var req domain.Amendment
+		var req amendRequest
 		if err := decode(r, &req); err != nil {
-			problem.Write(w, r, err)
+			fail(w, r, err)
 			return
 		}
-		lc, err := a.Commands.AmendCredit.Handle(r.Context(), command.AmendCredit{ID: r.PathValue("id"), Amendment: req})
-		if err != nil {
-			problem.Write(w, r, err)
-			return
-		}
-		writeCredit(w, r, http.StatusOK, lc)
+		lc, err := c.AmendCredit.Handle(r.Context(), command.AmendCredit{ID: r.PathValue("id"), Amendment: domain.Amendment{Date: req.Date,
+			NewExpiry: req.NewExpiry, Increase: req.Increase, Decrease: req.Decrease, NewLatestShipment: req.NewLatestShipment}})
+		credit(w, r, lc, err)
 	})
 	mux.HandleFunc("POST /v1/letters-of-credit/{id}/amendments/{n}/answer", func(w http.ResponseWriter, r *http.Request) {
-		var req struct {
-			Accepted bool `json:"accepted"`
-		}
+		var req answerRequest
 		if err := decode(r, &req); err != nil {
-			problem.Write(w, r, err)
+			fail(w, r, err)
+			return
+		}
+		accepted, ok := req.accepted(w, r, "true accepts the amendment, false rejects it (UCP 600 Art. 10(c))")
+		if !ok {
 			return
 		}
 		n, err := strconv.Atoi(r.PathValue("n"))
 		if err != nil {
-			problem.Write(w, r, problem.InvalidFields(problem.InvalidParam{Name: "n", Reason: "the amendment's number"}))
+			fail(w, r, problem.InvalidFields(problem.InvalidParam{Name: "n", Reason: "the amendment's number"}))
 			return
 		}
-		lc, err := a.Commands.AnswerAmendment.Handle(r.Context(), command.AnswerAmendment{ID: r.PathValue("id"), Number: n, Accepted: req.Accepted})
-		if err != nil {
-			problem.Write(w, r, err)
-			return
-		}
-		writeCredit(w, r, http.StatusOK, lc)
+		lc, err := c.AnswerAmendment.Handle(r.Context(), command.AnswerAmendment{ID: r.PathValue("id"), Number: n, Accepted: accepted})
+		credit(w, r, lc, err)
 	})
 	mux.HandleFunc("POST /v1/letters-of-credit/{id}/presentations", func(w http.ResponseWriter, r *http.Request) {
-		var req struct {
-			PresentationID string              `json:"presentationId"`
-			Presentation   domain.Presentation `json:"presentation"`
-			Holidays       []domain.Date       `json:"holidays"`
-		}
+		var req presentRequest
 		if err := decode(r, &req); err != nil {
-			problem.Write(w, r, err)
+			fail(w, r, err)
 			return
 		}
-		if req.PresentationID == "" {
-			problem.Write(w, r, problem.InvalidFields(problem.InvalidParam{Name: "presentationId", Reason: "required (it makes a retried presentation harmless)"}))
-			return
-		}
-		res, err := a.Commands.PresentDocuments.Handle(r.Context(), command.PresentDocuments{CreditID: r.PathValue("id"), PresentationID: req.PresentationID, Presentation: req.Presentation, Holidays: req.Holidays})
+		res, err := c.PresentDocuments.Handle(r.Context(), command.PresentDocuments{CreditID: r.PathValue("id"), PresentationID: req.PresentationID,
+			Presentation: req.Presentation.domain()})
 		if err != nil {
-			problem.Write(w, r, err)
+			fail(w, r, err)
 			return
 		}
-		writeJSON(w, http.StatusOK, res)
+		writeJSON(w, http.StatusOK, examinationOf(res))
 	})
 	mux.HandleFunc("POST /v1/letters-of-credit/{id}/presentations/{pid}/waiver", func(w http.ResponseWriter, r *http.Request) {
 		var req struct {
 			Date domain.Date `json:"date"`
 		}
 		if err := decodeOptional(r, &req); err != nil { // no body, or no date: today
-			problem.Write(w, r, err)
+			fail(w, r, err)
 			return
 		}
-		lc, err := a.Commands.WaiveDiscrepancies.Handle(r.Context(), command.WaiveDiscrepancies{CreditID: r.PathValue("id"), PresentationID: r.PathValue("pid"), On: req.Date})
-		if err != nil {
-			problem.Write(w, r, err)
-			return
-		}
-		writeCredit(w, r, http.StatusOK, lc)
+		lc, err := c.WaiveDiscrepancies.Handle(r.Context(), command.WaiveDiscrepancies{CreditID: r.PathValue("id"), PresentationID: r.PathValue("pid"), On: req.Date})
+		credit(w, r, lc, err)
 	})
 	mux.HandleFunc("POST /v1/letters-of-credit/{id}/presentations/{pid}/waiver/decision", func(w http.ResponseWriter, r *http.Request) {
-		var req struct {
-			Accepted *bool       `json:"accepted"`
-			Date     domain.Date `json:"date"`
-		}
+		var req answerRequest
 		if err := decode(r, &req); err != nil {
-			problem.Write(w, r, err)
+			fail(w, r, err)
 			return
 		}
-		if req.Accepted == nil {
-			problem.Write(w, r, problem.InvalidFields(problem.InvalidParam{Name: "accepted", Reason: "required: true honours the credit, false keeps the refusal"}))
+		accepted, ok := req.accepted(w, r, "true honours the credit, false keeps the refusal")
+		if !ok {
 			return
 		}
-		lc, err := a.Commands.DecideWaiver.Handle(r.Context(), command.DecideWaiver{CreditID: r.PathValue("id"), PresentationID: r.PathValue("pid"), Accepted: *req.Accepted, On: req.Date})
-		if err != nil {
-			problem.Write(w, r, err)
-			return
-		}
-		writeCredit(w, r, http.StatusOK, lc)
+		lc, err := c.DecideWaiver.Handle(r.Context(), command.DecideWaiver{CreditID: r.PathValue("id"), PresentationID: r.PathValue("pid"), Accepted: accepted, On: req.Date})
+		credit(w, r, lc, err)
 	})
-	mux.HandleFunc("POST /v1/letters-of-credit/{id}/issue/approval", func(w http.ResponseWriter, r *http.Request) {
-		lc, err := a.Commands.ApproveIssue.Handle(r.Context(), r.PathValue("id"))
-		if err != nil {
-			problem.Write(w, r, err)
+	mux.HandleFunc("POST /v1/letters-of-credit/{id}/cancellation", func(w http.ResponseWriter, r *http.Request) {
+		var req cancelRequest
+		if err := decode(r, &req); err != nil {
+			fail(w, r, err)
 			return
 		}
-		writeCredit(w, r, http.StatusOK, lc)
+		lc, err := c.ProposeCancel.Handle(r.Context(), command.ProposeCancellation{CreditID: r.PathValue("id"), Reason: req.Reason})
+		credit(w, r, lc, err)
+	})
+	mux.HandleFunc("POST /v1/letters-of-credit/{id}/cancellation/answer", func(w http.ResponseWriter, r *http.Request) {
+		var req answerRequest
+		if err := decode(r, &req); err != nil {
+			fail(w, r, err)
+			return
+		}
+		accepted, ok := req.accepted(w, r, "true consents to the cancellation, false keeps the credit (UCP 600 Art. 10(a))")
+		if !ok {
+			return
+		}
+		lc, err := c.AnswerCancel.Handle(r.Context(), command.AnswerCancellation{CreditID: r.PathValue("id"), Accepted: accepted})
+		credit(w, r, lc, err)
 	})
 }

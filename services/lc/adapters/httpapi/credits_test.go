@@ -11,6 +11,7 @@ import (
 
 	"github.com/tradefin/tradefin/deploy/devstack/testenv"
 	"github.com/tradefin/tradefin/events/eventsourcing/eventstore"
+	"github.com/tradefin/tradefin/services/lc/adapters/calendars"
 	"github.com/tradefin/tradefin/services/lc/adapters/httpapi"
 	"github.com/tradefin/tradefin/services/lc/adapters/store"
 	"github.com/tradefin/tradefin/services/lc/app"
@@ -19,10 +20,15 @@ import (
 
 func creditServer(t *testing.T, events eventstore.Store) *httptest.Server {
 	mux := http.NewServeMux()
-	httpapi.Register(mux, app.New(store.NewRepository(events), domain.FourEyes{DefaultMajor: 1_000_000}))
+	httpapi.Register(mux, newApp(events, domain.FourEyes{DefaultMajor: 1_000_000}))
 	s := httptest.NewServer(asActor(mux))
 	t.Cleanup(s.Close)
 	return s
+}
+
+// newApp is the application on events, with the dev network's calendars.
+func newApp(events eventstore.Store, fourEyes domain.FourEyes) app.Application {
+	return app.New(store.NewRepository(events), store.NewTradeClaims(events), app.Settings{FourEyes: fourEyes, Policy: domain.Policy{Calendars: calendars.Default()}})
 }
 
 // call calls as one of actors.
@@ -116,7 +122,7 @@ func TestCreditThroughRefusalWaiverAndHonour(t *testing.T) {
 			docs := pres["documents"].([]any)
 			bl := docs[1].(map[string]any)
 			bl["onBoardNotation"] = false
-			req := map[string]any{"presentationId": "P-1", "presentation": pres, "holidays": ex["holidays"]}
+			req := map[string]any{"presentationId": "P-1", "presentation": pres}
 			code, res := call(t, s, "exporter", "POST", "/v1/letters-of-credit/LC-1/presentations", req)
 			if code != 200 || res["compliant"] != false {
 				t.Fatalf("discrepant presentation: %d %v", code, res)
@@ -152,7 +158,7 @@ func TestCreditThroughRefusalWaiverAndHonour(t *testing.T) {
 			for _, p := range pending {
 				types = append(types, p.Headers["ce_type"])
 			}
-			want := "lc.applied.v1 lc.issued.v1 lc.advised.v1 lc.accepted.v1 lc.documents_presented.v1 lc.documents_refused.v1 lc.discrepancies_waived.v1 lc.honoured.v1"
+			want := "lc.applied.v1 lc.issued.v1 lc.advised.v1 lc.accepted.v1 lc.amended.v1 lc.documents_presented.v1 lc.documents_refused.v1 lc.discrepancies_waived.v1 lc.honoured.v1"
 			if strings.Join(types, " ") != want {
 				t.Fatalf("outbox = %v, want %s", types, want)
 			}

@@ -7,8 +7,6 @@ import (
 
 	"github.com/tradefin/tradefin/deploy/devstack/testenv"
 	"github.com/tradefin/tradefin/services/lc/adapters/httpapi"
-	"github.com/tradefin/tradefin/services/lc/adapters/store"
-	"github.com/tradefin/tradefin/services/lc/app"
 	"github.com/tradefin/tradefin/services/lc/domain"
 )
 
@@ -19,7 +17,7 @@ func TestIssueAboveTheLimitNeedsASecondUser(t *testing.T) {
 	for name, open := range testenv.EventStores() {
 		t.Run(name, func(t *testing.T) {
 			mux := http.NewServeMux()
-			httpapi.Register(mux, app.New(store.NewRepository(open(t)), domain.FourEyes{DefaultMajor: 50_000}))
+			httpapi.Register(mux, newApp(open(t), domain.FourEyes{DefaultMajor: 50_000}))
 			s := httptest.NewServer(asActor(mux))
 			t.Cleanup(s.Close)
 			ex := exampleRequest(t)

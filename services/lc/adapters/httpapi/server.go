@@ -21,8 +21,13 @@ import (
 //go:embed openapi.yaml
 var openAPI []byte
 
-// maxBody bounds a request body: a credit's terms and a presentation's data are a few kB.
-const maxBody = 1 << 20
+// maxBody bounds a request body (413 above it). A credit's terms and a presentation's data are
+// a few kB; every text and list has its own bound besides (the domain's Max*, the description's
+// maxLength and maxItems), which a body within this bound but with a field over its own is
+// refused for, naming the field. So a stored event stays below the store's 1 MiB, and an
+// integration event, which carries IDs, hashes, names and rules, far below
+// contracts.MaxMessageBytes.
+const maxBody = 512 << 10
 
 // Register mounts the API, and its OpenAPI description at /openapi.yaml, on mux. Every /v1/
 // route needs an authenticated actor, and a request its description does not allow is refused
@@ -40,23 +45,28 @@ func routes(a app.Application) *apispec.Mux {
 	registerCredits(api, a)
 	api.HandleFunc("POST /v1/examinations", func(w http.ResponseWriter, r *http.Request) {
 		var req struct {
-			Terms        domain.Terms        `json:"terms"`
-			Presentation domain.Presentation `json:"presentation"`
-			Holidays     []domain.Date       `json:"holidays"`
+			Terms        termsDTO        `json:"terms"`
+			Presentation presentationDTO `json:"presentation"`
+			Holidays     []domain.Date   `json:"holidays"`
 		}
 		if err := decode(r, &req); err != nil {
-			problem.Write(w, r, err)
+			fail(w, r, err)
 			return
 		}
-		res, err := a.Queries.ExaminePresentation.Handle(query.ExaminePresentation{Terms: req.Terms, Presentation: req.Presentation, Holidays: req.Holidays})
+		res, err := a.Queries.ExaminePresentation.Handle(query.ExaminePresentation{Terms: req.Terms.domain(), Presentation: req.Presentation.domain(), Holidays: req.Holidays})
 		if err != nil {
-			problem.Write(w, r, err)
+			fail(w, r, err)
 			return
 		}
-		w.Header().Set("Content-Type", "application/json")
-		_ = json.NewEncoder(w).Encode(res)
+		writeJSON(w, http.StatusOK, examinationOf(res))
 	})
 	return api
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
 }
 
 // decodeOptional is decode for a command whose body may be left out.
@@ -71,7 +81,7 @@ var errEmptyBody = problem.InvalidFields(problem.InvalidParam{Name: "body", Reas
 
 // decode reads a JSON body strictly (unknown fields are an error) and names the field at fault.
 func decode(r *http.Request, v any) error {
-	dec := json.NewDecoder(io.LimitReader(r.Body, maxBody))
+	dec := json.NewDecoder(http.MaxBytesReader(nil, r.Body, maxBody))
 	dec.DisallowUnknownFields()
 	err := dec.Decode(v)
 	if err == nil {
@@ -82,7 +92,10 @@ func decode(r *http.Request, v any) error {
 	}
 	var typeErr *json.UnmarshalTypeError
 	var syntaxErr *json.SyntaxError
+	var tooLarge *http.MaxBytesError
 	switch {
+	case errors.As(err, &tooLarge):
+		return problem.New(problem.TooLarge, "Request body too large", fmt.Sprintf("a request body is at most %d bytes", maxBody))
 	case errors.As(err, &typeErr):
 		return problem.InvalidFields(problem.InvalidParam{Name: typeErr.Field, Reason: fmt.Sprintf("must be %s", typeErr.Type)})
 	case errors.As(err, &syntaxErr):

@@ -11,6 +11,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/tradefin/tradefin/events/problem"
+	"github.com/tradefin/tradefin/services/lc/adapters/calendars"
 	"github.com/tradefin/tradefin/services/lc/adapters/httpapi"
 	"github.com/tradefin/tradefin/services/lc/app"
 	"github.com/tradefin/tradefin/services/lc/domain"
@@ -18,7 +19,7 @@ import (
 
 func server(t *testing.T) *httptest.Server {
 	mux := http.NewServeMux()
-	httpapi.Register(mux, app.New(nil, domain.FourEyes{}))
+	httpapi.Register(mux, app.New(nil, nil, app.Settings{Policy: domain.Policy{Calendars: calendars.Default()}}))
 	s := httptest.NewServer(asActor(mux))
 	t.Cleanup(s.Close)
 	return s

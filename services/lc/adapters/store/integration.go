@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"time"
 
 	"github.com/tradefin/tradefin/events/contracts"
 	"github.com/tradefin/tradefin/events/identity"
@@ -17,7 +18,21 @@ func integrationEvent(lc *domain.LetterOfCredit, e domain.Event, by identity.Sta
 		return contracts.LCApplied{TradeID: lc.TradeID, Actor: by, LCID: lc.ID, Applicant: t.Applicant.Name, Beneficiary: t.Beneficiary.Name,
 			ApplicantOrg: t.Applicant.ID, BeneficiaryOrg: t.Beneficiary.ID,
 			IssuingBank: t.IssuingBank, AdvisingBank: t.AdvisingBank, Amount: t.Amount, ExpiryDate: t.ExpiryDate.String(),
-			ExpiryPlace: t.ExpiryPlace, LatestShipment: t.LatestShipment.String()}
+			ExpiryPlace: t.ExpiryPlace, LatestShipment: t.LatestShipment.String(), PresentableUntil: instant(e.PresentableUntil)}
+	case domain.AmendmentAnswered:
+		if !e.Accepted {
+			return nil // the terms stand as they were (UCP 600 Art. 10(b))
+		}
+		// The amendment is the command's one change, so the credit's terms are those after it.
+		return contracts.LCAmended{TradeID: lc.TradeID, Actor: by, LCID: lc.ID, Amendment: e.Number, Amount: t.Amount,
+			ExpiryDate: t.ExpiryDate.String(), LatestShipment: t.LatestShipment.String(), PresentableUntil: instant(lc.ExpiresAt())}
+	case domain.CancellationAnswered:
+		if !e.Accepted {
+			return nil
+		}
+		return contracts.LCCancelled{TradeID: lc.TradeID, Actor: by, LCID: lc.ID, Reason: lc.Cancellation.Reason}
+	case domain.Expired:
+		return contracts.LCExpired{TradeID: lc.TradeID, Actor: by, LCID: lc.ID}
 	case domain.Issued:
 		return contracts.LCIssued{TradeID: lc.TradeID, Actor: by, LCID: lc.ID, LCNumber: t.Number, IssueDate: e.IssueDate.String()}
 	case domain.Advised:
@@ -57,6 +72,9 @@ func integrationEvent(lc *domain.LetterOfCredit, e domain.Event, by identity.Sta
 	}
 	return nil
 }
+
+// instant is the contracts' form of an instant: RFC 3339 in UTC.
+func instant(t time.Time) string { return t.UTC().Format(time.RFC3339) }
 
 // actedBy is who did what e records: the request's actor, except that the examination's outcome
 // of a presentation (honour or refusal decided at once by the rules) is the issuing bank's.

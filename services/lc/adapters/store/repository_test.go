@@ -9,7 +9,7 @@ import (
 	"github.com/tradefin/tradefin/deploy/devstack/testenv"
 	"github.com/tradefin/tradefin/events/messaging/eventbus"
 	"github.com/tradefin/tradefin/events/money"
-	"github.com/tradefin/tradefin/events/problem"
+	"github.com/tradefin/tradefin/services/lc/adapters/calendars"
 	"github.com/tradefin/tradefin/services/lc/adapters/store"
 	"github.com/tradefin/tradefin/services/lc/domain"
 )
@@ -17,7 +17,7 @@ import (
 func terms() domain.Terms {
 	return domain.Terms{Number: "ESS-1", Applicant: domain.Party{ID: "5493001NORDICIMP0058", Name: "Nordic Imports AB"}, Beneficiary: domain.Party{ID: "5493002AZULEJOSLX028", Name: "Azulejos Lisboa Lda"},
 		IssuingBank: "ESSESESS", AdvisingBank: "BCOMPTPL", Amount: money.New(84_000_00, money.MustCurrency("EUR")),
-		ExpiryDate: domain.NewDate(2026, 12, 31), BeneficiaryAccount: "PT50000201231234567890154", AccountCurrency: "USD"}
+		ExpiryDate: domain.NewDate(2026, 12, 31), ExpiryPlace: "Lisbon", BeneficiaryAccount: "PT50000201231234567890154", AccountCurrency: "USD"}
 }
 
 // TestEventIDsAreTheStreamsVersions: each stored event's ID is EventID(credit, version), its
@@ -33,16 +33,15 @@ func TestEventIDsAreTheStreamsVersions(t *testing.T) {
 			ctx := context.Background()
 			es := open(t)
 			repo := store.NewRepository(es)
-			lc, err := domain.Apply("LC-S", "T-S", terms())
+			lc, err := domain.Apply("LC-S", "T-S", terms(), calendars.Default())
 			if err != nil {
 				t.Fatal(err)
 			}
 			if err := repo.Create(ctx, lc); err != nil {
 				t.Fatal(err)
 			}
-			again, _ := domain.Apply("LC-S", "T-S", terms())
-			var p *problem.Error
-			if err := repo.Create(ctx, again); !errors.As(err, &p) || p.Kind != problem.Conflict {
+			again, _ := domain.Apply("LC-S", "T-S", terms(), calendars.Default())
+			if err := repo.Create(ctx, again); !errors.Is(err, domain.ErrCreditExists) {
 				t.Fatalf("creating the credit again: %v", err)
 			}
 			for _, step := range []func(*domain.LetterOfCredit) error{
@@ -84,7 +83,7 @@ func TestEventIDsAreTheStreamsVersions(t *testing.T) {
 					t.Errorf("message %d: %s %v %s", i, m.Payload, m.Headers, m.Key)
 				}
 			}
-			if _, err := repo.Get(ctx, "LC-404"); !errors.As(err, &p) || p.Kind != problem.NotFound {
+			if _, err := repo.Get(ctx, "LC-404"); !errors.Is(err, domain.ErrNotFound) {
 				t.Errorf("unknown credit: %v", err)
 			}
 		})

@@ -1,6 +1,9 @@
 package swiftmap
 
 import (
+	"time"
+
+	"github.com/tradefin/tradefin/services/lc/adapters/calendars"
 	"testing"
 
 	"github.com/tradefin/tradefin/events/money"
@@ -13,7 +16,7 @@ func TestLongCreditIDsFitField20(t *testing.T) {
 	lc, err := domain.Apply("LC-E2E-125253.506-A", "T-1", domain.Terms{Number: "ILC1A2B3C4D", Applicant: domain.Party{ID: "5493001NORDICIMP0058", Name: "Nordic Imports AB"},
 		Beneficiary: domain.Party{ID: "5493002AZULEJOSLX028", Name: "Azulejos Lisboa Lda"}, IssuingBank: "ESSESESS", AdvisingBank: "BCOMPTPL",
 		Amount: money.New(100_00, money.MustCurrency("EUR")), ExpiryDate: domain.NewDate(2027, 1, 6), ExpiryPlace: "Lisbon",
-		Documents: []domain.DocumentKind{domain.CommercialInvoice}})
+		Documents: []domain.DocumentKind{domain.CommercialInvoice}}, calendars.Default())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -22,7 +25,7 @@ func TestLongCreditIDsFitField20(t *testing.T) {
 	}
 	amount := money.New(100_00, money.MustCurrency("EUR"))
 	res, err := lc.Present("P-1", domain.Presentation{Date: domain.NewDate(2026, 11, 23), Place: "Lisbon", Documents: []domain.Document{
-		{Kind: domain.CommercialInvoice, IssueDate: domain.NewDate(2026, 11, 22), Issuer: "Azulejos Lisboa Lda", MadeOutTo: "Nordic Imports AB", Amount: &amount}}}, domain.Calendar{})
+		{Kind: domain.CommercialInvoice, IssueDate: domain.NewDate(2026, 11, 22), Issuer: "Azulejos Lisboa Lda", MadeOutTo: "Nordic Imports AB", Amount: &amount}}}, time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC), domain.Policy{Calendars: calendars.Default()})
 	if err != nil || !res.Compliant {
 		t.Fatalf("presentation: %v %+v", err, res)
 	}

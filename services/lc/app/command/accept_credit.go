@@ -2,8 +2,8 @@ package command
 
 import (
 	"context"
-	"github.com/tradefin/tradefin/events/identity"
 
+	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/services/lc/domain"
 )
 
@@ -14,15 +14,18 @@ type AcceptCredit struct {
 }
 
 // AcceptCreditHandler handles it.
-type AcceptCreditHandler struct{ Repo Repository }
+type AcceptCreditHandler struct {
+	Repo  Repository
+	Clock Clock
+}
 
 // Handle accepts the credit.
 func (h AcceptCreditHandler) Handle(ctx context.Context, c AcceptCredit) (*domain.LetterOfCredit, error) {
 	return updateAs(ctx, h.Repo, c.ID, domain.ActAccept, func(lc *domain.LetterOfCredit, _ identity.Actor) error {
 		on := c.On
 		if on.IsZero() && lc.AcceptedOn.IsZero() {
-			on = today() // left out: done today; on a retry, the date already recorded
+			on = h.Clock.today() // left out: done today; on a retry, the date already recorded
 		}
-		return unprocessable(lc.Accept(on))
+		return lc.Accept(on)
 	})
 }

@@ -2,8 +2,8 @@ package command
 
 import (
 	"context"
-	"github.com/tradefin/tradefin/events/identity"
 
+	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/services/lc/domain"
 )
 
@@ -14,15 +14,18 @@ type AdviseCredit struct {
 }
 
 // AdviseCreditHandler handles it.
-type AdviseCreditHandler struct{ Repo Repository }
+type AdviseCreditHandler struct {
+	Repo  Repository
+	Clock Clock
+}
 
 // Handle advises the credit.
 func (h AdviseCreditHandler) Handle(ctx context.Context, c AdviseCredit) (*domain.LetterOfCredit, error) {
 	return updateAs(ctx, h.Repo, c.ID, domain.ActAdvise, func(lc *domain.LetterOfCredit, a identity.Actor) error {
 		on := c.On
 		if on.IsZero() && lc.AdvisedOn.IsZero() {
-			on = today() // left out: done today; on a retry, the date already recorded
+			on = h.Clock.today() // left out: done today; on a retry, the date already recorded
 		}
-		return unprocessable(lc.Advise(a.Org, on))
+		return lc.Advise(a.Org, on)
 	})
 }

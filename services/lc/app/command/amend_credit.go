@@ -2,8 +2,8 @@ package command
 
 import (
 	"context"
-	"github.com/tradefin/tradefin/events/identity"
 
+	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/services/lc/domain"
 )
 
@@ -20,7 +20,7 @@ type AmendCreditHandler struct{ Repo Repository }
 func (h AmendCreditHandler) Handle(ctx context.Context, c AmendCredit) (*domain.LetterOfCredit, error) {
 	return updateAs(ctx, h.Repo, c.ID, domain.ActAmend, func(lc *domain.LetterOfCredit, _ identity.Actor) error {
 		_, err := lc.Amend(c.Amendment)
-		return unprocessable(err)
+		return err
 	})
 }
 
@@ -31,12 +31,16 @@ type AnswerAmendment struct {
 	Accepted bool
 }
 
-// AnswerAmendmentHandler handles it.
-type AnswerAmendmentHandler struct{ Repo Repository }
+// AnswerAmendmentHandler handles it; a new expiry date moves the presentable-until instant on
+// the place of expiry's calendar.
+type AnswerAmendmentHandler struct {
+	Repo      Repository
+	Calendars domain.Calendars
+}
 
-// Handle records the answer; an accepted amendment changes the terms.
+// Handle records the answer; an accepted amendment changes the terms (lc.amended.v1).
 func (h AnswerAmendmentHandler) Handle(ctx context.Context, c AnswerAmendment) (*domain.LetterOfCredit, error) {
 	return updateAs(ctx, h.Repo, c.ID, domain.ActAnswerAmend, func(lc *domain.LetterOfCredit, _ identity.Actor) error {
-		return unprocessable(lc.AnswerAmendment(c.Number, c.Accepted))
+		return lc.AnswerAmendment(c.Number, c.Accepted, h.Calendars)
 	})
 }

@@ -4,9 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"github.com/tradefin/tradefin/events/identity"
+	"fmt"
 
-	"github.com/tradefin/tradefin/events/problem"
 	"github.com/tradefin/tradefin/services/lc/domain"
 )
 
@@ -17,13 +16,21 @@ type ApplyForCredit struct {
 }
 
 // ApplyForCreditHandler handles it.
-type ApplyForCreditHandler struct{ Repo Repository }
+type ApplyForCreditHandler struct {
+	Repo      Repository
+	Trades    TradeClaims
+	Calendars domain.Calendars
+}
+
+// errIDTaken: someone else's credit has the ID; nothing more is said of it.
+var errIDTaken = fmt.Errorf("%w: the ID is taken", domain.ErrCreditExists)
 
 // Handle creates the credit. The client-chosen ID is the natural key: the same application
-// again (a retry) returns the existing credit with Created false; a different one under the same
-// ID is a conflict.
+// again (a retry) returns the existing credit with created false; a different one under the same
+// ID is a conflict. The first credit on a trade ID claims the trade for its parties
+// (domain.TradeClaim): a credit of anyone else on it is a conflict, before anything is stored.
 func (h ApplyForCreditHandler) Handle(ctx context.Context, c ApplyForCredit) (lc *domain.LetterOfCredit, created bool, err error) {
-	a, err := identity.Caller(ctx)
+	a, err := Caller(ctx)
 	if err != nil {
 		return nil, false, err
 	}
@@ -33,26 +40,44 @@ func (h ApplyForCreditHandler) Handle(ctx context.Context, c ApplyForCredit) (lc
 	if err := domain.Authorize(a, domain.ActApply, &domain.LetterOfCredit{ID: c.ID, Terms: c.Terms}); err != nil {
 		return nil, false, err
 	}
-	lc, err = domain.Apply(c.ID, c.TradeID, c.Terms)
+	lc, err = domain.Apply(c.ID, c.TradeID, c.Terms, h.Calendars)
 	if err != nil {
-		return nil, false, invalid(err)
+		return nil, false, err
+	}
+	if existing, err := h.Repo.Get(ctx, c.ID); err == nil {
+		return h.again(ctx, existing, c)
+	} else if !errors.Is(err, domain.ErrNotFound) {
+		return nil, false, err
+	}
+	claim := domain.ClaimOf(lc)
+	standing, err := h.Trades.Claim(ctx, claim)
+	if err != nil {
+		return nil, false, err
+	}
+	if err := standing.Admits(claim); err != nil {
+		return nil, false, err
 	}
 	err = h.Repo.Create(ctx, lc)
-	if p := (*problem.Error)(nil); errors.As(err, &p) && p.Kind == problem.Conflict {
+	if errors.Is(err, domain.ErrCreditExists) { // a concurrent application with the same ID won
 		existing, gerr := h.Repo.Get(ctx, c.ID)
 		if gerr != nil {
 			return nil, false, gerr
 		}
-		if _, aerr := Authorize(ctx, domain.ActRead, existing); aerr != nil {
-			// Someone else's credit under this ID: say only that the ID is taken.
-			return nil, false, problem.New(problem.Conflict, "Letter of credit exists", "the ID "+c.ID+" is taken")
-		}
-		if existing.TradeID == c.TradeID && sameTerms(existing.Terms, c.Terms) {
-			return existing, false, nil
-		}
-		return nil, false, problem.New(problem.Conflict, "Letter of credit exists", "a different application already has the ID "+c.ID)
+		return h.again(ctx, existing, c)
 	}
 	return lc, err == nil, err
+}
+
+// again answers an application whose ID exists: the same application is the credit it created;
+// anything else is a conflict, saying nothing of a credit the caller may not read.
+func (h ApplyForCreditHandler) again(ctx context.Context, existing *domain.LetterOfCredit, c ApplyForCredit) (*domain.LetterOfCredit, bool, error) {
+	if _, err := Authorize(ctx, domain.ActRead, existing); err != nil {
+		return nil, false, errIDTaken
+	}
+	if existing.TradeID == c.TradeID && sameTerms(existing.Terms, c.Terms) {
+		return existing, false, nil
+	}
+	return nil, false, fmt.Errorf("%w: a different application has the ID %s", domain.ErrCreditExists, c.ID)
 }
 
 // sameTerms compares as stored: the terms' JSON form is what the event keeps.
@@ -60,17 +85,4 @@ func sameTerms(a, b domain.Terms) bool {
 	ja, err1 := json.Marshal(a)
 	jb, err2 := json.Marshal(b)
 	return err1 == nil && err2 == nil && string(ja) == string(jb)
-}
-
-// invalid maps the domain's field errors to a 400 naming each field, any other rule to 422.
-func invalid(err error) error {
-	var fs domain.InvalidFields
-	if errors.As(err, &fs) {
-		ps := make([]problem.InvalidParam, len(fs))
-		for i, f := range fs {
-			ps[i] = problem.InvalidParam{Name: f.Field, Reason: f.Reason}
-		}
-		return problem.InvalidFields(ps...)
-	}
-	return problem.New(problem.Unprocessable, "Application refused", err.Error())
 }

@@ -2,8 +2,8 @@ package command
 
 import (
 	"context"
-	"github.com/tradefin/tradefin/events/identity"
 
+	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/services/lc/domain"
 )
 
@@ -22,7 +22,7 @@ type IssueCreditHandler struct {
 // Handle issues the credit, or requests its issue when it needs four eyes.
 func (h IssueCreditHandler) Handle(ctx context.Context, c IssueCredit) (*domain.LetterOfCredit, error) {
 	return updateAs(ctx, h.Repo, c.ID, domain.ActIssue, func(lc *domain.LetterOfCredit, a identity.Actor) error {
-		return unprocessable(lc.Issue(c.On, a.Stamp(), h.FourEyes))
+		return lc.Issue(c.On, a.Stamp(), h.FourEyes)
 	})
 }
 
@@ -33,6 +33,6 @@ type ApproveIssueHandler struct{ Repo Repository }
 // the maker.
 func (h ApproveIssueHandler) Handle(ctx context.Context, id string) (*domain.LetterOfCredit, error) {
 	return updateAs(ctx, h.Repo, id, domain.ActApproveIssue, func(lc *domain.LetterOfCredit, a identity.Actor) error {
-		return unprocessable(lc.ApproveIssue(a.Stamp()))
+		return lc.ApproveIssue(a.Stamp())
 	})
 }

@@ -2,47 +2,33 @@ package command
 
 import (
 	"context"
-	"errors"
-	"github.com/tradefin/tradefin/events/identity"
 
-	"github.com/tradefin/tradefin/events/problem"
+	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/services/lc/domain"
 )
 
-// PresentDocuments presents documents under a credit; the bank examines them at once.
+// PresentDocuments presents documents under a credit; the bank examines them at once, on the
+// banking calendar of the credit's place for presentation (the bank's, not the presenter's).
 type PresentDocuments struct {
 	CreditID, PresentationID string
 	Presentation             domain.Presentation
-	Holidays                 []domain.Date
 }
 
 // PresentDocumentsHandler handles it.
-type PresentDocumentsHandler struct{ Repo Repository }
+type PresentDocumentsHandler struct {
+	Repo   Repository
+	Policy domain.Policy
+	Clock  Clock
+}
 
-// Handle examines and records the outcome (honour, or refusal pending waiver).
+// Handle examines and records the outcome (honour, or refusal pending waiver); after the
+// credit's presentable-until instant it is refused.
 func (h PresentDocumentsHandler) Handle(ctx context.Context, c PresentDocuments) (domain.Examination, error) {
 	var res domain.Examination
 	_, err := updateAs(ctx, h.Repo, c.CreditID, domain.ActPresent, func(lc *domain.LetterOfCredit, _ identity.Actor) error {
 		var err error
-		res, err = lc.Present(c.PresentationID, c.Presentation, domain.Calendar{Place: c.Presentation.Place, Holidays: c.Holidays})
-		return unprocessable(err)
+		res, err = lc.Present(c.PresentationID, c.Presentation, h.Clock.now(), h.Policy)
+		return err
 	})
 	return res, err
-}
-
-// unprocessable marks a domain refusal as a 422 (a conflict when the state forbids it).
-func unprocessable(err error) error {
-	switch {
-	case err == nil:
-		return nil
-	case errors.Is(err, domain.ErrInvalidState):
-		return problem.New(problem.Conflict, "Not allowed now", err.Error())
-	case errors.Is(err, domain.ErrNotAdvisingBank), errors.Is(err, domain.ErrOwnApproval):
-		return problem.New(problem.Forbidden, "Forbidden", err.Error())
-	case errors.As(err, new(*problem.Error)):
-		return err // already a problem (e.g. an authorisation refusal)
-	case errors.As(err, new(domain.InvalidFields)):
-		return invalid(err)
-	}
-	return problem.New(problem.Unprocessable, "Refused by the credit's rules", err.Error())
 }

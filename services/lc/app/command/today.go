@@ -6,16 +6,27 @@ import (
 	"github.com/tradefin/tradefin/services/lc/domain"
 )
 
-// today is the date in UTC, for a command whose caller leaves its date out.
-func today() domain.Date {
-	y, m, d := time.Now().UTC().Date()
+// Clock is the service's time: when a command happens, for the rules that depend on it (expiry,
+// the decision period) and for a date the caller leaves out.
+type Clock func() time.Time
+
+func (c Clock) now() time.Time {
+	if c == nil {
+		return time.Now()
+	}
+	return c()
+}
+
+// today is the date in UTC.
+func (c Clock) today() domain.Date {
+	y, m, d := c.now().UTC().Date()
 	return domain.NewDate(y, m, d)
 }
 
 // orToday is d, or today when the caller left it out.
-func orToday(d domain.Date) domain.Date {
+func (c Clock) orToday(d domain.Date) domain.Date {
 	if d.IsZero() {
-		return today()
+		return c.today()
 	}
 	return d
 }

@@ -14,12 +14,15 @@ type WaiveDiscrepancies struct {
 }
 
 // WaiveDiscrepanciesHandler handles it.
-type WaiveDiscrepanciesHandler struct{ Repo Repository }
+type WaiveDiscrepanciesHandler struct {
+	Repo  Repository
+	Clock Clock
+}
 
-// Handle records the waiver; the issuing bank then decides on it.
+// Handle records the waiver, within the decision period; the issuing bank then decides on it.
 func (h WaiveDiscrepanciesHandler) Handle(ctx context.Context, c WaiveDiscrepancies) (*domain.LetterOfCredit, error) {
 	return updateAs(ctx, h.Repo, c.CreditID, domain.ActWaive, func(lc *domain.LetterOfCredit, a identity.Actor) error {
-		return unprocessable(lc.RequestWaiver(c.PresentationID, a.Stamp(), orToday(c.On)))
+		return lc.RequestWaiver(c.PresentationID, a.Stamp(), h.Clock.orToday(c.On), h.Clock.now())
 	})
 }
 
@@ -31,11 +34,15 @@ type DecideWaiver struct {
 }
 
 // DecideWaiverHandler handles it.
-type DecideWaiverHandler struct{ Repo Repository }
+type DecideWaiverHandler struct {
+	Repo  Repository
+	Clock Clock
+}
 
-// Handle records the decision; an accepted waiver honours the credit.
+// Handle records the decision, within the decision period; an accepted waiver honours the
+// credit.
 func (h DecideWaiverHandler) Handle(ctx context.Context, c DecideWaiver) (*domain.LetterOfCredit, error) {
 	return updateAs(ctx, h.Repo, c.CreditID, domain.ActDecideWaiver, func(lc *domain.LetterOfCredit, _ identity.Actor) error {
-		return unprocessable(lc.DecideWaiver(c.PresentationID, c.Accepted, orToday(c.On)))
+		return lc.DecideWaiver(c.PresentationID, c.Accepted, h.Clock.orToday(c.On), h.Clock.now())
 	})
 }

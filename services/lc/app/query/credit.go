@@ -3,7 +3,6 @@ package query
 import (
 	"context"
 
-	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/services/lc/app/command"
 	"github.com/tradefin/tradefin/services/lc/domain"
 )
@@ -14,7 +13,7 @@ type CreditHandler struct{ Repo command.Repository }
 
 // Get returns the credit if the caller may read it.
 func (h CreditHandler) Get(ctx context.Context, id string) (*domain.LetterOfCredit, error) {
-	if _, err := identity.Caller(ctx); err != nil {
+	if _, err := command.Caller(ctx); err != nil {
 		return nil, err
 	}
 	lc, err := h.Repo.Get(ctx, id)

@@ -2,7 +2,8 @@
 package query
 
 import (
-	"github.com/tradefin/tradefin/events/problem"
+	"fmt"
+
 	"github.com/tradefin/tradefin/services/lc/domain"
 )
 
@@ -11,18 +12,18 @@ import (
 type ExaminePresentation struct {
 	Terms        domain.Terms
 	Presentation domain.Presentation
-	Holidays     []domain.Date // of the place of presentation
+	Holidays     []domain.Date // of the place of presentation, at most domain.MaxHolidays
 }
 
 // ExaminePresentationHandler runs the examination.
 type ExaminePresentationHandler struct{}
 
-// Handle validates the request and examines it.
+// Handle validates the request and examines it; every field at fault is named at once.
 func (ExaminePresentationHandler) Handle(q ExaminePresentation) (domain.Examination, error) {
-	var bad []problem.InvalidParam
+	var bad domain.InvalidFields
 	req := func(ok bool, name, reason string) {
 		if !ok {
-			bad = append(bad, problem.InvalidParam{Name: name, Reason: reason})
+			bad = append(bad, domain.FieldError{Field: name, Reason: reason})
 		}
 	}
 	req(!q.Terms.Amount.Currency.IsZero(), "terms.amount.currency", "required (ISO 4217)")
@@ -31,16 +32,24 @@ func (ExaminePresentationHandler) Handle(q ExaminePresentation) (domain.Examinat
 	req(q.Terms.Beneficiary.Name != "", "terms.beneficiary.name", "required")
 	req(q.Terms.Applicant.Name != "", "terms.applicant.name", "required")
 	req(!q.Presentation.Date.IsZero(), "presentation.date", "required")
-	for i, d := range q.Presentation.Documents {
-		req(known(d.Kind), "presentation.documents["+itoa(i)+"].kind", "unknown document kind "+string(d.Kind))
+	if err := domain.CheckExamination(q.Terms, q.Presentation); err != nil {
+		bad = append(bad, err.(domain.InvalidFields)...)
 	}
-	for i, k := range q.Terms.Documents {
-		req(known(k), "terms.documentsRequired["+itoa(i)+"]", "unknown document kind "+string(k))
+	if len(bad) == 0 { // a list over its bound is not walked
+		for i, d := range q.Presentation.Documents {
+			req(known(d.Kind), fmt.Sprintf("presentation.documents[%d].kind", i), "unknown document kind "+string(d.Kind))
+		}
+		for i, k := range q.Terms.Documents {
+			req(known(k), fmt.Sprintf("terms.documentsRequired[%d]", i), "unknown document kind "+string(k))
+		}
+	}
+	cal, err := domain.NewCalendar(q.Presentation.Place, nil, nil, q.Holidays)
+	if err != nil {
+		bad = append(bad, err.(domain.InvalidFields)...)
 	}
 	if len(bad) > 0 {
-		return domain.Examination{}, problem.InvalidFields(bad...)
+		return domain.Examination{}, bad
 	}
-	cal := domain.Calendar{Place: q.Presentation.Place, Holidays: q.Holidays}
 	return domain.Examine(q.Terms, q.Presentation, cal), nil
 }
 
@@ -50,12 +59,4 @@ func known(k domain.DocumentKind) bool {
 		return true
 	}
 	return false
-}
-
-func itoa(i int) string {
-	const digits = "0123456789"
-	if i < 10 {
-		return digits[i : i+1]
-	}
-	return itoa(i/10) + digits[i%10:i%10+1]
 }

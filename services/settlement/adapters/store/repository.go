@@ -1,6 +1,7 @@
 // Package store is the event-sourced Payment repository on the shared event store (package
-// eventstore: SQLite by default, PostgreSQL in deployments). Integration events
-// (settlement.*.v1 contracts) are written to the outbox in the same append as the domain events.
+// eventstore: SQLite by default, PostgreSQL in deployments), on the event-sourcing kit's
+// aggregate repository. Integration events (settlement.*.v1 contracts) are written to the outbox
+// in the same append as the domain events.
 package store
 
 import (
@@ -8,6 +9,7 @@ import (
 	"errors"
 
 	"github.com/tradefin/tradefin/events/contracts"
+	"github.com/tradefin/tradefin/events/eventsourcing/aggregate"
 	"github.com/tradefin/tradefin/events/eventsourcing/eventstore"
 	"github.com/tradefin/tradefin/events/messaging/eventbus"
 	"github.com/tradefin/tradefin/services/settlement/app"
@@ -17,30 +19,36 @@ import (
 // Streams is the part of the event store the repository uses; both eventstore.Store and an
 // inbox transaction (eventstore.Tx) have it, so a payment raised from an integration event is
 // saved in the same transaction that marks the message handled.
-type Streams interface {
-	Append(ctx context.Context, streamID string, expected int64, events []eventstore.NewEvent, outbox ...eventstore.OutboxMessage) (int64, error)
-	ReadStream(ctx context.Context, streamID string, from int64) ([]eventstore.Event, error)
-}
+type Streams = aggregate.Streams
 
 // Repository implements app.Repository.
 type Repository struct {
-	es  Streams
-	reg *eventstore.Registry
+	payments aggregate.Repository[*domain.Payment, domain.Event]
 }
 
 var _ app.Repository = (*Repository)(nil)
 
 // New returns a repository over es.
-func New(es Streams) *Repository {
-	reg := eventstore.NewRegistry()
-	for _, e := range []domain.Event{domain.PaymentRaised{}, domain.ReleaseRequested{}, domain.ReleaseApproved{}, domain.PaymentDisputed{},
-		domain.PaymentInstructed{}, domain.PaymentSettled{}, domain.PaymentFailed{}, domain.PaymentReversed{}} {
-		reg.Register(e.EventName(), e)
-	}
-	return &Repository{es: es, reg: reg}
-}
+func New(es Streams) *Repository { return &Repository{payments: aggregate.New(payments, es)} }
 
 func streamID(paymentID string) string { return "settlement.payment-" + paymentID }
+
+// payments is how a payment is stored: one stream per payment, its events in the formats of
+// records.go, each integration event in the outbox under its event's ID. (The payment counts
+// its own version, and its domain rebuilds it from its whole history, so it takes no snapshots.)
+var payments = &aggregate.Spec[*domain.Payment, domain.Event]{
+	Service:  "settlement",
+	Stream:   streamID,
+	Formats:  formats,
+	ToRecord: toRecord,
+	New:      func() *domain.Payment { return nil },
+	Fold: func(_ *domain.Payment, history []domain.Event, _ int64) *domain.Payment {
+		return domain.Rebuild(history)
+	},
+	Changes: (*domain.Payment).Uncommitted,
+	Saved:   func(p *domain.Payment, _ int64) { p.MarkCommitted() },
+	Outbox:  integration,
+}
 
 // Create appends a new payment's events; if the stream exists the stored payment is returned.
 func (r *Repository) Create(ctx context.Context, p *domain.Payment) (*domain.Payment, bool, error) {
@@ -51,8 +59,8 @@ func (r *Repository) Create(ctx context.Context, p *domain.Payment) (*domain.Pay
 	} else if domain.KindOf(err) != domain.KindNotFound {
 		return nil, false, err
 	}
-	err := r.save(ctx, p, eventstore.ExpectNoStream)
-	if errors.Is(err, eventstore.ErrConcurrencyConflict) || errors.Is(err, eventstore.ErrDuplicateEvent) {
+	err := r.payments.Create(ctx, p.ID(), p)
+	if errors.Is(err, eventstore.ErrConcurrencyConflict) {
 		stored, gerr := r.Get(ctx, p.ID())
 		return stored, false, gerr
 	}
@@ -64,75 +72,28 @@ func (r *Repository) Create(ctx context.Context, p *domain.Payment) (*domain.Pay
 
 // Get rebuilds the payment from its stream.
 func (r *Repository) Get(ctx context.Context, id string) (*domain.Payment, error) {
-	evs, err := r.es.ReadStream(ctx, streamID(id), 1)
-	if err != nil {
-		return nil, err
-	}
-	if len(evs) == 0 {
-		return nil, domain.ErrNotFound
-	}
-	history := make([]domain.Event, 0, len(evs))
-	for _, e := range evs {
-		v, err := r.reg.Decode(e)
-		if err != nil {
-			return nil, err
-		}
-		history = append(history, v.(domain.Event))
-	}
-	return domain.Rebuild(history), nil
+	p, _, err := r.payments.Load(ctx, id)
+	return p, notFound(err)
 }
 
 // Update loads, runs fn and appends what it recorded at the loaded version; a concurrent writer
 // makes the append fail with a conflict and the whole update is retried on fresh state.
 func (r *Repository) Update(ctx context.Context, id string, fn func(*domain.Payment) error) (*domain.Payment, error) {
-	for attempt := 0; ; attempt++ {
-		p, err := r.Get(ctx, id)
-		if err != nil {
-			return nil, err
-		}
-		if err := fn(p); err != nil {
-			return nil, err
-		}
-		err = r.save(ctx, p, int64(p.Version()-len(p.Uncommitted())))
-		if errors.Is(err, eventstore.ErrConcurrencyConflict) && attempt < 3 {
-			continue
-		}
-		return p, err
-	}
+	p, err := r.payments.Update(ctx, id, fn)
+	return p, notFound(err)
 }
 
-func (r *Repository) save(ctx context.Context, p *domain.Payment, expected int64) error {
-	if len(p.Uncommitted()) == 0 {
-		return nil
+func notFound(err error) error {
+	if errors.Is(err, aggregate.ErrNotFound) {
+		return domain.ErrNotFound
 	}
-	base := expected
-	var news []eventstore.NewEvent
-	var out []eventstore.OutboxMessage
-	for i, e := range p.Uncommitted() {
-		name, data, err := r.reg.Encode(e)
-		if err != nil {
-			return err
-		}
-		// The event ID is the stream position it claims, so a retried append is a duplicate.
-		eid := eventstore.EventID("settlement", streamID(p.ID()), base+int64(i)+1)
-		news = append(news, eventstore.NewEvent{ID: eid, Type: name, SchemaVersion: 1, Data: data})
-		if msg, ok, err := integration(ctx, p, e, eid); err != nil {
-			return err
-		} else if ok {
-			out = append(out, msg)
-		}
-	}
-	if _, err := r.es.Append(ctx, streamID(p.ID()), expected, news, out...); err != nil {
-		return err
-	}
-	p.MarkCommitted()
-	return nil
+	return err
 }
 
 // integration maps domain events to the settlement.*.v1 contracts published through the outbox.
 // The request's trace context travels in the message headers, so the trace reaches the ledger; each
 // carries the actor its domain event recorded.
-func integration(ctx context.Context, p *domain.Payment, e domain.Event, id string) (eventstore.OutboxMessage, bool, error) {
+func integration(ctx context.Context, p *domain.Payment, e domain.Event, id string) ([]eventstore.OutboxMessage, error) {
 	var payload any
 	switch e := e.(type) {
 	case domain.PaymentInstructed:
@@ -146,15 +107,8 @@ func integration(ctx context.Context, p *domain.Payment, e domain.Event, id stri
 	case domain.PaymentFailed:
 		payload = contracts.PaymentFailed{TradeID: p.Obligation.TradeID, Actor: e.Actor, PaymentID: p.ID(), Reason: e.Reason}
 	default:
-		return eventstore.OutboxMessage{}, false, nil
+		return nil, nil
 	}
-	msg, topic, err := eventbus.Encode(ctx, "/tradefin/settlement", p.Obligation.TradeID, id, payload)
-	if err != nil {
-		return eventstore.OutboxMessage{}, false, err
-	}
-	headers := map[string]string{}
-	for k, v := range msg.Metadata {
-		headers[k] = v
-	}
-	return eventstore.OutboxMessage{ID: id, Topic: topic, Key: p.Obligation.TradeID, Payload: msg.Payload, Headers: headers}, true, nil
+	m, err := eventbus.OutboxMessage(ctx, "/tradefin/settlement", p.Obligation.TradeID, id, payload)
+	return []eventstore.OutboxMessage{m}, err
 }

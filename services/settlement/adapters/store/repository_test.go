@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -12,7 +11,6 @@ import (
 	"github.com/tradefin/tradefin/deploy/devstack/testenv"
 	"github.com/tradefin/tradefin/events/contracts"
 	"github.com/tradefin/tradefin/events/eventsourcing/eventstore"
-	"github.com/tradefin/tradefin/events/eventsourcing/sqlstore"
 	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/events/messaging/eventbus"
 	"github.com/tradefin/tradefin/events/money"
@@ -23,25 +21,9 @@ import (
 	"github.com/tradefin/tradefin/services/settlement/domain"
 )
 
-func backends(t *testing.T) map[string]func(t *testing.T) eventstore.Store {
-	return map[string]func(t *testing.T) eventstore.Store{
-		"sqlite": func(t *testing.T) eventstore.Store {
-			s, err := sqlstore.OpenSQLite(context.Background(), filepath.Join(t.TempDir(), "es.db"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { s.Close() })
-			return s
-		},
-		"postgres": func(t *testing.T) eventstore.Store {
-			s, err := sqlstore.OpenPostgres(context.Background(), testenv.PostgresDSN(t))
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { s.Close() })
-			return s
-		},
-	}
+// backends are the real stores: SQLite and PostgreSQL.
+func backends(*testing.T) map[string]func(t *testing.T) eventstore.Store {
+	return testenv.EventStores()
 }
 
 func obligation() domain.Obligation {

@@ -1,0 +1,114 @@
+package trade
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// cpuShares says where the machine's CPU went during a round: the CPU seconds of each stack
+// component (its process and every descendant, so PostgreSQL's backends count for PostgreSQL)
+// and of this process, which runs the whole tradefin platform. CPU seconds, unlike wall time,
+// hardly depend on what else the machine does, so a change that cuts work shows here even on a
+// noisy 2-core machine, and the largest share is where throughput is lost.
+type cpuShares map[string]float64 // component → CPU seconds
+
+// clockTicks is USER_HZ, the unit of /proc/<pid>/stat's times: 100 on every Linux that Go
+// supports (the kernel's ABI fixes it for user space).
+const clockTicks = 100
+
+// readCPU snapshots the CPU seconds used so far by each component named in the stack's
+// `<component>.pid` files (the profile's pids/ and the Fabric network's fabric/pids/ under
+// profileDir) and by this process (as "tradefin platform (bench process)"). Processes that
+// belong to none count as "other".
+func readCPU(profileDir string) cpuShares {
+	owners := map[int]string{os.Getpid(): "tradefin platform (bench process)"}
+	files, _ := filepath.Glob(filepath.Join(profileDir, "pids", "*.pid"))
+	fabric, _ := filepath.Glob(filepath.Join(profileDir, "fabric", "pids", "*.pid"))
+	for _, f := range append(files, fabric...) {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			continue
+		}
+		if pid, err := strconv.Atoi(strings.TrimSpace(string(b))); err == nil {
+			owners[pid] = strings.TrimSuffix(filepath.Base(f), ".pid")
+		}
+	}
+	type proc struct {
+		ppid int
+		cpu  float64
+	}
+	procs := map[int]proc{}
+	dirs, _ := filepath.Glob("/proc/[0-9]*/stat")
+	for _, d := range dirs {
+		b, err := os.ReadFile(d)
+		if err != nil {
+			continue // it ended meanwhile
+		}
+		// pid (comm) state ppid ... utime stime: comm may hold spaces, so cut at its last ')'.
+		s := string(b)
+		i := strings.LastIndexByte(s, ')')
+		if i < 0 {
+			continue
+		}
+		f := strings.Fields(s[i+1:])
+		if len(f) < 13 {
+			continue
+		}
+		pid, _ := strconv.Atoi(strings.Fields(s)[0])
+		ppid, _ := strconv.Atoi(f[1])
+		ut, _ := strconv.ParseFloat(f[11], 64)
+		st, _ := strconv.ParseFloat(f[12], 64)
+		procs[pid] = proc{ppid: ppid, cpu: (ut + st) / clockTicks}
+	}
+	out := cpuShares{}
+	for pid, p := range procs {
+		owner := "other"
+		for q, hops := pid, 0; q > 1 && hops < 64; q, hops = procs[q].ppid, hops+1 {
+			if name, ok := owners[q]; ok {
+				owner = name
+				break
+			}
+		}
+		out[owner] += p.cpu
+	}
+	return out
+}
+
+// since is the CPU each component used between before and s.
+func (s cpuShares) since(before cpuShares) cpuShares {
+	d := cpuShares{}
+	for k, v := range s {
+		if dv := v - before[k]; dv > 0.005 {
+			d[k] = dv
+		}
+	}
+	return d
+}
+
+// print writes the shares of a round of trades, largest first, per trade and as a share of all.
+func (s cpuShares) print(out io.Writer, trades int) {
+	type row struct {
+		name string
+		sec  float64
+	}
+	var rows []row
+	total := 0.0
+	for k, v := range s {
+		if k == "other" {
+			continue // processes of other profiles or sessions: not the platform's
+		}
+		rows = append(rows, row{k, v})
+		total += v
+	}
+	sort.Slice(rows, func(i, j int) bool { return rows[i].sec > rows[j].sec })
+	fmt.Fprintf(out, "cpu of the concurrent round, by component (CPU seconds; per trade; share):\n")
+	for _, r := range rows {
+		fmt.Fprintf(out, "  %-36s %8.1f s %8.3f s %5.1f%%\n", r.name, r.sec, r.sec/float64(trades), 100*r.sec/total)
+	}
+	fmt.Fprintf(out, "  %-36s %8.1f s %8.3f s\n", "all", total, total/float64(trades))
+}

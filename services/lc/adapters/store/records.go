@@ -1,0 +1,181 @@
+package store
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/tradefin/tradefin/events/eventsourcing/aggregate"
+	"github.com/tradefin/tradefin/events/eventsourcing/eventstore"
+	"github.com/tradefin/tradefin/events/identity"
+	"github.com/tradefin/tradefin/services/lc/domain"
+)
+
+// The stored formats of a credit's events, separate from the domain events so that changing a
+// domain struct cannot change what is stored. Version 1 of each is the shape streams were first
+// written in (the Go field names); a format that changes gets an upcaster from its old versions
+// in formats below. (The nested value objects — terms, presentation, examination, refusal
+// notice, waiver, amendment — are still stored in their domain shape.)
+type (
+	appliedRecord struct {
+		ID               string       `json:"ID"`
+		TradeID          string       `json:"TradeID"`
+		Terms            domain.Terms `json:"Terms"`
+		PresentableUntil time.Time    `json:"PresentableUntil,omitzero"`
+	}
+	issueRequestedRecord struct {
+		IssueDate domain.Date    `json:"IssueDate"`
+		By        identity.Stamp `json:"By"`
+	}
+	// issuedRecord is version 2: version 1 named the fields IssueDate and ApprovedBy.
+	issuedRecord struct {
+		IssueDate  domain.Date    `json:"issuedOn"`
+		ApprovedBy identity.Stamp `json:"approvedBy,omitzero"`
+	}
+	documentsExaminedRecord struct {
+		PresentationID string              `json:"PresentationID"`
+		Presentation   domain.Presentation `json:"Presentation"`
+		Result         domain.Examination  `json:"Result"`
+	}
+	presentationRefusedRecord struct {
+		PresentationID string               `json:"PresentationID"`
+		Notice         domain.RefusalNotice `json:"Notice"`
+		DecisionUntil  time.Time            `json:"DecisionUntil,omitzero"`
+	}
+	waiverRequestedRecord struct {
+		PresentationID string         `json:"PresentationID"`
+		By             identity.Stamp `json:"By"`
+		Date           domain.Date    `json:"Date"`
+	}
+	waiverRejectedRecord struct {
+		PresentationID string      `json:"PresentationID"`
+		Date           domain.Date `json:"Date"`
+	}
+	discrepanciesWaivedRecord struct {
+		PresentationID string        `json:"PresentationID"`
+		Waiver         domain.Waiver `json:"Waiver"`
+	}
+	honouredRecord struct {
+		PresentationID string      `json:"PresentationID"`
+		Date           domain.Date `json:"Date"`
+	}
+	advisedRecord struct {
+		By string      `json:"By"`
+		On domain.Date `json:"On"`
+	}
+	acceptedRecord struct {
+		On domain.Date `json:"On"`
+	}
+	amendmentProposedRecord struct {
+		Amendment domain.Amendment `json:"Amendment"`
+	}
+	amendmentAnsweredRecord struct {
+		Number           int       `json:"Number"`
+		Accepted         bool      `json:"Accepted"`
+		PresentableUntil time.Time `json:"PresentableUntil,omitzero"`
+	}
+	cancellationProposedRecord struct {
+		Reason string       `json:"reason"`
+		By     domain.Stamp `json:"by"`
+		At     time.Time    `json:"at"`
+	}
+	cancellationAnsweredRecord struct {
+		Accepted bool      `json:"accepted"`
+		At       time.Time `json:"at"`
+	}
+	expiredRecord struct {
+		At time.Time `json:"at"`
+	}
+	tradeClaimedRecord struct {
+		Claim domain.TradeClaim `json:"claim"`
+	}
+)
+
+var formats = func() *eventstore.Registry {
+	r := eventstore.NewRegistry()
+	r.Register("lc.Applied", appliedRecord{})
+	r.Register("lc.IssueRequested", issueRequestedRecord{})
+	r.Register("lc.Issued", issuedRecord{}, upcastIssuedV1)
+	r.Register("lc.DocumentsExamined", documentsExaminedRecord{})
+	r.Register("lc.PresentationRefused", presentationRefusedRecord{})
+	r.Register("lc.WaiverRequested", waiverRequestedRecord{})
+	r.Register("lc.WaiverRejected", waiverRejectedRecord{})
+	r.Register("lc.DiscrepanciesWaived", discrepanciesWaivedRecord{})
+	r.Register("lc.Honoured", honouredRecord{})
+	r.Register("lc.Advised", advisedRecord{})
+	r.Register("lc.Accepted", acceptedRecord{})
+	r.Register("lc.AmendmentProposed", amendmentProposedRecord{})
+	r.Register("lc.AmendmentAnswered", amendmentAnsweredRecord{})
+	r.Register("lc.CancellationProposed", cancellationProposedRecord{})
+	r.Register("lc.CancellationAnswered", cancellationAnsweredRecord{})
+	r.Register("lc.Expired", expiredRecord{})
+	r.Register("lc.TradeClaimed", tradeClaimedRecord{})
+	return r
+}()
+
+// upcastIssuedV1: version 2 of lc.Issued renamed IssueDate to issuedOn and ApprovedBy to
+// approvedBy.
+func upcastIssuedV1(data []byte) ([]byte, error) {
+	data, err := eventstore.RenameField("IssueDate", "issuedOn")(data)
+	if err != nil {
+		return nil, err
+	}
+	return eventstore.RenameField("ApprovedBy", "approvedBy")(data)
+}
+
+func toRecord(e domain.Event) (aggregate.Record[domain.Event], error) {
+	switch e := e.(type) {
+	case domain.Applied:
+		return appliedRecord(e), nil
+	case domain.IssueRequested:
+		return issueRequestedRecord(e), nil
+	case domain.Issued:
+		return issuedRecord(e), nil
+	case domain.DocumentsExamined:
+		return documentsExaminedRecord(e), nil
+	case domain.PresentationRefused:
+		return presentationRefusedRecord(e), nil
+	case domain.WaiverRequested:
+		return waiverRequestedRecord(e), nil
+	case domain.WaiverRejected:
+		return waiverRejectedRecord(e), nil
+	case domain.DiscrepanciesWaived:
+		return discrepanciesWaivedRecord(e), nil
+	case domain.Honoured:
+		return honouredRecord(e), nil
+	case domain.Advised:
+		return advisedRecord(e), nil
+	case domain.Accepted:
+		return acceptedRecord(e), nil
+	case domain.AmendmentProposed:
+		return amendmentProposedRecord(e), nil
+	case domain.AmendmentAnswered:
+		return amendmentAnsweredRecord(e), nil
+	case domain.CancellationProposed:
+		return cancellationProposedRecord(e), nil
+	case domain.CancellationAnswered:
+		return cancellationAnsweredRecord(e), nil
+	case domain.Expired:
+		return expiredRecord(e), nil
+	case domain.TradeClaimed:
+		return tradeClaimedRecord(e), nil
+	}
+	return nil, fmt.Errorf("%w: no stored format for %T", eventstore.ErrUnknownEventType, e)
+}
+
+func (r appliedRecord) Event() domain.Event              { return domain.Applied(r) }
+func (r issueRequestedRecord) Event() domain.Event       { return domain.IssueRequested(r) }
+func (r issuedRecord) Event() domain.Event               { return domain.Issued(r) }
+func (r documentsExaminedRecord) Event() domain.Event    { return domain.DocumentsExamined(r) }
+func (r presentationRefusedRecord) Event() domain.Event  { return domain.PresentationRefused(r) }
+func (r waiverRequestedRecord) Event() domain.Event      { return domain.WaiverRequested(r) }
+func (r waiverRejectedRecord) Event() domain.Event       { return domain.WaiverRejected(r) }
+func (r discrepanciesWaivedRecord) Event() domain.Event  { return domain.DiscrepanciesWaived(r) }
+func (r honouredRecord) Event() domain.Event             { return domain.Honoured(r) }
+func (r advisedRecord) Event() domain.Event              { return domain.Advised(r) }
+func (r acceptedRecord) Event() domain.Event             { return domain.Accepted(r) }
+func (r amendmentProposedRecord) Event() domain.Event    { return domain.AmendmentProposed(r) }
+func (r amendmentAnsweredRecord) Event() domain.Event    { return domain.AmendmentAnswered(r) }
+func (r cancellationProposedRecord) Event() domain.Event { return domain.CancellationProposed(r) }
+func (r cancellationAnsweredRecord) Event() domain.Event { return domain.CancellationAnswered(r) }
+func (r expiredRecord) Event() domain.Event              { return domain.Expired(r) }
+func (r tradeClaimedRecord) Event() domain.Event         { return domain.TradeClaimed(r) }

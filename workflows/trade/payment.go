@@ -1,0 +1,52 @@
+package trade
+
+import (
+	"time"
+
+	"go.temporal.io/sdk/temporal"
+	"go.temporal.io/sdk/workflow"
+
+	"github.com/tradefin/tradefin/events/contracts"
+)
+
+// payments drives the payment beside the commits: once HONOURED is on the ledger, and again on
+// each settlement.payment_failed.v1 (the failed-payment contract in events/contracts).
+func (t *tradeRun) payments(ctx workflow.Context) {
+	for {
+		if err := workflow.Await(ctx, func() bool { return t.st.Payment.Due }); err != nil {
+			return
+		}
+		t.st.Payment.Due = false
+		t.instructPayment(ctx)
+	}
+}
+
+// instructPayment has settlement pay the honoured presentation: the step after honour is the
+// workflow's to drive, not a person's. Settlement raises the payment from lc.honoured.v1 on its
+// own; until it has, and while a failed payment awaits correction or a payment above the four-
+// eyes limit awaits approval, it answers with a retryable error and Temporal retries, without
+// end: a payment is never dropped, and a long wait shows as stuck.
+func (t *tradeRun) instructPayment(ctx workflow.Context) {
+	if t.st.Payment.Ref == nil {
+		t.st.Payment.Error = "lc.honoured.v1 named no presentation to pay"
+		return
+	}
+	ctx = workflow.WithActivityOptions(ctx, workflow.ActivityOptions{
+		TaskQueue:           contracts.SettlementTaskQueue,
+		StartToCloseTimeout: 30 * time.Second,
+		RetryPolicy:         &temporal.RetryPolicy{InitialInterval: min(200*time.Millisecond, t.maxBackoff), BackoffCoefficient: 2, MaximumInterval: t.maxBackoff},
+	})
+	t.startWait(ctx, waitPayment)
+	var status string
+	err := workflow.ExecuteActivity(ctx, contracts.InstructPaymentActivity, *t.st.Payment.Ref).Get(ctx, &status)
+	t.endWait(ctx, waitPayment)
+	if err != nil {
+		t.st.Payment.Error = err.Error()
+		workflow.GetLogger(ctx).Error("payment not instructed", "error", err)
+		return
+	}
+	t.st.Payment.Status, t.st.Payment.Error = status, ""
+	if !t.st.Payment.Due { // no newer failure arrived meanwhile
+		t.st.Payment.Waiting = false
+	}
+}

@@ -1,0 +1,142 @@
+//go:build recordhistories
+
+package trade
+
+// Records the replay test's histories (testdata/*.json) by running the workflow on the real
+// Temporal dev server with fake ledger and settlement activities:
+//
+//	go test -tags recordhistories -run TestRecordHistories ./trade
+//
+// Record before changing the workflow's logic: the replay test then proves the new code still
+// replays what the old one wrote (workflow.GetVersion).
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	historypb "go.temporal.io/api/history/v1"
+	"go.temporal.io/sdk/activity"
+	"go.temporal.io/sdk/client"
+	"go.temporal.io/sdk/worker"
+	"google.golang.org/protobuf/encoding/protojson"
+
+	"github.com/tradefin/tradefin/chaincode/rules"
+	"github.com/tradefin/tradefin/deploy/devstack/testenv"
+	"github.com/tradefin/tradefin/events/contracts"
+	"github.com/tradefin/tradefin/events/ledger"
+)
+
+func TestRecordHistories(t *testing.T) {
+	c, err := client.Dial(client.Options{HostPort: testenv.TemporalAddress(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	queue := fmt.Sprintf("record-%d", time.Now().UnixNano())
+	w := worker.New(c, queue, worker.Options{})
+	w.RegisterWorkflow(Workflow)
+	if err := w.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer w.Stop()
+	for _, org := range []string{rules.ImporterBank, rules.ExporterBank, rules.Customs} {
+		lw := worker.New(c, ledger.TaskQueue(org), worker.Options{})
+		lw.RegisterActivityWithOptions(func(ctx context.Context, in ledger.RecordInput) (ledger.Receipt, error) {
+			return ledger.Receipt{Record: ledger.Record{TxID: "tx-" + in.Milestone, EventHash: in.SHA256}, Block: 1}, nil
+		}, activity.RegisterOptions{Name: ledger.RecordMilestoneActivity})
+		lw.RegisterActivityWithOptions(func(ctx context.Context, ins []ledger.RecordInput) ([]ledger.Receipt, error) {
+			var rs []ledger.Receipt
+			for _, in := range ins {
+				rs = append(rs, ledger.Receipt{Record: ledger.Record{TxID: "tx-" + in.Milestone, EventHash: in.SHA256}, Block: 1})
+			}
+			return rs, nil
+		}, activity.RegisterOptions{Name: ledger.RecordMilestonesActivity})
+		if err := lw.Start(); err != nil {
+			t.Fatal(err)
+		}
+		defer lw.Stop()
+	}
+	sw := worker.New(c, contracts.SettlementTaskQueue, worker.Options{})
+	sw.RegisterActivityWithOptions(func(ctx context.Context, ref contracts.PaymentRef) (string, error) {
+		return "instructed", nil
+	}, activity.RegisterOptions{Name: contracts.InstructPaymentActivity})
+	if err := sw.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer sw.Stop()
+
+	refused := []string{"lc.applied.v1", "lc.issued.v1", "lc.advised.v1", "lc.accepted.v1", "customs.export_cleared.v1",
+		"customs.bill_of_lading_issued.v1", "lc.documents_presented.v1", "lc.documents_refused.v1", "lc.discrepancies_waived.v1",
+		"lc.honoured.v1", "settlement.payment_settled.v1", "customs.import_released.v1"}
+	outOfOrder := []string{}
+	for _, i := range []int{0, 1, 4, 6, 2, 5, 3, 7, 10, 8, 9} {
+		outOfOrder = append(outOfOrder, happyPath[i])
+	}
+	for _, s := range []struct {
+		name   string
+		events []string
+		expiry time.Duration
+		pause  time.Duration
+	}{
+		{"happy-path", happyPath, 90 * 24 * time.Hour, 300 * time.Millisecond},
+		{"out-of-order", outOfOrder, 90 * 24 * time.Hour, 300 * time.Millisecond},
+		{"refused-waived", refused, 90 * 24 * time.Hour, 300 * time.Millisecond},
+		{"burst", happyPath, 90 * 24 * time.Hour, 0},
+		{"expired", happyPath[:4], 8 * time.Second, 300 * time.Millisecond},
+	} {
+		t.Run(s.name, func(t *testing.T) {
+			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			defer cancel()
+			tradeID := fmt.Sprintf("REC-%s-%d", s.name, time.Now().UnixNano())
+			opts := client.StartWorkflowOptions{ID: WorkflowID(tradeID), TaskQueue: queue}
+			run, err := c.ExecuteWorkflow(ctx, opts, Workflow, Input{TradeID: tradeID})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, typ := range s.events {
+				id := fmt.Sprintf("%s-ev-%d", tradeID, i)
+				ev := Event{Type: typ, ID: id, SHA256: sha256Hex(id), Source: "/tradefin/record", Time: time.Now().UTC()}
+				if typ == "lc.applied.v1" {
+					ev.LCExpiry = time.Now().Add(s.expiry).UTC().Truncate(time.Second)
+				}
+				if typ == "lc.honoured.v1" {
+					ev.Payment = &contracts.PaymentRef{TradeID: tradeID, LCID: "LC", PresentationID: "P-1"}
+				}
+				if err := c.SignalWorkflow(ctx, opts.ID, "", EventSignal, ev); err != nil {
+					t.Fatal(err)
+				}
+				if i == 2 { // a redelivery
+					if err := c.SignalWorkflow(ctx, opts.ID, "", EventSignal, ev); err != nil {
+						t.Fatal(err)
+					}
+				}
+				time.Sleep(s.pause)
+			}
+			var st State
+			if err := run.Get(ctx, &st); err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("%s ended %s with %d milestones", s.name, st.Status, len(st.Milestones))
+			h := &historypb.History{}
+			it := c.GetWorkflowHistory(ctx, opts.ID, run.GetRunID(), false, 0)
+			for it.HasNext() {
+				e, err := it.Next()
+				if err != nil {
+					t.Fatal(err)
+				}
+				h.Events = append(h.Events, e)
+			}
+			b, err := protojson.MarshalOptions{Indent: "  "}.Marshal(h)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join("testdata", "history-v0-"+s.name+".json"), b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+}
