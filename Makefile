@@ -4,7 +4,7 @@ SHELL := /bin/bash
 DEVSTACK := go run ./deploy/devstack/cmd/devstack
 PROFILE ?= dev
 
-.PHONY: setup run stop status env lint test test-unit bench e2e portal-test demo fuzz modules
+.PHONY: setup run stop status env lint test test-unit bench e2e portal-test demo fuzz modules soak
 
 setup: ## install missing tools (Temporal CLI, Fabric binaries, Hydra, golangci-lint, htmx from npm, PostgreSQL and chromium when root) into the per-user cache
 	$(DEVSTACK) setup
@@ -43,6 +43,9 @@ demo: ## walk a new trade through the running platform (make run first) and prin
 
 modules: ## the module graph keeps the architecture: no cycle, pure modules and domains free of infrastructure (needs no stack)
 	go test -count=1 ./deploy/devstack/modules
+
+soak: ## 200 trades, 20 at a time, every component killed -9 once and restarted; prints the table (SOAK_ARGS="-trades 50 -kill worker,kafka")
+	$(DEVSTACK) exec -- go run ./deploy/soak/cmd/soak $(SOAK_ARGS)
 
 bench: ## benchmarks, side by side with their baselines (not part of make test)
 	$(DEVSTACK) exec -- go run ./deploy/bench

@@ -23,6 +23,8 @@ type platform struct {
 	endpoints scenario.Endpoints
 	spans     *tracetest.SpanRecorder
 	brokers   []string
+	// stores are the PostgreSQL databases of the services that run on one, by service name.
+	stores map[string]string
 }
 
 func startPlatform(t *testing.T) *platform {
@@ -30,12 +32,16 @@ func startPlatform(t *testing.T) *platform {
 	spans := tracetest.NewSpanRecorder()
 	otel.SetTracerProvider(sdktrace.NewTracerProvider(sdktrace.WithSpanProcessor(spans)))
 	otel.SetTextMapPropagator(propagation.NewCompositeTextMapPropagator(propagation.TraceContext{}, propagation.Baggage{}))
+	stores := map[string]string{}
 	cfg := inprocess.Config{
 		KafkaBrokers: testenv.KafkaBrokers(t), KafkaSASL: testenv.KafkaSASL(t), Temporal: testenv.TemporalAddress(t),
 		FabricNetwork: testenv.FabricNetwork(t), Issuer: testenv.OIDCIssuer(t), Audience: testenv.OIDCAudience(t),
-		PostgresDSN: func(context.Context, string) (string, error) { return testenv.PostgresDSN(t), nil },
-		DataDir:     t.TempDir(),
-		Wrap:        func(name string, h http.Handler) http.Handler { return otelhttp.NewHandler(h, name) },
+		PostgresDSN: func(_ context.Context, service string) (string, error) {
+			stores[service] = testenv.PostgresDSN(t)
+			return stores[service], nil
+		},
+		DataDir: t.TempDir(),
+		Wrap:    func(name string, h http.Handler) http.Handler { return otelhttp.NewHandler(h, name) },
 	}
 	ip, err := inprocess.Start(context.Background(), cfg)
 	if err != nil {
@@ -47,7 +53,7 @@ func startPlatform(t *testing.T) *platform {
 			t.Error(err)
 		}
 	})
-	return &platform{Platform: ip, endpoints: ip.Endpoints, spans: spans, brokers: cfg.KafkaBrokers}
+	return &platform{Platform: ip, endpoints: ip.Endpoints, spans: spans, brokers: cfg.KafkaBrokers, stores: stores}
 }
 
 // client is a scenario client whose parties sign in through the test stack's identity provider

@@ -78,6 +78,12 @@ func New(p Profile, t Tools, out io.Writer) *Stack {
 	if p.Name == "test" {
 		return s
 	}
+	return withServices(s)
+}
+
+// withServices adds tradefin's own processes to a stack of the platform.
+func withServices(s *Stack) *Stack {
+	p := s.Profile
 	pg := s.Components[1].(Postgres)
 	for _, svc := range services {
 		env := s.EnvList

@@ -40,6 +40,7 @@ func main() {
 		}
 		views := http.NewServeMux()
 		tradeview.Register(views, rt.Temporal)
+		defer registerVerification(views, rt)()
 		platform.ServeOpenAPI(rt.Mux, tradeview.OpenAPI())
 		rt.Mux.Handle("/v1/", platform.Authenticated(rt.Auth, views))
 		// One lifecycle: a bridge that cannot reach Kafka is retried while /readyz says so, and

@@ -9,6 +9,7 @@
 //	devstack test-unit [go test args]  go test -race every module with no stack: only the tests needing no component
 //	devstack lint   [lint args]    golangci-lint every module with the repository's .golangci.yml
 //	devstack exec -- CMD [ARGS]    run a command with the test profile's stack and environment
+//	devstack kill|restart [--profile P] PROCESS  SIGKILL one process / start it again (kill.go)
 package main
 
 import (
@@ -70,6 +71,8 @@ func main() {
 			}
 			return nil
 		})
+	case "kill", "restart":
+		err = killOrRestart(ctx, profile, cmd, args)
 	case "test":
 		err = runTests(ctx, profile, args)
 	case "test-unit":

@@ -5,6 +5,8 @@
 //	tradectl poison list     messages consumers refused (never handleable as they are), oldest first
 //	tradectl poison replay <id>...|--all   republish them to their source topics (inboxes dedupe)
 //	tradectl outbox parked   outbox messages a forwarder parked (too large ever to publish)
+//	tradectl verify <id>     reconcile a trade across the services, Kafka, the workflow and the ledger
+//	tradectl verify --all    the same for every trade (verify.go)
 //
 // Service addresses come from TRADEFIN_LC_URL, TRADEFIN_CUSTOMS_URL, TRADEFIN_SETTLEMENT_URL and
 // TRADEFIN_TRADES_URL, defaulting to the dev profile's ports (TRADEFIN_PORT_BASE, default 20000,
@@ -43,6 +45,9 @@ func run(ctx context.Context, args []string) error {
 	if len(args) > 0 && (args[0] == "poison" || args[0] == "outbox") {
 		return poisonCommand(ctx, os.Stdout, args) // Kafka, no sign-in (poison.go)
 	}
+	if ok, err := verifyCommand(ctx, args); ok {
+		return err // Kafka, Temporal, the peers, the services' stores; no sign-in (verify.go)
+	}
 	c := scenario.NewClient(scenario.Endpoints{
 		LC:         env("TRADEFIN_LC_URL", devURL(801)),
 		Customs:    env("TRADEFIN_CUSTOMS_URL", devURL(802)),
@@ -70,7 +75,7 @@ func run(ctx context.Context, args []string) error {
 		scenario.Print(os.Stdout, t)
 		return nil
 	}
-	return fmt.Errorf("usage: tradectl demo | tradectl timeline <trade-id> | %s", strings.TrimPrefix(poisonUsage, "usage: "))
+	return fmt.Errorf("usage: tradectl demo | tradectl timeline <trade-id> | tradectl verify <trade-id>|--all | %s", strings.TrimPrefix(poisonUsage, "usage: "))
 }
 
 // signIn signs the demo's dev users in, once each, renewing their tokens before they expire.
