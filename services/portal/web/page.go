@@ -121,12 +121,13 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, u *User, err error
 
 func parsePages() (map[string]*template.Template, error) {
 	funcs := template.FuncMap{
-		"money":     formatMoney,
-		"nextStep":  domain.NextStep,
-		"countdown": domain.ExaminationCountdown,
-		"fieldErr":  fieldError,
-		"inc":       func(i int) int { return i + 1 },
-		"list":      func(xs ...string) []string { return xs },
+		"money":      formatMoney,
+		"nextStep":   domain.NextStep,
+		"countdown":  domain.ExaminationCountdown,
+		"fieldErr":   fieldError,
+		"linkColour": domain.LinkColour,
+		"inc":        func(i int) int { return i + 1 },
+		"list":       func(xs ...string) []string { return xs },
 		"short": func(h string) string {
 			if len(h) > 16 {
 				return h[:16] + "…"

@@ -47,7 +47,8 @@ func TestEveryPageRendersWithEveryAction(t *testing.T) {
 	for name, data := range map[string]any{
 		"trade": tp, "home": struct{ SignedOut bool }{true}, "trades": struct{ Trades []any }{}, "credit_form": creditForm{Values: map[string]string{}},
 		"queue": []queued{{Declaration: imp}}, "declaration": decl, "shipment_form": shipmentForm{}, "shipment": shipmentPage{Shipment: *sh},
-		"payments": []settlementapi.Payment{{Amount: amount}}, "document": customsapi.Document{}, "error": nil,
+		"payments": []settlementapi.Payment{{Amount: amount}}, "verification": chainPage{Verification: tradeviewapi.Verification{TradeID: "T", Checked: []string{"ledger"},
+			Links: []tradeviewapi.Link{{Seq: 1, Milestone: "LC_APPLIED", Status: "MISMATCH", Why: []string{"hash differs"}}}}}, "document": customsapi.Document{}, "error": nil,
 	} {
 		w := httptest.NewRecorder()
 		s.render(w, httptest.NewRequest("GET", "/", nil), 200, name, page{Title: name, User: u, Data: data})

@@ -67,6 +67,7 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /trades/open", s.user(s.openTrade))
 	mux.Handle("GET /trades/{id}", s.user(s.trade))
 	mux.Handle("GET /trades/{id}/live", s.user(s.tradeLive))
+	mux.Handle("GET /trades/{id}/verification", s.user(s.verifyChain))
 	mux.Handle("POST /trades/{id}/{action}", s.user(s.tradeAction))
 	mux.Handle("GET /credits/new", s.user(s.creditForm))
 	mux.Handle("POST /credits", s.user(s.applyForCredit))
