@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -15,7 +16,10 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/tradefin/tradefin/deploy/devstack/testenv"
+	"github.com/tradefin/tradefin/events/identity"
+	tfplatform "github.com/tradefin/tradefin/events/platform"
 	portal "github.com/tradefin/tradefin/services/portal/service"
+	"github.com/tradefin/tradefin/workflows/verification"
 )
 
 // startPortal runs the web portal in this test process on the platform, at the address its OAuth
@@ -32,7 +36,7 @@ func startPortal(t *testing.T, p *platform) string {
 		t.Fatalf("the portal's address %s (its OAuth redirect URI's): %v", u.Host, err)
 	}
 	pt, err := portal.New(portal.Config{URL: base, LC: p.endpoints.LC, Customs: p.endpoints.Customs, Settlement: p.endpoints.Settlement,
-		Trades: p.endpoints.Trades, Issuer: testenv.OIDCIssuer(t), Audience: testenv.OIDCAudience(t), Tokens: p.Auth,
+		Trades: workerWithVerification(t, p), Issuer: testenv.OIDCIssuer(t), Audience: testenv.OIDCAudience(t), Tokens: p.Auth,
 		KafkaBrokers: p.brokers, KafkaSASL: testenv.KafkaSASL(t), HTMXFile: testenv.PortalHTMX(t)})
 	if err != nil {
 		t.Fatal(err)
@@ -211,4 +215,20 @@ func (b *browser) screenshot(name string) {
 		b.t.Fatal(err)
 	}
 	b.t.Logf("screenshot: %s", path)
+}
+
+// workerWithVerification serves the trade view and, beside it, the chain verification the
+// worker mounts (workflows/cmd/worker), on the platform's sources: the in-process platform's
+// trade view has no verification of its own. Customs runs on SQLite here, so its store is not
+// compared (its events still are, on Kafka), as in TestVerify.
+func workerWithVerification(t *testing.T, p *platform) string {
+	src := verification.Sources{Temporal: p.Temporal, KafkaBrokers: p.brokers, KafkaSASL: testenv.KafkaSASL(t),
+		Peers:       verification.Peers{p.Ledger["ImporterBankMSP"], p.Ledger["ExporterBankMSP"], p.Ledger["CustomsMSP"]},
+		ServiceDSNs: p.stores}
+	mux := http.NewServeMux()
+	mux.Handle(verification.Route, tfplatform.Authenticated(p.Auth, identity.Required(verification.Handler(src))))
+	mux.Handle("/", p.Trades)
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	return srv.URL
 }

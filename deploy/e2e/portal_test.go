@@ -205,6 +205,14 @@ func TestPortalTrade(t *testing.T) {
 	if audra.textOf("#trade-status") != "CLOSED" || audra.has("#actions") || !audra.has("#payment") {
 		t.Fatalf("the auditor's view of the trade: %s", audra.text())
 	}
+	// The auditor verifies the chain: the ledger, read through other organisations' peers, and
+	// the services' events agree on every milestone.
+	audra.run("verify the chain", chromedp.Click(chromedp.CSS("#verify-chain")))
+	audra.waitFor("/trades/"+tradeID+"/verification", "#chain-verdict")
+	if v := audra.textOf("#chain-verdict"); !strings.HasPrefix(v, "The chain verifies") || audra.has("tr.link-red") || !audra.has("tr.link-green") {
+		t.Fatalf("the auditor's chain check: %s\npage: %s", v, audra.text())
+	}
+	audra.screenshot("auditor-chain-verified")
 	// An organisation party to nothing: the page says there is no such trade, and the API
 	// refuses it as well (404, as for a trade that never existed).
 	olga := as("olga")
