@@ -2,12 +2,16 @@ package e2e_test
 
 import (
 	"context"
+	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -213,6 +217,14 @@ func TestPortalTrade(t *testing.T) {
 		t.Fatalf("the auditor's chain check: %s\npage: %s", v, audra.text())
 	}
 	audra.screenshot("auditor-chain-verified")
+	// Tampered with, the LC service's copy of the trade's first event no longer hashes to what
+	// the ledger holds: that link turns red, and so does the verdict.
+	tamperFirstEvent(t, p.stores["lc"], tradeID)
+	audra.open("/trades/" + tradeID + "/verification")
+	if v := audra.textOf("#chain-verdict"); !strings.HasPrefix(v, "The chain does not verify") || !audra.has("tr.link-red") {
+		t.Fatalf("the chain check after tampering: %s\npage: %s", v, audra.text())
+	}
+	audra.screenshot("auditor-chain-tampered")
 	// An organisation party to nothing: the page says there is no such trade, and the API
 	// refuses it as well (404, as for a trade that never existed).
 	olga := as("olga")
@@ -265,4 +277,46 @@ func TestPortalSignsInEveryRole(t *testing.T) {
 // count is how many elements match selector.
 func (b *browser) count(selector string) int {
 	return eval[int](b, fmt.Sprintf(`document.querySelectorAll(%q).length`, selector))
+}
+
+// tamperFirstEvent changes one value of the trade's first event in a service's outbox (its
+// PostgreSQL event store at dsn): the first string in the event's data gets a character more.
+func tamperFirstEvent(t *testing.T, dsn, tradeID string) {
+	t.Helper()
+	db, err := sql.Open("pgx", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var seq int64
+	var payload []byte
+	if err := db.QueryRow(`SELECT seq, payload FROM outbox WHERE key = $1 ORDER BY seq LIMIT 1`, tradeID).Scan(&seq, &payload); err != nil {
+		t.Fatalf("the trade's first event in the service's outbox: %v", err)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(payload, &doc); err != nil {
+		t.Fatalf("the outbox payload: %v", err)
+	}
+	target := doc
+	if data, ok := doc["data"].(map[string]any); ok {
+		target = data
+	}
+	keys := slices.Sorted(maps.Keys(target))
+	tampered := false
+	for _, k := range keys {
+		if s, ok := target[k].(string); ok && s != "" {
+			target[k], tampered = s+"x", true
+			break
+		}
+	}
+	if !tampered {
+		t.Fatalf("no string to tamper with in %s", payload)
+	}
+	changed, err := json.Marshal(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`UPDATE outbox SET payload = $1 WHERE seq = $2`, changed, seq); err != nil {
+		t.Fatal(err)
+	}
 }
