@@ -211,8 +211,9 @@ func TestPortalTrade(t *testing.T) {
 	}
 	// The auditor verifies the chain: the ledger, read through other organisations' peers, and
 	// the services' events agree on every milestone.
-	audra.run("verify the chain", chromedp.Click(chromedp.CSS("#verify-chain")))
-	audra.waitFor("/trades/"+tradeID+"/verification", "#chain-verdict")
+	// The click's navigation is waited for, not raced by another: a second navigation while the
+	// page still loads aborts one of them (net::ERR_ABORTED).
+	audra.run("verify the chain", chromedp.Click(chromedp.CSS("#verify-chain")), chromedp.WaitVisible(chromedp.CSS("#chain-verdict")))
 	if v := audra.textOf("#chain-verdict"); !strings.HasPrefix(v, "The chain verifies") || audra.has("tr.link-red") || !audra.has("tr.link-green") {
 		t.Fatalf("the auditor's chain check: %s\npage: %s", v, audra.text())
 	}

@@ -19,8 +19,9 @@ import (
 	"github.com/tradefin/tradefin/workflows/verification"
 )
 
-// services are tradefin's processes the soak starts on the test profile's platform.
-var services = []string{"ledger-importerbank", "ledger-exporterbank", "ledger-customs", "lc", "customs", "settlement", "worker"}
+// services are tradefin's processes the soak starts on the test profile's platform (every service
+// stack.WithServices starts, the portal too), all stopped again at Close.
+var services = []string{"ledger-importerbank", "ledger-exporterbank", "ledger-customs", "lc", "customs", "settlement", "worker", "portal"}
 
 // Platform is the test profile's stack with tradefin's processes running as processes (so they
 // can be killed), and what the soak needs to reach it.

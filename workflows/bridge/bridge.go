@@ -39,9 +39,9 @@ type Bridge struct {
 	// second. The group gives each lane its own partitions, and a trade's events share a
 	// partition, so each trade's events still reach its workflow in order.
 	Lanes int
-	// UnknownTradeGrace is how long an event of a trade with no workflow is retried before it is
-	// refused (default a minute): the trade's lc.applied.v1 travels on another topic, through
-	// another lane, and may start the workflow moments later.
+	// UnknownTradeGrace is how long after its publication an event of a trade with no workflow
+	// is retried before it is refused (default a minute): the trade's lc.applied.v1 travels on
+	// another topic, through another lane, and may start the workflow moments later.
 	UnknownTradeGrace time.Duration
 	// StuckAfter is given to each trade's workflow (trade.Input.StuckAfter; zero: its default).
 	StuckAfter time.Duration
@@ -70,7 +70,15 @@ func (b Bridge) Handle(msg *message.Message) error {
 		return err
 	}
 	backoff := 100 * time.Millisecond
-	var unknownSince time.Time
+	// The grace runs from the event's publication, not from when this lane first saw it: an
+	// event published long ago whose trade still has no workflow (a stale or orphan event read
+	// from the topic's history) is refused at once instead of holding its lane for a whole
+	// grace, and the trades behind it on the partition with it. Refused is not lost: it waits
+	// on the poison topic, and `tradectl poison replay` brings it back.
+	unknownSince := time.Time{}
+	if !env.Time.IsZero() && env.Time.Before(time.Now()) {
+		unknownSince = env.Time
+	}
 	for {
 		err := b.signal(msg.Context(), env.TradeID, ev)
 		switch {
@@ -81,7 +89,8 @@ func (b Bridge) Handle(msg *message.Message) error {
 		case errors.Is(err, errUnknownTrade):
 			if unknownSince.IsZero() {
 				unknownSince = time.Now()
-			} else if time.Since(unknownSince) > b.unknownTradeGrace() {
+			}
+			if time.Since(unknownSince) > b.unknownTradeGrace() {
 				return fmt.Errorf("%w: %s %s: %v", contracts.ErrMalformed, env.Type, env.ID, err)
 			}
 		}
