@@ -141,13 +141,19 @@ func TestTraceContinuesThroughKafka(t *testing.T) {
 	case <-ctx.Done():
 		t.Fatal("message not consumed")
 	}
-	consumer := false
-	for _, s := range rec.Ended() {
-		if s.SpanKind().String() == "consumer" && s.SpanContext().TraceID() == span.SpanContext().TraceID() {
-			consumer = true
+	// The handler answers from inside the consumer span, which ends only when it returns: look
+	// for the ended span until it is there, rather than at once (a race the CI run lost).
+	consumer := func() bool {
+		for _, s := range rec.Ended() {
+			if s.SpanKind().String() == "consumer" && s.SpanContext().TraceID() == span.SpanContext().TraceID() {
+				return true
+			}
 		}
+		return false
 	}
-	if !consumer {
-		t.Fatal("no consumer span recorded in the publisher's trace")
+	for deadline := time.Now().Add(5 * time.Second); !consumer(); time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("no consumer span recorded in the publisher's trace")
+		}
 	}
 }
