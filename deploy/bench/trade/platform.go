@@ -37,8 +37,11 @@ func startPlatform(ctx context.Context, env stackEnv) (*platform, error) {
 		Log: slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError})),
 		PostgresDSN: func(ctx context.Context, service string) (string, error) {
 			dsn, drop, err := env.freshDatabase(ctx, "bench_"+service)
+			if err != nil { // nothing was created, so there is nothing to drop
+				return "", err
+			}
 			drops = append(drops, drop)
-			return dsn, err
+			return dsn, nil
 		}}
 	p, err := inprocess.Start(ctx, cfg)
 	cleanup := func() {
