@@ -7,13 +7,9 @@ import (
 	"time"
 
 	"github.com/ThreeDotsLabs/watermill/message"
-	"go.temporal.io/sdk/client"
-	"go.temporal.io/sdk/worker"
 
-	"github.com/tradefin/tradefin/deploy/devstack/testenv"
 	"github.com/tradefin/tradefin/events/contracts"
 	"github.com/tradefin/tradefin/events/messaging/eventbus"
-	"github.com/tradefin/tradefin/events/messaging/kafkapubsub"
 	"github.com/tradefin/tradefin/events/money"
 	"github.com/tradefin/tradefin/workflows/bridge"
 	"github.com/tradefin/tradefin/workflows/trade"
@@ -25,32 +21,13 @@ import (
 // redelivery adds nothing, an event the workflow does not act on (a declaration) is not
 // signalled, and the workflow holds each event with the fingerprint the publisher's side computes.
 func TestEventOnKafkaStartsAndSignalsTheTradeWorkflow(t *testing.T) {
-	brokers := testenv.KafkaBrokers(t)
-	c, err := client.Dial(client.Options{HostPort: testenv.TemporalAddress(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-
-	w := worker.New(c, trade.TaskQueue, worker.Options{})
-	w.RegisterWorkflow(trade.Workflow)
-	if err := w.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer w.Stop()
-	go func() { _ = (bridge.Bridge{Temporal: c}).Run(ctx, brokers, testenv.KafkaSASL(t)) }()
+	r := startBridge(t, bridge.Bridge{})
+	ctx, c, pub := r.ctx, r.c, r.pub
 
 	tradeID := fmt.Sprintf("BR-%d", time.Now().UnixNano())
 	// Its LC_APPLIED waits for a ledger worker that never comes here: end the workflow so a later
 	// test's ledger worker does not commit it.
 	defer func() { _ = c.TerminateWorkflow(context.Background(), trade.WorkflowID(tradeID), "", "test over") }()
-	pub, err := kafkapubsub.NewPublisher(kafkapubsub.PublisherConfig{Brokers: brokers, SASL: testenv.KafkaSASL(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer pub.Close()
 	want := map[string]string{}
 	publish := func(id string, payload any) *message.Message {
 		msg, topic, err := eventbus.Encode(ctx, "/tradefin/test", tradeID, id, payload)

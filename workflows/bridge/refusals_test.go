@@ -9,13 +9,10 @@ import (
 	"time"
 
 	"go.temporal.io/api/serviceerror"
-	"go.temporal.io/sdk/client"
-	"go.temporal.io/sdk/worker"
 
 	"github.com/tradefin/tradefin/deploy/devstack/testenv"
 	"github.com/tradefin/tradefin/events/contracts"
 	"github.com/tradefin/tradefin/events/messaging/eventbus"
-	"github.com/tradefin/tradefin/events/messaging/kafkapubsub"
 	"github.com/tradefin/tradefin/events/money"
 	"github.com/tradefin/tradefin/workflows/bridge"
 	"github.com/tradefin/tradefin/workflows/trade"
@@ -28,28 +25,8 @@ import (
 // topic; no workflow is started for them, and the next trade's events on the same topic still
 // reach their workflow.
 func TestEventsThatCanNeverBeSignalledAreRefused(t *testing.T) {
-	brokers := testenv.KafkaBrokers(t)
-	c, err := client.Dial(client.Options{HostPort: testenv.TemporalAddress(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	w := worker.New(c, trade.TaskQueue, worker.Options{})
-	w.RegisterWorkflow(trade.Workflow)
-	if err := w.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer w.Stop()
-	go func() {
-		_ = (bridge.Bridge{Temporal: c, UnknownTradeGrace: time.Second}).Run(ctx, brokers, testenv.KafkaSASL(t))
-	}()
-	pub, err := kafkapubsub.NewPublisher(kafkapubsub.PublisherConfig{Brokers: brokers, SASL: testenv.KafkaSASL(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer pub.Close()
+	r := startBridge(t, bridge.Bridge{UnknownTradeGrace: time.Second})
+	ctx, c, pub := r.ctx, r.c, r.pub
 	publish := func(tradeID, id string, payload any) {
 		msg, topic, err := eventbus.Encode(ctx, "/tradefin/test", "placeholder", id, payload)
 		if err != nil {
@@ -70,7 +47,7 @@ func TestEventsThatCanNeverBeSignalledAreRefused(t *testing.T) {
 	publish(good, good+"-1", contracts.LCApplied{TradeID: good, LCID: "LC2", Amount: money.New(100, money.MustCurrency("USD")), PresentableUntil: "2099-01-01T00:00:00Z"})
 
 	for _, id := range []string{long, unknown} {
-		poisoned := testenv.TradeMessages(ctx, t, brokers, contracts.PoisonTopic, id, 1)
+		poisoned := testenv.TradeMessages(ctx, t, testenv.KafkaBrokers(t), contracts.PoisonTopic, id, 1)
 		if len(poisoned) != 1 {
 			t.Fatalf("%.20s… was not refused to the poison topic", id)
 		}
@@ -94,28 +71,8 @@ func TestEventsThatCanNeverBeSignalledAreRefused(t *testing.T) {
 // lanes, so an event may reach the bridge before its trade's lc.applied.v1 has started the
 // workflow; within the grace it is retried and reaches the workflow, not refused nor dropped.
 func TestAnEventAheadOfItsCreditWaitsForIt(t *testing.T) {
-	brokers := testenv.KafkaBrokers(t)
-	c, err := client.Dial(client.Options{HostPort: testenv.TemporalAddress(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	w := worker.New(c, trade.TaskQueue, worker.Options{})
-	w.RegisterWorkflow(trade.Workflow)
-	if err := w.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer w.Stop()
-	go func() {
-		_ = (bridge.Bridge{Temporal: c, UnknownTradeGrace: time.Minute}).Run(ctx, brokers, testenv.KafkaSASL(t))
-	}()
-	pub, err := kafkapubsub.NewPublisher(kafkapubsub.PublisherConfig{Brokers: brokers, SASL: testenv.KafkaSASL(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer pub.Close()
+	r := startBridge(t, bridge.Bridge{UnknownTradeGrace: time.Minute})
+	ctx, c, pub := r.ctx, r.c, r.pub
 	tradeID := fmt.Sprintf("AHEAD-%d", time.Now().UnixNano())
 	defer func() { _ = c.TerminateWorkflow(context.Background(), trade.WorkflowID(tradeID), "", "test over") }()
 	for i, payload := range []any{contracts.ExportCleared{TradeID: tradeID, DeclarationID: "D1"},
