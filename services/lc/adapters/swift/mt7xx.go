@@ -90,6 +90,7 @@ type MT734 struct {
 	UtilisationDate   time.Time
 	Amount            *money.Money // 32A date and amount of utilisation
 	ChargesClaimed    []string     // 73A
+	TotalClaimed      *money.Money // 33B, with 73A (network rule C1)
 	Discrepancies     []string     // 77J
 	Disposal          []string     // 77B: /HOLD/, /NOTIFY/, /PREVINST/, /RETURN/ ...
 }
@@ -102,6 +103,7 @@ func (a MT734) Message() (*Message, error) {
 	w.str("21", a.PresentingBankRef)
 	w.dateAmount("32A", a.UtilisationDate, a.Amount)
 	w.lines("73A", a.ChargesClaimed)
+	w.amount("33B", a.TotalClaimed)
 	w.lines("77J", a.Discrepancies)
 	w.lines("77B", a.Disposal)
 	if w.err != nil {
@@ -117,7 +119,7 @@ func ParseMT734(m *Message) (MT734, error) {
 	}
 	r := &reader{m: m}
 	a := MT734{Sender: m.Sender, Receiver: m.Receiver, Reference: r.str("20"), PresentingBankRef: r.str("21"),
-		ChargesClaimed: r.lines("73A"), Discrepancies: r.lines("77J"), Disposal: r.lines("77B")}
+		ChargesClaimed: r.lines("73A"), TotalClaimed: r.amount("33B"), Discrepancies: r.lines("77J"), Disposal: r.lines("77B")}
 	a.UtilisationDate, a.Amount = r.dateAmount("32A")
 	return a, r.err
 }

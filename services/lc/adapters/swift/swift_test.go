@@ -113,7 +113,7 @@ func TestOtherMessagesRoundTrip(t *testing.T) {
 	}
 
 	refusal := MT734{Sender: "ESSESESS", Receiver: "BCOMPTPL", Reference: "REF734", PresentingBankRef: "PRES001",
-		UtilisationDate: day(2026, 12, 8), Amount: eur(100_000_00), ChargesClaimed: []string{"/COMM/EUR150,"},
+		UtilisationDate: day(2026, 12, 8), Amount: eur(100_000_00), ChargesClaimed: []string{"/COMM/EUR150,"}, TotalClaimed: eur(100_150_00),
 		Discrepancies: []string{"1. INVOICE NOT ISSUED BY THE BENEFICIARY", "   (UCP 600 ART. 18(A)(I))", "2. B/L WITHOUT ON BOARD NOTATION"},
 		Disposal:      []string{"/NOTIFY/"}}
 	m, err = refusal.Message()
