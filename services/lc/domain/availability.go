@@ -29,11 +29,11 @@ const AnyBank = "ANY BANK"
 
 // Bounds of the availability's texts: their MT700 sizes.
 const (
-	MaxDraftsAtLength        = 105 // 42C: 3*35x
-	MaxPaymentDetailsLength  = 140 // 42M, 42P: 4*35x
-	MaxInstructionsLength    = 780 // 78: 12*65x
-	maxAvailableWithLength   = 11  // 41a: a BIC, or ANY BANK
-	maxBankIdentifierLength  = 11  // 42a, 53a, 57a: a BIC (ISO 9362)
+	MaxDraftsAtLength       = 105 // 42C: 3*35x
+	MaxPaymentDetailsLength = 140 // 42M, 42P: 4*35x
+	MaxInstructionsLength   = 780 // 78: 12*65x
+	maxAvailableWithLength  = 11  // 41a: a BIC, or ANY BANK
+	maxBankIdentifierLength = 11  // 42a, 53a, 57a: a BIC (ISO 9362)
 )
 
 // bicPattern is ISO 9362: bank code, country, location, optional branch.
