@@ -36,3 +36,6 @@ func checkRegistered(p Presentation, reg RegisteredDocuments) []Discrepancy {
 	}
 	return out
 }
+
+// ValidSHA256 reports whether s is a SHA-256 as the service stores it: 64 lower-case hex digits.
+func ValidSHA256(s string) bool { return isSHA256Hex(s) }

@@ -35,6 +35,12 @@ type (
 		PresentationID string              `json:"PresentationID"`
 		Presentation   domain.Presentation `json:"Presentation"`
 		Result         domain.Examination  `json:"Result"`
+		ReceivedAt     time.Time           `json:"receivedAt,omitzero"`
+		DeadlineAt     time.Time           `json:"deadlineAt,omitzero"`
+	}
+	refusalPrecludedRecord struct {
+		PresentationID string    `json:"presentationId"`
+		At             time.Time `json:"at"`
 	}
 	presentationRefusedRecord struct {
 		PresentationID string               `json:"PresentationID"`
@@ -109,6 +115,8 @@ var formats = func() *eventstore.Registry {
 	r.Register("lc.CancellationAnswered", cancellationAnsweredRecord{})
 	r.Register("lc.Expired", expiredRecord{})
 	r.Register("lc.TradeClaimed", tradeClaimedRecord{})
+	r.Register("lc.RefusalPrecluded", refusalPrecludedRecord{})
+	r.Register("lc.DocumentRegistered", documentRegisteredRecord{})
 	return r
 }()
 
@@ -158,6 +166,8 @@ func toRecord(e domain.Event) (aggregate.Record[domain.Event], error) {
 		return expiredRecord(e), nil
 	case domain.TradeClaimed:
 		return tradeClaimedRecord(e), nil
+	case domain.RefusalPrecluded:
+		return refusalPrecludedRecord(e), nil
 	}
 	return nil, fmt.Errorf("%w: no stored format for %T", eventstore.ErrUnknownEventType, e)
 }
@@ -179,3 +189,4 @@ func (r cancellationProposedRecord) Event() domain.Event { return domain.Cancell
 func (r cancellationAnsweredRecord) Event() domain.Event { return domain.CancellationAnswered(r) }
 func (r expiredRecord) Event() domain.Event              { return domain.Expired(r) }
 func (r tradeClaimedRecord) Event() domain.Event         { return domain.TradeClaimed(r) }
+func (r refusalPrecludedRecord) Event() domain.Event      { return domain.RefusalPrecluded(r) }
