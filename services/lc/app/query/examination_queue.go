@@ -46,6 +46,9 @@ func (h ExaminationQueueHandler) Handle(ctx context.Context) ([]QueuedExaminatio
 	if a.OrgKind != identity.Bank || !a.Has(identity.RoleTradeOfficer) {
 		return nil, domain.Forbid("only a bank's trade officers examine presentations (UCP 600 Art. 14)")
 	}
+	if h.Index == nil {
+		return []QueuedExamination{}, nil // wired without an index (app.Application.WithExamination): nothing queued is known
+	}
 	ids, err := h.Index.CreditsWithPresentations(ctx)
 	if err != nil {
 		return nil, err
