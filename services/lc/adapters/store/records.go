@@ -189,4 +189,4 @@ func (r cancellationProposedRecord) Event() domain.Event { return domain.Cancell
 func (r cancellationAnsweredRecord) Event() domain.Event { return domain.CancellationAnswered(r) }
 func (r expiredRecord) Event() domain.Event              { return domain.Expired(r) }
 func (r tradeClaimedRecord) Event() domain.Event         { return domain.TradeClaimed(r) }
-func (r refusalPrecludedRecord) Event() domain.Event      { return domain.RefusalPrecluded(r) }
+func (r refusalPrecludedRecord) Event() domain.Event     { return domain.RefusalPrecluded(r) }
