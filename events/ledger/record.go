@@ -5,6 +5,7 @@ type Record struct {
 	TradeID    string `json:"tradeId"`
 	Seq        int    `json:"seq"`
 	Milestone  string `json:"milestone"`
+	Drawing    string `json:"drawing,omitempty"` // the drawing's reference, for a milestone of one
 	EventHash  string `json:"eventHash"`
 	Org        string `json:"org"`
 	TxID       string `json:"txId"`
