@@ -72,6 +72,8 @@ type DocumentsPresented struct {
 	LCID           string         `json:"lcId"`
 	PresentationID string         `json:"presentationId"`
 	Documents      []string       `json:"documents"` // SHA-256 of each document
+	// Drawing: the drawing's reference, on a credit drawn by several presentations (drawings.go).
+	Drawing string `json:"drawing,omitempty"`
 }
 
 // DocumentsRefused: the issuing bank refused the presentation (UCP 600 Art. 16, MT734).
@@ -82,6 +84,8 @@ type DocumentsRefused struct {
 	PresentationID string         `json:"presentationId"`
 	Discrepancies  []string       `json:"discrepancies"`
 	Disposal       string         `json:"disposal"`
+	// Drawing: the drawing's reference, on a credit drawn by several presentations (drawings.go).
+	Drawing string `json:"drawing,omitempty"`
 }
 
 // DiscrepanciesWaived: the applicant waived the discrepancies and the bank accepted.
@@ -90,6 +94,8 @@ type DiscrepanciesWaived struct {
 	Actor          identity.Stamp `json:"actor"` // who acted: organisation, user, client
 	LCID           string         `json:"lcId"`
 	PresentationID string         `json:"presentationId"`
+	// Drawing: the drawing's reference, on a credit drawn by several presentations (drawings.go).
+	Drawing string `json:"drawing,omitempty"`
 }
 
 // LCHonoured: the issuing bank honoured a complying presentation; settlement pays.
@@ -104,6 +110,8 @@ type LCHonoured struct {
 	Beneficiary        string         `json:"beneficiary"`
 	BeneficiaryAccount string         `json:"beneficiaryAccount,omitempty"` // IBAN
 	AccountCurrency    string         `json:"accountCurrency,omitempty"`    // ISO 4217, when it differs
+	// Drawing: the drawing's reference, on a credit drawn by several presentations (drawings.go).
+	Drawing string `json:"drawing,omitempty"`
 }
 
 // LCExpired: the credit expired unused (UCP 600 Art. 6(d)(i)).

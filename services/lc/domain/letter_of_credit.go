@@ -211,10 +211,10 @@ func (lc *LetterOfCredit) Present(id string, p Presentation, at time.Time, pol P
 		return Examination{}, bad
 	}
 	cal := pol.Calendars.ofCredit(lc.Terms)
-	res := Examine(lc.Terms, p, cal)
+	res := lc.checkBalance(Examine(lc.Terms, p, cal), p)
 	lc.record(DocumentsExamined{PresentationID: id, Presentation: p, Result: res})
 	if res.Compliant {
-		lc.record(Honoured{PresentationID: id, Date: p.Date})
+		lc.recordHonour(id, p.Date)
 		return res, nil
 	}
 	notice, err := Refuse(res, HoldPendingWaiver, p.Date)
@@ -270,7 +270,7 @@ func (lc *LetterOfCredit) DecideWaiver(presentationID string, accepted bool, on 
 		return nil
 	}
 	lc.record(DiscrepanciesWaived{PresentationID: presentationID, Waiver: Waiver{By: p.WaiverRequest.By.Org, Date: p.WaiverRequest.Date, Accepted: true}})
-	lc.record(Honoured{PresentationID: presentationID, Date: on})
+	lc.recordHonour(presentationID, on)
 	return nil
 }
 
@@ -337,7 +337,8 @@ func (lc *LetterOfCredit) Apply(e Event) {
 	case DiscrepanciesWaived:
 		lc.last().Waiver = &e.Waiver
 	case Honoured:
-		lc.last().Honoured, lc.last().HonouredOn, lc.Status = true, e.Date, StatusHonoured
+		lc.last().Honoured, lc.last().HonouredOn = true, e.Date
+		lc.Status = lc.statusAfterHonour()
 	case Advised:
 		lc.AdvisedOn, lc.Status = e.On, StatusAdvised
 	case Accepted:
