@@ -129,3 +129,11 @@ func (s State) AfterDrawing(t Type, drawing string) State {
 	out.Drawings[drawing] = t
 	return out
 }
+
+// Ended reports whether the trade is over (CLOSED, or EXPIRED or CANCELLED before any drawing
+// was honoured): nothing may follow.
+func (s State) Ended() bool { return s.end() != "" }
+
+// CreditOpen reports whether the trade's credit is drawn by several presentations and may be
+// drawn further: a drawing is on the ledger and none of LC_FULLY_DRAWN, EXPIRED, CANCELLED.
+func (s State) CreditOpen() bool { return len(s.Drawings) > 0 && s.creditFinished() == "" }

@@ -16,3 +16,22 @@ type LCFullyDrawn struct {
 	PresentationID string         `json:"presentationId"` // the drawing that used the credit up
 	Drawn          money.Money    `json:"drawn"`          // the sum of the honoured drawings
 }
+
+// DrawingOf is the drawing an event is of: its drawing's reference on a presentation event of a
+// credit drawn by several presentations, the presentation paid on settlement.payment_settled.v1
+// (the trade workflow keeps it only for a presentation it knows as a drawing), "" otherwise.
+func DrawingOf(data any) string {
+	switch e := data.(type) {
+	case *DocumentsPresented:
+		return e.Drawing
+	case *DocumentsRefused:
+		return e.Drawing
+	case *DiscrepanciesWaived:
+		return e.Drawing
+	case *LCHonoured:
+		return e.Drawing
+	case *PaymentSettled:
+		return e.PresentationID
+	}
+	return ""
+}

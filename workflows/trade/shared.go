@@ -71,6 +71,8 @@ type Event struct {
 	Actor identity.Stamp
 	// Parties are the organisations the event makes parties of the trade (contracts.Parties).
 	Parties []string
+	// Drawing is the drawing the event is of (contracts.DrawingOf; drawings.go).
+	Drawing string `json:",omitempty"`
 }
 
 // Milestone is one milestone of the trade: committed (TxID set), or waiting for its predecessor.
@@ -85,6 +87,8 @@ type Milestone struct {
 	// Actor is who did the step the milestone records (its event's actor).
 	Actor identity.Stamp
 	trace map[string]string
+	// Drawing is the drawing's reference for a milestone of one drawing (drawings.go).
+	Drawing string `json:",omitempty"`
 }
 
 // State is what the StateQuery returns, and what a run carries to the one it continues as.
@@ -111,6 +115,8 @@ type State struct {
 	Waits []Wait
 	// Runs counts the runs before this one (continue-as-new).
 	Runs int
+	// Drawings are the payments of a credit drawn by several presentations (drawings.go).
+	Drawings *DrawingPayments `json:",omitempty"`
 }
 
 // Instruction is the workflow's instruction to settlement once the credit is honoured.
