@@ -52,45 +52,45 @@ func CheckDrawing(next Type, drawing string, s State, org string) error {
 }
 
 // checkDrawings is the part of the order that depends on the trade's drawings, for next on
-// drawing ("" for a milestone of no drawing). ok is false when the trade has no drawing and
-// next none: the single presentation track decides.
-func checkDrawings(next Type, drawing string, s State) (err error, ok bool) {
+// drawing ("" for a milestone of no drawing). decided is false when the trade has no drawing
+// and next none: the single presentation track decides.
+func checkDrawings(next Type, drawing string, s State) (decided bool, err error) {
 	if drawing == "" && len(s.Drawings) == 0 {
-		return nil, false
+		return false, nil
 	}
 	if drawing == "" && onDrawingTrack(next) {
-		return Errorf(ErrOutOfOrder, "%s of this trade must name its drawing: the credit is drawn by several presentations", next), true
+		return true, Errorf(ErrOutOfOrder, "%s of this trade must name its drawing: the credit is drawn by several presentations", next)
 	}
 	if drawing != "" && s.Presentation != noPresentation {
-		return Errorf(ErrOutOfOrder, "%s of drawing %s: this trade's presentation track carries no drawings", next, drawing), true
+		return true, Errorf(ErrOutOfOrder, "%s of drawing %s: this trade's presentation track carries no drawings", next, drawing)
 	}
 	finished := s.creditFinished()
 	switch {
 	case next == DocumentsPresented && finished != "":
-		return Errorf(ErrOutOfOrder, "no new presentation after %s: the credit is finished", finished), true
+		return true, Errorf(ErrOutOfOrder, "no new presentation after %s: the credit is finished", finished)
 	case onDrawingTrack(next):
 		at := s.Drawings[drawing]
 		if !contains(drawingTrack[next], at) {
-			return Errorf(ErrOutOfOrder, "%s cannot follow %s on drawing %s; it must follow %s", next, orNone(at), drawing, joinPlaces(drawingTrack[next])), true
+			return true, Errorf(ErrOutOfOrder, "%s cannot follow %s on drawing %s; it must follow %s", next, orNone(at), drawing, joinPlaces(drawingTrack[next]))
 		}
 	case next == LCAmended && finished != "":
-		return Errorf(ErrOutOfOrder, "%s cannot follow %s: the credit is finished", next, finished), true
+		return true, Errorf(ErrOutOfOrder, "%s cannot follow %s: the credit is finished", next, finished)
 	case next == Expired || next == Cancelled || next == LCFullyDrawn:
 		if d := s.drawingAt(DocumentsPresented, DiscrepancyWaived); d != "" {
-			return Errorf(ErrOutOfOrder, "%s cannot follow drawing %s under examination (UCP 600 Art. 6(d), 16)", next, d), true
+			return true, Errorf(ErrOutOfOrder, "%s cannot follow drawing %s under examination (UCP 600 Art. 6(d), 16)", next, d)
 		}
 		if finished != "" {
-			return Errorf(ErrOutOfOrder, "%s cannot follow %s: the credit is finished", next, finished), true
+			return true, Errorf(ErrOutOfOrder, "%s cannot follow %s: the credit is finished", next, finished)
 		}
 	case next == Closed:
 		if finished == "" {
-			return Errorf(ErrOutOfOrder, "%s needs the credit finished first: %s, %s or %s", next, LCFullyDrawn, Expired, Cancelled), true
+			return true, Errorf(ErrOutOfOrder, "%s needs the credit finished first: %s, %s or %s", next, LCFullyDrawn, Expired, Cancelled)
 		}
 		if d := s.drawingAt(DocumentsPresented, DiscrepancyWaived, Honoured); d != "" {
-			return Errorf(ErrOutOfOrder, "%s needs every drawing settled or refused; drawing %s stands at %s", next, d, s.Drawings[d]), true
+			return true, Errorf(ErrOutOfOrder, "%s needs every drawing settled or refused; drawing %s stands at %s", next, d, s.Drawings[d])
 		}
 	}
-	return nil, true
+	return true, nil
 }
 
 // creditFinished is the milestone that finished a drawn credit ("" while it may be drawn).

@@ -135,7 +135,7 @@ func check(next Type, drawing string, s State, org string) error {
 	if len(missing) > 0 {
 		return Errorf(ErrOutOfOrder, "%s needs %s first", next, joinTypes(missing, " and "))
 	}
-	if err, decided := checkDrawings(next, drawing, s); decided {
+	if decided, err := checkDrawings(next, drawing, s); decided {
 		return err
 	}
 	if r.presentation != nil && !contains(r.presentation, s.Presentation) {
