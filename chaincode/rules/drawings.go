@@ -93,6 +93,11 @@ func checkDrawings(next Type, drawing string, s State) (decided bool, err error)
 	return true, nil
 }
 
+// repeatsWithDrawings: on a credit drawn by several presentations each shipment has its own bill
+// of lading, presented with its own drawing (Art. 31(b)), so SHIPPED may come again once a drawing
+// is on the ledger.
+func repeatsWithDrawings(next Type, s State) bool { return next == Shipped && len(s.Drawings) > 0 }
+
 // creditFinished is the milestone that finished a drawn credit ("" while it may be drawn).
 func (s State) creditFinished() Type {
 	for _, t := range []Type{LCFullyDrawn, Expired, Cancelled} {

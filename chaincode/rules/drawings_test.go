@@ -31,6 +31,7 @@ func TestTwoDrawingsEachHonouredAndSettled(t *testing.T) {
 		step{DocumentsPresented, "P1"}, step{DocumentsRefused, "P1"}, step{DiscrepancyWaived, "P1"}, step{Honoured, "P1"},
 		step{ImportReleased, ""}, step{Settled, "P1"},
 		step{LCAmended, ""}, // an amendment after a partial drawing (the balance stays available)
+		step{Shipped, ""},   // the second shipment's bill of lading (Art. 31(b))
 		step{DocumentsPresented, "P2"}, step{Honoured, "P2"}, step{LCFullyDrawn, ""}, step{Settled, "P2"},
 		step{Closed, ""})
 	if s.end() != Closed {
@@ -91,6 +92,7 @@ func TestDrawingRefusals(t *testing.T) {
 		{"a drawing reference on a milestone of no drawing", LCAmended, "P1", h1, ErrInvalid, "no milestone of a drawing"},
 		{"an overlong drawing reference", DocumentsPresented, strings.Repeat("p", MaxDrawingRef+1), shipped, ErrInvalid, "1 to 64"},
 		{"the wrong organisation", Honoured, "P1", p1, ErrNotEntitled, "only ImporterBankMSP"},
+		{"a second shipment before any drawing", Shipped, "", shipped, ErrOutOfOrder, "happens once"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -123,7 +123,7 @@ func check(next Type, drawing string, s State, org string) error {
 	if len(s.Committed) == 0 {
 		return Errorf(ErrOutOfOrder, "%s cannot start a trade: the first milestone is %s", next, LCApplied)
 	}
-	if s.Has(next) && !r.repeats && drawing == "" {
+	if s.Has(next) && !r.repeats && drawing == "" && !repeatsWithDrawings(next, s) {
 		return Errorf(ErrOutOfOrder, "%s is already recorded for this trade and happens once", next)
 	}
 	var missing []Type
