@@ -14,13 +14,16 @@ type Record struct {
 	TradeID    string     `json:"tradeId"`
 	Seq        int        `json:"seq"`
 	Milestone  rules.Type `json:"milestone"`
-	Drawing    string     `json:"drawing,omitempty"` // the drawing's reference, for a milestone of one (rules/drawings.go)
-	EventHash  string     `json:"eventHash"`         // SHA-256 (hex) of the canonical event or document
-	Org        string     `json:"org"`               // the submitting organisation's MSP ID, from its certificate
+	EventHash  string     `json:"eventHash"` // SHA-256 (hex) of the canonical event or document
+	Org        string     `json:"org"`       // the submitting organisation's MSP ID, from its certificate
 	TxID       string     `json:"txId"`
 	Timestamp  string     `json:"timestamp"` // the transaction's timestamp (RFC 3339), same on every endorser
 	PrevHash   string     `json:"prevHash"`  // "" for the first milestone
 	RecordHash string     `json:"recordHash"`
+
+	// Drawing is the drawing's reference, for a milestone of one (rules/drawings.go); optional in
+	// the contract's metadata, so records without it still match the return schema.
+	Drawing string `json:"drawing,omitempty" metadata:",optional"`
 }
 
 // hash computes RecordHash over the record's canonical JSON without RecordHash (struct field

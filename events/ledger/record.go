@@ -5,13 +5,14 @@ type Record struct {
 	TradeID    string `json:"tradeId"`
 	Seq        int    `json:"seq"`
 	Milestone  string `json:"milestone"`
-	Drawing    string `json:"drawing,omitempty"` // the drawing's reference, for a milestone of one
 	EventHash  string `json:"eventHash"`
 	Org        string `json:"org"`
 	TxID       string `json:"txId"`
 	Timestamp  string `json:"timestamp"`
 	PrevHash   string `json:"prevHash"`
 	RecordHash string `json:"recordHash"`
+
+	Drawing string `json:"drawing,omitempty"` // the drawing's reference, for a milestone of one
 }
 
 // Receipt is what committing a milestone returns: the record and where it is on the ledger.

@@ -137,9 +137,15 @@ func (c *Client) Run(ctx context.Context, tr Trade) (Result, error) {
 	} else {
 		r.Traces["lc.honoured.v1"] = r.Traces["lc.documents_presented.v1"]
 	}
+	return r, c.awaitClosed(ctx, &r, "8. the trade view shows the closed trade")
+}
+
+// awaitClosed waits until the trade's workflow has closed, the timeline in r.
+func (c *Client) awaitClosed(ctx context.Context, r *Result, step string) error {
 	c.progress("waiting for the trade workflow to close the trade")
-	c.current = "8. the trade view shows the closed trade"
-	err := c.poll(ctx, "the trade to close", func() (bool, error) {
+	c.current = step
+	tradeID := r.TradeID
+	return c.poll(ctx, "the trade to close", func() (bool, error) {
 		t, err := c.Timeline(ctx, tradeID)
 		if err != nil {
 			return false, nil // the bridge may not have started the workflow yet
@@ -149,7 +155,6 @@ func (c *Client) Run(ctx context.Context, tr Trade) (Result, error) {
 		// turns CLOSED a moment before the workflow function returns.
 		return t.Workflow.CloseTime != nil, nil
 	})
-	return r, err
 }
 
 // Timeline reads the trade's timeline from the trade view.
