@@ -76,15 +76,7 @@ func (c *Client) RunDrawings(ctx context.Context, tr Trade) (Result, error) {
 			return c.call(ctx, exporter, "POST", lc+"/acceptance", map[string]any{"acceptedOn": d(0)}, nil)
 		}},
 		{"3. exporter lodges the export declaration of both shipments; export customs clears it", func(ctx context.Context) error {
-			var docs []string
-			for _, kind := range []string{"commercial_invoice", "packing_list", "certificate_of_origin"} {
-				sum, err := c.registerDocument(ctx, exporter, tradeID, kind, d(0))
-				if err != nil {
-					return err
-				}
-				docs, r.Documents[kind] = append(docs, sum), sum
-			}
-			if err := c.call(ctx, exporter, "POST", c.Customs+"/v1/declarations", declaration(r.ExportID, tradeID, "export", exporter.org, amount, docs), nil); err != nil {
+			if err := c.declareExport(ctx, &r, amount, d(0)); err != nil {
 				return err
 			}
 			return c.call(ctx, exportCustoms, "POST", c.Customs+"/v1/declarations/"+r.ExportID+"/clearance", map[string]any{}, nil)
