@@ -56,6 +56,12 @@ func putJSON(ctx stub, k string, v any) error {
 // normal); the same milestone with a different hash is refused unless the rules allow it again
 // (a re-presentation after a refusal, another amendment).
 func (c *Contract) RecordMilestone(ctx stub, tradeID string, milestone string, eventHash string) (*Record, error) {
+	return c.RecordDrawingMilestone(ctx, tradeID, milestone, "", eventHash)
+}
+
+// RecordDrawingMilestone is RecordMilestone for a milestone of one drawing of a credit drawn by
+// several presentations (drawing: its reference; "" for none; rules/drawings.go).
+func (c *Contract) RecordDrawingMilestone(ctx stub, tradeID, milestone, drawing, eventHash string) (*Record, error) {
 	next := rules.Type(milestone)
 	if strings.TrimSpace(tradeID) == "" || len(tradeID) > 128 {
 		return nil, rules.Errorf(rules.ErrInvalid, "trade ID must be 1 to 128 characters")
@@ -82,7 +88,7 @@ func (c *Contract) RecordMilestone(ctx stub, tradeID string, milestone string, e
 	if err != nil {
 		return nil, err
 	}
-	if err := rules.Check(next, state, org); err != nil {
+	if err := rules.CheckDrawing(next, drawing, state, org); err != nil {
 		if state.Has(next) {
 			return nil, rules.Errorf(rules.ErrConflict, "%s is already recorded for trade %s with another event hash; refusing %s (%v)", next, tradeID, eventHash, err)
 		}
@@ -93,7 +99,7 @@ func (c *Contract) RecordMilestone(ctx stub, tradeID string, milestone string, e
 		return nil, fmt.Errorf("read tx timestamp: %w", err)
 	}
 	r := Record{
-		TradeID: tradeID, Seq: head.Seq + 1, Milestone: next, EventHash: eventHash, Org: org,
+		TradeID: tradeID, Seq: head.Seq + 1, Milestone: next, Drawing: drawing, EventHash: eventHash, Org: org,
 		TxID: ctx.GetStub().GetTxID(), Timestamp: ts.AsTime().UTC().Format(time.RFC3339Nano),
 		PrevHash: head.RecordHash,
 	}
@@ -110,7 +116,7 @@ func (c *Contract) RecordMilestone(ctx stub, tradeID string, milestone string, e
 	if err != nil {
 		return nil, err
 	}
-	after := state.After(next)
+	after := state.AfterDrawing(next, drawing)
 	writes := []struct {
 		key string
 		val any

@@ -20,6 +20,10 @@ type Record struct {
 	Timestamp  string     `json:"timestamp"` // the transaction's timestamp (RFC 3339), same on every endorser
 	PrevHash   string     `json:"prevHash"`  // "" for the first milestone
 	RecordHash string     `json:"recordHash"`
+
+	// Drawing is the drawing's reference, for a milestone of one (rules/drawings.go); optional in
+	// the contract's metadata, so records without it still match the return schema.
+	Drawing string `json:"drawing,omitempty" metadata:",optional"`
 }
 
 // hash computes RecordHash over the record's canonical JSON without RecordHash (struct field

@@ -24,6 +24,7 @@ const (
 	Closed             Type = "CLOSED"
 	Expired            Type = "EXPIRED"
 	Cancelled          Type = "CANCELLED"
+	LCFullyDrawn       Type = "LC_FULLY_DRAWN" // nothing is left to draw (drawings.go)
 )
 
 // The organisations of the trade channel (MSP IDs).
@@ -90,6 +91,7 @@ var rules = map[Type]rule{
 	Closed:             {org: ImporterBank, needs: []Type{ImportReleased, Settled}, ends: true},
 	Expired:            {org: ImporterBank, needs: []Type{LCApplied}, presentation: []Type{noPresentation, DocumentsRefused}, ends: true},
 	Cancelled:          {org: ImporterBank, needs: []Type{LCApplied}, presentation: notHonoured, ends: true},
+	LCFullyDrawn:       {org: ImporterBank, needs: []Type{Honoured}},
 }
 
 // notHonoured is every place of the presentation track before honour.
@@ -98,7 +100,10 @@ var notHonoured = []Type{noPresentation, DocumentsPresented, DocumentsRefused, D
 // Check returns nil when org may record next on a trade whose ledger stands at s, else an
 // error whose message starts with one of the codes in errors.go. The trade workflow uses it to
 // commit every milestone whose prerequisites are on the ledger.
-func Check(next Type, s State, org string) error {
+func Check(next Type, s State, org string) error { return check(next, "", s, org) }
+
+// check is Check for a milestone of drawing ("" for none; see drawings.go).
+func check(next Type, drawing string, s State, org string) error {
 	r, ok := rules[next]
 	if !ok {
 		return Errorf(ErrUnknownMilestone, "unknown milestone %q", next)
@@ -118,7 +123,7 @@ func Check(next Type, s State, org string) error {
 	if len(s.Committed) == 0 {
 		return Errorf(ErrOutOfOrder, "%s cannot start a trade: the first milestone is %s", next, LCApplied)
 	}
-	if s.Has(next) && !r.repeats {
+	if s.Has(next) && !r.repeats && drawing == "" && !repeatsWithDrawings(next, s) {
 		return Errorf(ErrOutOfOrder, "%s is already recorded for this trade and happens once", next)
 	}
 	var missing []Type
@@ -129,6 +134,9 @@ func Check(next Type, s State, org string) error {
 	}
 	if len(missing) > 0 {
 		return Errorf(ErrOutOfOrder, "%s needs %s first", next, joinTypes(missing, " and "))
+	}
+	if decided, err := checkDrawings(next, drawing, s); decided {
+		return err
 	}
 	if r.presentation != nil && !contains(r.presentation, s.Presentation) {
 		return Errorf(ErrOutOfOrder, "%s cannot follow %s on the presentation track; it must follow %s", next, orNone(s.Presentation), joinPlaces(r.presentation))

@@ -11,6 +11,8 @@ type State struct {
 	// Presentation is the presentation track's last milestone (DOCUMENTS_PRESENTED, _REFUSED,
 	// DISCREPANCY_WAIVED or HONOURED), "" before the first presentation.
 	Presentation Type `json:"presentation,omitempty"`
+	// Drawings is each drawing's track (drawings.go): its last milestone, by reference.
+	Drawings map[string]Type `json:"drawings,omitempty"`
 }
 
 // Has reports whether t is on the ledger.
@@ -20,8 +22,11 @@ func (s State) Has(t Type) bool {
 }
 
 // After is the state once t is committed (t was accepted by Check). s is not changed.
-func (s State) After(t Type) State {
-	out := State{Committed: s.Committed, Presentation: s.Presentation}
+func (s State) After(t Type) State { return s.after(t, true) }
+
+// after is After; track: t moves the single presentation track (a milestone of no drawing).
+func (s State) after(t Type, track bool) State {
+	out := State{Committed: s.Committed, Presentation: s.Presentation, Drawings: s.Drawings}
 	if !s.Has(t) {
 		out.Committed = make([]Type, 0, len(s.Committed)+1)
 		out.Committed = append(out.Committed, s.Committed...)
@@ -30,7 +35,9 @@ func (s State) After(t Type) State {
 	}
 	switch t {
 	case DocumentsPresented, DocumentsRefused, DiscrepancyWaived, Honoured:
-		out.Presentation = t
+		if track {
+			out.Presentation = t
+		}
 	}
 	return out
 }
@@ -48,7 +55,7 @@ func Fold(ms []Type) State {
 // end is the milestone that ended the trade ("" while it runs).
 func (s State) end() Type {
 	for _, t := range s.Committed {
-		if rules[t].ends {
+		if rules[t].ends && (t == Closed || !s.drawn()) { // a drawn credit's end is not the trade's
 			return t
 		}
 	}

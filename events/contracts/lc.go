@@ -75,6 +75,8 @@ type DocumentsPresented struct {
 	// ExaminationDeadline is the close of the bank's five banking days following the day of
 	// presentation at its place (RFC 3339, UTC; UCP 600 Art. 14(b)): the workflow's timer.
 	ExaminationDeadline string `json:"examinationDeadline,omitempty"`
+	// Drawing: the drawing's reference, on a credit drawn by several presentations (drawings.go).
+	Drawing string `json:"drawing,omitempty"`
 }
 
 // DocumentsRefused: the issuing bank refused the presentation (UCP 600 Art. 16, MT734).
@@ -85,6 +87,8 @@ type DocumentsRefused struct {
 	PresentationID string         `json:"presentationId"`
 	Discrepancies  []string       `json:"discrepancies"`
 	Disposal       string         `json:"disposal"`
+	// Drawing: the drawing's reference, on a credit drawn by several presentations (drawings.go).
+	Drawing string `json:"drawing,omitempty"`
 }
 
 // DiscrepanciesWaived: the applicant waived the discrepancies and the bank accepted.
@@ -93,6 +97,8 @@ type DiscrepanciesWaived struct {
 	Actor          identity.Stamp `json:"actor"` // who acted: organisation, user, client
 	LCID           string         `json:"lcId"`
 	PresentationID string         `json:"presentationId"`
+	// Drawing: the drawing's reference, on a credit drawn by several presentations (drawings.go).
+	Drawing string `json:"drawing,omitempty"`
 }
 
 // LCHonoured: the issuing bank honoured a complying presentation; settlement pays.
@@ -115,6 +121,8 @@ type LCHonoured struct {
 	Undertaking  string `json:"undertaking,omitempty"`
 	MaturityDate string `json:"maturityDate,omitempty"`
 	PayableAt    string `json:"payableAt,omitempty"`
+	// Drawing: the drawing's reference, on a credit drawn by several presentations (drawings.go).
+	Drawing string `json:"drawing,omitempty"`
 }
 
 // LCExpired: the credit expired unused (UCP 600 Art. 6(d)(i)).

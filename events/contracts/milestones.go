@@ -24,6 +24,7 @@ var milestones = map[string]string{
 	"lc.amended.v1":                    "LC_AMENDED",
 	"lc.expired.v1":                    "EXPIRED",
 	"lc.cancelled.v1":                  "CANCELLED",
+	"lc.fully_drawn.v1":                "LC_FULLY_DRAWN",
 }
 
 // Milestone is the ledger milestone the event type stands for ("" when it is not a milestone).

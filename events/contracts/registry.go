@@ -20,6 +20,7 @@ var types = map[string]reflect.Type{
 	"lc.amended.v1":                    reflect.TypeFor[LCAmended](),
 	"lc.expired.v1":                    reflect.TypeFor[LCExpired](),
 	"lc.cancelled.v1":                  reflect.TypeFor[LCCancelled](),
+	"lc.fully_drawn.v1":                reflect.TypeFor[LCFullyDrawn](),
 	"customs.document_registered.v1":   reflect.TypeFor[DocumentRegistered](),
 	"customs.export_declared.v1":       reflect.TypeFor[ExportDeclared](),
 	"customs.export_cleared.v1":        reflect.TypeFor[ExportCleared](),

@@ -24,6 +24,8 @@ type PaymentSettled struct {
 	Amount         money.Money    `json:"amount"`
 	CreditedAmount money.Money    `json:"creditedAmount"`   // in the account's currency
 	FXRate         string         `json:"fxRate,omitempty"` // exact decimal, when converted
+	// PresentationID: the honoured presentation paid (a drawing, drawings.go).
+	PresentationID string `json:"presentationId,omitempty"`
 }
 
 // PaymentFailed: the payment was rejected (pacs.002 RJCT) and its postings reversed.

@@ -38,6 +38,9 @@ type RecordInput struct {
 	Milestone string
 	SHA256    string            // of the canonical integration event
 	Trace     map[string]string // W3C trace context of the request that caused the milestone
+	// Drawing is the drawing's reference (the presentation's ID) for a milestone of one drawing
+	// of a credit drawn by several presentations; "" otherwise (chaincode/rules/drawings.go).
+	Drawing string `json:",omitempty"`
 }
 
 // Activities are the ledger activities of one organisation.
@@ -72,7 +75,7 @@ func (a Activities) RecordMilestone(ctx context.Context, in RecordInput) (Receip
 func (a Activities) recordSoon(ctx context.Context, in RecordInput) (Receipt, error) {
 	wait := 10 * time.Millisecond
 	for spent := time.Duration(0); ; spent += wait {
-		r, err := a.Ledger.RecordMilestone(ctx, in.TradeID, in.Milestone, in.SHA256)
+		r, err := a.Ledger.RecordDrawingMilestone(ctx, in.TradeID, in.Milestone, in.Drawing, in.SHA256)
 		var refusal *RefusalError
 		passes := errors.Is(err, ErrNotCommitted) || (errors.As(err, &refusal) && refusal.MayPass())
 		if !passes || spent >= time.Second {

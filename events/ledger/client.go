@@ -125,10 +125,16 @@ func (c *Client) Close() error {
 // RecordMilestone commits a milestone and waits for the commit. Recording the same milestone
 // with the same hash again returns the original record, so callers may retry freely.
 func (c *Client) RecordMilestone(ctx context.Context, tradeID, milestone, eventHash string) (Receipt, error) {
+	return c.RecordDrawingMilestone(ctx, tradeID, milestone, "", eventHash)
+}
+
+// RecordDrawingMilestone is RecordMilestone for a milestone of one drawing (its reference; ""
+// for none) of a credit drawn by several presentations.
+func (c *Client) RecordDrawingMilestone(ctx context.Context, tradeID, milestone, drawing, eventHash string) (Receipt, error) {
 	ctx, span := c.tracer.Start(ctx, "fabric.submit RecordMilestone", trace.WithSpanKind(trace.SpanKindClient),
 		trace.WithAttributes(attribute.String("trade.id", tradeID), attribute.String("milestone", milestone), attribute.String("fabric.msp_id", c.org.MSPID)))
 	defer span.End()
-	r, err := c.recordMilestone(ctx, tradeID, milestone, eventHash)
+	r, err := c.recordMilestone(ctx, tradeID, milestone, drawing, eventHash)
 	if err != nil {
 		span.RecordError(err)
 		span.SetStatus(codes.Error, err.Error())
@@ -138,8 +144,12 @@ func (c *Client) RecordMilestone(ctx context.Context, tradeID, milestone, eventH
 	return r, nil
 }
 
-func (c *Client) recordMilestone(ctx context.Context, tradeID, milestone, eventHash string) (Receipt, error) {
-	proposal, err := c.contract.NewProposal("RecordMilestone", client.WithArguments(tradeID, milestone, eventHash))
+func (c *Client) recordMilestone(ctx context.Context, tradeID, milestone, drawing, eventHash string) (Receipt, error) {
+	fn, args := "RecordMilestone", []string{tradeID, milestone, eventHash}
+	if drawing != "" { // a chaincode of before drawings still takes every other milestone
+		fn, args = "RecordDrawingMilestone", []string{tradeID, milestone, drawing, eventHash}
+	}
+	proposal, err := c.contract.NewProposal(fn, client.WithArguments(args...))
 	if err != nil {
 		return Receipt{}, classify("record milestone", err)
 	}

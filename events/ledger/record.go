@@ -11,6 +11,8 @@ type Record struct {
 	Timestamp  string `json:"timestamp"`
 	PrevHash   string `json:"prevHash"`
 	RecordHash string `json:"recordHash"`
+
+	Drawing string `json:"drawing,omitempty"` // the drawing's reference, for a milestone of one
 }
 
 // Receipt is what committing a milestone returns: the record and where it is on the ledger.

@@ -26,7 +26,7 @@ const (
 // another final state needs no timer: its event ends the trade.
 func (t *tradeRun) expiryDue() time.Time {
 	switch {
-	case t.st.LCExpiry.IsZero() || t.ledger.Has(rules.Honoured):
+	case t.st.LCExpiry.IsZero() || (t.ledger.Has(rules.Honoured) && !t.creditOpen()):
 		return time.Time{}
 	case t.st.Expiry == "":
 		return t.st.LCExpiry

@@ -26,7 +26,7 @@ func Signalled(eventType string) bool {
 // ledger (s): services publish on separate topics, so a milestone may arrive before one it needs.
 func nextReady(pending []Milestone, s rules.State) (int, bool) {
 	for i, m := range pending {
-		if rules.Check(rules.Type(m.Name), s, m.MSPID) == nil {
+		if rules.CheckDrawing(rules.Type(m.Name), m.Drawing, s, m.MSPID) == nil {
 			return i, true
 		}
 	}
@@ -38,7 +38,7 @@ func nextReady(pending []Milestone, s rules.State) (int, bool) {
 // so no batch runs past it.
 func stepAfter(m rules.Type) bool {
 	switch m {
-	case rules.Honoured, rules.ImportReleased, rules.Settled:
+	case rules.Honoured, rules.ImportReleased, rules.Settled, rules.LCFullyDrawn:
 		return true
 	}
 	return rules.Ends(m)
@@ -50,7 +50,7 @@ func stepAfter(m rules.Type) bool {
 // a step of the workflow's own (stepAfter).
 func readyRun(pending []Milestone, i int, s rules.State) []int {
 	run := []int{i}
-	s = s.After(rules.Type(pending[i].Name))
+	s = s.AfterDrawing(rules.Type(pending[i].Name), pending[i].Drawing)
 	for used := map[int]bool{i: true}; ; {
 		last := pending[run[len(run)-1]]
 		if stepAfter(rules.Type(last.Name)) {
@@ -60,7 +60,7 @@ func readyRun(pending []Milestone, i int, s rules.State) []int {
 		// order), and only if the same organisation commits it: batching never reorders.
 		next := -1
 		for j, m := range pending {
-			if !used[j] && rules.Check(rules.Type(m.Name), s, m.MSPID) == nil {
+			if !used[j] && rules.CheckDrawing(rules.Type(m.Name), m.Drawing, s, m.MSPID) == nil {
 				next = j
 				break
 			}
@@ -69,6 +69,6 @@ func readyRun(pending []Milestone, i int, s rules.State) []int {
 			return run
 		}
 		run, used[next] = append(run, next), true
-		s = s.After(rules.Type(pending[next].Name))
+		s = s.AfterDrawing(rules.Type(pending[next].Name), pending[next].Drawing)
 	}
 }

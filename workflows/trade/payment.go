@@ -13,9 +13,10 @@ import (
 // each settlement.payment_failed.v1 (the failed-payment contract in events/contracts).
 func (t *tradeRun) payments(ctx workflow.Context) {
 	for {
-		if err := workflow.Await(ctx, func() bool { return t.st.Payment.Due }); err != nil {
+		if err := workflow.Await(ctx, func() bool { return t.st.Payment.Due || t.drawingPaymentDue() }); err != nil {
 			return
 		}
+		t.takeDrawingPayment()
 		t.awaitMaturity(ctx) // a usance credit's payment waits for its maturity, still due
 		t.st.Payment.Due = false
 		t.instructPayment(ctx)

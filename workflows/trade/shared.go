@@ -78,6 +78,8 @@ type Event struct {
 	// lc.documents_presented.v1 (examination_deadline.go).
 	PresentationID      string    `json:",omitempty"`
 	ExaminationDeadline time.Time `json:",omitzero"`
+	// Drawing is the drawing the event is of (contracts.DrawingOf; drawings.go).
+	Drawing string `json:",omitempty"`
 }
 
 // Milestone is one milestone of the trade: committed (TxID set), or waiting for its predecessor.
@@ -92,6 +94,8 @@ type Milestone struct {
 	// Actor is who did the step the milestone records (its event's actor).
 	Actor identity.Stamp
 	trace map[string]string
+	// Drawing is the drawing's reference for a milestone of one drawing (drawings.go).
+	Drawing string `json:",omitempty"`
 }
 
 // State is what the StateQuery returns, and what a run carries to the one it continues as.
@@ -120,6 +124,8 @@ type State struct {
 	Runs int
 	// Examinations are the presentations' examination clocks (examination_deadline.go).
 	Examinations []Examination `json:",omitempty"`
+	// Drawings are the payments of a credit drawn by several presentations (drawings.go).
+	Drawings *DrawingPayments `json:",omitempty"`
 }
 
 // Instruction is the workflow's instruction to settlement once the credit is honoured.

@@ -39,6 +39,7 @@ func Workflow(ctx workflow.Context, in Input) (State, error) {
 // lifecycle is the workflow since lifecycleChange.
 func lifecycle(ctx workflow.Context, in Input) (State, error) {
 	t := newTradeRun(in)
+	t.drawings = drawingsOn(ctx)
 	if err := workflow.SetQueryHandler(ctx, StateQuery, func() (State, error) { return t.st, nil }); err != nil {
 		return t.st, err
 	}
@@ -91,6 +92,7 @@ type tradeRun struct {
 	cancelling    bool      // lc.cancelled.v1 arrived: no commit is waited for longer than cancelGrace
 	wake          bool      // something the expiry timer depends on changed
 	deferredAt    time.Time // when the LC service last deferred the expiry
+	drawings      bool      // the run follows drawingsChange (drawings.go)
 }
 
 func newTradeRun(in Input) *tradeRun {
@@ -110,7 +112,7 @@ func newTradeRun(in Input) *tradeRun {
 	}
 	for _, m := range t.st.Milestones {
 		if m.Error == "" {
-			t.ledger = t.ledger.After(rules.Type(m.Name))
+			t.ledger = t.ledger.AfterDrawing(rules.Type(m.Name), m.Drawing)
 		}
 	}
 	for _, m := range t.st.Pending {
@@ -153,7 +155,7 @@ func (t *tradeRun) receive(ev Event) {
 	}
 	if name != "" {
 		t.st.Pending = append(t.st.Pending, Milestone{Name: string(name), MSPID: rules.EntitledOrg(name),
-			EventID: ev.ID, SHA256: ev.SHA256, Actor: ev.Actor, trace: ev.Trace})
+			EventID: ev.ID, SHA256: ev.SHA256, Actor: ev.Actor, trace: ev.Trace, Drawing: t.drawingOf(ev, name)})
 	}
 	if ev.Payment != nil {
 		t.st.Payment.Ref = ev.Payment
@@ -286,8 +288,10 @@ func (t *tradeRun) settle(ctx workflow.Context, m Milestone, c commitResult) {
 	}
 	m.TxID, m.Block, m.SHA256 = c.receipt.TxID, c.receipt.Block, c.receipt.EventHash
 	t.st.Milestones = append(t.st.Milestones, m)
-	t.ledger = t.ledger.After(rules.Type(m.Name))
-	t.after(ctx, rules.Type(m.Name))
+	t.ledger = t.ledger.AfterDrawing(rules.Type(m.Name), m.Drawing)
+	if !t.afterDrawing(ctx, m) {
+		t.after(ctx, rules.Type(m.Name))
+	}
 }
 
 // after takes the step a committed milestone calls for.
@@ -375,7 +379,7 @@ func recordFuture(ctx workflow.Context, tradeID string, m Milestone, maxBackoff 
 		hash = sha256Hex(m.EventID)
 	}
 	return workflow.ExecuteActivity(ctx, ledger.RecordMilestoneActivity,
-		ledger.RecordInput{TradeID: tradeID, Milestone: m.Name, SHA256: hash, Trace: m.trace})
+		ledger.RecordInput{TradeID: tradeID, Milestone: m.Name, SHA256: hash, Trace: m.trace, Drawing: m.Drawing})
 }
 
 // recordRunFuture starts the batched ledger activity on the task queue of the organisation
@@ -384,7 +388,7 @@ func recordRunFuture(ctx workflow.Context, tradeID string, ms []Milestone, maxBa
 	ctx = workflow.WithActivityOptions(ctx, recordOptions(ms[0].MSPID, maxBackoff))
 	ins := make([]ledger.RecordInput, len(ms))
 	for k, m := range ms {
-		ins[k] = ledger.RecordInput{TradeID: tradeID, Milestone: m.Name, SHA256: m.SHA256, Trace: m.trace}
+		ins[k] = ledger.RecordInput{TradeID: tradeID, Milestone: m.Name, SHA256: m.SHA256, Trace: m.trace, Drawing: m.Drawing}
 	}
 	return workflow.ExecuteActivity(ctx, ledger.RecordMilestonesActivity, ins)
 }

@@ -86,6 +86,9 @@ type Milestone struct {
 	Error   string `json:"error,omitempty"`
 	// Actor is who did the step the milestone records (the event's actor).
 	Actor identity.Stamp `json:"actor"`
+	// Drawing is the drawing's reference, for a milestone of one drawing of a credit drawn by
+	// several presentations.
+	Drawing string `json:"drawing,omitempty"`
 }
 
 func timeline(st trade.State, wf Workflow) Timeline {
@@ -144,7 +147,7 @@ func milestones(ms []trade.Milestone, evs []trade.Event) []Milestone {
 			a = actor[m.EventID]
 		}
 		out = append(out, Milestone{Name: m.Name, Org: m.MSPID, EventID: m.EventID, SHA256: m.SHA256, TxID: m.TxID, Block: m.Block, Error: m.Error,
-			Actor: a})
+			Actor: a, Drawing: m.Drawing})
 	}
 	return out
 }

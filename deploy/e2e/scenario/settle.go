@@ -37,7 +37,12 @@ type Payment struct {
 // below the four-eyes threshold (default 1,000,000.00), so no approval step is needed.
 func (c *Client) settle(ctx context.Context, r *Result) error {
 	r.PaymentID = r.TradeID + ":" + r.LCID + ":P-1"
-	url := c.Settlement + "/v1/payments/" + r.PaymentID
+	return c.settlePayment(ctx, r.PaymentID)
+}
+
+// settlePayment is settle for the payment of one honoured presentation (a drawing's).
+func (c *Client) settlePayment(ctx context.Context, paymentID string) error {
+	url := c.Settlement + "/v1/payments/" + paymentID
 	var p Payment
 	err := c.poll(ctx, "the workflow to instruct the payment", func() (bool, error) {
 		var e *Error

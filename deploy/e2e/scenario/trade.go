@@ -60,15 +60,7 @@ func (c *Client) Run(ctx context.Context, tr Trade) (Result, error) {
 			return c.call(ctx, exporter, "POST", lc+"/acceptance", map[string]any{"acceptedOn": d(0)}, nil)
 		}},
 		{"customs.export_declared.v1", "3a. exporter registers the documents and lodges the export declaration", func(ctx context.Context) error {
-			var docs []string
-			for _, kind := range []string{"commercial_invoice", "packing_list", "certificate_of_origin"} {
-				sum, err := c.registerDocument(ctx, exporter, tradeID, kind, d(0))
-				if err != nil {
-					return err
-				}
-				docs, r.Documents[kind] = append(docs, sum), sum
-			}
-			return c.call(ctx, exporter, "POST", c.Customs+"/v1/declarations", declaration(r.ExportID, tradeID, "export", exporter.org, amount, docs), nil)
+			return c.declareExport(ctx, &r, amount, d(0))
 		}},
 		{"customs.export_cleared.v1", "3b. export customs clears it", func(ctx context.Context) error {
 			return c.call(ctx, exportCustoms, "POST", c.Customs+"/v1/declarations/"+r.ExportID+"/clearance", map[string]any{}, nil)
@@ -140,9 +132,15 @@ func (c *Client) Run(ctx context.Context, tr Trade) (Result, error) {
 	} else {
 		r.Traces["lc.honoured.v1"] = r.Traces["lc.documents_presented.v1"]
 	}
+	return r, c.awaitClosed(ctx, &r, "8. the trade view shows the closed trade")
+}
+
+// awaitClosed waits until the trade's workflow has closed, the timeline in r.
+func (c *Client) awaitClosed(ctx context.Context, r *Result, step string) error {
 	c.progress("waiting for the trade workflow to close the trade")
-	c.current = "8. the trade view shows the closed trade"
-	err := c.poll(ctx, "the trade to close", func() (bool, error) {
+	c.current = step
+	tradeID := r.TradeID
+	return c.poll(ctx, "the trade to close", func() (bool, error) {
 		t, err := c.Timeline(ctx, tradeID)
 		if err != nil {
 			return false, nil // the bridge may not have started the workflow yet
@@ -152,7 +150,20 @@ func (c *Client) Run(ctx context.Context, tr Trade) (Result, error) {
 		// turns CLOSED a moment before the workflow function returns.
 		return t.Workflow.CloseTime != nil, nil
 	})
-	return r, err
+}
+
+// declareExport registers the exporter's documents with customs (their SHA-256 in r) and lodges
+// the export declaration of the goods, of value, citing them.
+func (c *Client) declareExport(ctx context.Context, r *Result, value money.Money, date string) error {
+	var docs []string
+	for _, kind := range []string{"commercial_invoice", "packing_list", "certificate_of_origin"} {
+		sum, err := c.registerDocument(ctx, exporter, r.TradeID, kind, date)
+		if err != nil {
+			return err
+		}
+		docs, r.Documents[kind] = append(docs, sum), sum
+	}
+	return c.call(ctx, exporter, "POST", c.Customs+"/v1/declarations", declaration(r.ExportID, r.TradeID, "export", exporter.org, value, docs), nil)
 }
 
 // Timeline reads the trade's timeline from the trade view.

@@ -80,7 +80,7 @@ func (lc *LetterOfCredit) Accept(on Date) error {
 // Art. 7(b)), and again after a refusal (Art. 16).
 func (lc *LetterOfCredit) available() bool {
 	switch lc.Status {
-	case StatusIssued, StatusAdvised, StatusAccepted, StatusRefused:
+	case StatusIssued, StatusAdvised, StatusAccepted, StatusRefused, StatusPartlyDrawn:
 		return true
 	}
 	return false

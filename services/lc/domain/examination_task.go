@@ -60,7 +60,7 @@ func (lc *LetterOfCredit) queueExamination(id string, p Presentation, at time.Ti
 	// The bank's stamp, never the presenter's word: the date at its place (Art. 33: documents
 	// received on a closed day count from the next banking day, which Examine applies).
 	p.Date, p.Place = cal.DateAt(at), cal.Place()
-	res := Examine(lc.Terms, p, cal)
+	res := lc.checkBalance(Examine(lc.Terms, p, cal), p) // a drawing may not exceed what is available (drawings.go)
 	if found := checkRegistered(p, reg); len(found) > 0 {
 		res.Discrepancies, res.Compliant = append(res.Discrepancies, found...), false
 	}
@@ -85,7 +85,7 @@ func (lc *LetterOfCredit) DecideExamination(id string, d ExaminationDecision, at
 	cal := pol.Calendars.ofBank(p.Presentation.Bank, lc.Terms)
 	on := cal.DateAt(at)
 	if d.Honour {
-		lc.record(Honoured{PresentationID: id, Date: on})
+		lc.recordHonour(id, on)
 		return lc.Undertake(pol) // a usance credit's honour is an undertaking to pay at maturity
 	}
 	if !p.DeadlineAt.IsZero() && !at.Before(p.DeadlineAt) {
@@ -125,7 +125,7 @@ func (lc *LetterOfCredit) PassExaminationDeadline(id string, at time.Time, pol P
 		return out, nil
 	}
 	lc.record(RefusalPrecluded{PresentationID: id, At: at})
-	lc.record(Honoured{PresentationID: id, Date: pol.Calendars.ofBank(p.Presentation.Bank, lc.Terms).DateAt(at)})
+	lc.recordHonour(id, pol.Calendars.ofBank(p.Presentation.Bank, lc.Terms).DateAt(at))
 	out.Status = DeadlinePrecluded
 	return out, lc.Undertake(pol) // a usance credit's honour is an undertaking to pay at maturity
 }

@@ -266,7 +266,7 @@ func (lc *LetterOfCredit) DecideWaiver(presentationID string, accepted bool, on 
 		return nil
 	}
 	lc.record(DiscrepanciesWaived{PresentationID: presentationID, Waiver: Waiver{By: p.WaiverRequest.By.Org, Date: p.WaiverRequest.Date, Accepted: true}})
-	lc.record(Honoured{PresentationID: presentationID, Date: on})
+	lc.recordHonour(presentationID, on)
 	return nil
 }
 
@@ -336,7 +336,9 @@ func (lc *LetterOfCredit) Apply(e Event) {
 	case DiscrepanciesWaived:
 		lc.last().Waiver = &e.Waiver
 	case Honoured:
-		lc.presentation(e.PresentationID).Honoured, lc.presentation(e.PresentationID).HonouredOn, lc.Status = true, e.Date, StatusHonoured
+		p := lc.presentation(e.PresentationID)
+		p.Honoured, p.HonouredOn = true, e.Date
+		lc.Status = lc.statusAfterHonour()
 	case Advised:
 		lc.AdvisedOn, lc.Status = e.On, StatusAdvised
 	case Accepted:

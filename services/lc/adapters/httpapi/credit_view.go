@@ -23,6 +23,7 @@ type creditView struct {
 	Amendments       []amendmentView    `json:"amendments"`
 	Cancellation     *cancellationView  `json:"cancellation,omitempty"`
 	ExpiredAt        string             `json:"expiredAt,omitempty"`
+	Balance          *domain.Balance    `json:"balance,omitempty"` // a credit drawn by several presentations
 	Messages         []swiftmap.Message `json:"messages"`
 }
 
@@ -76,6 +77,10 @@ func viewOf(lc *domain.LetterOfCredit, msgs []swiftmap.Message) creditView {
 	for _, a := range lc.Amendments {
 		v.Amendments = append(v.Amendments, amendmentView{Number: a.Number, Date: a.Date, NewExpiry: a.NewExpiry, Increase: a.Increase,
 			Decrease: a.Decrease, NewLatestShipment: a.NewLatestShipment, Status: a.Status})
+	}
+	if lc.DrawsSeveral() {
+		b := lc.Balance()
+		v.Balance = &b
 	}
 	if c := lc.Cancellation; c != nil {
 		v.Cancellation = &cancellationView{Reason: c.Reason, ProposedBy: c.ProposedBy, ProposedAt: rfc3339(c.ProposedAt), Status: c.Status}

@@ -35,6 +35,8 @@ func integrationEvent(lc *domain.LetterOfCredit, e domain.Event, by identity.Sta
 		return contracts.LCExpired{TradeID: lc.TradeID, Actor: by, LCID: lc.ID}
 	case domain.Issued:
 		return contracts.LCIssued{TradeID: lc.TradeID, Actor: by, LCID: lc.ID, LCNumber: t.Number, IssueDate: e.IssueDate.String()}
+	case domain.FullyDrawn:
+		return contracts.LCFullyDrawn{TradeID: lc.TradeID, Actor: by, LCID: lc.ID, PresentationID: e.PresentationID, Drawn: lc.Balance().Drawn}
 	case domain.Advised:
 		return contracts.LCAdvised{TradeID: lc.TradeID, Actor: by, LCID: lc.ID}
 	case domain.Accepted:
@@ -46,7 +48,7 @@ func integrationEvent(lc *domain.LetterOfCredit, e domain.Event, by identity.Sta
 				sums = append(sums, d.SHA256)
 			}
 		}
-		out := contracts.DocumentsPresented{TradeID: lc.TradeID, Actor: by, LCID: lc.ID, PresentationID: e.PresentationID, Documents: sums}
+		out := contracts.DocumentsPresented{TradeID: lc.TradeID, Actor: by, LCID: lc.ID, PresentationID: e.PresentationID, Documents: sums, Drawing: lc.DrawingRef(e.PresentationID)}
 		if !e.DeadlineAt.IsZero() {
 			out.ExaminationDeadline = instant(e.DeadlineAt)
 		}
@@ -56,23 +58,17 @@ func integrationEvent(lc *domain.LetterOfCredit, e domain.Event, by identity.Sta
 		for _, d := range e.Notice.Discrepancies {
 			ds = append(ds, d.Rule+": "+d.Message)
 		}
-		return contracts.DocumentsRefused{TradeID: lc.TradeID, Actor: by, LCID: lc.ID, PresentationID: e.PresentationID, Discrepancies: ds, Disposal: string(e.Notice.Disposal)}
+		return contracts.DocumentsRefused{TradeID: lc.TradeID, Actor: by, LCID: lc.ID, PresentationID: e.PresentationID, Discrepancies: ds, Disposal: string(e.Notice.Disposal), Drawing: lc.DrawingRef(e.PresentationID)}
 	case domain.DiscrepanciesWaived:
-		return contracts.DiscrepanciesWaived{TradeID: lc.TradeID, Actor: by, LCID: lc.ID, PresentationID: e.PresentationID}
+		return contracts.DiscrepanciesWaived{TradeID: lc.TradeID, Actor: by, LCID: lc.ID, PresentationID: e.PresentationID, Drawing: lc.DrawingRef(e.PresentationID)}
 	case domain.Honoured:
-		amount := t.Amount
 		var u *domain.Undertaking
 		for _, p := range lc.Presentations {
 			if p.ID == e.PresentationID {
 				u = p.Undertaking
-				for _, d := range p.Presentation.Documents {
-					if d.Kind == domain.CommercialInvoice && d.Amount != nil {
-						amount = *d.Amount
-					}
-				}
 			}
 		}
-		return withUndertaking(contracts.LCHonoured{TradeID: lc.TradeID, Actor: by, LCID: lc.ID, PresentationID: e.PresentationID, Amount: amount,
+		return withUndertaking(contracts.LCHonoured{TradeID: lc.TradeID, Actor: by, LCID: lc.ID, PresentationID: e.PresentationID, Amount: lc.DrawingAmount(e.PresentationID), Drawing: lc.DrawingRef(e.PresentationID),
 			IssuingBank: t.IssuingBank, AdvisingBank: t.AdvisingBank, Beneficiary: t.Beneficiary.Name,
 			BeneficiaryAccount: t.BeneficiaryAccount, AccountCurrency: t.AccountCurrency}, u)
 	}
@@ -87,7 +83,7 @@ func instant(t time.Time) string { return t.UTC().Format(time.RFC3339) }
 func actedBy(ctx context.Context, lc *domain.LetterOfCredit, e domain.Event) identity.Stamp {
 	a, _ := identity.FromContext(ctx)
 	switch e.(type) {
-	case domain.Honoured, domain.PresentationRefused, domain.UndertakingIncurred:
+	case domain.Honoured, domain.PresentationRefused, domain.UndertakingIncurred, domain.FullyDrawn:
 		if !a.Is(identity.Bank, lc.Terms.IssuingBank) {
 			return identity.Stamp{Org: lc.Terms.IssuingBank, User: "automatic-examination", Client: "tradefin-lc"}
 		}

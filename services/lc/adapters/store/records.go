@@ -122,6 +122,7 @@ var formats = func() *eventstore.Registry {
 	r.Register("lc.UndertakingIncurred", undertakingIncurredRecord{})
 	r.Register("lc.RefusalPrecluded", refusalPrecludedRecord{})
 	r.Register("lc.DocumentRegistered", documentRegisteredRecord{})
+	r.Register("lc.FullyDrawn", fullyDrawnRecord{})
 	return r
 }()
 
@@ -175,6 +176,8 @@ func toRecord(e domain.Event) (aggregate.Record[domain.Event], error) {
 		return undertakingIncurredRecord(e), nil
 	case domain.RefusalPrecluded:
 		return refusalPrecludedRecord(e), nil
+	case domain.FullyDrawn:
+		return fullyDrawnRecord(e), nil
 	}
 	return nil, fmt.Errorf("%w: no stored format for %T", eventstore.ErrUnknownEventType, e)
 }

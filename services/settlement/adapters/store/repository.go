@@ -100,7 +100,7 @@ func integration(ctx context.Context, p *domain.Payment, e domain.Event, id stri
 		payload = contracts.PaymentInitiated{TradeID: p.Obligation.TradeID, Actor: e.Actor, PaymentID: p.ID(), UETR: e.UETR, Amount: p.Obligation.Amount}
 	case domain.PaymentSettled:
 		a := p.Current() // the attempt that settled
-		s := contracts.PaymentSettled{TradeID: p.Obligation.TradeID, Actor: e.Actor, PaymentID: p.ID(), Amount: p.Obligation.Amount, CreditedAmount: a.Credited}
+		s := contracts.PaymentSettled{TradeID: p.Obligation.TradeID, Actor: e.Actor, PaymentID: p.ID(), Amount: p.Obligation.Amount, CreditedAmount: a.Credited, PresentationID: p.Obligation.PresentationID}
 		if a.Rate != nil {
 			s.FXRate = a.Rate.Rate
 		}
