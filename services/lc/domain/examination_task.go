@@ -64,7 +64,12 @@ func (lc *LetterOfCredit) queueExamination(id string, p Presentation, at time.Ti
 	if found := checkRegistered(p, reg); len(found) > 0 {
 		res.Discrepancies, res.Compliant = append(res.Discrepancies, found...), false
 	}
-	lc.record(DocumentsExamined{PresentationID: id, Presentation: p, Result: res, ReceivedAt: at, DeadlineAt: cal.EndOf(res.Deadline)})
+	deadlineAt := cal.EndOf(res.Deadline)
+	if pol.ExaminationPeriod > 0 {
+		deadlineAt = at.Add(pol.ExaminationPeriod)
+		res.Deadline = cal.DateAt(deadlineAt)
+	}
+	lc.record(DocumentsExamined{PresentationID: id, Presentation: p, Result: res, ReceivedAt: at, DeadlineAt: deadlineAt})
 	return res, nil
 }
 
