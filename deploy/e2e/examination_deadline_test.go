@@ -2,6 +2,7 @@ package e2e_test
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -53,8 +54,8 @@ func TestExaminationDeadlineEnforcedOnTheStack(t *testing.T) {
 	if took := time.Since(presented); took < 20*time.Second || slices.Contains(names, "DOCUMENTS_REFUSED") {
 		t.Fatalf("honoured %s after the presentation (deadline 20s), milestones %v", took, names)
 	}
-	err := c.Refuse(ctx, w)
-	if err == nil || !strings.Contains(err.Error(), "422") {
+	var refused *scenario.Error
+	if err := c.Refuse(ctx, w); !errors.As(err, &refused) || refused.Status != 422 || !strings.Contains(refused.Problem, "16(f)") {
 		t.Fatalf("the examiner's refusal after the deadline: %v", err)
 	}
 	var credit struct {

@@ -84,6 +84,9 @@ func (lc *LetterOfCredit) DecideExamination(id string, d ExaminationDecision, at
 	switch {
 	case p.Honoured && d.Honour, p.Refusal != nil && !d.Honour && p.Refusal.Disposal == d.Disposal:
 		return nil // a retried decision
+	case p.Precluded && !d.Honour:
+		return fmt.Errorf("%w: the examination of %s closed at %s undecided; the bank is precluded from refusing and the presentation was honoured (UCP 600 Art. 16(f))",
+			ErrRefusalTooLate, id, p.DeadlineAt.Format(time.RFC3339))
 	case p.Honoured || p.Refusal != nil:
 		return fmt.Errorf("decide examination: %w: presentation %s is decided already", ErrInvalidState, id)
 	}
