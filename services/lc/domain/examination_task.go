@@ -94,7 +94,7 @@ func (lc *LetterOfCredit) DecideExamination(id string, d ExaminationDecision, at
 	on := cal.DateAt(at)
 	if d.Honour {
 		lc.record(Honoured{PresentationID: id, Date: on})
-		return nil
+		return lc.Undertake(pol) // a usance credit's honour is an undertaking to pay at maturity
 	}
 	if !p.DeadlineAt.IsZero() && !at.Before(p.DeadlineAt) {
 		return fmt.Errorf("%w: the examination of %s closed at %s; the bank is precluded from refusing (UCP 600 Art. 14(b), 16(f))",
@@ -135,7 +135,7 @@ func (lc *LetterOfCredit) PassExaminationDeadline(id string, at time.Time, pol P
 	lc.record(RefusalPrecluded{PresentationID: id, At: at})
 	lc.record(Honoured{PresentationID: id, Date: pol.Calendars.ofBank(p.Presentation.Bank, lc.Terms).DateAt(at)})
 	out.Status = DeadlinePrecluded
-	return out, nil
+	return out, lc.Undertake(pol) // a usance credit's honour is an undertaking to pay at maturity
 }
 
 // Queued reports whether the presentation awaits the examiner's decision.

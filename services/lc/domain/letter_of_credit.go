@@ -115,6 +115,7 @@ type ExaminedPresentation struct {
 	HonouredOn     Date
 	// DecisionUntil ends the applicant's decision period of a refusal held pending its waiver.
 	DecisionUntil time.Time
+	Undertaking   *Undertaking // a usance credit's undertaking at honour (undertaking.go)
 	// ReceivedAt, DeadlineAt and Precluded are the examination's clock (examination_task.go).
 	ReceivedAt, DeadlineAt time.Time
 	Precluded              bool
@@ -346,6 +347,8 @@ func (lc *LetterOfCredit) Apply(e Event) {
 		lc.applyCancellation(e)
 	case Expired:
 		lc.ExpiredAt, lc.Status = e.At, StatusExpired
+	case UndertakingIncurred:
+		lc.applyUndertaking(e)
 	}
 }
 
