@@ -77,9 +77,20 @@ func (c *Client) Ship(ctx context.Context, w *Walk) error {
 		"portOfLoading": "PTLIS", "portOfDischarge": "SEGOT", "documentSha256": sum, "shipper": exporter.org, "consignee": importer.org}, nil)
 }
 
-// Present: the beneficiary presents (P-1); discrepant, the bill of lading lacks its on-board
-// notation and the examination refuses it (MT734), else it is honoured at once.
+// Present: the beneficiary presents (P-1) and the issuing bank's examiner decides as the
+// automatic examination found; discrepant, the bill of lading lacks its on-board notation and the
+// examiner refuses it (MT734), else honours it.
 func (c *Client) Present(ctx context.Context, w *Walk, discrepant bool) error {
+	compliant, err := c.Submit(ctx, w, discrepant)
+	if err != nil {
+		return err
+	}
+	return c.examine(ctx, w.credit(), compliant)
+}
+
+// Submit: the beneficiary presents (P-1) to the issuing bank, which queues it for its examiner;
+// it answers what the automatic examination found.
+func (c *Client) Submit(ctx context.Context, w *Walk, discrepant bool) (bool, error) {
 	var ex struct {
 		Compliant bool `json:"compliant"`
 	}
@@ -87,11 +98,11 @@ func (c *Client) Present(ctx context.Context, w *Walk, discrepant bool) error {
 	if err == nil && ex.Compliant == discrepant {
 		err = fmt.Errorf("the examination found the presentation compliant=%v", ex.Compliant)
 	}
-	if err != nil {
-		return err
-	}
-	return c.examine(ctx, w.credit(), ex.Compliant)
+	return ex.Compliant, err
 }
+
+// Refuse: the issuing bank's examiner refuses P-1, holding the documents pending the waiver.
+func (c *Client) Refuse(ctx context.Context, w *Walk) error { return c.examine(ctx, w.credit(), false) }
 
 // Waive: the applicant waives the refused presentation's discrepancies (UCP 600 Art. 16(b)) and
 // the issuing bank decides: accepted honours (MT752), rejected waives nothing.

@@ -64,7 +64,12 @@ func (lc *LetterOfCredit) queueExamination(id string, p Presentation, at time.Ti
 	if found := checkRegistered(p, reg); len(found) > 0 {
 		res.Discrepancies, res.Compliant = append(res.Discrepancies, found...), false
 	}
-	lc.record(DocumentsExamined{PresentationID: id, Presentation: p, Result: res, ReceivedAt: at, DeadlineAt: cal.EndOf(res.Deadline)})
+	deadlineAt := cal.EndOf(res.Deadline)
+	if pol.ExaminationPeriod > 0 {
+		deadlineAt = at.Add(pol.ExaminationPeriod)
+		res.Deadline = cal.DateAt(deadlineAt)
+	}
+	lc.record(DocumentsExamined{PresentationID: id, Presentation: p, Result: res, ReceivedAt: at, DeadlineAt: deadlineAt})
 	return res, nil
 }
 
@@ -79,6 +84,9 @@ func (lc *LetterOfCredit) DecideExamination(id string, d ExaminationDecision, at
 	switch {
 	case p.Honoured && d.Honour, p.Refusal != nil && !d.Honour && p.Refusal.Disposal == d.Disposal:
 		return nil // a retried decision
+	case p.Precluded && !d.Honour:
+		return fmt.Errorf("%w: the examination of %s closed at %s undecided; the bank is precluded from refusing and the presentation was honoured (UCP 600 Art. 16(f))",
+			ErrRefusalTooLate, id, p.DeadlineAt.Format(time.RFC3339))
 	case p.Honoured || p.Refusal != nil:
 		return fmt.Errorf("decide examination: %w: presentation %s is decided already", ErrInvalidState, id)
 	}

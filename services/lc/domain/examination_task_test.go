@@ -165,6 +165,9 @@ func TestRefusalPrecludedAfterTheDeadline(t *testing.T) {
 	if err != nil || out.Status != DeadlinePrecluded || lc.Status != StatusHonoured || !lc.Presentations[0].Precluded {
 		t.Fatalf("after the deadline: %+v %v %s", out, err, lc.Status)
 	}
+	if err := lc.DecideExamination("P-1", late, deadline.Add(2*time.Minute), pol); !errors.Is(err, ErrRefusalTooLate) {
+		t.Errorf("the examiner refusing once refusal was precluded: %v", err)
+	}
 	if lc.Presentations[0].HonouredOn != NewDate(2026, time.December, 9) {
 		t.Errorf("honoured on %s", lc.Presentations[0].HonouredOn)
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 )
 
 // Calendars are the banking calendars of the places a credit may expire at (MT700 31D): the
@@ -65,6 +66,10 @@ type Policy struct {
 	// waives and the issuing bank decides on the waiver. After it the refusal stands: no waiver
 	// is taken any more and the credit can expire. 0 means DefaultDecisionDays.
 	DecisionDays int
+	// ExaminationPeriod, when set, replaces the examination's five banking days with a period
+	// from receipt (examination_task.go): for demonstrations and tests of the deadline's
+	// enforcement only; UCP 600 Art. 14(b) applies otherwise.
+	ExaminationPeriod time.Duration
 }
 
 // Validate checks the settings.

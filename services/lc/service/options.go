@@ -3,6 +3,7 @@ package service
 import (
 	"fmt"
 	"strconv"
+	"time"
 
 	"github.com/tradefin/tradefin/events/platform"
 	"github.com/tradefin/tradefin/services/lc/adapters/calendars"
@@ -16,7 +17,10 @@ import (
 //   - TRADEFIN_LC_CALENDARS: a JSON file of the banking calendars of the places of expiry
 //     (adapters/calendars; default the dev network's);
 //   - TRADEFIN_LC_DECISION_DAYS: the applicant's decision period after a refusal, in banking
-//     days (default domain.DefaultDecisionDays).
+//     days (default domain.DefaultDecisionDays);
+//   - TRADEFIN_LC_EXAMINATION_PERIOD: a Go duration replacing the examination's five banking
+//     days (UCP 600 Art. 14(b)) with a period from receipt, for demonstrations and tests of the
+//     deadline's enforcement only (default unset: the five banking days).
 func OptionsFromEnv() (app.Settings, error) {
 	fourEyes, err := domain.ParseFourEyes(platform.Env("TRADEFIN_LC_FOUR_EYES", ""))
 	if err != nil {
@@ -33,6 +37,11 @@ func OptionsFromEnv() (app.Settings, error) {
 	}
 	if err != nil {
 		return app.Settings{}, fmt.Errorf("TRADEFIN_LC_DECISION_DAYS: %w", err)
+	}
+	if v := platform.Env("TRADEFIN_LC_EXAMINATION_PERIOD", ""); v != "" {
+		if pol.ExaminationPeriod, err = time.ParseDuration(v); err != nil || pol.ExaminationPeriod <= 0 {
+			return app.Settings{}, fmt.Errorf("TRADEFIN_LC_EXAMINATION_PERIOD: %q: want a positive Go duration, e.g. 30s", v)
+		}
 	}
 	return app.Settings{FourEyes: fourEyes, Policy: pol}, nil
 }
