@@ -139,16 +139,8 @@ func (c *Client) Run(ctx context.Context, tr Trade) (Result, error) {
 	}
 	c.progress("waiting for the trade workflow to close the trade")
 	c.current = "8. the trade view shows the closed trade"
-	err := c.poll(ctx, "the trade to close", func() (bool, error) {
-		t, err := c.Timeline(ctx, tradeID)
-		if err != nil {
-			return false, nil // the bridge may not have started the workflow yet
-		}
-		r.Timeline = t
-		// Done when the execution itself has closed, not merely its state says so: the state
-		// turns CLOSED a moment before the workflow function returns.
-		return t.Workflow.CloseTime != nil, nil
-	})
+	var err error
+	r.Timeline, err = c.AwaitClosed(ctx, tradeID)
 	return r, err
 }
 

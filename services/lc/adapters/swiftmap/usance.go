@@ -58,13 +58,13 @@ func undertakingAdvice(t domain.Terms, p domain.ExaminedPresentation, ref string
 	}
 	what := "DEFERRED PAYMENT UNDERTAKING INCURRED " + swift.Date6(civil(u.On))
 	if u.Kind == domain.AcceptedDraft {
-		what = "DRAFT AT " + u.Tenor + " DRAWN ON " + u.Drawee + " ACCEPTED " + swift.Date6(civil(u.On))
+		what = "DRAFT DRAWN ON " + u.Drawee + ", " + u.Tenor + ", ACCEPTED " + swift.Date6(civil(u.On))
 	}
 	m := &swift.Message{Sender: t.AdvisingBank, Receiver: t.IssuingBank, Type: "754", Input: true}
 	m.Add("20", ref)
 	m.Add("21", short(t.Number))
 	m.Add("32B", amount)
-	m.Add("77", strings.Join(lines(what+" MATURITY DATE "+swift.Date6(civil(u.MaturityDate)), 20, 35), "\r\n"))
+	m.Add("77", strings.Join(append(lines(what, 19, 35), "MATURITY DATE "+swift.Date6(civil(u.MaturityDate))), "\r\n"))
 	return m, nil
 }
 
