@@ -40,7 +40,7 @@ func Messages(lc *domain.LetterOfCredit) ([]Message, error) {
 	for _, a := range lc.Amendments {
 		m, err := swift.MT707{Sender: t.IssuingBank, Receiver: t.AdvisingBank, Reference: short(t.Number), ReceiverReference: "NONREF",
 			IssuingBankReference: short(t.Number), DateOfIssue: civil(lc.IssueDate), AmendmentNumber: a.Number, DateOfAmendment: civil(a.Date),
-			Purpose: "ISSU", NewExpiry: civil(a.NewExpiry), Increase: a.Increase, Decrease: a.Decrease, LatestShipment: civil(a.NewLatestShipment)}.Message()
+			Purpose: "ISSU", NewExpiry: civil(a.NewExpiry), NewExpiryPlace: upper(t.ExpiryPlace, 29), Increase: a.Increase, Decrease: a.Decrease, LatestShipment: civil(a.NewLatestShipment)}.Message()
 		if err != nil {
 			return nil, fmt.Errorf("MT707: %w", err)
 		}
