@@ -18,7 +18,7 @@ import (
 
 // usanceLead is how far ahead the test's maturity is: time enough to walk each trade to its
 // honour on a loaded machine, and to see the payment wait.
-const usanceLead = 150 * time.Second
+const usanceLead = 75 * time.Second
 
 // TestUsanceCreditsPayAtMaturity walks two usance credits over HTTP on the real stack, one
 // available by acceptance of a draft, one by deferred payment, both maturing on a fixed date:
