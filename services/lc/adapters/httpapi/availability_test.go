@@ -42,9 +42,12 @@ func TestDeferredPaymentCreditThroughTheAPI(t *testing.T) {
 			if code, body := call(t, s, "issuing-bank", "POST", "/v1/letters-of-credit/LC-U/issue", map[string]any{"issueDate": "2026-11-02"}); code != 200 || !hasMessage(body, "MT700") {
 				t.Fatalf("issue: %d %v", code, body)
 			}
-			req := map[string]any{"presentationId": "P-1", "presentation": ex["presentation"]}
+			req := map[string]any{"presentationId": "P-1", "presentation": presented(ex)}
 			if code, res := call(t, s, "exporter", "POST", "/v1/letters-of-credit/LC-U/presentations", req); code != 200 || res["compliant"] != true {
 				t.Fatalf("presentation: %d %v", code, res)
+			}
+			if code, body := call(t, s, "issuing-bank", "POST", "/v1/letters-of-credit/LC-U/presentations/P-1/decision", map[string]any{"decision": "HONOUR"}); code != 200 {
+				t.Fatalf("the examiner's honour: %d %v", code, body)
 			}
 			_, credit := call(t, s, "issuing-bank", "GET", "/v1/letters-of-credit/LC-U", nil)
 			p := credit["presentations"].([]any)[0].(map[string]any)

@@ -32,10 +32,10 @@ func TestUsanceCreditMessages(t *testing.T) {
 	pol := domain.Policy{Calendars: calendars.Default()}
 	if _, err := lc.Present("P-1", domain.Presentation{Date: on, Place: "Lisbon", Documents: []domain.Document{
 		{Kind: domain.CommercialInvoice, IssueDate: on, Issuer: "Azulejos Lisboa Lda", MadeOutTo: "Nordic Imports AB", Amount: &amount},
-		{Kind: domain.BillOfLading, IssueDate: on, OnBoardNotation: true, OnBoardDate: on}}}, time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC), pol); err != nil {
+		{Kind: domain.BillOfLading, IssueDate: on, OnBoardNotation: true, OnBoardDate: on}}}, time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC), pol, nil); err != nil {
 		t.Fatal(err)
 	}
-	if err := lc.Undertake(pol); err != nil {
+	if err := lc.DecideExamination("P-1", domain.ExaminationDecision{Honour: true}, time.Date(2026, 11, 23, 11, 0, 0, 0, time.UTC), pol); err != nil { // honours and undertakes
 		t.Fatal(err)
 	}
 	msgs, err := Messages(lc)
