@@ -139,17 +139,9 @@ func (c *Client) Run(ctx context.Context, tr Trade) (Result, error) {
 func (c *Client) awaitClosed(ctx context.Context, r *Result, step string) error {
 	c.progress("waiting for the trade workflow to close the trade")
 	c.current = step
-	tradeID := r.TradeID
-	return c.poll(ctx, "the trade to close", func() (bool, error) {
-		t, err := c.Timeline(ctx, tradeID)
-		if err != nil {
-			return false, nil // the bridge may not have started the workflow yet
-		}
-		r.Timeline = t
-		// Done when the execution itself has closed, not merely its state says so: the state
-		// turns CLOSED a moment before the workflow function returns.
-		return t.Workflow.CloseTime != nil, nil
-	})
+	var err error
+	r.Timeline, err = c.AwaitClosed(ctx, r.TradeID)
+	return err
 }
 
 // declareExport registers the exporter's documents with customs (their SHA-256 in r) and lodges

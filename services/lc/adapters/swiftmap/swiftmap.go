@@ -34,7 +34,6 @@ func Messages(lc *domain.LetterOfCredit) ([]Message, error) {
 	if err != nil {
 		return nil, fmt.Errorf("MT700: %w", err)
 	}
-	withUsanceFields(mt700[0], lc.Terms)
 	add(mt700...)
 	t := lc.Terms
 	for _, a := range lc.Amendments {
