@@ -31,6 +31,7 @@ type Commands struct {
 	ProposeCancel      command.ProposeCancellationHandler
 	AnswerCancel       command.AnswerCancellationHandler
 	ExpireCredit       command.ExpireCreditHandler
+	ReceiveSwift       command.ReceiveSwiftHandler
 }
 
 // Queries are the read-side use cases.
@@ -65,6 +66,7 @@ func New(repo command.Repository, trades command.TradeClaims, s Settings) Applic
 			ProposeCancel:      command.ProposeCancellationHandler{Repo: repo, Clock: clock},
 			AnswerCancel:       command.AnswerCancellationHandler{Repo: repo, Clock: clock},
 			ExpireCredit:       command.ExpireCreditHandler{Repo: repo, Clock: clock},
+			ReceiveSwift:       command.ReceiveSwiftHandler{Repo: repo, Trades: trades, Calendars: s.Policy.Calendars},
 		},
 		Queries: Queries{Credit: query.CreditHandler{Repo: repo}},
 	}

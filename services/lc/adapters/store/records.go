@@ -88,6 +88,14 @@ type (
 	tradeClaimedRecord struct {
 		Claim domain.TradeClaim `json:"claim"`
 	}
+	creditReceivedRecord struct {
+		ID               string         `json:"id"`
+		TradeID          string         `json:"tradeId"`
+		Terms            domain.Terms   `json:"terms"`
+		IssueDate        domain.Date    `json:"issuedOn"`
+		PresentableUntil time.Time      `json:"presentableUntil,omitzero"`
+		By               identity.Stamp `json:"by"`
+	}
 )
 
 var formats = func() *eventstore.Registry {
@@ -109,6 +117,7 @@ var formats = func() *eventstore.Registry {
 	r.Register("lc.CancellationAnswered", cancellationAnsweredRecord{})
 	r.Register("lc.Expired", expiredRecord{})
 	r.Register("lc.TradeClaimed", tradeClaimedRecord{})
+	r.Register("lc.CreditReceived", creditReceivedRecord{})
 	return r
 }()
 
@@ -158,6 +167,8 @@ func toRecord(e domain.Event) (aggregate.Record[domain.Event], error) {
 		return expiredRecord(e), nil
 	case domain.TradeClaimed:
 		return tradeClaimedRecord(e), nil
+	case domain.CreditReceived:
+		return creditReceivedRecord(e), nil
 	}
 	return nil, fmt.Errorf("%w: no stored format for %T", eventstore.ErrUnknownEventType, e)
 }
@@ -179,3 +190,4 @@ func (r cancellationProposedRecord) Event() domain.Event { return domain.Cancell
 func (r cancellationAnsweredRecord) Event() domain.Event { return domain.CancellationAnswered(r) }
 func (r expiredRecord) Event() domain.Event              { return domain.Expired(r) }
 func (r tradeClaimedRecord) Event() domain.Event         { return domain.TradeClaimed(r) }
+func (r creditReceivedRecord) Event() domain.Event       { return domain.CreditReceived(r) }
