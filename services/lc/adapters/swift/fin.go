@@ -183,10 +183,16 @@ func (m *Message) parseBlock2(b string) error {
 	return nil
 }
 
+// maxTextBlock is FIN's bound on a user message's text block (block 4), in characters.
+const maxTextBlock = 10000
+
 // parseBlock4 reads ":TAG:value" fields; a line not starting with ':' continues the field.
 func (m *Message) parseBlock4(b string) error {
 	if !strings.HasPrefix(b, "\r\n") {
 		return &ParseError{Reason: "block 4 must start with CRLF"}
+	}
+	if len(b) > maxTextBlock {
+		return &ParseError{Reason: fmt.Sprintf("block 4 has %d characters; FIN allows at most %d", len(b), maxTextBlock)}
 	}
 	lines := strings.Split(strings.TrimSuffix(b[2:], "\r\n"), "\r\n")
 	m.Fields = []Field{}
