@@ -96,6 +96,10 @@ type (
 		PresentableUntil time.Time      `json:"presentableUntil,omitzero"`
 		By               identity.Stamp `json:"by"`
 	}
+	undertakingIncurredRecord struct {
+		PresentationID string             `json:"presentationId"`
+		Undertaking    domain.Undertaking `json:"undertaking"`
+	}
 )
 
 var formats = func() *eventstore.Registry {
@@ -118,6 +122,7 @@ var formats = func() *eventstore.Registry {
 	r.Register("lc.Expired", expiredRecord{})
 	r.Register("lc.TradeClaimed", tradeClaimedRecord{})
 	r.Register("lc.CreditReceived", creditReceivedRecord{})
+	r.Register("lc.UndertakingIncurred", undertakingIncurredRecord{})
 	return r
 }()
 
@@ -169,6 +174,8 @@ func toRecord(e domain.Event) (aggregate.Record[domain.Event], error) {
 		return tradeClaimedRecord(e), nil
 	case domain.CreditReceived:
 		return creditReceivedRecord(e), nil
+	case domain.UndertakingIncurred:
+		return undertakingIncurredRecord(e), nil
 	}
 	return nil, fmt.Errorf("%w: no stored format for %T", eventstore.ErrUnknownEventType, e)
 }
@@ -191,3 +198,4 @@ func (r cancellationAnsweredRecord) Event() domain.Event { return domain.Cancell
 func (r expiredRecord) Event() domain.Event              { return domain.Expired(r) }
 func (r tradeClaimedRecord) Event() domain.Event         { return domain.TradeClaimed(r) }
 func (r creditReceivedRecord) Event() domain.Event       { return domain.CreditReceived(r) }
+func (r undertakingIncurredRecord) Event() domain.Event  { return domain.UndertakingIncurred(r) }
