@@ -89,4 +89,6 @@ func (lc *LetterOfCredit) applyReceived(e CreditReceived) {
 	lc.IssueDate, lc.Status = e.IssueDate, StatusIssued
 }
 
-func sameMoney(a, b *money.Money) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }
+func sameMoney(a, b *money.Money) bool {
+	return a == nil && b == nil || a != nil && b != nil && *a == *b
+}
