@@ -18,9 +18,9 @@ import (
 	"github.com/tradefin/tradefin/services/lc/domain"
 )
 
-// maxFINBytes bounds a received message: FIN's text block (block 4) holds at most 10,000
-// characters, and the headers and trailer a few hundred more.
-const maxFINBytes = 16 << 10
+// maxFINBytes bounds a body: an MT700 and its seven MT701s at most, each a text block (block 4)
+// of at most 10,000 characters with headers and trailer of a few hundred more.
+const maxFINBytes = 96 << 10
 
 // The JSON of a received message: its type and every field in order, dates and amounts decoded.
 type (
@@ -31,6 +31,8 @@ type (
 		Receiver   string        `json:"receiver"`
 		Fields     []fieldView   `json:"fields"`
 		Registered *registration `json:"registered,omitempty"`
+		// Continuations are the messages handed in after the first: an MT700's MT701s.
+		Continuations []finView `json:"continuations,omitempty"`
 	}
 	fieldView struct {
 		Tag     string       `json:"tag"`
@@ -66,18 +68,18 @@ func registerSwiftMessages(mux *apispec.Mux, a app.Application) {
 			fail(w, r, problem.New(problem.TooLarge, "Message too large", fmt.Sprintf("a FIN message is at most %d bytes", maxFINBytes)))
 			return
 		}
-		m, err := swift.Parse(string(raw))
-		if err == nil {
-			err = swift.Validate(m)
-		}
+		msgs, err := received(string(raw))
 		if err != nil {
 			fail(w, r, messageProblem(err))
 			return
 		}
-		view := viewOfMessage(m)
+		view := viewOfMessage(msgs[0])
+		for _, m := range msgs[1:] {
+			view.Continuations = append(view.Continuations, viewOfMessage(m))
+		}
 		status := http.StatusOK
 		if r.URL.Query().Get("register") != "false" {
-			if status, err = registerMessage(r, a.Commands.ReceiveSwift, m, &view); err != nil {
+			if status, err = registerMessage(r, a.Commands.ReceiveSwift, msgs, &view); err != nil {
 				fail(w, r, err)
 				return
 			}
@@ -89,9 +91,35 @@ func registerSwiftMessages(mux *apispec.Mux, a app.Application) {
 	})
 }
 
-// registerMessage makes the message's registration: an MT700 the credit for advice, an MT707
-// the amendment to advise. Other types are only read.
-func registerMessage(r *http.Request, h command.ReceiveSwiftHandler, m *swift.Message, view *finView) (int, error) {
+// continuedBy is what each message type continues into, when its text is longer than one
+// message holds.
+var continuedBy = map[string]string{"700": "701", "707": "708", "710": "711", "720": "721"}
+
+// received reads the body: one message, or one and its continuations (an MT700 and its MT701s),
+// each validated.
+func received(raw string) ([]*swift.Message, error) {
+	msgs, err := swift.ParseAll(raw)
+	if err != nil {
+		return nil, err
+	}
+	for i, m := range msgs {
+		if i > 0 && (m.Type != continuedBy[msgs[0].Type] || m.Sender != msgs[0].Sender) {
+			return nil, &swift.ParseError{Reason: fmt.Sprintf("message %d: an MT%s is not a continuation of the MT%s from %s", i+1, m.Type, msgs[0].Type, msgs[0].Sender)}
+		}
+		if err := swift.Validate(m); err != nil {
+			if i > 0 {
+				return nil, fmt.Errorf("message %d (MT%s): %w", i+1, m.Type, err)
+			}
+			return nil, err
+		}
+	}
+	return msgs, nil
+}
+
+// registerMessage makes the message's registration: an MT700 (with its MT701s) the credit for
+// advice, an MT707 the amendment to advise. Other types are only read.
+func registerMessage(r *http.Request, h command.ReceiveSwiftHandler, msgs []*swift.Message, view *finView) (int, error) {
+	m := msgs[0]
 	switch m.Type {
 	case "700":
 		q := r.URL.Query()
@@ -105,7 +133,7 @@ func registerMessage(r *http.Request, h command.ReceiveSwiftHandler, m *swift.Me
 		if len(missing) > 0 {
 			return 0, problem.InvalidFields(missing...)
 		}
-		terms, issued, err := swiftmap.ReceivedCredit(m, p)
+		terms, issued, err := swiftmap.ReceivedCredit(msgs, p)
 		if err != nil {
 			return 0, messageProblem(err)
 		}
@@ -142,7 +170,7 @@ func messageProblem(err error) error {
 	if name == "" {
 		name = "message"
 	}
-	return &problem.Error{Kind: problem.Unprocessable, Title: "Not a valid SWIFT message", Detail: pe.Error(),
+	return &problem.Error{Kind: problem.Unprocessable, Title: "Not a valid SWIFT message", Detail: err.Error(),
 		Params: []problem.InvalidParam{{Name: name, Reason: pe.Reason}}}
 }
 

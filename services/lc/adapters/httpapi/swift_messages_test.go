@@ -39,7 +39,8 @@ type finAnswer struct {
 		Amendment      int
 		Href           string
 	}
-	problem problem.Details // a refusal's problem document
+	Continuations []finAnswer
+	problem       problem.Details // a refusal's problem document
 }
 
 // postFIN hands in a FIN message as one of actors.
@@ -109,8 +110,16 @@ func TestSwiftMessagesAnswerEveryGoldenMessage(t *testing.T) {
 	if code, _, _ := postFIN(t, url, "exporter", goldenFIN(t, "700")); code != 403 {
 		t.Errorf("a trader handing in a SWIFT message: %d", code)
 	}
-	if code, _, _ := postFIN(t, url, "advising-bank", strings.Repeat("X", 17<<10)); code != 400 && code != 413 {
-		t.Errorf("a 17 KiB body: %d", code)
+	if code, _, _ := postFIN(t, url, "advising-bank", strings.Repeat("X", 97<<10)); code != 400 && code != 413 {
+		t.Errorf("a 97 KiB body: %d", code)
+	}
+	// An MT700 and its MT701 in one body: both answered; a continuation of another type refused.
+	code, both, _ := postFIN(t, url, "advising-bank", goldenFIN(t, "700")+"\r\n"+goldenFIN(t, "701"))
+	if code != 200 || both.Type != "MT700" || len(both.Continuations) != 1 || both.Continuations[0].Type != "MT701" {
+		t.Errorf("MT700 with its MT701: %d %+v", code, both)
+	}
+	if code, a, _ := postFIN(t, url, "advising-bank", goldenFIN(t, "700")+goldenFIN(t, "711")); code != 422 || a.problem.InvalidParams[0].Name != "message" {
+		t.Errorf("MT700 followed by an MT711: %d %+v", code, a.problem)
 	}
 }
 
@@ -190,6 +199,23 @@ func TestReceivedMT700AndMT707AreRegisteredForAdvice(t *testing.T) {
 				t.Fatalf("the beneficiary accepting the amendment: %d %v", code, body)
 			}
 
+			// An MT700 continued in an MT701, handed in together: one credit, its narrative whole.
+			withMT701 := strings.NewReplacer(":27:1/1", ":27:1/2", "ILC2026-0042", "ILC2026-0043").Replace(mt700) + "$" +
+				strings.ReplaceAll(goldenFIN(t, "701"), "ILC2026-0042", "ILC2026-0043")
+			if code, a, _ := postFIN(t, url+parties, "advising-bank", strings.SplitAfter(withMT701, "-}")[0]); code != 422 || a.problem.InvalidParams[0].Name != "27" {
+				t.Fatalf("an MT700 without the MT701 it announces: %d %+v", code, a.problem)
+			}
+			code, a, _ = postFIN(t, url+parties, "advising-bank", withMT701)
+			if code != 201 || a.Registered == nil || len(a.Continuations) != 1 {
+				t.Fatalf("MT700 with its MT701: %d %+v", code, a)
+			}
+			code, got = call(t, s, "advising-bank", "GET", a.Registered.Href, nil)
+			terms, _ = got["terms"].(map[string]any)
+			if code != 200 || !strings.Contains(terms["goods"].(map[string]any)["description"].(string), "CERAMIC WALL TILES") ||
+				!strings.Contains(strings.Join(strings.Fields(toString(terms["documentsRequired"])), " "), "certificate_of_origin") {
+				t.Fatalf("credit of an MT700 and its MT701: %d %v", code, terms)
+			}
+
 			// An MT734 is read, not registered.
 			if code, a, _ := postFIN(t, url, "advising-bank", goldenFIN(t, "734")); code != 200 || a.Registered != nil || a.Type != "MT734" {
 				t.Fatalf("MT734: %d %+v", code, a)
@@ -197,3 +223,5 @@ func TestReceivedMT700AndMT707AreRegisteredForAdvice(t *testing.T) {
 		})
 	}
 }
+
+func toString(v any) string { b, _ := json.Marshal(v); return string(b) }

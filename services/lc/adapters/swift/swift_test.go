@@ -225,6 +225,16 @@ func TestBadInputNamesFieldAndLine(t *testing.T) {
 			}
 		})
 	}
+	two := msgs[0].String() + "\r\n$" + msgs[0].String()
+	if _, err := Parse(two); err == nil {
+		t.Error("Parse read two messages as one")
+	}
+	if all, err := ParseAll(two); err != nil || len(all) != 2 || len(all[1].Fields) != len(msgs[0].Fields) {
+		t.Errorf("ParseAll of two messages: %d, %v", len(all), err)
+	}
+	if _, err := ParseAll(msgs[0].String() + "{2:I700BCOMPTPLXXXXN}"); err == nil {
+		t.Error("ParseAll accepted a block after the message")
+	}
 	tooLong := strings.Replace(good, ":47A:", ":47A:"+strings.Repeat("X\r\n", 5000), 1)
 	if _, err := Parse(tooLong); err == nil || !strings.Contains(err.Error(), "10000") {
 		t.Errorf("a text block over 10,000 characters: %v", err)

@@ -14,10 +14,11 @@ import (
 // not carry.
 type ReceivedParties struct{ Applicant, Beneficiary string }
 
-// ReceivedCredit maps an MT700 a bank received (already validated) to the terms the credit is
-// registered with: the issuing bank is its sender, the advising bank its receiver.
-func ReceivedCredit(m *swift.Message, p ReceivedParties) (domain.Terms, domain.Date, error) {
-	c, err := swift.ParseMT700(m)
+// ReceivedCredit maps an MT700 a bank received, with its MT701s (already validated), to the
+// terms the credit is registered with: the issuing bank is its sender, the advising bank its
+// receiver.
+func ReceivedCredit(msgs []*swift.Message, p ReceivedParties) (domain.Terms, domain.Date, error) {
+	c, err := swift.ParseMT700(msgs...)
 	if err != nil {
 		return domain.Terms{}, domain.Date{}, err
 	}
