@@ -60,35 +60,41 @@ func (h ReceiveSwiftHandler) HandleCredit(ctx context.Context, c ReceiveCredit) 
 	if err != nil {
 		return nil, false, err
 	}
-	again := func() (*domain.LetterOfCredit, bool, error) {
-		existing, err := h.Repo.Get(ctx, lc.ID)
-		if err != nil {
-			return nil, false, err
-		}
+	return createClaimed(ctx, h.Repo, h.Trades, lc, func(existing *domain.LetterOfCredit) (*domain.LetterOfCredit, bool, error) {
 		if existing.Terms.AdvisingBank == c.Terms.AdvisingBank && existing.IssueDate == c.IssueDate && sameTerms(existing.Terms, c.Terms) {
 			return existing, false, nil
 		}
 		return nil, false, fmt.Errorf("%w: credit %s of %s was registered with other terms", domain.ErrCreditExists, c.Terms.Number, c.Terms.IssuingBank)
-	}
-	if _, err := h.Repo.Get(ctx, lc.ID); err == nil {
-		return again()
+	})
+}
+
+// createClaimed stores a new credit once its trade ID is claimed for its parties (a trade has
+// one credit, domain.TradeClaim); again answers when a credit has the ID already, stored before
+// or concurrently (a retry, or a conflict). An application and a received MT700 both create so.
+func createClaimed(ctx context.Context, repo Repository, trades TradeClaims, lc *domain.LetterOfCredit,
+	again func(existing *domain.LetterOfCredit) (*domain.LetterOfCredit, bool, error)) (*domain.LetterOfCredit, bool, error) {
+	if existing, err := repo.Get(ctx, lc.ID); err == nil {
+		return again(existing)
 	} else if !errors.Is(err, domain.ErrNotFound) {
 		return nil, false, err
 	}
 	claim := domain.ClaimOf(lc)
-	standing, err := h.Trades.Claim(ctx, claim)
+	standing, err := trades.Claim(ctx, claim)
 	if err != nil {
 		return nil, false, err
 	}
 	if err := standing.Admits(claim); err != nil {
 		return nil, false, err
 	}
-	if err := h.Repo.Create(ctx, lc); errors.Is(err, domain.ErrCreditExists) { // the same message, concurrently
-		return again()
-	} else if err != nil {
-		return nil, false, err
+	err = repo.Create(ctx, lc)
+	if errors.Is(err, domain.ErrCreditExists) { // the same ID created concurrently
+		existing, gerr := repo.Get(ctx, lc.ID)
+		if gerr != nil {
+			return nil, false, gerr
+		}
+		return again(existing)
 	}
-	return lc, true, nil
+	return lc, err == nil, err
 }
 
 // HandleAmendment records the amendment on the credit registered from its MT700, for the
