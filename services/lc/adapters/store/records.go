@@ -35,6 +35,12 @@ type (
 		PresentationID string              `json:"PresentationID"`
 		Presentation   domain.Presentation `json:"Presentation"`
 		Result         domain.Examination  `json:"Result"`
+		ReceivedAt     time.Time           `json:"receivedAt,omitzero"`
+		DeadlineAt     time.Time           `json:"deadlineAt,omitzero"`
+	}
+	refusalPrecludedRecord struct {
+		PresentationID string    `json:"presentationId"`
+		At             time.Time `json:"at"`
 	}
 	presentationRefusedRecord struct {
 		PresentationID string               `json:"PresentationID"`
@@ -123,6 +129,8 @@ var formats = func() *eventstore.Registry {
 	r.Register("lc.TradeClaimed", tradeClaimedRecord{})
 	r.Register("lc.CreditReceived", creditReceivedRecord{})
 	r.Register("lc.UndertakingIncurred", undertakingIncurredRecord{})
+	r.Register("lc.RefusalPrecluded", refusalPrecludedRecord{})
+	r.Register("lc.DocumentRegistered", documentRegisteredRecord{})
 	return r
 }()
 
@@ -176,6 +184,8 @@ func toRecord(e domain.Event) (aggregate.Record[domain.Event], error) {
 		return creditReceivedRecord(e), nil
 	case domain.UndertakingIncurred:
 		return undertakingIncurredRecord(e), nil
+	case domain.RefusalPrecluded:
+		return refusalPrecludedRecord(e), nil
 	}
 	return nil, fmt.Errorf("%w: no stored format for %T", eventstore.ErrUnknownEventType, e)
 }
@@ -199,3 +209,4 @@ func (r expiredRecord) Event() domain.Event              { return domain.Expired
 func (r tradeClaimedRecord) Event() domain.Event         { return domain.TradeClaimed(r) }
 func (r creditReceivedRecord) Event() domain.Event       { return domain.CreditReceived(r) }
 func (r undertakingIncurredRecord) Event() domain.Event  { return domain.UndertakingIncurred(r) }
+func (r refusalPrecludedRecord) Event() domain.Event     { return domain.RefusalPrecluded(r) }
