@@ -33,6 +33,7 @@ type Commands struct {
 	ExpireCredit       command.ExpireCreditHandler
 	DecideExamination  command.DecideExaminationHandler
 	PassDeadline       command.PassExaminationDeadlineHandler
+	ReceiveSwift       command.ReceiveSwiftHandler
 }
 
 // Queries are the read-side use cases.
@@ -70,6 +71,7 @@ func New(repo command.Repository, trades command.TradeClaims, s Settings) Applic
 			ExpireCredit:       command.ExpireCreditHandler{Repo: repo, Clock: clock},
 			DecideExamination:  command.DecideExaminationHandler{Repo: repo, Policy: s.Policy, Clock: clock},
 			PassDeadline:       command.PassExaminationDeadlineHandler{Repo: repo, Policy: s.Policy, Clock: clock},
+			ReceiveSwift:       command.ReceiveSwiftHandler{Repo: repo, Trades: trades, Calendars: s.Policy.Calendars},
 		},
 		Queries: Queries{Credit: query.CreditHandler{Repo: repo}},
 	}

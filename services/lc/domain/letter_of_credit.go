@@ -349,6 +349,8 @@ func (lc *LetterOfCredit) Apply(e Event) {
 		lc.applyCancellation(e)
 	case Expired:
 		lc.ExpiredAt, lc.Status = e.At, StatusExpired
+	case CreditReceived:
+		lc.applyReceived(e)
 	case UndertakingIncurred:
 		lc.applyUndertaking(e)
 	}
