@@ -7,6 +7,7 @@ package soak
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"time"
 
@@ -19,6 +20,7 @@ type Step func(ctx context.Context, c *scenario.Client, w *scenario.Walk) error
 
 // Path is a way through a documentary credit: its steps, and the terminal state it must reach.
 type Path struct {
+	Key   string // what -paths names it by
 	Name  string
 	Steps []Step
 	// Terminal reports whether the timeline shows the path's terminal state, and when it shows
@@ -33,14 +35,27 @@ type Path struct {
 // come with the work that makes them events and milestones: each is one more Path here, its
 // new steps one more scenario.Client method each.
 var (
-	complying = Path{Name: "complying", Steps: []Step{apply, issue, clearExport, ship, present(false), settle, release}, Terminal: closed}
-	waived    = Path{Name: "refused, waived", Steps: []Step{apply, issue, clearExport, ship, present(true), waive(true), settle, release}, Terminal: closed}
-	notWaived = Path{Name: "refused, not waived", Steps: []Step{apply, issue, clearExport, ship, present(true), waive(false)},
+	complying = Path{Key: "complying", Name: "complying", Steps: []Step{apply, issue, clearExport, ship, present(false), settle, release}, Terminal: closed}
+	waived    = Path{Key: "waived", Name: "refused, waived", Steps: []Step{apply, issue, clearExport, ship, present(true), waive(true), settle, release}, Terminal: closed}
+	notWaived = Path{Key: "not-waived", Name: "refused, not waived", Steps: []Step{apply, issue, clearExport, ship, present(true), waive(false)},
 		Terminal: refusedStandsStill, Settle: 5 * time.Second}
 )
 
 // Paths are the soak's mix, taken in turn.
 var Paths = []Path{complying, waived, notWaived}
+
+// PathsByKey returns the paths named by keys (Path.Key), in that order.
+func PathsByKey(keys []string) ([]Path, error) {
+	out := make([]Path, 0, len(keys))
+	for _, k := range keys {
+		i := slices.IndexFunc(Paths, func(p Path) bool { return p.Key == k })
+		if i < 0 {
+			return nil, fmt.Errorf("no path %q", k)
+		}
+		out = append(out, Paths[i])
+	}
+	return out, nil
+}
 
 func apply(ctx context.Context, c *scenario.Client, w *scenario.Walk) error { return c.Apply(ctx, w) }
 func issue(ctx context.Context, c *scenario.Client, w *scenario.Walk) error {

@@ -18,6 +18,7 @@ type Config struct {
 	Trades      int           // default 200
 	Concurrency int           // trades at a time, default 20
 	Kill        []string      // the processes to kill -9 once each
+	Paths       []Path        // the mix, taken in turn (default Paths)
 	Seed        uint64        // of the kill schedule (0: from the clock); printed, so a run can be repeated
 	Outage      time.Duration // how long a killed process stays down, default 2 s
 	// Jitter delays each kill by a random moment up to it once its trade has started (default
@@ -54,6 +55,9 @@ func (c *Config) setDefaults() {
 	}
 	if c.Log == nil {
 		c.Log = func(string, ...any) {}
+	}
+	if len(c.Paths) == 0 {
+		c.Paths = Paths
 	}
 }
 
@@ -102,7 +106,7 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 		wg.Add(1)
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			p := Paths[i%len(Paths)]
+			p := cfg.Paths[i%len(cfg.Paths)]
 			res.Trades[i] = walk(ctx, c, cfg, p, fmt.Sprintf("%s%04d", prefix, i+1))
 			if t := res.Trades[i]; !t.Done {
 				cfg.Log("trade %s (%s): %s%s", t.ID, t.Path, t.Failed, t.Wrong)
