@@ -2,6 +2,7 @@ package soak
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"net/http"
@@ -18,7 +19,7 @@ type Config struct {
 	Trades      int           // default 200
 	Concurrency int           // trades at a time, default 20
 	Kill        []string      // the processes to kill -9 once each
-	Paths       []Path        // the mix, taken in turn (default Paths)
+	Paths       []Path        // the mix, taken in turn (AllPaths)
 	Seed        uint64        // of the kill schedule (0: from the clock); printed, so a run can be repeated
 	Outage      time.Duration // how long a killed process stays down, default 2 s
 	// Jitter delays each kill by a random moment up to it once its trade has started (default
@@ -56,9 +57,6 @@ func (c *Config) setDefaults() {
 	if c.Log == nil {
 		c.Log = func(string, ...any) {}
 	}
-	if len(c.Paths) == 0 {
-		c.Paths = Paths
-	}
 }
 
 // Trade is one trade's outcome.
@@ -85,6 +83,9 @@ type Result struct {
 // schedule runs; then it verifies every trade.
 func Run(ctx context.Context, cfg Config) (Result, error) {
 	cfg.setDefaults()
+	if len(cfg.Paths) == 0 {
+		return Result{}, errors.New("no paths to walk (Platform.Config gives AllPaths)")
+	}
 	res := Result{Seed: cfg.Seed, Trades: make([]Trade, cfg.Trades)}
 	res.Kills = schedule(rand.New(rand.NewPCG(cfg.Seed, cfg.Seed>>1)), cfg.Kill, cfg.Trades, cfg.Jitter)
 	c := scenario.NewClient(cfg.Endpoints)

@@ -36,24 +36,22 @@ func run(ctx context.Context, trades, concurrency int, kill, paths string, seed 
 	log := func(format string, args ...any) {
 		fmt.Printf("[%s] "+format+"\n", append([]any{time.Now().Format("15:04:05")}, args...)...)
 	}
-	var mix []soak.Path
-	if paths != "" {
-		var err error
-		if mix, err = soak.PathsByKey(strings.Split(paths, ",")); err != nil {
-			return err
-		}
-	}
 	p, err := soak.StartPlatform(ctx, os.Stdout)
 	if err != nil {
 		return err
 	}
 	defer p.Close()
+	cfg := p.Config(trades, concurrency, nil, log)
+	if paths != "" {
+		if cfg.Paths, err = soak.PathsByKey(cfg.Paths, strings.Split(paths, ",")); err != nil {
+			return err
+		}
+	}
 	var kills []string
 	if kill != "" {
 		kills = strings.Split(kill, ",")
 	}
-	cfg := p.Config(trades, concurrency, kills, log)
-	cfg.Seed, cfg.Paths = seed, mix
+	cfg.Kill, cfg.Seed = kills, seed
 	res, err := soak.Run(ctx, cfg)
 	res.Print(os.Stdout)
 	if err != nil {
