@@ -12,7 +12,7 @@ func (c *Client) Amend(ctx context.Context, w *Walk) error {
 	if err := c.call(ctx, issuingBank, "POST", c.LC+w.credit()+"/amendments", map[string]any{"date": w.day(0), "newExpiry": w.day(60)}, nil); err != nil {
 		return err
 	}
-	return c.call(ctx, exporter, "POST", c.LC+w.credit()+"/amendments/1/answer", map[string]any{"accepted": true, "date": w.day(0)}, nil)
+	return c.call(ctx, exporter, "POST", c.LC+w.credit()+"/amendments/1/answer", map[string]any{"accepted": true}, nil)
 }
 
 // Cancel: the issuing bank proposes to cancel the credit and the beneficiary consents (UCP 600
