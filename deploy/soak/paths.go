@@ -44,11 +44,11 @@ var (
 	// rejected: the settlement bank rejects the payment (AC01, a wrong account, which needs a
 	// person), the workflow instructs it again and waits, the debtor bank's payments officer
 	// corrects it, the new attempt settles.
-	rejected = Path{Key: "payment-rejected", Name: "payment rejected, again", Steps: []Step{apply, issue, clearExport, ship, present(false), rejectPayment, correctPayment, settle, release},
+	rejected = Path{Key: "payment-rejected", Name: "payment re-instructed", Steps: []Step{apply, issue, clearExport, ship, present(false), rejectPayment, correctPayment, settle, release},
 		Terminal: closedWith(func(t tradeview.Timeline) bool { return t.Payment != nil && t.Payment.Failures > 0 }, "no payment failure on the timeline")}
 )
 
-// Paths are the soak's mix, taken in turn; expiring are the places the expired path's credits
+// AllPaths are the soak's mix, taken in turn; expiring are the places the expired path's credits
 // expire at (the LC service must have them on its calendars, Platform).
 func AllPaths(expiring ExpiringPlaces) []Path {
 	expired := Path{Key: "expired", Name: "expired", Steps: []Step{applyExpiring(expiring), issue}, Terminal: ended("EXPIRED")}

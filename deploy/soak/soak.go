@@ -96,8 +96,13 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 	prefix := fmt.Sprintf("SOAK-%s-", begin.UTC().Format("0102-150405"))
 	var started atomic.Int64
 	kctx, stopKills := context.WithCancel(ctx)
-	killed := make(chan struct{})
-	go func() { crash(kctx, cfg.Processes, res.Kills, &started, begin, cfg.Outage, cfg.Log); close(killed) }()
+	killed, supervised := make(chan struct{}), make(chan struct{})
+	sup := &supervisor{}
+	go func() {
+		crash(kctx, cfg.Processes, res.Kills, &started, begin, cfg.Outage, sup, cfg.Log)
+		close(killed)
+	}()
+	go func() { sup.run(kctx, cfg.Processes, cfg.Log); close(supervised) }()
 
 	sem := make(chan struct{}, cfg.Concurrency)
 	var wg sync.WaitGroup
@@ -117,6 +122,7 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 	wg.Wait()
 	stopKills()
 	<-killed
+	<-supervised
 	res.Took = time.Since(begin)
 	cfg.Log("all %d trades ended in %s; verifying", cfg.Trades, res.Took.Round(time.Second))
 	return res, verifyAll(ctx, cfg.Verify, res.Trades)

@@ -83,6 +83,9 @@ func (r Result) Print(w io.Writer) {
 	fmt.Fprintf(w, "\n  duplicates %d, reconciliation mismatches %d\n\n  kill schedule:\n", s.Duplicates, s.Mismatches)
 	for _, k := range r.Kills {
 		state := fmt.Sprintf("down %s", k.Down.Round(100*time.Millisecond))
+		if k.Revived > 0 {
+			state += fmt.Sprintf(", died again after it and restarted %d× by the supervisor", k.Revived)
+		}
 		if k.Err != "" {
 			state = k.Err
 		}

@@ -125,3 +125,13 @@ func (s *Stack) WithEnv(name string, kv ...string) error {
 	}
 	return fmt.Errorf("no process %q of the stack takes environment", name)
 }
+
+// Running reports whether the named process (as Kill names it) is running.
+func (s *Stack) Running(name string) bool {
+	pidFile, _, err := s.pidFile(name)
+	if err != nil {
+		return false
+	}
+	_, ok := proc.Running(pidFile)
+	return ok
+}
