@@ -73,10 +73,11 @@ type Trade struct {
 
 // Result is what the soak measured.
 type Result struct {
-	Seed   uint64
-	Took   time.Duration
-	Trades []Trade
-	Kills  []Kill
+	Planned int // trades the soak was to walk; len(Trades) is fewer when it was interrupted
+	Seed    uint64
+	Took    time.Duration
+	Trades  []Trade
+	Kills   []Kill
 }
 
 // Run walks cfg.Trades trades, cfg.Concurrency at a time, the paths in turn, while the kill
@@ -86,7 +87,7 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 	if len(cfg.Paths) == 0 {
 		return Result{}, errors.New("no paths to walk (Platform.Config gives AllPaths)")
 	}
-	res := Result{Seed: cfg.Seed, Trades: make([]Trade, cfg.Trades)}
+	res := Result{Seed: cfg.Seed}
 	res.Kills = schedule(rand.New(rand.NewPCG(cfg.Seed, cfg.Seed>>1)), cfg.Kill, cfg.Trades, cfg.Jitter)
 	c := scenario.NewClient(cfg.Endpoints)
 	c.HTTP = &http.Client{Timeout: 30 * time.Second, Transport: patient{next: http.DefaultTransport, patience: 3 * time.Minute}}
@@ -106,15 +107,24 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 
 	sem := make(chan struct{}, cfg.Concurrency)
 	var wg sync.WaitGroup
+	trades := make([]Trade, cfg.Trades)
+	n := 0 // trades started: an interrupted soak starts no more, and reports those it walked
 	for i := range cfg.Trades {
-		sem <- struct{}{}
+		select {
+		case sem <- struct{}{}:
+		case <-ctx.Done():
+		}
+		if ctx.Err() != nil {
+			break
+		}
+		n++
 		started.Add(1)
 		wg.Add(1)
 		go func() {
 			defer func() { <-sem; wg.Done() }()
 			p := cfg.Paths[i%len(cfg.Paths)]
-			res.Trades[i] = walk(ctx, c, cfg, p, fmt.Sprintf("%s%04d", prefix, i+1))
-			if t := res.Trades[i]; !t.Done {
+			trades[i] = walk(ctx, c, cfg, p, fmt.Sprintf("%s%04d", prefix, i+1))
+			if t := trades[i]; !t.Done {
 				cfg.Log("trade %s (%s): %s%s", t.ID, t.Path, t.Failed, t.Wrong)
 			}
 		}()
@@ -123,9 +133,11 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 	stopKills()
 	<-killed
 	<-supervised
-	res.Took = time.Since(begin)
-	cfg.Log("all %d trades ended in %s; verifying", cfg.Trades, res.Took.Round(time.Second))
-	return res, verifyAll(ctx, cfg.Verify, res.Trades)
+	res.Took, res.Trades, res.Planned = time.Since(begin), trades[:n], cfg.Trades
+	cfg.Log("%d of %d trades ended in %s; verifying", n, cfg.Trades, res.Took.Round(time.Second))
+	vctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Minute) // an interrupted soak verifies what it walked
+	defer cancel()
+	return res, verifyAll(vctx, cfg.Verify, res.Trades)
 }
 
 func walk(ctx context.Context, c *scenario.Client, cfg Config, p Path, id string) Trade {
