@@ -23,6 +23,24 @@ func (t *tradeRun) payments(ctx workflow.Context) {
 	}
 }
 
+// instructAttemptChange shortens an instruct-payment attempt's start-to-close timeout from 30 s
+// to instructAttemptTimeout. An attempt is one store update in settlement (under a second); a
+// settlement process killed while it holds one, having taken the task or died in the long poll
+// Temporal handed it to, never answers, and Temporal retries only when the attempt times out.
+// The soak's stuck trade lost 30 s that way to an outage of seconds. A slower attempt that
+// times out is harmless: instructing is idempotent, the retry answers the stored outcome.
+const instructAttemptChange = "payment-attempt-timeout"
+
+// instructAttemptTimeout bounds one instruct-payment attempt since instructAttemptChange.
+const instructAttemptTimeout = 10 * time.Second
+
+func instructTimeout(ctx workflow.Context) time.Duration {
+	if workflow.GetVersion(ctx, instructAttemptChange, workflow.DefaultVersion, 1) == workflow.DefaultVersion {
+		return 30 * time.Second
+	}
+	return instructAttemptTimeout
+}
+
 // instructPayment has settlement pay the honoured presentation: the step after honour is the
 // workflow's to drive, not a person's. Settlement raises the payment from lc.honoured.v1 on its
 // own; until it has, and while a failed payment awaits correction or a payment above the four-
@@ -35,7 +53,7 @@ func (t *tradeRun) instructPayment(ctx workflow.Context) {
 	}
 	ctx = workflow.WithActivityOptions(ctx, workflow.ActivityOptions{
 		TaskQueue:           contracts.SettlementTaskQueue,
-		StartToCloseTimeout: 30 * time.Second,
+		StartToCloseTimeout: instructTimeout(ctx),
 		RetryPolicy:         &temporal.RetryPolicy{InitialInterval: min(200*time.Millisecond, t.maxBackoff), BackoffCoefficient: 2, MaximumInterval: t.maxBackoff},
 	})
 	t.startWait(ctx, waitPayment)
