@@ -74,6 +74,9 @@ type DocumentsPresented struct {
 	Documents      []string       `json:"documents"` // SHA-256 of each document
 	// Drawing: the drawing's reference, on a credit drawn by several presentations (drawings.go).
 	Drawing string `json:"drawing,omitempty"`
+	// ExaminationDeadline is the close of the bank's five banking days following the day of
+	// presentation at its place (RFC 3339, UTC; UCP 600 Art. 14(b)): the workflow's timer.
+	ExaminationDeadline string `json:"examinationDeadline,omitempty"`
 }
 
 // DocumentsRefused: the issuing bank refused the presentation (UCP 600 Art. 16, MT734).
@@ -112,6 +115,14 @@ type LCHonoured struct {
 	AccountCurrency    string         `json:"accountCurrency,omitempty"`    // ISO 4217, when it differs
 	// Drawing: the drawing's reference, on a credit drawn by several presentations (drawings.go).
 	Drawing string `json:"drawing,omitempty"`
+	// A usance credit's honour is the issuing bank's undertaking to pay at maturity (UCP 600
+	// Art. 2, "honour" (b), (c)), so it travels with the honour, absent (and the event unchanged)
+	// for a sight credit: Undertaking is DEFERRED_PAYMENT or ACCEPTED_DRAFT, MaturityDate the
+	// due date (YYYY-MM-DD) on a banking day of the place of payment, PayableAt its start there
+	// (RFC 3339, UTC). The trade workflow instructs the payment at PayableAt, not at once.
+	Undertaking  string `json:"undertaking,omitempty"`
+	MaturityDate string `json:"maturityDate,omitempty"`
+	PayableAt    string `json:"payableAt,omitempty"`
 }
 
 // LCExpired: the credit expired unused (UCP 600 Art. 6(d)(i)).

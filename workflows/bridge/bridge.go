@@ -175,6 +175,9 @@ func signalFor(ctx context.Context, env contracts.Envelope) (trade.Event, error)
 	otel.GetTextMapPropagator().Inject(ctx, propagation.MapCarrier(ev.Trace))
 	if honoured, ok := env.Data.(*contracts.LCHonoured); ok {
 		ev.Payment = &contracts.PaymentRef{TradeID: env.TradeID, LCID: honoured.LCID, PresentationID: honoured.PresentationID}
+		if err := withMaturity(&ev, honoured); err != nil {
+			return trade.Event{}, err
+		}
 	}
 	// The expiry timer's instant is the LC service's (place of expiry, its banking days, UCP 600
 	// Art. 29(a)), published with the application and each amendment; never recomputed here.
@@ -186,6 +189,17 @@ func signalFor(ctx context.Context, env contracts.Envelope) (trade.Event, error)
 		ev.LCID, until = e.LCID, e.PresentableUntil
 	case *contracts.PaymentFailed:
 		ev.Reason = e.Reason
+	case *contracts.DocumentsPresented: // the examination deadline's timer (trade/examination_deadline.go)
+		ev.PresentationID = e.PresentationID
+		if e.ExaminationDeadline != "" {
+			if ev.ExaminationDeadline, err = time.Parse(time.RFC3339, e.ExaminationDeadline); err != nil {
+				return trade.Event{}, fmt.Errorf("%w: %s %s: examinationDeadline %q: %v", contracts.ErrMalformed, env.Type, env.ID, e.ExaminationDeadline, err)
+			}
+		}
+	case *contracts.DocumentsRefused:
+		ev.PresentationID = e.PresentationID
+	case *contracts.LCHonoured:
+		ev.PresentationID = e.PresentationID
 	}
 	if until != "" {
 		if ev.LCExpiry, err = time.Parse(time.RFC3339, until); err != nil {

@@ -17,6 +17,7 @@ func (t *tradeRun) payments(ctx workflow.Context) {
 			return
 		}
 		t.takeDrawingPayment()
+		t.awaitMaturity(ctx) // a usance credit's payment waits for its maturity, still due
 		t.st.Payment.Due = false
 		t.instructPayment(ctx)
 	}

@@ -65,6 +65,9 @@ type Event struct {
 	Reason string
 	// Payment is set on lc.honoured.v1: the presentation settlement is to pay.
 	Payment *contracts.PaymentRef
+	// PayableAt and MaturityDate are set on lc.honoured.v1 of a usance credit (maturity.go).
+	PayableAt    time.Time `json:",omitzero"`
+	MaturityDate string    `json:",omitempty"`
 	// Trace is the W3C trace context of the request that caused the event.
 	Trace map[string]string
 	// Actor is who acted: organisation, user, client.
@@ -73,6 +76,10 @@ type Event struct {
 	Parties []string
 	// Drawing is the drawing the event is of (contracts.DrawingOf; drawings.go).
 	Drawing string `json:",omitempty"`
+	// PresentationID is set on a presentation's events; ExaminationDeadline on
+	// lc.documents_presented.v1 (examination_deadline.go).
+	PresentationID      string    `json:",omitempty"`
+	ExaminationDeadline time.Time `json:",omitzero"`
 }
 
 // Milestone is one milestone of the trade: committed (TxID set), or waiting for its predecessor.
@@ -117,6 +124,8 @@ type State struct {
 	Runs int
 	// Drawings are the payments of a credit drawn by several presentations (drawings.go).
 	Drawings *DrawingPayments `json:",omitempty"`
+	// Examinations are the presentations' examination clocks (examination_deadline.go).
+	Examinations []Examination `json:",omitempty"`
 }
 
 // Instruction is the workflow's instruction to settlement once the credit is honoured.
@@ -132,6 +141,11 @@ type Instruction struct {
 	Waiting bool
 	// Due: the payment is to be instructed (again); carried across continue-as-new.
 	Due bool
+	// A usance credit's payment is instructed at PayableAt, its maturity date's start at the
+	// place of payment; AwaitingMaturity while the timer runs (maturity.go).
+	PayableAt        time.Time `json:",omitzero"`
+	MaturityDate     string    `json:",omitempty"`
+	AwaitingMaturity bool      `json:",omitempty"`
 }
 
 // PaymentFailure is a rejected payment (pacs.002 RJCT).

@@ -56,6 +56,9 @@ func lifecycle(ctx workflow.Context, in Input) (State, error) {
 	})
 	workflow.Go(ctx, t.payments)
 	workflow.Go(ctx, t.watch)
+	if workflow.GetVersion(ctx, examinationDeadlineChange, workflow.DefaultVersion, 1) == 1 {
+		workflow.Go(ctx, t.examinationDeadlines)
+	}
 	for t.st.Status == StatusRunning {
 		t.commitReady(ctx)
 		if t.st.Status != StatusRunning {
@@ -130,6 +133,7 @@ func (t *tradeRun) receive(ev Event) {
 		t.st.Events = slices.Clone(t.st.Events[len(t.st.Events)-MaxEvents:])
 	}
 	t.st.Parties = mergeParties(t.st.Parties, ev.Parties)
+	t.noteExamination(ev)
 	if t.st.LCID == "" {
 		t.st.LCID = ev.LCID
 	}
@@ -156,6 +160,7 @@ func (t *tradeRun) receive(ev Event) {
 	if ev.Payment != nil {
 		t.st.Payment.Ref = ev.Payment
 	}
+	t.receiveMaturity(ev)
 }
 
 // known: the event was received already (among the events kept, or as a milestone).

@@ -31,12 +31,15 @@ type Commands struct {
 	ProposeCancel      command.ProposeCancellationHandler
 	AnswerCancel       command.AnswerCancellationHandler
 	ExpireCredit       command.ExpireCreditHandler
+	DecideExamination  command.DecideExaminationHandler
+	PassDeadline       command.PassExaminationDeadlineHandler
 }
 
 // Queries are the read-side use cases.
 type Queries struct {
 	ExaminePresentation query.ExaminePresentationHandler
 	Credit              query.CreditHandler
+	ExaminationQueue    query.ExaminationQueueHandler
 }
 
 // Settings are the issuing bank's: its four-eyes limit and the rules' policy (the banking
@@ -59,12 +62,14 @@ func New(repo command.Repository, trades command.TradeClaims, s Settings) Applic
 			AcceptCredit:       command.AcceptCreditHandler{Repo: repo, Clock: clock},
 			PresentDocuments:   command.PresentDocumentsHandler{Repo: repo, Policy: s.Policy, Clock: clock},
 			WaiveDiscrepancies: command.WaiveDiscrepanciesHandler{Repo: repo, Clock: clock},
-			DecideWaiver:       command.DecideWaiverHandler{Repo: repo, Clock: clock},
+			DecideWaiver:       command.DecideWaiverHandler{Repo: repo, Clock: clock, Policy: s.Policy},
 			AmendCredit:        command.AmendCreditHandler{Repo: repo},
 			AnswerAmendment:    command.AnswerAmendmentHandler{Repo: repo, Calendars: s.Policy.Calendars},
 			ProposeCancel:      command.ProposeCancellationHandler{Repo: repo, Clock: clock},
 			AnswerCancel:       command.AnswerCancellationHandler{Repo: repo, Clock: clock},
 			ExpireCredit:       command.ExpireCreditHandler{Repo: repo, Clock: clock},
+			DecideExamination:  command.DecideExaminationHandler{Repo: repo, Policy: s.Policy, Clock: clock},
+			PassDeadline:       command.PassExaminationDeadlineHandler{Repo: repo, Policy: s.Policy, Clock: clock},
 		},
 		Queries: Queries{Credit: query.CreditHandler{Repo: repo}},
 	}

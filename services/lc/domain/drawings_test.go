@@ -37,9 +37,9 @@ func drawing(cartons int64) Presentation {
 
 var drawnAt = time.Date(2026, time.December, 8, 10, 0, 0, 0, time.UTC)
 
-func present(t *testing.T, lc *LetterOfCredit, id string, p Presentation) Examination {
+func draw(t *testing.T, lc *LetterOfCredit, id string, p Presentation) Examination {
 	t.Helper()
-	res, err := lc.Present(id, p, drawnAt, policy)
+	res, err := present(lc, id, p, drawnAt, policy)
 	if err != nil {
 		t.Fatalf("present %s: %v", id, err)
 	}
@@ -48,7 +48,7 @@ func present(t *testing.T, lc *LetterOfCredit, id string, p Presentation) Examin
 
 func TestDrawingsAgainstTheBalance(t *testing.T) {
 	lc := drawingCredit(t, nil)
-	if res := present(t, lc, "P-1", drawing(400)); !res.Compliant {
+	if res := draw(t, lc, "P-1", drawing(400)); !res.Compliant {
 		t.Fatalf("first drawing refused: %+v", res.Discrepancies)
 	}
 	if lc.Status != StatusPartlyDrawn {
@@ -58,7 +58,7 @@ func TestDrawingsAgainstTheBalance(t *testing.T) {
 		t.Fatalf("balance after the first drawing: %+v", b)
 	}
 	// A drawing over the available balance is a discrepancy (Art. 18(b), 30; 39A), refused on its own.
-	res := present(t, lc, "P-2", drawing(700))
+	res := draw(t, lc, "P-2", drawing(700))
 	if res.Compliant || !hasRule(res, "MT700 39A") {
 		t.Fatalf("a drawing over the balance: %+v", res.Discrepancies)
 	}
@@ -66,7 +66,7 @@ func TestDrawingsAgainstTheBalance(t *testing.T) {
 		t.Fatalf("after the refused drawing: %s, balance %+v", lc.Status, lc.Balance())
 	}
 	// The rest drawn: the credit is finished and says so once.
-	if res := present(t, lc, "P-3", drawing(600)); !res.Compliant {
+	if res := draw(t, lc, "P-3", drawing(600)); !res.Compliant {
 		t.Fatalf("the last drawing refused: %+v", res.Discrepancies)
 	}
 	if lc.Status != StatusHonoured || !lc.Balance().FullyDrawn || lc.Balance().Available.Minor != 0 {
@@ -75,7 +75,7 @@ func TestDrawingsAgainstTheBalance(t *testing.T) {
 	if n := countEvents(lc, "lc.FullyDrawn"); n != 1 {
 		t.Errorf("%d FullyDrawn events, want 1", n)
 	}
-	if _, err := lc.Present("P-4", drawing(1), drawnAt, policy); !errors.Is(err, ErrInvalidState) {
+	if _, err := lc.Present("P-4", drawing(1), drawnAt, policy, nil); !errors.Is(err, ErrInvalidState) {
 		t.Errorf("a presentation under a fully drawn credit: %v", err)
 	}
 	if lc.DrawingRef("P-1") != "P-1" {
@@ -94,11 +94,11 @@ func TestDrawingsAgainstTheBalance(t *testing.T) {
 // Within 39A's minus tolerance the credit is drawn in full: the rest is tolerance.
 func TestFullyDrawnWithinTolerance(t *testing.T) {
 	lc := drawingCredit(t, func(tm *Terms) { tm.Tolerance = &Tolerance{PlusPct: 5, MinusPct: 5} })
-	present(t, lc, "P-1", drawing(400))
+	draw(t, lc, "P-1", drawing(400))
 	if b := lc.Balance(); b.Available.Minor != 65_000_00 {
 		t.Fatalf("available with +5%%: %s, want EUR 65000.00", b.Available)
 	}
-	present(t, lc, "P-2", drawing(550))
+	draw(t, lc, "P-2", drawing(550))
 	if lc.Status != StatusHonoured || !lc.Balance().FullyDrawn {
 		t.Fatalf("95%% drawn with a 5%% minus tolerance: %s %+v", lc.Status, lc.Balance())
 	}
@@ -108,7 +108,7 @@ func TestFullyDrawnWithinTolerance(t *testing.T) {
 // drawing reference and no FullyDrawn event (the single presentation track).
 func TestCreditDrawnOnce(t *testing.T) {
 	lc := drawingCredit(t, func(tm *Terms) { tm.PartialShipments = NotAllowed })
-	present(t, lc, "P-1", complying())
+	draw(t, lc, "P-1", complying())
 	if lc.Status != StatusHonoured || countEvents(lc, "lc.FullyDrawn") != 0 || lc.DrawingRef("P-1") != "" {
 		t.Fatalf("%s, %d FullyDrawn, ref %q", lc.Status, countEvents(lc, "lc.FullyDrawn"), lc.DrawingRef("P-1"))
 	}
@@ -117,7 +117,7 @@ func TestCreditDrawnOnce(t *testing.T) {
 // A partly drawn credit expires at its presentable-until instant: the balance is not drawn.
 func TestPartlyDrawnCreditExpires(t *testing.T) {
 	lc := drawingCredit(t, nil)
-	present(t, lc, "P-1", drawing(400))
+	draw(t, lc, "P-1", drawing(400))
 	if out := lc.Expire(lc.ExpiresAt().Add(time.Second)); out.Status != ExpiryExpired || lc.Status != StatusExpired {
 		t.Fatalf("expiry of a partly drawn credit: %+v, %s", out, lc.Status)
 	}

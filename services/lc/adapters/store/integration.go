@@ -48,7 +48,11 @@ func integrationEvent(lc *domain.LetterOfCredit, e domain.Event, by identity.Sta
 				sums = append(sums, d.SHA256)
 			}
 		}
-		return contracts.DocumentsPresented{TradeID: lc.TradeID, Actor: by, LCID: lc.ID, PresentationID: e.PresentationID, Documents: sums, Drawing: lc.DrawingRef(e.PresentationID)}
+		out := contracts.DocumentsPresented{TradeID: lc.TradeID, Actor: by, LCID: lc.ID, PresentationID: e.PresentationID, Documents: sums, Drawing: lc.DrawingRef(e.PresentationID)}
+		if !e.DeadlineAt.IsZero() {
+			out.ExaminationDeadline = instant(e.DeadlineAt)
+		}
+		return out
 	case domain.PresentationRefused:
 		var ds []string
 		for _, d := range e.Notice.Discrepancies {
@@ -58,9 +62,15 @@ func integrationEvent(lc *domain.LetterOfCredit, e domain.Event, by identity.Sta
 	case domain.DiscrepanciesWaived:
 		return contracts.DiscrepanciesWaived{TradeID: lc.TradeID, Actor: by, LCID: lc.ID, PresentationID: e.PresentationID, Drawing: lc.DrawingRef(e.PresentationID)}
 	case domain.Honoured:
-		return contracts.LCHonoured{TradeID: lc.TradeID, Actor: by, LCID: lc.ID, PresentationID: e.PresentationID, Amount: lc.DrawingAmount(e.PresentationID), Drawing: lc.DrawingRef(e.PresentationID),
+		var u *domain.Undertaking
+		for _, p := range lc.Presentations {
+			if p.ID == e.PresentationID {
+				u = p.Undertaking
+			}
+		}
+		return withUndertaking(contracts.LCHonoured{TradeID: lc.TradeID, Actor: by, LCID: lc.ID, PresentationID: e.PresentationID, Amount: lc.DrawingAmount(e.PresentationID), Drawing: lc.DrawingRef(e.PresentationID),
 			IssuingBank: t.IssuingBank, AdvisingBank: t.AdvisingBank, Beneficiary: t.Beneficiary.Name,
-			BeneficiaryAccount: t.BeneficiaryAccount, AccountCurrency: t.AccountCurrency}
+			BeneficiaryAccount: t.BeneficiaryAccount, AccountCurrency: t.AccountCurrency}, u)
 	}
 	return nil
 }
@@ -73,7 +83,7 @@ func instant(t time.Time) string { return t.UTC().Format(time.RFC3339) }
 func actedBy(ctx context.Context, lc *domain.LetterOfCredit, e domain.Event) identity.Stamp {
 	a, _ := identity.FromContext(ctx)
 	switch e.(type) {
-	case domain.Honoured, domain.PresentationRefused, domain.FullyDrawn:
+	case domain.Honoured, domain.PresentationRefused, domain.UndertakingIncurred, domain.FullyDrawn:
 		if !a.Is(identity.Bank, lc.Terms.IssuingBank) {
 			return identity.Stamp{Org: lc.Terms.IssuingBank, User: "automatic-examination", Client: "tradefin-lc"}
 		}

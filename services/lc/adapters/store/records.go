@@ -35,6 +35,12 @@ type (
 		PresentationID string              `json:"PresentationID"`
 		Presentation   domain.Presentation `json:"Presentation"`
 		Result         domain.Examination  `json:"Result"`
+		ReceivedAt     time.Time           `json:"receivedAt,omitzero"`
+		DeadlineAt     time.Time           `json:"deadlineAt,omitzero"`
+	}
+	refusalPrecludedRecord struct {
+		PresentationID string    `json:"presentationId"`
+		At             time.Time `json:"at"`
 	}
 	presentationRefusedRecord struct {
 		PresentationID string               `json:"PresentationID"`
@@ -88,6 +94,10 @@ type (
 	tradeClaimedRecord struct {
 		Claim domain.TradeClaim `json:"claim"`
 	}
+	undertakingIncurredRecord struct {
+		PresentationID string             `json:"presentationId"`
+		Undertaking    domain.Undertaking `json:"undertaking"`
+	}
 )
 
 var formats = func() *eventstore.Registry {
@@ -109,6 +119,9 @@ var formats = func() *eventstore.Registry {
 	r.Register("lc.CancellationAnswered", cancellationAnsweredRecord{})
 	r.Register("lc.Expired", expiredRecord{})
 	r.Register("lc.TradeClaimed", tradeClaimedRecord{})
+	r.Register("lc.UndertakingIncurred", undertakingIncurredRecord{})
+	r.Register("lc.RefusalPrecluded", refusalPrecludedRecord{})
+	r.Register("lc.DocumentRegistered", documentRegisteredRecord{})
 	r.Register("lc.FullyDrawn", fullyDrawnRecord{})
 	return r
 }()
@@ -159,6 +172,10 @@ func toRecord(e domain.Event) (aggregate.Record[domain.Event], error) {
 		return expiredRecord(e), nil
 	case domain.TradeClaimed:
 		return tradeClaimedRecord(e), nil
+	case domain.UndertakingIncurred:
+		return undertakingIncurredRecord(e), nil
+	case domain.RefusalPrecluded:
+		return refusalPrecludedRecord(e), nil
 	case domain.FullyDrawn:
 		return fullyDrawnRecord(e), nil
 	}
@@ -182,3 +199,5 @@ func (r cancellationProposedRecord) Event() domain.Event { return domain.Cancell
 func (r cancellationAnsweredRecord) Event() domain.Event { return domain.CancellationAnswered(r) }
 func (r expiredRecord) Event() domain.Event              { return domain.Expired(r) }
 func (r tradeClaimedRecord) Event() domain.Event         { return domain.TradeClaimed(r) }
+func (r undertakingIncurredRecord) Event() domain.Event  { return domain.UndertakingIncurred(r) }
+func (r refusalPrecludedRecord) Event() domain.Event     { return domain.RefusalPrecluded(r) }
