@@ -47,11 +47,21 @@ func (c *Client) settle(ctx context.Context, r *Result) error {
 // returns it as the settlement bank reads it.
 func (c *Client) instructed(ctx context.Context, r *Result) (Payment, error) {
 	r.PaymentID = r.TradeID + ":" + r.LCID + ":P-1"
-	return c.settlePayment(ctx, r.PaymentID)
+	return c.instructedPayment(ctx, r.PaymentID)
 }
 
 // settlePayment is settle for the payment of one honoured presentation (a drawing's).
 func (c *Client) settlePayment(ctx context.Context, paymentID string) error {
+	p, err := c.instructedPayment(ctx, paymentID)
+	if err != nil {
+		return err
+	}
+	return c.call(ctx, settlementOps, "POST", c.Settlement+"/v1/payments/"+paymentID+"/status-reports", pacs002(p), nil)
+}
+
+// instructedPayment waits until the workflow has had settlement instruct payment paymentID and
+// returns it as the settlement bank reads it.
+func (c *Client) instructedPayment(ctx context.Context, paymentID string) (Payment, error) {
 	url := c.Settlement + "/v1/payments/" + paymentID
 	var p Payment
 	err := c.poll(ctx, "the workflow to instruct the payment", func() (bool, error) {
