@@ -104,6 +104,9 @@ type LCHonoured struct {
 	Beneficiary        string         `json:"beneficiary"`
 	BeneficiaryAccount string         `json:"beneficiaryAccount,omitempty"` // IBAN
 	AccountCurrency    string         `json:"accountCurrency,omitempty"`    // ISO 4217, when it differs
+	// HonouredBy is the confirming bank (BIC) when it honoured under its confirmation (UCP 600
+	// Art. 8(a)) and pays the beneficiary; "" when the issuing bank honoured and pays.
+	HonouredBy string `json:"honouredBy,omitempty"`
 }
 
 // LCExpired: the credit expired unused (UCP 600 Art. 6(d)(i)).

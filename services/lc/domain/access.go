@@ -25,6 +25,9 @@ const (
 	ActCancel       Action = "cancel"        // the issuing bank proposes to cancel (Art. 10(a))
 	ActAnswerCancel Action = "answer-cancel" // the beneficiary consents to the cancellation or not (Art. 10(a))
 	ActExpire       Action = "expire"        // the trade workflow, when the presentable-until instant passed (Art. 6(d)(i))
+	// The confirming bank's (confirmation.go): it confirms (Art. 8(b)) and claims reimbursement (Art. 8(c)).
+	ActConfirm            Action = "confirm"
+	ActClaimReimbursement Action = "claim-reimbursement"
 )
 
 // ErrNotVisible: the credit is not the caller's to see. The API answers it as "not found", so
@@ -85,6 +88,8 @@ func Authorize(a identity.Actor, act Action, lc *LetterOfCredit) error {
 		allowed, rule = beneficiary, "only the beneficiary of the credit consents to its cancellation (UCP 600 Art. 10(a))"
 	case ActDecideWaiver:
 		allowed, rule = issuer, "only a trade officer of the issuing bank decides on the applicant's waiver (UCP 600 Art. 16(b))"
+	case ActConfirm, ActClaimReimbursement:
+		allowed, rule = confirmer(a, lc), confirmerRule
 	default:
 		rule = "unknown action " + string(act)
 	}
@@ -104,7 +109,8 @@ func IsWorkflow(a identity.Actor) bool {
 // party: the actor's organisation is named in the credit, in whatever place.
 func party(a identity.Actor, t Terms) bool {
 	return a.Is(identity.Trader, t.Applicant.ID) || a.Is(identity.Trader, t.Beneficiary.ID) ||
-		a.Is(identity.Bank, t.IssuingBank) || a.Is(identity.Bank, t.AdvisingBank)
+		a.Is(identity.Bank, t.IssuingBank) || a.Is(identity.Bank, t.AdvisingBank) ||
+		(t.ConfirmingBank() != "" && a.Is(identity.Bank, t.ConfirmingBank()))
 }
 
 // validOrgID bounds an organisation identifier: 1 to 35 upper-case letters and digits (an LEI is

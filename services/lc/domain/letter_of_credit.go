@@ -64,6 +64,7 @@ type (
 	Honoured struct {
 		PresentationID string
 		Date           Date
+		By             BIC `json:",omitzero"` // the confirming bank, when it honoured (confirmation.go)
 	}
 )
 
@@ -93,7 +94,9 @@ type LetterOfCredit struct {
 	AcceptedOn       Date
 	Cancellation     *Cancellation // the issuing bank's proposal to cancel, and the beneficiary's answer
 	ExpiredAt        time.Time
-	Version          int64 // events applied from the store
+	Confirmation     *Confirmation        // the confirming bank's (confirmation.go)
+	Reimbursements   []ReimbursementClaim // the confirming bank's claims (reimbursement.go)
+	Version          int64                // events applied from the store
 	changes          []Event
 }
 
@@ -109,6 +112,7 @@ type ExaminedPresentation struct {
 	WaiverRejected bool
 	Honoured       bool
 	HonouredOn     Date
+	HonouredBy     BIC // the confirming bank when it honoured; "" the issuing bank
 	// DecisionUntil ends the applicant's decision period of a refusal held pending its waiver.
 	DecisionUntil time.Time
 }
@@ -138,6 +142,7 @@ func Apply(id, tradeID string, t Terms, cals Calendars) (*LetterOfCredit, error)
 			"required: the place for presentation whose banking calendar decides the expiry (UCP 600 Art. 6(d)(ii), 29(a)); one of %s", strings.Join(cals.Places(), ", "))})
 	}
 	missing = append(missing, checkTerms(t)...)
+	missing = append(missing, checkConfirmationTerms(t, "terms.")...)
 	if len(missing) > 0 {
 		return nil, missing
 	}
@@ -214,7 +219,7 @@ func (lc *LetterOfCredit) Present(id string, p Presentation, at time.Time, pol P
 	res := Examine(lc.Terms, p, cal)
 	lc.record(DocumentsExamined{PresentationID: id, Presentation: p, Result: res})
 	if res.Compliant {
-		lc.record(Honoured{PresentationID: id, Date: p.Date})
+		lc.record(Honoured{PresentationID: id, Date: p.Date, By: lc.confirmedBy()})
 		return res, nil
 	}
 	notice, err := Refuse(res, HoldPendingWaiver, p.Date)
@@ -337,7 +342,7 @@ func (lc *LetterOfCredit) Apply(e Event) {
 	case DiscrepanciesWaived:
 		lc.last().Waiver = &e.Waiver
 	case Honoured:
-		lc.last().Honoured, lc.last().HonouredOn, lc.Status = true, e.Date, StatusHonoured
+		lc.last().Honoured, lc.last().HonouredOn, lc.last().HonouredBy, lc.Status = true, e.Date, e.By, StatusHonoured
 	case Advised:
 		lc.AdvisedOn, lc.Status = e.On, StatusAdvised
 	case Accepted:
@@ -348,6 +353,10 @@ func (lc *LetterOfCredit) Apply(e Event) {
 		lc.applyCancellation(e)
 	case Expired:
 		lc.ExpiredAt, lc.Status = e.At, StatusExpired
+	case Confirmed:
+		lc.applyConfirmed(e)
+	case ReimbursementClaimed:
+		lc.applyReimbursementClaimed(e)
 	}
 }
 

@@ -66,6 +66,11 @@ type Terms struct {
 	// so settlement converts at the rate of the day and records it.
 	BeneficiaryAccount string `json:"beneficiaryAccount,omitempty"`
 	AccountCurrency    string `json:"accountCurrency,omitempty"`
+	// Confirmation is MT700 49 and ConfirmationParty 58a, the bank asked to confirm ("": the
+	// advising bank); ReimbursingBank is 53a (confirmation.go, reimbursement.go).
+	Confirmation      ConfirmationInstructions `json:"confirmation,omitempty"`
+	ConfirmationParty BIC                      `json:"requestedConfirmationParty,omitempty"`
+	ReimbursingBank   BIC                      `json:"reimbursingBank,omitempty"`
 }
 
 // maxAmount is the most the credit allows: 39A's plus tolerance, or "about" ±10% (Art. 30(a)).
