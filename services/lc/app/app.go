@@ -31,6 +31,9 @@ type Commands struct {
 	ProposeCancel      command.ProposeCancellationHandler
 	AnswerCancel       command.AnswerCancellationHandler
 	ExpireCredit       command.ExpireCreditHandler
+	// The confirming bank's (UCP 600 Art. 8).
+	ConfirmCredit      command.ConfirmCreditHandler
+	ClaimReimbursement command.ClaimReimbursementHandler
 }
 
 // Queries are the read-side use cases.
@@ -65,6 +68,8 @@ func New(repo command.Repository, trades command.TradeClaims, s Settings) Applic
 			ProposeCancel:      command.ProposeCancellationHandler{Repo: repo, Clock: clock},
 			AnswerCancel:       command.AnswerCancellationHandler{Repo: repo, Clock: clock},
 			ExpireCredit:       command.ExpireCreditHandler{Repo: repo, Clock: clock},
+			ConfirmCredit:      command.ConfirmCreditHandler{Repo: repo, Clock: clock},
+			ClaimReimbursement: command.ClaimReimbursementHandler{Repo: repo, Clock: clock},
 		},
 		Queries: Queries{Credit: query.CreditHandler{Repo: repo}},
 	}

@@ -56,21 +56,11 @@ func integrationEvent(lc *domain.LetterOfCredit, e domain.Event, by identity.Sta
 	case domain.DiscrepanciesWaived:
 		return contracts.DiscrepanciesWaived{TradeID: lc.TradeID, Actor: by, LCID: lc.ID, PresentationID: e.PresentationID}
 	case domain.Honoured:
-		amount := t.Amount
-		for _, p := range lc.Presentations {
-			if p.ID == e.PresentationID {
-				for _, d := range p.Presentation.Documents {
-					if d.Kind == domain.CommercialInvoice && d.Amount != nil {
-						amount = *d.Amount
-					}
-				}
-			}
-		}
-		return contracts.LCHonoured{TradeID: lc.TradeID, Actor: by, LCID: lc.ID, PresentationID: e.PresentationID, Amount: amount,
+		return contracts.LCHonoured{TradeID: lc.TradeID, Actor: by, LCID: lc.ID, PresentationID: e.PresentationID, Amount: lc.HonouredAmount(e.PresentationID),
 			IssuingBank: t.IssuingBank, AdvisingBank: t.AdvisingBank, Beneficiary: t.Beneficiary.Name,
-			BeneficiaryAccount: t.BeneficiaryAccount, AccountCurrency: t.AccountCurrency}
+			BeneficiaryAccount: t.BeneficiaryAccount, AccountCurrency: t.AccountCurrency, HonouredBy: e.By}
 	}
-	return nil
+	return confirmationEvent(lc, e, by)
 }
 
 // instant is the contracts' form of an instant: RFC 3339 in UTC.
@@ -82,6 +72,9 @@ func actedBy(ctx context.Context, lc *domain.LetterOfCredit, e domain.Event) ide
 	a, _ := identity.FromContext(ctx)
 	switch e.(type) {
 	case domain.Honoured, domain.PresentationRefused:
+		if h, ok := e.(domain.Honoured); ok && h.By != "" { // the confirming bank honoured (UCP 600 Art. 8(a))
+			return confirmerStamp(a, h.By)
+		}
 		if !a.Is(identity.Bank, lc.Terms.IssuingBank) {
 			return identity.Stamp{Org: lc.Terms.IssuingBank, User: "automatic-examination", Client: "tradefin-lc"}
 		}

@@ -57,6 +57,7 @@ type (
 	honouredRecord struct {
 		PresentationID string      `json:"PresentationID"`
 		Date           domain.Date `json:"Date"`
+		By             domain.BIC  `json:"By,omitzero"` // the confirming bank; absent before confirmation
 	}
 	advisedRecord struct {
 		By string      `json:"By"`
@@ -109,6 +110,7 @@ var formats = func() *eventstore.Registry {
 	r.Register("lc.CancellationAnswered", cancellationAnsweredRecord{})
 	r.Register("lc.Expired", expiredRecord{})
 	r.Register("lc.TradeClaimed", tradeClaimedRecord{})
+	registerConfirmationRecords(r)
 	return r
 }()
 
@@ -158,6 +160,8 @@ func toRecord(e domain.Event) (aggregate.Record[domain.Event], error) {
 		return expiredRecord(e), nil
 	case domain.TradeClaimed:
 		return tradeClaimedRecord(e), nil
+	case domain.Confirmed, domain.ReimbursementClaimed:
+		return confirmationRecord(e), nil
 	}
 	return nil, fmt.Errorf("%w: no stored format for %T", eventstore.ErrUnknownEventType, e)
 }
