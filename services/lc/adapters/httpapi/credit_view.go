@@ -24,6 +24,9 @@ type creditView struct {
 	Cancellation     *cancellationView  `json:"cancellation,omitempty"`
 	ExpiredAt        string             `json:"expiredAt,omitempty"`
 	Messages         []swiftmap.Message `json:"messages"`
+	// The confirmation and the confirming bank's reimbursement claims (confirmation.go).
+	Confirmation   *confirmationView        `json:"confirmation,omitempty"`
+	Reimbursements []reimbursementClaimView `json:"reimbursements"`
 }
 
 type (
@@ -36,6 +39,7 @@ type (
 		Honoured      bool            `json:"honoured"`
 		HonouredOn    domain.Date     `json:"honouredOn,omitzero"`
 		DecisionUntil string          `json:"decisionUntil,omitempty"` // the applicant's decision period ends (RFC 3339)
+		HonouredBy    string          `json:"honouredBy,omitempty"`    // the confirming bank (BIC) when it honoured
 	}
 	refusalView struct {
 		Discrepancies []discrepancyDTO `json:"discrepancies"`
@@ -78,12 +82,13 @@ func viewOf(lc *domain.LetterOfCredit, msgs []swiftmap.Message) creditView {
 	if c := lc.Cancellation; c != nil {
 		v.Cancellation = &cancellationView{Reason: c.Reason, ProposedBy: c.ProposedBy, ProposedAt: rfc3339(c.ProposedAt), Status: c.Status}
 	}
+	confirmationOf(&v, lc)
 	return v
 }
 
 func presentationViewOf(p domain.ExaminedPresentation) presentationView {
 	v := presentationView{ID: p.ID, Presentation: presentationOf(p.Presentation), Examination: examinationOf(p.Result),
-		Honoured: p.Honoured, HonouredOn: p.HonouredOn, DecisionUntil: rfc3339(p.DecisionUntil)}
+		Honoured: p.Honoured, HonouredOn: p.HonouredOn, DecisionUntil: rfc3339(p.DecisionUntil), HonouredBy: p.HonouredBy}
 	if r := p.Refusal; r != nil {
 		v.Refusal = &refusalView{Discrepancies: discrepanciesOf(r.Discrepancies), Disposal: string(r.Disposal), Date: r.Date}
 	}

@@ -33,6 +33,10 @@ type (
 		PresentationPeriodDays int           `json:"presentationPeriodDays,omitempty"`
 		BeneficiaryAccount     string        `json:"beneficiaryAccount,omitempty"`
 		AccountCurrency        string        `json:"accountCurrency,omitempty"`
+		// MT700 49, 58a, 53a (confirmation.go).
+		Confirmation               string `json:"confirmation,omitempty"`
+		RequestedConfirmationParty string `json:"requestedConfirmationParty,omitempty"`
+		ReimbursingBank            string `json:"reimbursingBank,omitempty"`
 	}
 	partyDTO struct {
 		ID      string `json:"id"`
@@ -59,7 +63,8 @@ func (t termsDTO) domain() domain.Terms {
 		AmountAbout: t.AmountAbout, ExpiryDate: t.ExpiryDate, ExpiryPlace: t.ExpiryPlace, LatestShipment: t.LatestShipment,
 		PartialShipments: domain.Permission(t.PartialShipments), Transhipment: domain.Permission(t.Transhipment),
 		PortOfLoading: t.PortOfLoading, PortOfDischarge: t.PortOfDischarge, Goods: domain.Goods(t.Goods), Incoterm: t.Incoterm,
-		PresentationPeriodDays: t.PresentationPeriodDays, BeneficiaryAccount: t.BeneficiaryAccount, AccountCurrency: t.AccountCurrency}
+		PresentationPeriodDays: t.PresentationPeriodDays, BeneficiaryAccount: t.BeneficiaryAccount, AccountCurrency: t.AccountCurrency,
+		Confirmation: domain.ConfirmationInstructions(t.Confirmation), ConfirmationParty: t.RequestedConfirmationParty, ReimbursingBank: t.ReimbursingBank}
 	for _, k := range t.DocumentsRequired {
 		out.Documents = append(out.Documents, domain.DocumentKind(k))
 	}
@@ -73,7 +78,8 @@ func termsOf(t domain.Terms) termsDTO {
 		PartialShipments: string(t.PartialShipments), Transhipment: string(t.Transhipment),
 		PortOfLoading: t.PortOfLoading, PortOfDischarge: t.PortOfDischarge, Goods: goodsDTO(t.Goods), Incoterm: t.Incoterm,
 		DocumentsRequired:      []string{},
-		PresentationPeriodDays: t.PresentationPeriodDays, BeneficiaryAccount: t.BeneficiaryAccount, AccountCurrency: t.AccountCurrency}
+		PresentationPeriodDays: t.PresentationPeriodDays, BeneficiaryAccount: t.BeneficiaryAccount, AccountCurrency: t.AccountCurrency,
+		Confirmation: string(t.Confirmation), RequestedConfirmationParty: t.ConfirmationParty, ReimbursingBank: t.ReimbursingBank}
 	for _, k := range t.Documents {
 		out.DocumentsRequired = append(out.DocumentsRequired, string(k))
 	}
