@@ -1,9 +1,6 @@
 package domain
 
-import (
-	"fmt"
-	"regexp"
-)
+import "fmt"
 
 // Confirmation (UCP 600 Art. 8): a bank other than the issuing bank adds its own definite
 // undertaking to honour a complying presentation. MT700 49 says whether the issuing bank asks
@@ -40,12 +37,9 @@ type Confirmation struct {
 // ErrNotConfirmingBank: only the bank the credit asks to confirm may add its confirmation.
 var ErrNotConfirmingBank = &Error{Kind: KindForbidden, Msg: "not the bank the credit asks to confirm (MT700 49, 58a)"}
 
-// bicPattern is ISO 9362: institution (4 letters), country (2 letters), location (2), branch (3, optional).
-var bicPattern = regexp.MustCompile(`^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$`)
-
-// checkConfirmationTerms checks MT700 49, 58a and 53a: 49 is one of its three codes; 58a is
-// used only when 49 is CONFIRM or MAY ADD (the MT700 network rule) and names a bank other than
-// the issuing bank, which cannot confirm its own undertaking; 53a, the reimbursing bank, is a BIC.
+// checkConfirmationTerms checks MT700 49 and 58a: 49 is one of its three codes; 58a is used only
+// when 49 is CONFIRM or MAY ADD (the MT700 network rule) and names a bank other than the issuing
+// bank, which cannot confirm its own undertaking. (53a, the reimbursing bank: availability.go.)
 func checkConfirmationTerms(t Terms, at string) InvalidFields {
 	var bad InvalidFields
 	switch t.Confirmation {
@@ -62,9 +56,6 @@ func checkConfirmationTerms(t Terms, at string) InvalidFields {
 		case p == t.IssuingBank:
 			bad = append(bad, FieldError{Field: at + "requestedConfirmationParty", Reason: "a bank other than the issuing bank: its confirmation would add nothing to its own undertaking (UCP 600 Art. 2, 8)"})
 		}
-	}
-	if r := t.ReimbursingBank; r != "" && !bicPattern.MatchString(r) {
-		bad = append(bad, FieldError{Field: at + "reimbursingBank", Reason: "a BIC (ISO 9362), 8 or 11 characters (MT700 53a)"})
 	}
 	return bad
 }

@@ -115,6 +115,7 @@ type ExaminedPresentation struct {
 	HonouredBy     BIC // the confirming bank when it honoured; "" the issuing bank
 	// DecisionUntil ends the applicant's decision period of a refusal held pending its waiver.
 	DecisionUntil time.Time
+	Undertaking   *Undertaking // a usance credit's undertaking at honour (undertaking.go)
 }
 
 // Apply for a credit: the importer's application. The place of expiry must be one whose
@@ -353,6 +354,8 @@ func (lc *LetterOfCredit) Apply(e Event) {
 		lc.applyCancellation(e)
 	case Expired:
 		lc.ExpiredAt, lc.Status = e.At, StatusExpired
+	case UndertakingIncurred:
+		lc.applyUndertaking(e)
 	case Confirmed:
 		lc.applyConfirmed(e)
 	case ReimbursementClaimed:

@@ -44,7 +44,7 @@ func (lc *LetterOfCredit) ClaimReimbursement(by BIC, presentationID string, on D
 			return nil // a retried claim
 		}
 	}
-	p := lc.presentation(presentationID)
+	p := lc.PresentationByID(presentationID)
 	switch {
 	case p == nil:
 		return InvalidFields{{Field: "presentationId", Reason: fmt.Sprintf("no presentation %s under this credit", presentationID)}}
@@ -67,7 +67,7 @@ func (lc *LetterOfCredit) ClaimReimbursement(by BIC, presentationID string, on D
 // the credit's when the invoice states none.
 func (lc *LetterOfCredit) HonouredAmount(presentationID string) money.Money {
 	amount := lc.Terms.Amount
-	if p := lc.presentation(presentationID); p != nil {
+	if p := lc.PresentationByID(presentationID); p != nil {
 		for _, d := range p.Presentation.Documents {
 			if d.Kind == CommercialInvoice && d.Amount != nil {
 				amount = *d.Amount
@@ -77,8 +77,8 @@ func (lc *LetterOfCredit) HonouredAmount(presentationID string) money.Money {
 	return amount
 }
 
-// presentation is the examined presentation of that ID (nil: none).
-func (lc *LetterOfCredit) presentation(id string) *ExaminedPresentation {
+// PresentationByID is the examined presentation of that ID (nil: none).
+func (lc *LetterOfCredit) PresentationByID(id string) *ExaminedPresentation {
 	for i := range lc.Presentations {
 		if lc.Presentations[i].ID == id {
 			return &lc.Presentations[i]

@@ -31,15 +31,16 @@ type creditView struct {
 
 type (
 	presentationView struct {
-		ID            string          `json:"id"`
-		Presentation  presentationDTO `json:"presentation"`
-		Examination   examinationDTO  `json:"examination"`
-		Refusal       *refusalView    `json:"refusal,omitempty"`
-		Waiver        *waiverView     `json:"waiver,omitempty"`
-		Honoured      bool            `json:"honoured"`
-		HonouredOn    domain.Date     `json:"honouredOn,omitzero"`
-		DecisionUntil string          `json:"decisionUntil,omitempty"` // the applicant's decision period ends (RFC 3339)
-		HonouredBy    string          `json:"honouredBy,omitempty"`    // the confirming bank (BIC) when it honoured
+		ID            string           `json:"id"`
+		Presentation  presentationDTO  `json:"presentation"`
+		Examination   examinationDTO   `json:"examination"`
+		Refusal       *refusalView     `json:"refusal,omitempty"`
+		Waiver        *waiverView      `json:"waiver,omitempty"`
+		Honoured      bool             `json:"honoured"`
+		HonouredOn    domain.Date      `json:"honouredOn,omitzero"`
+		DecisionUntil string           `json:"decisionUntil,omitempty"` // the applicant's decision period ends (RFC 3339)
+		Undertaking   *undertakingView `json:"undertaking,omitempty"`   // a usance credit's, at honour
+		HonouredBy    string           `json:"honouredBy,omitempty"`    // the confirming bank (BIC) when it honoured
 	}
 	refusalView struct {
 		Discrepancies []discrepancyDTO `json:"discrepancies"`
@@ -88,7 +89,8 @@ func viewOf(lc *domain.LetterOfCredit, msgs []swiftmap.Message) creditView {
 
 func presentationViewOf(p domain.ExaminedPresentation) presentationView {
 	v := presentationView{ID: p.ID, Presentation: presentationOf(p.Presentation), Examination: examinationOf(p.Result),
-		Honoured: p.Honoured, HonouredOn: p.HonouredOn, DecisionUntil: rfc3339(p.DecisionUntil), HonouredBy: p.HonouredBy}
+		Honoured: p.Honoured, HonouredOn: p.HonouredOn, DecisionUntil: rfc3339(p.DecisionUntil), Undertaking: undertakingViewOf(p.Undertaking),
+		HonouredBy: p.HonouredBy}
 	if r := p.Refusal; r != nil {
 		v.Refusal = &refusalView{Discrepancies: discrepanciesOf(r.Discrepancies), Disposal: string(r.Disposal), Date: r.Date}
 	}

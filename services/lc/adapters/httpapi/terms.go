@@ -12,31 +12,35 @@ import (
 // checks that they stay alike.
 type (
 	termsDTO struct {
-		Number                 string        `json:"number"`
-		Applicant              partyDTO      `json:"applicant"`
-		Beneficiary            partyDTO      `json:"beneficiary"`
-		IssuingBank            string        `json:"issuingBank"`
-		AdvisingBank           string        `json:"advisingBank"`
-		Amount                 money.Money   `json:"amount"`
-		Tolerance              *toleranceDTO `json:"tolerance,omitempty"`
-		AmountAbout            bool          `json:"amountAbout,omitempty"`
-		ExpiryDate             domain.Date   `json:"expiryDate"`
-		ExpiryPlace            string        `json:"expiryPlace"`
-		LatestShipment         domain.Date   `json:"latestShipment,omitzero"`
-		PartialShipments       string        `json:"partialShipments,omitempty"`
-		Transhipment           string        `json:"transhipment,omitempty"`
-		PortOfLoading          string        `json:"portOfLoading,omitempty"`
-		PortOfDischarge        string        `json:"portOfDischarge,omitempty"`
-		Goods                  goodsDTO      `json:"goods"`
-		Incoterm               string        `json:"incoterm,omitempty"`
-		DocumentsRequired      []string      `json:"documentsRequired"`
-		PresentationPeriodDays int           `json:"presentationPeriodDays,omitempty"`
-		BeneficiaryAccount     string        `json:"beneficiaryAccount,omitempty"`
-		AccountCurrency        string        `json:"accountCurrency,omitempty"`
-		// MT700 49, 58a, 53a (confirmation.go).
+		Number                 string           `json:"number"`
+		Applicant              partyDTO         `json:"applicant"`
+		Beneficiary            partyDTO         `json:"beneficiary"`
+		IssuingBank            string           `json:"issuingBank"`
+		AdvisingBank           string           `json:"advisingBank"`
+		Amount                 money.Money      `json:"amount"`
+		Tolerance              *toleranceDTO    `json:"tolerance,omitempty"`
+		AmountAbout            bool             `json:"amountAbout,omitempty"`
+		ExpiryDate             domain.Date      `json:"expiryDate"`
+		ExpiryPlace            string           `json:"expiryPlace"`
+		LatestShipment         domain.Date      `json:"latestShipment,omitzero"`
+		PartialShipments       string           `json:"partialShipments,omitempty"`
+		Transhipment           string           `json:"transhipment,omitempty"`
+		PortOfLoading          string           `json:"portOfLoading,omitempty"`
+		PortOfDischarge        string           `json:"portOfDischarge,omitempty"`
+		Goods                  goodsDTO         `json:"goods"`
+		Incoterm               string           `json:"incoterm,omitempty"`
+		DocumentsRequired      []string         `json:"documentsRequired"`
+		PresentationPeriodDays int              `json:"presentationPeriodDays,omitempty"`
+		BeneficiaryAccount     string           `json:"beneficiaryAccount,omitempty"`
+		AccountCurrency        string           `json:"accountCurrency,omitempty"`
+		Form                   string           `json:"form,omitempty"`
+		Availability           *availabilityDTO `json:"availability,omitempty"`
+		ReimbursingBank        string           `json:"reimbursingBank,omitempty"`
+		AdviseThroughBank      string           `json:"adviseThroughBank,omitempty"`
+		Instructions           string           `json:"instructions,omitempty"`
+		// MT700 49, 58a (confirmation.go).
 		Confirmation               string `json:"confirmation,omitempty"`
 		RequestedConfirmationParty string `json:"requestedConfirmationParty,omitempty"`
-		ReimbursingBank            string `json:"reimbursingBank,omitempty"`
 	}
 	partyDTO struct {
 		ID      string `json:"id"`
@@ -63,8 +67,9 @@ func (t termsDTO) domain() domain.Terms {
 		AmountAbout: t.AmountAbout, ExpiryDate: t.ExpiryDate, ExpiryPlace: t.ExpiryPlace, LatestShipment: t.LatestShipment,
 		PartialShipments: domain.Permission(t.PartialShipments), Transhipment: domain.Permission(t.Transhipment),
 		PortOfLoading: t.PortOfLoading, PortOfDischarge: t.PortOfDischarge, Goods: domain.Goods(t.Goods), Incoterm: t.Incoterm,
-		PresentationPeriodDays: t.PresentationPeriodDays, BeneficiaryAccount: t.BeneficiaryAccount, AccountCurrency: t.AccountCurrency,
-		Confirmation: domain.ConfirmationInstructions(t.Confirmation), ConfirmationParty: t.RequestedConfirmationParty, ReimbursingBank: t.ReimbursingBank}
+		PresentationPeriodDays: t.PresentationPeriodDays, BeneficiaryAccount: t.BeneficiaryAccount, AccountCurrency: t.AccountCurrency}
+	withAvailability(&out, t)
+	out.Confirmation, out.ConfirmationParty = domain.ConfirmationInstructions(t.Confirmation), t.RequestedConfirmationParty
 	for _, k := range t.DocumentsRequired {
 		out.Documents = append(out.Documents, domain.DocumentKind(k))
 	}
@@ -78,8 +83,9 @@ func termsOf(t domain.Terms) termsDTO {
 		PartialShipments: string(t.PartialShipments), Transhipment: string(t.Transhipment),
 		PortOfLoading: t.PortOfLoading, PortOfDischarge: t.PortOfDischarge, Goods: goodsDTO(t.Goods), Incoterm: t.Incoterm,
 		DocumentsRequired:      []string{},
-		PresentationPeriodDays: t.PresentationPeriodDays, BeneficiaryAccount: t.BeneficiaryAccount, AccountCurrency: t.AccountCurrency,
-		Confirmation: string(t.Confirmation), RequestedConfirmationParty: t.ConfirmationParty, ReimbursingBank: t.ReimbursingBank}
+		PresentationPeriodDays: t.PresentationPeriodDays, BeneficiaryAccount: t.BeneficiaryAccount, AccountCurrency: t.AccountCurrency}
+	availabilityOf(&out, t)
+	out.Confirmation, out.RequestedConfirmationParty = string(t.Confirmation), t.ConfirmationParty
 	for _, k := range t.Documents {
 		out.DocumentsRequired = append(out.DocumentsRequired, string(k))
 	}

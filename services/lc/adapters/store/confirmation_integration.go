@@ -31,3 +31,11 @@ func confirmerStamp(a identity.Actor, confirmer domain.BIC) identity.Stamp {
 	}
 	return identity.Stamp{Org: confirmer, User: "automatic-examination", Client: "tradefin-lc"}
 }
+
+// undertakingOf is the usance undertaking incurred at the presentation's honour (nil: none).
+func undertakingOf(lc *domain.LetterOfCredit, presentationID string) *domain.Undertaking {
+	if p := lc.PresentationByID(presentationID); p != nil {
+		return p.Undertaking
+	}
+	return nil
+}

@@ -56,9 +56,9 @@ func integrationEvent(lc *domain.LetterOfCredit, e domain.Event, by identity.Sta
 	case domain.DiscrepanciesWaived:
 		return contracts.DiscrepanciesWaived{TradeID: lc.TradeID, Actor: by, LCID: lc.ID, PresentationID: e.PresentationID}
 	case domain.Honoured:
-		return contracts.LCHonoured{TradeID: lc.TradeID, Actor: by, LCID: lc.ID, PresentationID: e.PresentationID, Amount: lc.HonouredAmount(e.PresentationID),
+		return withUndertaking(contracts.LCHonoured{TradeID: lc.TradeID, Actor: by, LCID: lc.ID, PresentationID: e.PresentationID, Amount: lc.HonouredAmount(e.PresentationID),
 			IssuingBank: t.IssuingBank, AdvisingBank: t.AdvisingBank, Beneficiary: t.Beneficiary.Name,
-			BeneficiaryAccount: t.BeneficiaryAccount, AccountCurrency: t.AccountCurrency, HonouredBy: e.By}
+			BeneficiaryAccount: t.BeneficiaryAccount, AccountCurrency: t.AccountCurrency, HonouredBy: e.By}, undertakingOf(lc, e.PresentationID))
 	}
 	return confirmationEvent(lc, e, by)
 }
@@ -71,7 +71,7 @@ func instant(t time.Time) string { return t.UTC().Format(time.RFC3339) }
 func actedBy(ctx context.Context, lc *domain.LetterOfCredit, e domain.Event) identity.Stamp {
 	a, _ := identity.FromContext(ctx)
 	switch e.(type) {
-	case domain.Honoured, domain.PresentationRefused:
+	case domain.Honoured, domain.PresentationRefused, domain.UndertakingIncurred:
 		if h, ok := e.(domain.Honoured); ok && h.By != "" { // the confirming bank honoured (UCP 600 Art. 8(a))
 			return confirmerStamp(a, h.By)
 		}

@@ -89,6 +89,10 @@ type (
 	tradeClaimedRecord struct {
 		Claim domain.TradeClaim `json:"claim"`
 	}
+	undertakingIncurredRecord struct {
+		PresentationID string             `json:"presentationId"`
+		Undertaking    domain.Undertaking `json:"undertaking"`
+	}
 )
 
 var formats = func() *eventstore.Registry {
@@ -110,6 +114,7 @@ var formats = func() *eventstore.Registry {
 	r.Register("lc.CancellationAnswered", cancellationAnsweredRecord{})
 	r.Register("lc.Expired", expiredRecord{})
 	r.Register("lc.TradeClaimed", tradeClaimedRecord{})
+	r.Register("lc.UndertakingIncurred", undertakingIncurredRecord{})
 	registerConfirmationRecords(r)
 	return r
 }()
@@ -160,6 +165,8 @@ func toRecord(e domain.Event) (aggregate.Record[domain.Event], error) {
 		return expiredRecord(e), nil
 	case domain.TradeClaimed:
 		return tradeClaimedRecord(e), nil
+	case domain.UndertakingIncurred:
+		return undertakingIncurredRecord(e), nil
 	case domain.Confirmed, domain.ReimbursementClaimed:
 		return confirmationRecord(e), nil
 	}
@@ -183,3 +190,4 @@ func (r cancellationProposedRecord) Event() domain.Event { return domain.Cancell
 func (r cancellationAnsweredRecord) Event() domain.Event { return domain.CancellationAnswered(r) }
 func (r expiredRecord) Event() domain.Event              { return domain.Expired(r) }
 func (r tradeClaimedRecord) Event() domain.Event         { return domain.TradeClaimed(r) }
+func (r undertakingIncurredRecord) Event() domain.Event  { return domain.UndertakingIncurred(r) }

@@ -2,7 +2,6 @@ package swiftmap
 
 import (
 	"fmt"
-	"slices"
 
 	"github.com/tradefin/tradefin/services/lc/adapters/swift"
 	"github.com/tradefin/tradefin/services/lc/domain"
@@ -11,7 +10,7 @@ import (
 // The SWIFT side of a confirmed credit and its reimbursement: MT700 49 and 58a, and, when the
 // credit names a reimbursing bank (53a), the issuing bank's authorisation to reimburse (MT740)
 // and the confirming bank's claim (MT742), both under the ICC's URR 725. Built here as plain
-// swift.Message values until the swift package has typed builders for them.
+// swift.Message values, each checked by swift.Validate against the standard's field set.
 
 // confirmationCode is MT700 49: WITHOUT when the terms say nothing.
 func confirmationCode(t domain.Terms) string {
@@ -21,21 +20,12 @@ func confirmationCode(t domain.Terms) string {
 	return string(t.Confirmation)
 }
 
-// addConfirmationFields puts 58A (requested confirmation party) and 53A (reimbursing bank) into
-// the MT700 in their place in the standard's field order: after 49, before 78, 57a and 72Z.
-func addConfirmationFields(t domain.Terms, mt700 *swift.Message) {
-	var add []swift.Field
-	if t.ConfirmationParty != "" {
-		add = append(add, swift.Field{Tag: "58A", Value: t.ConfirmationParty})
+// withConfirmationParty sets MT700 58a, the bank asked to confirm, whenever 49 is CONFIRM or MAY
+// ADD (the usage rule wants it then): the terms' 58a, else the advising bank.
+func withConfirmationParty(c *swift.MT700, t domain.Terms) {
+	if b := t.ConfirmingBank(); b != "" {
+		c.ConfirmationParty = &swift.Party{Option: "A", BIC: b}
 	}
-	if t.ReimbursingBank != "" {
-		add = append(add, swift.Field{Tag: "53A", Value: t.ReimbursingBank})
-	}
-	at := slices.IndexFunc(mt700.Fields, func(f swift.Field) bool { return f.Tag == "78" || f.Tag == "57A" || f.Tag == "72Z" })
-	if at < 0 {
-		at = len(mt700.Fields)
-	}
-	mt700.Fields = slices.Insert(mt700.Fields, at, add...)
 }
 
 // confirmationMessages are the reimbursement messages the credit's history produced: the MT740
@@ -84,7 +74,7 @@ func MT740(lc *domain.LetterOfCredit) (*swift.Message, error) {
 	}
 	m.Add("41A", with+"\r\nBY PAYMENT")
 	m.Add("71A", "CLM")
-	return m, nil
+	return m, swift.Validate(m)
 }
 
 // MT742 is the confirming bank's Reimbursement Claim on the reimbursing bank (URR 725 Art. 10):
@@ -103,5 +93,5 @@ func MT742(lc *domain.LetterOfCredit, c domain.ReimbursementClaim) (*swift.Messa
 	m.Add("52A", t.IssuingBank)
 	m.Add("32B", principal)
 	m.Add("34A", swift.Date6(civil(c.On))+principal)
-	return m, nil
+	return m, swift.Validate(m)
 }

@@ -22,7 +22,7 @@ type Message struct {
 
 // Messages renders every message the credit's history has produced so far.
 func Messages(lc *domain.LetterOfCredit) ([]Message, error) {
-	if lc.Status == domain.StatusApplied {
+	if lc.Status == domain.StatusApplied || lc.Status == domain.StatusPendingIssue { // no MT700 before the issue: 31C has no date yet
 		return []Message{}, nil
 	}
 	var out []Message
@@ -35,13 +35,13 @@ func Messages(lc *domain.LetterOfCredit) ([]Message, error) {
 	if err != nil {
 		return nil, fmt.Errorf("MT700: %w", err)
 	}
-	addConfirmationFields(lc.Terms, mt700[0])
+	withUsanceFields(mt700[0], lc.Terms)
 	add(mt700...)
 	t := lc.Terms
 	for _, a := range lc.Amendments {
 		m, err := swift.MT707{Sender: t.IssuingBank, Receiver: t.AdvisingBank, Reference: short(t.Number), ReceiverReference: "NONREF",
 			IssuingBankReference: short(t.Number), DateOfIssue: civil(lc.IssueDate), AmendmentNumber: a.Number, DateOfAmendment: civil(a.Date),
-			Purpose: "ISSU", NewExpiry: civil(a.NewExpiry), Increase: a.Increase, Decrease: a.Decrease, LatestShipment: civil(a.NewLatestShipment)}.Message()
+			Purpose: "ISSU", NewExpiry: civil(a.NewExpiry), NewExpiryPlace: upper(t.ExpiryPlace, 29), Increase: a.Increase, Decrease: a.Decrease, LatestShipment: civil(a.NewLatestShipment)}.Message()
 		if err != nil {
 			return nil, fmt.Errorf("MT707: %w", err)
 		}
@@ -66,6 +66,14 @@ func Messages(lc *domain.LetterOfCredit) ([]Message, error) {
 				return nil, fmt.Errorf("MT752: %w", err)
 			}
 			add(m)
+		}
+		if p.Honoured && p.Undertaking != nil { // a usance credit: accepted or undertaken, paid at maturity
+			m, err := undertakingAdvice(t, p, ref)
+			if err != nil {
+				return nil, fmt.Errorf("MT754: %w", err)
+			}
+			add(m)
+			continue
 		}
 		if p.Honoured {
 			m754, err := swift.Advice{Type: "754", Sender: cmp.Or(p.HonouredBy, t.AdvisingBank), Receiver: t.IssuingBank, Reference: ref, RelatedReference: short(t.Number),
@@ -111,6 +119,8 @@ func MT700(lc *domain.LetterOfCredit) swift.MT700 {
 	if t.PresentationPeriodDays > 0 {
 		c.PresentationPeriod = fmt.Sprint(t.PresentationPeriodDays)
 	}
+	availability(&c, t)
+	withConfirmationParty(&c, t)
 	return c
 }
 
