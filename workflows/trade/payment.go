@@ -13,8 +13,11 @@ import (
 // each settlement.payment_failed.v1 (the failed-payment contract in events/contracts).
 func (t *tradeRun) payments(ctx workflow.Context) {
 	for {
-		if err := workflow.Await(ctx, func() bool { return t.st.Payment.Due }); err != nil {
+		if err := workflow.Await(ctx, func() bool { return t.st.Payment.Due || t.st.Reimbursement.Due }); err != nil {
 			return
+		}
+		if t.reimburse(ctx) { // a confirmed credit's reimbursement (confirmation.go)
+			continue
 		}
 		t.awaitMaturity(ctx) // a usance credit's payment waits for its maturity, still due
 		t.st.Payment.Due = false
