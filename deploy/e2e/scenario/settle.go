@@ -37,7 +37,12 @@ type Payment struct {
 // below the four-eyes threshold (default 1,000,000.00), so no approval step is needed.
 func (c *Client) settle(ctx context.Context, r *Result) error {
 	r.PaymentID = r.TradeID + ":" + r.LCID + ":P-1"
-	url := c.Settlement + "/v1/payments/" + r.PaymentID
+	return c.settlePayment(ctx, r.PaymentID)
+}
+
+// settlePayment waits for the workflow to have the payment instructed, then reports it settled.
+func (c *Client) settlePayment(ctx context.Context, id string) error {
+	url := c.Settlement + "/v1/payments/" + id
 	var p Payment
 	err := c.poll(ctx, "the workflow to instruct the payment", func() (bool, error) {
 		var e *Error
