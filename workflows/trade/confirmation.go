@@ -1,9 +1,6 @@
 package trade
 
 import (
-	"time"
-
-	"go.temporal.io/sdk/temporal"
 	"go.temporal.io/sdk/workflow"
 
 	"github.com/tradefin/tradefin/chaincode/rules"
@@ -55,11 +52,7 @@ func (t *tradeRun) reimburse(ctx workflow.Context) bool {
 	}
 	ref := contracts.ReimbursementRef(*t.st.Payment.Ref)
 	r.Ref, r.Waiting = &ref, true
-	ctx = workflow.WithActivityOptions(ctx, workflow.ActivityOptions{
-		TaskQueue:           contracts.SettlementTaskQueue,
-		StartToCloseTimeout: 30 * time.Second,
-		RetryPolicy:         &temporal.RetryPolicy{InitialInterval: min(200*time.Millisecond, t.maxBackoff), BackoffCoefficient: 2, MaximumInterval: t.maxBackoff},
-	})
+	ctx = t.settlementContext(ctx)
 	t.startWait(ctx, waitReimbursement)
 	var status string
 	err := workflow.ExecuteActivity(ctx, contracts.InstructPaymentActivity, ref).Get(ctx, &status)

@@ -35,11 +35,7 @@ func (t *tradeRun) instructPayment(ctx workflow.Context) {
 		t.st.Payment.Error = "lc.honoured.v1 named no presentation to pay"
 		return
 	}
-	ctx = workflow.WithActivityOptions(ctx, workflow.ActivityOptions{
-		TaskQueue:           contracts.SettlementTaskQueue,
-		StartToCloseTimeout: 30 * time.Second,
-		RetryPolicy:         &temporal.RetryPolicy{InitialInterval: min(200*time.Millisecond, t.maxBackoff), BackoffCoefficient: 2, MaximumInterval: t.maxBackoff},
-	})
+	ctx = t.settlementContext(ctx)
 	t.startWait(ctx, waitPayment)
 	var status string
 	err := workflow.ExecuteActivity(ctx, contracts.InstructPaymentActivity, *t.st.Payment.Ref).Get(ctx, &status)
@@ -53,4 +49,15 @@ func (t *tradeRun) instructPayment(ctx workflow.Context) {
 	if !t.st.Payment.Due { // no newer failure arrived meanwhile
 		t.st.Payment.Waiting = false
 	}
+}
+
+// settlementContext runs settlement's payment activity: retried without end, backing off to
+// maxBackoff (a payment is never dropped; a long wait shows as stuck).
+func (t *tradeRun) settlementContext(ctx workflow.Context) workflow.Context {
+	ctx = workflow.WithActivityOptions(ctx, workflow.ActivityOptions{
+		TaskQueue:           contracts.SettlementTaskQueue,
+		StartToCloseTimeout: 30 * time.Second,
+		RetryPolicy:         &temporal.RetryPolicy{InitialInterval: min(200*time.Millisecond, t.maxBackoff), BackoffCoefficient: 2, MaximumInterval: t.maxBackoff},
+	})
+	return ctx
 }
