@@ -21,6 +21,23 @@ func confirmable(tr Trade, terms map[string]any) map[string]any {
 	return terms
 }
 
+// presentedTo sends a confirmed trade's presentation to the confirming bank (UCP 600 Art. 8(a)).
+func presentedTo(tr Trade, p map[string]any) map[string]any {
+	if tr.Confirmed {
+		p["presentedTo"] = advisingBank.org
+	}
+	return p
+}
+
+// examiner is the bank that examines the presentation: the confirming bank's under a confirmed
+// credit, else the issuing bank's.
+func examiner(tr Trade) party {
+	if tr.Confirmed {
+		return advisingBank
+	}
+	return issuingBank
+}
+
 // confirmedOnly: the step is a confirmed credit's only.
 func confirmedOnly(event string) bool {
 	return event == "lc.confirmed.v1" || event == "lc.reimbursement_claimed.v1"

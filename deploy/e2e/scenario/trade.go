@@ -105,11 +105,14 @@ func (c *Client) Run(ctx context.Context, tr Trade) (Result, error) {
 			var ex struct {
 				Compliant bool `json:"compliant"`
 			}
-			err := c.call(ctx, exporter, "POST", lc+"/presentations", map[string]any{"presentationId": "P-1", "presentation": presentation(amount, d, tr.Discrepant)}, &ex)
+			err := c.call(ctx, exporter, "POST", lc+"/presentations", map[string]any{"presentationId": "P-1", "presentation": presentedTo(tr, presentation(amount, d, tr.Discrepant))}, &ex)
 			if err == nil && ex.Compliant == tr.Discrepant {
 				err = fmt.Errorf("the examination found the presentation compliant=%v", ex.Compliant)
 			}
-			return err
+			if err != nil {
+				return err
+			}
+			return c.examineAs(ctx, examiner(tr), "/v1/letters-of-credit/"+r.LCID, ex.Compliant)
 		}},
 		{"lc.discrepancies_waived.v1", "5b. the applicant waives the discrepancy; the issuing bank accepts and honours (MT752)", func(ctx context.Context) error {
 			if !tr.Discrepant {

@@ -31,6 +31,8 @@ type Commands struct {
 	ProposeCancel      command.ProposeCancellationHandler
 	AnswerCancel       command.AnswerCancellationHandler
 	ExpireCredit       command.ExpireCreditHandler
+	DecideExamination  command.DecideExaminationHandler
+	PassDeadline       command.PassExaminationDeadlineHandler
 	// The confirming bank's (UCP 600 Art. 8).
 	ConfirmCredit      command.ConfirmCreditHandler
 	ClaimReimbursement command.ClaimReimbursementHandler
@@ -40,6 +42,7 @@ type Commands struct {
 type Queries struct {
 	ExaminePresentation query.ExaminePresentationHandler
 	Credit              query.CreditHandler
+	ExaminationQueue    query.ExaminationQueueHandler
 }
 
 // Settings are the issuing bank's: its four-eyes limit and the rules' policy (the banking
@@ -68,6 +71,8 @@ func New(repo command.Repository, trades command.TradeClaims, s Settings) Applic
 			ProposeCancel:      command.ProposeCancellationHandler{Repo: repo, Clock: clock},
 			AnswerCancel:       command.AnswerCancellationHandler{Repo: repo, Clock: clock},
 			ExpireCredit:       command.ExpireCreditHandler{Repo: repo, Clock: clock},
+			DecideExamination:  command.DecideExaminationHandler{Repo: repo, Policy: s.Policy, Clock: clock},
+			PassDeadline:       command.PassExaminationDeadlineHandler{Repo: repo, Policy: s.Policy, Clock: clock},
 			ConfirmCredit:      command.ConfirmCreditHandler{Repo: repo, Clock: clock},
 			ClaimReimbursement: command.ClaimReimbursementHandler{Repo: repo, Clock: clock},
 		},

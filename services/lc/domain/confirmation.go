@@ -126,3 +126,12 @@ func (lc *LetterOfCredit) confirmedBy() BIC {
 	}
 	return lc.Confirmation.By
 }
+
+// honouredBy is the confirming bank when the presentation was made to it under its
+// confirmation: it honours in its own name (Art. 8(a)); "" when the issuing bank honours.
+func (lc *LetterOfCredit) honouredBy(p *ExaminedPresentation) BIC {
+	if c := lc.confirmedBy(); c != "" && p.Presentation.Bank == c {
+		return c
+	}
+	return ""
+}

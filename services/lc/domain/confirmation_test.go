@@ -94,7 +94,7 @@ func TestConfirmArt8(t *testing.T) {
 		t.Fatalf("the 58a bank confirms: %v", err)
 	}
 	honoured := confirmable(t, Confirm, "", "")
-	if _, err := honoured.Present("P-1", complying(), presentedAt, policy); err != nil || honoured.Status != StatusHonoured {
+	if _, err := present(honoured, "P-1", complying(), presentedAt, policy); err != nil || honoured.Status != StatusHonoured {
 		t.Fatalf("present: %v %s", err, honoured.Status)
 	}
 	if err := honoured.Confirm("BCOMPTPL", NewDate(2026, 12, 10)); !errors.Is(err, ErrInvalidState) {
@@ -119,7 +119,9 @@ func TestConfirmedHonourAndReimbursementClaim(t *testing.T) {
 			if err := lc.ClaimReimbursement("BCOMPTPL", "P-1", NewDate(2026, 12, 9)); KindOf(err) != KindInvalid {
 				t.Fatalf("claimed for no presentation: %v", err)
 			}
-			if _, err := lc.Present("P-1", complying(), presentedAt, policy); err != nil || lc.Status != StatusHonoured {
+			toConfirmer := complying()
+			toConfirmer.Bank = "BCOMPTPL" // presented to the confirming bank, which examines and honours
+			if _, err := present(lc, "P-1", toConfirmer, presentedAt, policy); err != nil || lc.Status != StatusHonoured {
 				t.Fatalf("present: %v %s", err, lc.Status)
 			}
 			if by := lc.Presentations[0].HonouredBy; by != "BCOMPTPL" {
@@ -152,7 +154,7 @@ func TestConfirmedHonourAndReimbursementClaim(t *testing.T) {
 		})
 	}
 	unconfirmed := issued(t)
-	if _, err := unconfirmed.Present("P-1", complying(), presentedAt, policy); err != nil || unconfirmed.Presentations[0].HonouredBy != "" {
+	if _, err := present(unconfirmed, "P-1", complying(), presentedAt, policy); err != nil || unconfirmed.Presentations[0].HonouredBy != "" {
 		t.Fatalf("an unconfirmed credit is honoured by the issuing bank: %v %q", err, unconfirmed.Presentations[0].HonouredBy)
 	}
 }

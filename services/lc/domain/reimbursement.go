@@ -79,12 +79,7 @@ func (lc *LetterOfCredit) HonouredAmount(presentationID string) money.Money {
 
 // PresentationByID is the examined presentation of that ID (nil: none).
 func (lc *LetterOfCredit) PresentationByID(id string) *ExaminedPresentation {
-	for i := range lc.Presentations {
-		if lc.Presentations[i].ID == id {
-			return &lc.Presentations[i]
-		}
-	}
-	return nil
+	return lc.findPresentation(id)
 }
 
 func (lc *LetterOfCredit) applyReimbursementClaimed(e ReimbursementClaimed) {

@@ -50,8 +50,15 @@ func TestConfirmedCreditOverTheAPI(t *testing.T) {
 			if code, _ := call(t, s, "advising-bank", "POST", lc+"/presentations/P-1/reimbursement-claim", nil); code != 400 {
 				t.Fatalf("claim for no presentation: %d", code)
 			}
-			if code, res := call(t, s, "exporter", "POST", lc+"/presentations", map[string]any{"presentationId": "P-1", "presentation": ex["presentation"]}); code != 200 || res["compliant"] != true {
+			pres := ex["presentation"].(map[string]any)
+			delete(pres, "date") // the bank stamps the receipt
+			delete(pres, "place")
+			pres["presentedTo"] = "BCOMPTPL" // to the confirming bank, which examines and honours (Art. 8(a))
+			if code, res := call(t, s, "exporter", "POST", lc+"/presentations", map[string]any{"presentationId": "P-1", "presentation": pres}); code != 200 || res["compliant"] != true {
 				t.Fatalf("present: %d %v", code, res)
+			}
+			if code, res := call(t, s, "advising-bank", "POST", lc+"/presentations/P-1/decision", map[string]any{"decision": "HONOUR"}); code != 200 {
+				t.Fatalf("the confirming bank's examiner honours: %d %v", code, res)
 			}
 			if code, _ := call(t, s, "issuing-bank", "POST", lc+"/presentations/P-1/reimbursement-claim", nil); code != 403 {
 				t.Fatalf("a claim by the issuing bank: %d", code)

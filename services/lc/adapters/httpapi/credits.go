@@ -28,8 +28,8 @@ type (
 		NewLatestShipment domain.Date  `json:"newLatestShipment"`
 	}
 	presentRequest struct {
-		PresentationID string          `json:"presentationId"`
-		Presentation   presentationDTO `json:"presentation"`
+		PresentationID string       `json:"presentationId"`
+		Presentation   presentedDTO `json:"presentation"`
 	}
 	answerRequest struct {
 		Accepted *bool       `json:"accepted"`
@@ -68,6 +68,7 @@ func (a answerRequest) accepted(w http.ResponseWriter, r *http.Request, meaning 
 }
 
 func registerCredits(mux *apispec.Mux, a app.Application) {
+	registerExamination(mux, a)
 	c := a.Commands
 	mux.HandleFunc("POST /v1/letters-of-credit", func(w http.ResponseWriter, r *http.Request) {
 		var req applyRequest

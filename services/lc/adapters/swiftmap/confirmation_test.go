@@ -29,9 +29,12 @@ func TestConfirmedCreditMessages(t *testing.T) {
 		lc.Issue(domain.NewDate(2026, 11, 22), domain.Stamp{}, domain.FourEyes{}),
 		lc.Confirm("BCOMPTPL", domain.NewDate(2026, 11, 23)),
 	}
-	_, perr := lc.Present("P-1", domain.Presentation{Date: domain.NewDate(2026, 11, 24), Place: "Lisbon", Documents: []domain.Document{
+	at := time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)
+	pol := domain.Policy{Calendars: calendars.Default()}
+	_, perr := lc.Present("P-1", domain.Presentation{Bank: "BCOMPTPL", Documents: []domain.Document{
 		{Kind: domain.CommercialInvoice, IssueDate: domain.NewDate(2026, 11, 22), Issuer: "Azulejos Lisboa Lda", MadeOutTo: "Nordic Imports AB", Amount: &amount}}},
-		time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC), domain.Policy{Calendars: calendars.Default()})
+		at, pol, nil)
+	steps = append(steps, perr, lc.DecideExamination("P-1", domain.ExaminationDecision{Honour: true}, at, pol))
 	steps = append(steps, perr, lc.ClaimReimbursement("BCOMPTPL", "P-1", domain.NewDate(2026, 11, 25)))
 	for i, err := range steps {
 		if err != nil {
