@@ -34,6 +34,9 @@ type Commands struct {
 	DecideExamination  command.DecideExaminationHandler
 	PassDeadline       command.PassExaminationDeadlineHandler
 	ReceiveSwift       command.ReceiveSwiftHandler
+	// The confirming bank's (UCP 600 Art. 8).
+	ConfirmCredit      command.ConfirmCreditHandler
+	ClaimReimbursement command.ClaimReimbursementHandler
 }
 
 // Queries are the read-side use cases.
@@ -72,6 +75,8 @@ func New(repo command.Repository, trades command.TradeClaims, s Settings) Applic
 			DecideExamination:  command.DecideExaminationHandler{Repo: repo, Policy: s.Policy, Clock: clock},
 			PassDeadline:       command.PassExaminationDeadlineHandler{Repo: repo, Policy: s.Policy, Clock: clock},
 			ReceiveSwift:       command.ReceiveSwiftHandler{Repo: repo, Trades: trades, Calendars: s.Policy.Calendars},
+			ConfirmCredit:      command.ConfirmCreditHandler{Repo: repo, Clock: clock},
+			ClaimReimbursement: command.ClaimReimbursementHandler{Repo: repo, Clock: clock},
 		},
 		Queries: Queries{Credit: query.CreditHandler{Repo: repo}},
 	}

@@ -63,6 +63,7 @@ type (
 	honouredRecord struct {
 		PresentationID string      `json:"PresentationID"`
 		Date           domain.Date `json:"Date"`
+		By             domain.BIC  `json:"By,omitzero"` // the confirming bank; absent before confirmation
 	}
 	advisedRecord struct {
 		By string      `json:"By"`
@@ -132,6 +133,7 @@ var formats = func() *eventstore.Registry {
 	r.Register("lc.RefusalPrecluded", refusalPrecludedRecord{})
 	r.Register("lc.DocumentRegistered", documentRegisteredRecord{})
 	r.Register("lc.FullyDrawn", fullyDrawnRecord{})
+	registerConfirmationRecords(r)
 	return r
 }()
 
@@ -189,6 +191,8 @@ func toRecord(e domain.Event) (aggregate.Record[domain.Event], error) {
 		return refusalPrecludedRecord(e), nil
 	case domain.FullyDrawn:
 		return fullyDrawnRecord(e), nil
+	case domain.Confirmed, domain.ReimbursementClaimed:
+		return confirmationRecord(e), nil
 	}
 	return nil, fmt.Errorf("%w: no stored format for %T", eventstore.ErrUnknownEventType, e)
 }

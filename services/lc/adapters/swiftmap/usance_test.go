@@ -47,8 +47,9 @@ func TestUsanceCreditMessages(t *testing.T) {
 	for _, m := range msgs {
 		types, text[m.Type] = append(types, m.Type), m.Text
 	}
-	if strings.Join(types, " ") != "MT700 MT754" {
-		t.Fatalf("messages %v, want the MT700 and the MT754 of the acceptance", types)
+	// 53a names a reimbursing bank, so the issuing bank also authorises it (MT740, URR 725 Art. 6).
+	if strings.Join(types, " ") != "MT700 MT754 MT740" {
+		t.Fatalf("messages %v, want the MT700, the MT754 of the acceptance and the MT740 to the reimbursing bank", types)
 	}
 	mt700 := text["MT700"]
 	order := []string{":40A:IRREVOCABLE", ":41A:BCOMPTPL\r\nBY ACCEPTANCE", ":42C:90 DAYS AFTER B/L DATE", ":42A:ESSESESS", ":43P:", ":49:WITHOUT", ":53A:DEUTDEFF",
