@@ -22,6 +22,7 @@ var milestones = map[string]string{
 	"settlement.payment_settled.v1":    "SETTLED",
 	"customs.import_released.v1":       "IMPORT_RELEASED",
 	"lc.amended.v1":                    "LC_AMENDED",
+	"lc.amendment_issued.v1":           "LC_AMENDMENT_ISSUED",
 	"lc.expired.v1":                    "EXPIRED",
 	"lc.cancelled.v1":                  "CANCELLED",
 }

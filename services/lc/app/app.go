@@ -28,6 +28,9 @@ type Commands struct {
 	DecideWaiver       command.DecideWaiverHandler
 	AmendCredit        command.AmendCreditHandler
 	AnswerAmendment    command.AnswerAmendmentHandler
+	RequestAmendment   command.RequestAmendmentHandler
+	DecideAmendment    command.DecideAmendmentRequestHandler
+	AdviseAmendment    command.AdviseAmendmentHandler
 	ProposeCancel      command.ProposeCancellationHandler
 	AnswerCancel       command.AnswerCancellationHandler
 	ExpireCredit       command.ExpireCreditHandler
@@ -62,6 +65,9 @@ func New(repo command.Repository, trades command.TradeClaims, s Settings) Applic
 			DecideWaiver:       command.DecideWaiverHandler{Repo: repo, Clock: clock},
 			AmendCredit:        command.AmendCreditHandler{Repo: repo},
 			AnswerAmendment:    command.AnswerAmendmentHandler{Repo: repo, Calendars: s.Policy.Calendars},
+			RequestAmendment:   command.RequestAmendmentHandler{Repo: repo, Clock: clock},
+			DecideAmendment:    command.DecideAmendmentRequestHandler{Repo: repo, Clock: clock},
+			AdviseAmendment:    command.AdviseAmendmentHandler{Repo: repo, Clock: clock},
 			ProposeCancel:      command.ProposeCancellationHandler{Repo: repo, Clock: clock},
 			AnswerCancel:       command.AnswerCancellationHandler{Repo: repo, Clock: clock},
 			ExpireCredit:       command.ExpireCreditHandler{Repo: repo, Clock: clock},

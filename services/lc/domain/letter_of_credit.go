@@ -342,7 +342,7 @@ func (lc *LetterOfCredit) Apply(e Event) {
 		lc.AdvisedOn, lc.Status = e.On, StatusAdvised
 	case Accepted:
 		lc.AcceptedOn, lc.Status = e.On, StatusAccepted
-	case AmendmentProposed, AmendmentAnswered:
+	case AmendmentProposed, AmendmentAnswered, AmendmentRequested, AmendmentIssued, AmendmentDeclined, AmendmentAdvised:
 		lc.applyAmendment(e)
 	case CancellationProposed, CancellationAnswered:
 		lc.applyCancellation(e)

@@ -26,6 +26,10 @@ func integrationEvent(lc *domain.LetterOfCredit, e domain.Event, by identity.Sta
 		// The amendment is the command's one change, so the credit's terms are those after it.
 		return contracts.LCAmended{TradeID: lc.TradeID, Actor: by, LCID: lc.ID, Amendment: e.Number, Amount: t.Amount,
 			ExpiryDate: t.ExpiryDate.String(), LatestShipment: t.LatestShipment.String(), PresentableUntil: instant(lc.ExpiresAt())}
+	case domain.AmendmentProposed:
+		return amendmentIssued(lc, e.Amendment.Number, by)
+	case domain.AmendmentIssued:
+		return amendmentIssued(lc, e.Number, by)
 	case domain.CancellationAnswered:
 		if !e.Accepted {
 			return nil

@@ -72,6 +72,7 @@ type (
 		Number           int       `json:"Number"`
 		Accepted         bool      `json:"Accepted"`
 		PresentableUntil time.Time `json:"PresentableUntil,omitzero"`
+		Partial          bool      `json:"Partial,omitzero"`
 	}
 	cancellationProposedRecord struct {
 		Reason string       `json:"reason"`
@@ -109,6 +110,7 @@ var formats = func() *eventstore.Registry {
 	r.Register("lc.CancellationAnswered", cancellationAnsweredRecord{})
 	r.Register("lc.Expired", expiredRecord{})
 	r.Register("lc.TradeClaimed", tradeClaimedRecord{})
+	registerAmendmentSteps(r)
 	return r
 }()
 
@@ -158,6 +160,9 @@ func toRecord(e domain.Event) (aggregate.Record[domain.Event], error) {
 		return expiredRecord(e), nil
 	case domain.TradeClaimed:
 		return tradeClaimedRecord(e), nil
+	}
+	if r, ok := amendmentStepRecord(e); ok {
+		return r, nil
 	}
 	return nil, fmt.Errorf("%w: no stored format for %T", eventstore.ErrUnknownEventType, e)
 }
