@@ -38,6 +38,9 @@ type Credit struct {
 	Presentations                                     []Presentation
 	// An amendment or a cancellation the issuing bank proposed awaits the beneficiary's answer.
 	AmendmentProposed, CancellationProposed bool
+	// AmendmentToAdvise: the proposed amendment of an advised credit awaits the advising bank's
+	// advice before the beneficiary answers it (UCP 600 Art. 9(d)).
+	AmendmentToAdvise bool
 }
 
 // Presentation is one examined presentation.
