@@ -104,6 +104,14 @@ type LCHonoured struct {
 	Beneficiary        string         `json:"beneficiary"`
 	BeneficiaryAccount string         `json:"beneficiaryAccount,omitempty"` // IBAN
 	AccountCurrency    string         `json:"accountCurrency,omitempty"`    // ISO 4217, when it differs
+	// A usance credit's honour is the issuing bank's undertaking to pay at maturity (UCP 600
+	// Art. 2, "honour" (b), (c)), so it travels with the honour, absent (and the event unchanged)
+	// for a sight credit: Undertaking is DEFERRED_PAYMENT or ACCEPTED_DRAFT, MaturityDate the
+	// due date (YYYY-MM-DD) on a banking day of the place of payment, PayableAt its start there
+	// (RFC 3339, UTC). The trade workflow instructs the payment at PayableAt, not at once.
+	Undertaking  string `json:"undertaking,omitempty"`
+	MaturityDate string `json:"maturityDate,omitempty"`
+	PayableAt    string `json:"payableAt,omitempty"`
 }
 
 // LCExpired: the credit expired unused (UCP 600 Art. 6(d)(i)).

@@ -175,6 +175,9 @@ func signalFor(ctx context.Context, env contracts.Envelope) (trade.Event, error)
 	otel.GetTextMapPropagator().Inject(ctx, propagation.MapCarrier(ev.Trace))
 	if honoured, ok := env.Data.(*contracts.LCHonoured); ok {
 		ev.Payment = &contracts.PaymentRef{TradeID: env.TradeID, LCID: honoured.LCID, PresentationID: honoured.PresentationID}
+		if err := withMaturity(&ev, honoured); err != nil {
+			return trade.Event{}, err
+		}
 	}
 	// The expiry timer's instant is the LC service's (place of expiry, its banking days, UCP 600
 	// Art. 29(a)), published with the application and each amendment; never recomputed here.

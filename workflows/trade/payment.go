@@ -16,6 +16,7 @@ func (t *tradeRun) payments(ctx workflow.Context) {
 		if err := workflow.Await(ctx, func() bool { return t.st.Payment.Due }); err != nil {
 			return
 		}
+		t.awaitMaturity(ctx) // a usance credit's payment waits for its maturity, still due
 		t.st.Payment.Due = false
 		t.instructPayment(ctx)
 	}

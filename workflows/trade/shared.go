@@ -65,6 +65,9 @@ type Event struct {
 	Reason string
 	// Payment is set on lc.honoured.v1: the presentation settlement is to pay.
 	Payment *contracts.PaymentRef
+	// PayableAt and MaturityDate are set on lc.honoured.v1 of a usance credit (maturity.go).
+	PayableAt    time.Time `json:",omitzero"`
+	MaturityDate string    `json:",omitempty"`
 	// Trace is the W3C trace context of the request that caused the event.
 	Trace map[string]string
 	// Actor is who acted: organisation, user, client.
@@ -126,6 +129,11 @@ type Instruction struct {
 	Waiting bool
 	// Due: the payment is to be instructed (again); carried across continue-as-new.
 	Due bool
+	// A usance credit's payment is instructed at PayableAt, its maturity date's start at the
+	// place of payment; AwaitingMaturity while the timer runs (maturity.go).
+	PayableAt        time.Time `json:",omitzero"`
+	MaturityDate     string    `json:",omitempty"`
+	AwaitingMaturity bool      `json:",omitempty"`
 }
 
 // PaymentFailure is a rejected payment (pacs.002 RJCT).

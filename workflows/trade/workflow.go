@@ -154,6 +154,7 @@ func (t *tradeRun) receive(ev Event) {
 	if ev.Payment != nil {
 		t.st.Payment.Ref = ev.Payment
 	}
+	t.receiveMaturity(ev)
 }
 
 // known: the event was received already (among the events kept, or as a milestone).

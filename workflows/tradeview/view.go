@@ -36,6 +36,9 @@ type Payment struct {
 	State          string         `json:"state"` // instructing, instructed, failed-waiting
 	Failures       int            `json:"failures,omitempty"`
 	Failed         *PaymentFailed `json:"failed,omitempty"`
+	// A usance credit's payment waits for its maturity (state awaiting-maturity until PayableAt).
+	MaturityDate string     `json:"maturityDate,omitempty"`
+	PayableAt    *time.Time `json:"payableAt,omitempty"`
 }
 
 // PaymentFailed is the last rejection of the payment.
@@ -105,6 +108,9 @@ func timeline(st trade.State, wf Workflow) Timeline {
 		if f := p.Failed; f != nil {
 			t.Payment.Failed = &PaymentFailed{EventID: f.EventID, Reason: f.Reason, At: f.At}
 		}
+		if !p.PayableAt.IsZero() {
+			t.Payment.MaturityDate, t.Payment.PayableAt = p.MaturityDate, &p.PayableAt
+		}
 	}
 	for _, e := range st.Events {
 		t.Events = append(t.Events, Event{Type: e.Type, ID: e.ID, Source: e.Source, Time: e.Time, SHA256: e.SHA256, Actor: e.Actor})
@@ -116,6 +122,8 @@ func timeline(st trade.State, wf Workflow) Timeline {
 // instructed (settlement answered), or being instructed.
 func paymentState(p trade.Instruction) string {
 	switch {
+	case p.AwaitingMaturity:
+		return "awaiting-maturity"
 	case p.Waiting:
 		return "failed-waiting"
 	case p.Status != "":

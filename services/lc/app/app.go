@@ -62,7 +62,7 @@ func New(repo command.Repository, trades command.TradeClaims, s Settings) Applic
 			AcceptCredit:       command.AcceptCreditHandler{Repo: repo, Clock: clock},
 			PresentDocuments:   command.PresentDocumentsHandler{Repo: repo, Policy: s.Policy, Clock: clock},
 			WaiveDiscrepancies: command.WaiveDiscrepanciesHandler{Repo: repo, Clock: clock},
-			DecideWaiver:       command.DecideWaiverHandler{Repo: repo, Clock: clock},
+			DecideWaiver:       command.DecideWaiverHandler{Repo: repo, Clock: clock, Policy: s.Policy},
 			AmendCredit:        command.AmendCreditHandler{Repo: repo},
 			AnswerAmendment:    command.AnswerAmendmentHandler{Repo: repo, Calendars: s.Policy.Calendars},
 			RequestAmendment:   command.RequestAmendmentHandler{Repo: repo, Clock: clock},

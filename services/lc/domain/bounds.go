@@ -80,7 +80,7 @@ func (b *bounds) number(field string, n, lo, hi int64) {
 
 // checkTerms bounds every text and list of a credit's terms.
 func checkTerms(t Terms) InvalidFields {
-	return termBounds(t, "terms.")
+	return append(termBounds(t, "terms."), checkAvailability(t)...)
 }
 
 func termBounds(t Terms, at string) InvalidFields {

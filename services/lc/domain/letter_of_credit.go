@@ -111,6 +111,7 @@ type ExaminedPresentation struct {
 	HonouredOn     Date
 	// DecisionUntil ends the applicant's decision period of a refusal held pending its waiver.
 	DecisionUntil time.Time
+	Undertaking   *Undertaking // a usance credit's undertaking at honour (undertaking.go)
 }
 
 // Apply for a credit: the importer's application. The place of expiry must be one whose
@@ -348,6 +349,8 @@ func (lc *LetterOfCredit) Apply(e Event) {
 		lc.applyCancellation(e)
 	case Expired:
 		lc.ExpiredAt, lc.Status = e.At, StatusExpired
+	case UndertakingIncurred:
+		lc.applyUndertaking(e)
 	}
 }
 

@@ -68,6 +68,13 @@ type Terms struct {
 	// so settlement converts at the rate of the day and records it.
 	BeneficiaryAccount string `json:"beneficiaryAccount,omitempty"`
 	AccountCurrency    string `json:"accountCurrency,omitempty"`
+	// Form (40A), availability (41a, 42C, 42a, 42M, 42P), reimbursing bank (53a), advise-through
+	// bank (57a) and instructions to the paying, accepting or negotiating bank (78): availability.go.
+	Form              Form         `json:"form,omitempty"`
+	Availability      Availability `json:"availability,omitzero"`
+	ReimbursingBank   string       `json:"reimbursingBank,omitempty"`
+	AdviseThroughBank string       `json:"adviseThroughBank,omitempty"`
+	Instructions      string       `json:"instructions,omitempty"`
 }
 
 // maxAmount is the most the credit allows: 39A's plus tolerance, or "about" ±10% (Art. 30(a)).

@@ -27,14 +27,15 @@ type creditView struct {
 
 type (
 	presentationView struct {
-		ID            string          `json:"id"`
-		Presentation  presentationDTO `json:"presentation"`
-		Examination   examinationDTO  `json:"examination"`
-		Refusal       *refusalView    `json:"refusal,omitempty"`
-		Waiver        *waiverView     `json:"waiver,omitempty"`
-		Honoured      bool            `json:"honoured"`
-		HonouredOn    domain.Date     `json:"honouredOn,omitzero"`
-		DecisionUntil string          `json:"decisionUntil,omitempty"` // the applicant's decision period ends (RFC 3339)
+		ID            string           `json:"id"`
+		Presentation  presentationDTO  `json:"presentation"`
+		Examination   examinationDTO   `json:"examination"`
+		Refusal       *refusalView     `json:"refusal,omitempty"`
+		Waiver        *waiverView      `json:"waiver,omitempty"`
+		Honoured      bool             `json:"honoured"`
+		HonouredOn    domain.Date      `json:"honouredOn,omitzero"`
+		DecisionUntil string           `json:"decisionUntil,omitempty"` // the applicant's decision period ends (RFC 3339)
+		Undertaking   *undertakingView `json:"undertaking,omitempty"`   // a usance credit's, at honour
 	}
 	refusalView struct {
 		Discrepancies []discrepancyDTO `json:"discrepancies"`
@@ -72,7 +73,7 @@ func viewOf(lc *domain.LetterOfCredit, msgs []swiftmap.Message) creditView {
 
 func presentationViewOf(p domain.ExaminedPresentation) presentationView {
 	v := presentationView{ID: p.ID, Presentation: presentationOf(p.Presentation), Examination: examinationOf(p.Result),
-		Honoured: p.Honoured, HonouredOn: p.HonouredOn, DecisionUntil: rfc3339(p.DecisionUntil)}
+		Honoured: p.Honoured, HonouredOn: p.HonouredOn, DecisionUntil: rfc3339(p.DecisionUntil), Undertaking: undertakingViewOf(p.Undertaking)}
 	if r := p.Refusal; r != nil {
 		v.Refusal = &refusalView{Discrepancies: discrepanciesOf(r.Discrepancies), Disposal: string(r.Disposal), Date: r.Date}
 	}

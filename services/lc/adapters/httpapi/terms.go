@@ -12,28 +12,33 @@ import (
 // checks that they stay alike.
 type (
 	termsDTO struct {
-		Number                 string        `json:"number"`
-		Applicant              partyDTO      `json:"applicant"`
-		Beneficiary            partyDTO      `json:"beneficiary"`
-		IssuingBank            string        `json:"issuingBank"`
-		AdvisingBank           string        `json:"advisingBank"`
-		Amount                 money.Money   `json:"amount"`
-		Tolerance              *toleranceDTO `json:"tolerance,omitempty"`
-		AmountAbout            bool          `json:"amountAbout,omitempty"`
-		ExpiryDate             domain.Date   `json:"expiryDate"`
-		ExpiryPlace            string        `json:"expiryPlace"`
-		LatestShipment         domain.Date   `json:"latestShipment,omitzero"`
-		PartialShipments       string        `json:"partialShipments,omitempty"`
-		Transhipment           string        `json:"transhipment,omitempty"`
-		PortOfLoading          string        `json:"portOfLoading,omitempty"`
-		PortOfDischarge        string        `json:"portOfDischarge,omitempty"`
-		Goods                  goodsDTO      `json:"goods"`
-		Incoterm               string        `json:"incoterm,omitempty"`
-		DocumentsRequired      []string      `json:"documentsRequired"`
-		AdditionalConditions   []string      `json:"additionalConditions,omitempty"`
-		PresentationPeriodDays int           `json:"presentationPeriodDays,omitempty"`
-		BeneficiaryAccount     string        `json:"beneficiaryAccount,omitempty"`
-		AccountCurrency        string        `json:"accountCurrency,omitempty"`
+		Number                 string           `json:"number"`
+		Applicant              partyDTO         `json:"applicant"`
+		Beneficiary            partyDTO         `json:"beneficiary"`
+		IssuingBank            string           `json:"issuingBank"`
+		AdvisingBank           string           `json:"advisingBank"`
+		Amount                 money.Money      `json:"amount"`
+		Tolerance              *toleranceDTO    `json:"tolerance,omitempty"`
+		AmountAbout            bool             `json:"amountAbout,omitempty"`
+		ExpiryDate             domain.Date      `json:"expiryDate"`
+		ExpiryPlace            string           `json:"expiryPlace"`
+		LatestShipment         domain.Date      `json:"latestShipment,omitzero"`
+		PartialShipments       string           `json:"partialShipments,omitempty"`
+		Transhipment           string           `json:"transhipment,omitempty"`
+		PortOfLoading          string           `json:"portOfLoading,omitempty"`
+		PortOfDischarge        string           `json:"portOfDischarge,omitempty"`
+		Goods                  goodsDTO         `json:"goods"`
+		Incoterm               string           `json:"incoterm,omitempty"`
+		DocumentsRequired      []string         `json:"documentsRequired"`
+		AdditionalConditions   []string         `json:"additionalConditions,omitempty"`
+		PresentationPeriodDays int              `json:"presentationPeriodDays,omitempty"`
+		BeneficiaryAccount     string           `json:"beneficiaryAccount,omitempty"`
+		AccountCurrency        string           `json:"accountCurrency,omitempty"`
+		Form                   string           `json:"form,omitempty"`
+		Availability           *availabilityDTO `json:"availability,omitempty"`
+		ReimbursingBank        string           `json:"reimbursingBank,omitempty"`
+		AdviseThroughBank      string           `json:"adviseThroughBank,omitempty"`
+		Instructions           string           `json:"instructions,omitempty"`
 	}
 	partyDTO struct {
 		ID      string `json:"id"`
@@ -62,6 +67,7 @@ func (t termsDTO) domain() domain.Terms {
 		PortOfLoading: t.PortOfLoading, PortOfDischarge: t.PortOfDischarge, Goods: domain.Goods(t.Goods), Incoterm: t.Incoterm,
 		PresentationPeriodDays: t.PresentationPeriodDays, BeneficiaryAccount: t.BeneficiaryAccount, AccountCurrency: t.AccountCurrency,
 		AdditionalConditions: t.AdditionalConditions}
+	withAvailability(&out, t)
 	for _, k := range t.DocumentsRequired {
 		out.Documents = append(out.Documents, domain.DocumentKind(k))
 	}
@@ -77,6 +83,7 @@ func termsOf(t domain.Terms) termsDTO {
 		DocumentsRequired:      []string{},
 		PresentationPeriodDays: t.PresentationPeriodDays, BeneficiaryAccount: t.BeneficiaryAccount, AccountCurrency: t.AccountCurrency,
 		AdditionalConditions: t.AdditionalConditions}
+	availabilityOf(&out, t)
 	for _, k := range t.Documents {
 		out.DocumentsRequired = append(out.DocumentsRequired, string(k))
 	}

@@ -61,8 +61,10 @@ func integrationEvent(lc *domain.LetterOfCredit, e domain.Event, by identity.Sta
 		return contracts.DiscrepanciesWaived{TradeID: lc.TradeID, Actor: by, LCID: lc.ID, PresentationID: e.PresentationID}
 	case domain.Honoured:
 		amount := t.Amount
+		var u *domain.Undertaking
 		for _, p := range lc.Presentations {
 			if p.ID == e.PresentationID {
+				u = p.Undertaking
 				for _, d := range p.Presentation.Documents {
 					if d.Kind == domain.CommercialInvoice && d.Amount != nil {
 						amount = *d.Amount
@@ -70,9 +72,9 @@ func integrationEvent(lc *domain.LetterOfCredit, e domain.Event, by identity.Sta
 				}
 			}
 		}
-		return contracts.LCHonoured{TradeID: lc.TradeID, Actor: by, LCID: lc.ID, PresentationID: e.PresentationID, Amount: amount,
+		return withUndertaking(contracts.LCHonoured{TradeID: lc.TradeID, Actor: by, LCID: lc.ID, PresentationID: e.PresentationID, Amount: amount,
 			IssuingBank: t.IssuingBank, AdvisingBank: t.AdvisingBank, Beneficiary: t.Beneficiary.Name,
-			BeneficiaryAccount: t.BeneficiaryAccount, AccountCurrency: t.AccountCurrency}
+			BeneficiaryAccount: t.BeneficiaryAccount, AccountCurrency: t.AccountCurrency}, u)
 	}
 	return nil
 }
@@ -85,7 +87,7 @@ func instant(t time.Time) string { return t.UTC().Format(time.RFC3339) }
 func actedBy(ctx context.Context, lc *domain.LetterOfCredit, e domain.Event) identity.Stamp {
 	a, _ := identity.FromContext(ctx)
 	switch e.(type) {
-	case domain.Honoured, domain.PresentationRefused:
+	case domain.Honoured, domain.PresentationRefused, domain.UndertakingIncurred:
 		if !a.Is(identity.Bank, lc.Terms.IssuingBank) {
 			return identity.Stamp{Org: lc.Terms.IssuingBank, User: "automatic-examination", Client: "tradefin-lc"}
 		}

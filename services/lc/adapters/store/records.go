@@ -89,6 +89,10 @@ type (
 	tradeClaimedRecord struct {
 		Claim domain.TradeClaim `json:"claim"`
 	}
+	undertakingIncurredRecord struct {
+		PresentationID string             `json:"presentationId"`
+		Undertaking    domain.Undertaking `json:"undertaking"`
+	}
 )
 
 var formats = func() *eventstore.Registry {
@@ -111,6 +115,7 @@ var formats = func() *eventstore.Registry {
 	r.Register("lc.Expired", expiredRecord{})
 	r.Register("lc.TradeClaimed", tradeClaimedRecord{})
 	registerAmendmentSteps(r)
+	r.Register("lc.UndertakingIncurred", undertakingIncurredRecord{})
 	return r
 }()
 
@@ -160,6 +165,8 @@ func toRecord(e domain.Event) (aggregate.Record[domain.Event], error) {
 		return expiredRecord(e), nil
 	case domain.TradeClaimed:
 		return tradeClaimedRecord(e), nil
+	case domain.UndertakingIncurred:
+		return undertakingIncurredRecord(e), nil
 	}
 	if r, ok := amendmentStepRecord(e); ok {
 		return r, nil
@@ -184,3 +191,4 @@ func (r cancellationProposedRecord) Event() domain.Event { return domain.Cancell
 func (r cancellationAnsweredRecord) Event() domain.Event { return domain.CancellationAnswered(r) }
 func (r expiredRecord) Event() domain.Event              { return domain.Expired(r) }
 func (r tradeClaimedRecord) Event() domain.Event         { return domain.TradeClaimed(r) }
+func (r undertakingIncurredRecord) Event() domain.Event  { return domain.UndertakingIncurred(r) }

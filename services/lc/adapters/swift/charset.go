@@ -15,11 +15,12 @@ func isX(r rune) bool {
 	return strings.ContainsRune("/-?:().,'+ \r\n", r)
 }
 
-// checkX returns the first character outside the X set.
-func checkX(s string) error {
-	for i, r := range s {
-		if !isX(r) {
-			return fmt.Errorf("character %q at position %d is not in the SWIFT X character set", r, i+1)
+// checkZ returns the first character outside the Z set, the widest a block 4 field may use
+// (each field's own set is checked by Validate).
+func checkZ(s string) error {
+	for i := 0; i < len(s); i++ {
+		if !charTables['z'][s[i]] {
+			return fmt.Errorf("character %q at position %d is not in the SWIFT Z character set", rune(s[i]), i+1)
 		}
 	}
 	return nil

@@ -202,7 +202,7 @@ func (m *Message) parseBlock4(b string) error {
 				return fieldErr(tag, n, "tag must start with two digits")
 			}
 			value := line[end+2:]
-			if err := checkX(value); err != nil {
+			if err := checkZ(value); err != nil {
 				return fieldErr(tag, n, "%v", err)
 			}
 			m.Fields = append(m.Fields, Field{Tag: tag, Value: value})
@@ -212,7 +212,7 @@ func (m *Message) parseBlock4(b string) error {
 			return fieldErr("", n, "text before the first field")
 		}
 		f := &m.Fields[len(m.Fields)-1]
-		if err := checkX(line); err != nil {
+		if err := checkZ(line); err != nil {
 			return fieldErr(f.Tag, n, "%v", err)
 		}
 		f.Value += "\r\n" + line

@@ -104,20 +104,6 @@ func ParseTolerance(s string) (plus, minus int, err error) {
 	return plus, minus, nil
 }
 
-// Lines checks a narrative value against a field's limits (lines × characters per line).
-func Lines(tag, value string, maxLines, maxChars int) error {
-	lines := strings.Split(value, "\r\n")
-	if len(lines) > maxLines {
-		return fieldErr(tag, 0, "%d lines; at most %d", len(lines), maxLines)
-	}
-	for i, l := range lines {
-		if len(l) > maxChars {
-			return fieldErr(tag, i+1, "line of %d characters; at most %d", len(l), maxChars)
-		}
-	}
-	return checkX(value)
-}
-
 // Wrap splits free text into lines of at most width characters, on spaces where possible.
 func Wrap(text string, width int) []string {
 	var out []string

@@ -5,7 +5,8 @@ import (
 )
 
 // The fuzz targets run their seeds in every `go test` (and so in `make test`); `make fuzz` runs
-// each for minutes. None may panic, whatever the input.
+// each for minutes. None may panic, whatever the input. FuzzParse validates every message type
+// (its seeds hold a golden message of each).
 
 func seeds(f *testing.F) {
 	msgs, _ := credit().Messages()
@@ -15,6 +16,9 @@ func seeds(f *testing.F) {
 	a, _ := MT734{Sender: "ESSESESS", Receiver: "BCOMPTPL", Reference: "R", PresentingBankRef: "P", UtilisationDate: day(2026, 1, 1),
 		Amount: eur(1), Discrepancies: []string{"X"}, Disposal: []string{"/HOLD/"}}.Message()
 	f.Add(a.String())
+	for _, mt := range Types() { // a golden message of every type
+		f.Add(golden(f, mt))
+	}
 	f.Add("{1:F01ESSESESSXXXX0000000000}{2:I700BCOMPTPLXXXXN}{4:\r\n:27:1/1\r\n-}")
 	f.Add("{4:\r\n:\r\n-}")
 }
@@ -33,6 +37,17 @@ func FuzzParse(f *testing.F) {
 		}
 		if len(again.Fields) != len(m.Fields) {
 			t.Fatalf("fields changed on re-parse: %d vs %d", len(again.Fields), len(m.Fields))
+		}
+		// Validation of any type never panics, and a valid message stays valid once rendered.
+		if Validate(m) == nil {
+			if err := Validate(again); err != nil {
+				t.Fatalf("valid MT%s invalid once rendered: %v", m.Type, err)
+			}
+			for _, f := range m.Fields {
+				if _, err := Decode(f); err != nil {
+					t.Fatalf("valid field %s does not decode: %v", f.Tag, err)
+				}
+			}
 		}
 	})
 }

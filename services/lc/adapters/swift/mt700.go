@@ -8,123 +8,149 @@ import (
 	"github.com/tradefin/tradefin/events/money"
 )
 
-// MT700 is the issue of a documentary credit. Narrative fields (45A, 46A, 47A) are lines; when
-// they exceed MT700's 100 lines, the rest travels in MT701 continuation messages.
+// MT700 is the issue of a documentary credit. Narrative fields (45A, 46A, 47A, 49G, 49H) are
+// lines; when they exceed MT700's 100 lines, the rest travels in MT701 continuation messages.
 type MT700 struct {
 	Sender, Receiver   string // BICs: issuing bank, advising bank
 	FormOfCredit       string // 40A: IRREVOCABLE, IRREVOCABLE TRANSFERABLE
 	Number             string // 20: documentary credit number
+	PreAdviceReference string // 23: PREADV/ and the date of the MT705, when pre-advised
 	DateOfIssue        time.Time
 	ApplicableRules    string // 40E: UCP LATEST VERSION
 	ExpiryDate         time.Time
 	ExpiryPlace        string   // 31D
+	ApplicantBank      *Party   // 51a, when not the issuing bank
 	Applicant          []string // 50: up to 4 × 35
-	Beneficiary        []string // 59: up to 4 × 35
+	Beneficiary        []string // 59: up to 4 × 35 (an account line first when given)
 	Amount             money.Money
 	TolerancePlus      int // 39A
 	ToleranceMinus     int
 	HasTolerance       bool
-	AvailableWithBIC   string // 41A
-	AvailableBy        string // 41a second line: BY PAYMENT, BY ACCEPTANCE, BY NEGOTIATION, BY DEF PAYMENT, BY MIXED PYMT
-	PartialShipments   string // 43P: ALLOWED, NOT ALLOWED, CONDITIONAL
-	Transhipment       string // 43T
-	PortOfLoading      string // 44E
-	PortOfDischarge    string // 44F
+	AdditionalAmounts  []string // 39C
+	AvailableWithBIC   string   // 41A
+	AvailableWithName  []string // 41D (when not a BIC: "ANY BANK", a name and address)
+	AvailableBy        string   // 41a last line: BY PAYMENT, BY ACCEPTANCE, BY NEGOTIATION, BY DEF PAYMENT, BY MIXED PYMT
+	DraftsAt           []string // 42C: tenor of the drafts
+	Drawee             *Party   // 42a
+	MixedPayment       []string // 42M
+	DeferredPayment    []string // 42P: negotiation/deferred payment details
+	PartialShipments   string   // 43P: ALLOWED, NOT ALLOWED, CONDITIONAL
+	Transhipment       string   // 43T
+	PlaceOfReceipt     string   // 44A
+	PortOfLoading      string   // 44E
+	PortOfDischarge    string   // 44F
+	FinalDestination   string   // 44B
 	LatestShipment     time.Time
+	ShipmentPeriod     []string // 44D (instead of 44C)
 	Goods              []string // 45A
 	Documents          []string // 46A
 	Conditions         []string // 47A
+	BeneficiaryPayment []string // 49G: special payment conditions for the beneficiary
+	BankPayment        []string // 49H: special payment conditions for banks only
 	Charges            []string // 71D
 	PresentationPeriod string   // 48: days[/narrative]
 	Confirmation       string   // 49: CONFIRM, MAY ADD, WITHOUT
+	ConfirmationParty  *Party   // 58a: requested confirmation party
+	ReimbursingBank    *Party   // 53a
 	Instructions       []string // 78
+	AdviseThrough      *Party   // 57a
+	Information        []string // 72Z
 }
 
-var mt700Specs = []spec{
-	{"27", "Sequence of Total", true, 1, 3}, {"40A", "Form of Documentary Credit", true, 1, 24},
-	{"20", "Documentary Credit Number", true, 1, 16}, {"31C", "Date of Issue", true, 1, 6},
-	{"40E", "Applicable Rules", true, 1, 30}, {"31D", "Date and Place of Expiry", true, 1, 35},
-	{"50", "Applicant", true, 4, 35}, {"59", "Beneficiary", true, 4, 35},
-	{"32B", "Currency Code, Amount", true, 1, 18}, {"39A", "Percentage Credit Amount Tolerance", false, 1, 5},
-	{"41A", "Available With ... By ...", false, 2, 35}, {"41D", "Available With ... By ...", false, 5, 35},
-	{"43P", "Partial Shipments", false, 1, 11}, {"43T", "Transhipment", false, 1, 11},
-	{"44E", "Port of Loading/Airport of Departure", false, 1, 65}, {"44F", "Port of Discharge/Airport of Destination", false, 1, 65},
-	{"44C", "Latest Date of Shipment", false, 1, 6},
-	{"45A", "Description of Goods and/or Services", false, 100, 65}, {"46A", "Documents Required", false, 100, 65},
-	{"47A", "Additional Conditions", false, 100, 65}, {"71D", "Charges", false, 6, 35},
-	{"48", "Period for Presentation in Days", false, 1, 39}, {"49", "Confirmation Instructions", true, 1, 7},
-	{"78", "Instructions to the Paying/Accepting/Negotiating Bank", false, 12, 65},
-}
+const narrativeLines = 100 // 45A/46A/47A/49G/49H and their MT701 continuations: 100 lines of 65
 
-var mt701Specs = []spec{
-	{"27", "Sequence of Total", true, 1, 3}, {"20", "Documentary Credit Number", true, 1, 16},
-	{"45B", "Description of Goods and/or Services", false, 100, 65}, {"46B", "Documents Required", false, 100, 65},
-	{"47B", "Additional Conditions", false, 100, 65},
-}
+// narrativeTags are the fields MT701 continues, in message order.
+var narrativeTags = []string{"45A", "46A", "47A", "49G", "49H"}
 
-const narrativeLines = 100 // 45A/46A/47A and their MT701 continuations: 100 lines of 65
+func (c *MT700) narratives() []*[]string {
+	return []*[]string{&c.Goods, &c.Documents, &c.Conditions, &c.BeneficiaryPayment, &c.BankPayment}
+}
 
 // Messages renders the credit as an MT700 followed by as many MT701s as its narrative needs.
 func (c MT700) Messages() ([]*Message, error) {
-	amount, err := CurrencyAmount(c.Amount)
-	if err != nil {
-		return nil, fieldErr("32B", 0, "%v", err)
+	rest := make([][]string, len(narrativeTags))
+	for i, n := range c.narratives() {
+		rest[i] = *n
 	}
-	goods, docs, conds := c.Goods, c.Documents, c.Conditions
-	first := func(ls []string) []string { return ls[:min(len(ls), narrativeLines)] }
-	rest := func(ls []string) []string { return ls[min(len(ls), narrativeLines):] }
+	// take returns the next 100 lines of narrative i.
+	take := func(i int) []string {
+		ls := rest[i][:min(len(rest[i]), narrativeLines)]
+		rest[i] = rest[i][len(ls):]
+		return ls
+	}
+	left := func() bool {
+		for _, r := range rest {
+			if len(r) > 0 {
+				return true
+			}
+		}
+		return false
+	}
 
 	// 27 Sequence of Total comes first; its value is known once the MT701s are counted.
 	m := &Message{Sender: c.Sender, Receiver: c.Receiver, Type: "700", Input: true, Fields: []Field{{Tag: "27"}}}
-	m.Add("40A", c.FormOfCredit)
-	m.Add("20", c.Number)
-	m.Add("31C", Date6(c.DateOfIssue))
-	m.Add("40E", c.ApplicableRules)
-	m.Add("31D", Date6(c.ExpiryDate)+c.ExpiryPlace)
-	m.Add("50", joinLines(c.Applicant))
-	m.Add("59", joinLines(c.Beneficiary))
-	m.Add("32B", amount)
+	w := &writer{m: m}
+	w.str("40A", c.FormOfCredit)
+	w.str("20", c.Number)
+	w.str("23", c.PreAdviceReference)
+	w.date("31C", c.DateOfIssue)
+	w.str("40E", c.ApplicableRules)
+	w.str("31D", Date6(c.ExpiryDate)+c.ExpiryPlace)
+	w.party("51", c.ApplicantBank)
+	w.lines("50", c.Applicant)
+	w.lines("59", c.Beneficiary)
+	w.amount("32B", &c.Amount)
 	if c.HasTolerance {
-		m.Add("39A", Tolerance(c.TolerancePlus, c.ToleranceMinus))
+		w.str("39A", Tolerance(c.TolerancePlus, c.ToleranceMinus))
 	}
-	if c.AvailableWithBIC != "" {
-		m.Add("41A", c.AvailableWithBIC+"\r\n"+c.AvailableBy)
+	w.lines("39C", c.AdditionalAmounts)
+	switch {
+	case c.AvailableWithBIC != "":
+		w.str("41A", c.AvailableWithBIC+"\r\n"+c.AvailableBy)
+	case len(c.AvailableWithName) > 0:
+		w.lines("41D", append(append([]string(nil), c.AvailableWithName...), c.AvailableBy))
 	}
-	m.Add("43P", c.PartialShipments)
-	m.Add("43T", c.Transhipment)
-	m.Add("44E", c.PortOfLoading)
-	m.Add("44F", c.PortOfDischarge)
-	if !c.LatestShipment.IsZero() {
-		m.Add("44C", Date6(c.LatestShipment))
+	w.lines("42C", c.DraftsAt)
+	w.party("42", c.Drawee)
+	w.lines("42M", c.MixedPayment)
+	w.lines("42P", c.DeferredPayment)
+	w.str("43P", c.PartialShipments)
+	w.str("43T", c.Transhipment)
+	w.str("44A", c.PlaceOfReceipt)
+	w.str("44E", c.PortOfLoading)
+	w.str("44F", c.PortOfDischarge)
+	w.str("44B", c.FinalDestination)
+	w.date("44C", c.LatestShipment)
+	w.lines("44D", c.ShipmentPeriod)
+	for i, tag := range narrativeTags {
+		w.lines(tag, take(i))
 	}
-	m.Add("45A", joinLines(first(goods)))
-	m.Add("46A", joinLines(first(docs)))
-	m.Add("47A", joinLines(first(conds)))
-	m.Add("71D", joinLines(c.Charges))
-	m.Add("48", c.PresentationPeriod)
-	m.Add("49", c.Confirmation)
-	m.Add("78", joinLines(c.Instructions))
+	w.lines("71D", c.Charges)
+	w.str("48", c.PresentationPeriod)
+	w.str("49", c.Confirmation)
+	w.party("58", c.ConfirmationParty)
+	w.party("53", c.ReimbursingBank)
+	w.lines("78", c.Instructions)
+	w.party("57", c.AdviseThrough)
+	w.lines("72Z", c.Information)
+	if w.err != nil {
+		return nil, w.err
+	}
 	msgs := []*Message{m}
-	goods, docs, conds = rest(goods), rest(docs), rest(conds)
-	for len(goods)+len(docs)+len(conds) > 0 {
+	for left() {
 		if len(msgs) == 8 { // 27: at most 8 messages (one MT700 and seven MT701)
 			return nil, fieldErr("27", 0, "narrative needs more than one MT700 and seven MT701")
 		}
 		c701 := &Message{Sender: c.Sender, Receiver: c.Receiver, Type: "701", Input: true, Fields: []Field{{Tag: "27"}}}
 		c701.Add("20", c.Number)
-		c701.Add("45B", joinLines(first(goods)))
-		c701.Add("46B", joinLines(first(docs)))
-		c701.Add("47B", joinLines(first(conds)))
-		goods, docs, conds = rest(goods), rest(docs), rest(conds)
+		for i, tag := range narrativeTags {
+			c701.Add(tag, joinLines(take(i)))
+		}
 		msgs = append(msgs, c701)
 	}
 	for i, msg := range msgs {
 		msg.Fields[0].Value = fmt.Sprintf("%d/%d", i+1, len(msgs)) // 27 Sequence of Total
-		specs := mt700Specs
-		if msg.Type == "701" {
-			specs = mt701Specs
-		}
-		if err := validate(msg, specs); err != nil {
+		if err := Validate(msg); err != nil {
 			return nil, err
 		}
 	}
@@ -152,7 +178,7 @@ func ParseMT700(msgs ...*Message) (MT700, error) {
 	if main == nil {
 		return c, &ParseError{Reason: "no MT700"}
 	}
-	if err := validate(main, mt700Specs); err != nil {
+	if err := Validate(main); err != nil {
 		return c, err
 	}
 	total, err := sequenceTotal(main, 1)
@@ -162,71 +188,71 @@ func ParseMT700(msgs ...*Message) (MT700, error) {
 	if total != len(conts)+1 {
 		return c, fieldErr("27", 0, "sequence of total says %d messages, got %d", total, len(conts)+1)
 	}
-	c.Sender, c.Receiver = main.Sender, main.Receiver
-	get := func(tag string) string { v, _ := main.Get(tag); return v }
-	c.FormOfCredit, c.Number, c.ApplicableRules = get("40A"), get("20"), get("40E")
-	if c.DateOfIssue, err = ParseDate6("31C", get("31C")); err != nil {
-		return c, err
+	r := &reader{m: main}
+	c = MT700{Sender: main.Sender, Receiver: main.Receiver, FormOfCredit: r.str("40A"), Number: r.str("20"),
+		PreAdviceReference: r.str("23"), DateOfIssue: r.date("31C"), ApplicableRules: r.str("40E"),
+		ApplicantBank: r.party("51"), Applicant: r.lines("50"), Beneficiary: r.lines("59"),
+		AdditionalAmounts: r.lines("39C"), DraftsAt: r.lines("42C"), Drawee: r.party("42"), MixedPayment: r.lines("42M"),
+		DeferredPayment: r.lines("42P"), PartialShipments: r.str("43P"), Transhipment: r.str("43T"),
+		PlaceOfReceipt: r.str("44A"), PortOfLoading: r.str("44E"), PortOfDischarge: r.str("44F"),
+		FinalDestination: r.str("44B"), LatestShipment: r.date("44C"), ShipmentPeriod: r.lines("44D"),
+		Charges: r.lines("71D"), PresentationPeriod: r.str("48"), Confirmation: r.str("49"),
+		ConfirmationParty: r.party("58"), ReimbursingBank: r.party("53"), Instructions: r.lines("78"),
+		AdviseThrough: r.party("57"), Information: r.lines("72Z")}
+	for i, n := range c.narratives() {
+		*n = r.lines(narrativeTags[i])
 	}
-	d := get("31D")
-	if len(d) < 7 {
-		return c, fieldErr("31D", 0, "%q: want YYMMDD and a place", d)
-	}
-	if c.ExpiryDate, err = ParseDate6("31D", d[:6]); err != nil {
-		return c, err
-	}
-	c.ExpiryPlace = d[6:]
-	c.Applicant, c.Beneficiary = splitLines(get("50")), splitLines(get("59"))
-	if c.Amount, err = ParseCurrencyAmount("32B", get("32B")); err != nil {
-		return c, err
+	d := r.str("31D") // Validate checked 6!n29x
+	c.ExpiryDate, c.ExpiryPlace = r.date6(d[:6]), d[6:]
+	if a := r.amount("32B"); a != nil {
+		c.Amount = *a
 	}
 	if v, ok := main.Get("39A"); ok {
-		if c.TolerancePlus, c.ToleranceMinus, err = ParseTolerance(v); err != nil {
-			return c, err
-		}
+		c.TolerancePlus, c.ToleranceMinus, err = ParseTolerance(v)
+		r.fail(err)
 		c.HasTolerance = true
 	}
 	if v, ok := main.Get("41A"); ok {
 		ls := splitLines(v)
-		c.AvailableWithBIC = ls[0]
-		if len(ls) > 1 {
-			c.AvailableBy = ls[1]
-		}
+		c.AvailableWithBIC, c.AvailableBy = ls[0], ls[1]
 	}
-	c.PartialShipments, c.Transhipment = get("43P"), get("43T")
-	c.PortOfLoading, c.PortOfDischarge = get("44E"), get("44F")
-	if v, ok := main.Get("44C"); ok {
-		if c.LatestShipment, err = ParseDate6("44C", v); err != nil {
-			return c, err
-		}
+	if v, ok := main.Get("41D"); ok {
+		ls := splitLines(v)
+		c.AvailableWithName, c.AvailableBy = ls[:len(ls)-1], ls[len(ls)-1]
 	}
-	c.Goods, c.Documents, c.Conditions = splitLines(get("45A")), splitLines(get("46A")), splitLines(get("47A"))
-	c.Charges, c.PresentationPeriod, c.Confirmation = splitLines(get("71D")), get("48"), get("49")
-	c.Instructions = splitLines(get("78"))
+	if r.err != nil {
+		return c, r.err
+	}
+	return c, c.appendContinuations(conts, total)
+}
+
+// appendContinuations checks the MT701s belong to the credit and appends their narrative in
+// sequence order.
+func (c *MT700) appendContinuations(conts []*Message, total int) error {
 	ordered := make([]*Message, len(conts))
 	for _, m := range conts {
-		if err := validate(m, mt701Specs); err != nil {
-			return c, err
+		if err := Validate(m); err != nil {
+			return err
 		}
 		n, err := sequenceNumber(m, total)
 		if err != nil {
-			return c, err
+			return err
 		}
 		if n < 2 || n > total || ordered[n-2] != nil {
-			return c, fieldErr("27", 0, "MT701 sequence %d/%d is out of range or repeated", n, total)
+			return fieldErr("27", 0, "MT701 sequence %d/%d is out of range or repeated", n, total)
 		}
 		if v, _ := m.Get("20"); v != c.Number {
-			return c, fieldErr("20", 0, "MT701 belongs to credit %q, not %q", v, c.Number)
+			return fieldErr("20", 0, "MT701 belongs to credit %q, not %q", v, c.Number)
 		}
 		ordered[n-2] = m
 	}
 	for _, m := range ordered {
-		g, _ := m.Get("45B")
-		d, _ := m.Get("46B")
-		k, _ := m.Get("47B")
-		c.Goods, c.Documents, c.Conditions = append(c.Goods, splitLines(g)...), append(c.Documents, splitLines(d)...), append(c.Conditions, splitLines(k)...)
+		for i, n := range c.narratives() {
+			v, _ := m.Get(narrativeTags[i])
+			*n = append(*n, splitLines(v)...)
+		}
 	}
-	return c, nil
+	return nil
 }
 
 // sequenceTotal checks 27 is "n/total" with n == want and returns the total.

@@ -13,11 +13,13 @@ type MT707 struct {
 	Reference            string // 20 sender's reference
 	ReceiverReference    string // 21
 	IssuingBankReference string // 23
+	IssuingBank          *Party // 52a, when the sender is not the issuing bank
 	DateOfIssue          time.Time
 	AmendmentNumber      int // 26E
 	DateOfAmendment      time.Time
-	Purpose              string // 22A: ISSU (issuance), ACNF (advice of confirmation), ICCO (issuance with confirmation)
-	NewExpiry            time.Time
+	Purpose              string    // 22A: ISSU (issuance), ACNF (advice of confirmation), ICCO (issuance with confirmation)
+	NewExpiry            time.Time // 31D with NewExpiryPlace
+	NewExpiryPlace       string
 	Increase, Decrease   *money.Money // 32B, 33B
 	LatestShipment       time.Time
 	Goods                []string // 45B
@@ -25,16 +27,6 @@ type MT707 struct {
 	Conditions           []string // 47B
 	ChargesPayableBy     string   // 71N: APPL, BENE
 	Information          []string // 72Z
-}
-
-var mt707Specs = []spec{
-	{"27", "Sequence of Total", true, 1, 3}, {"20", "Sender's Reference", true, 1, 16}, {"21", "Receiver's Reference", true, 1, 16},
-	{"23", "Issuing Bank's Reference", true, 1, 16}, {"31C", "Date of Issue", true, 1, 6}, {"26E", "Number of Amendment", true, 1, 3},
-	{"30", "Date of Amendment", true, 1, 6}, {"22A", "Purpose of Message", true, 1, 4}, {"31E", "New Date of Expiry", false, 1, 6},
-	{"32B", "Increase of Documentary Credit Amount", false, 1, 18}, {"33B", "Decrease of Documentary Credit Amount", false, 1, 18},
-	{"44C", "Latest Date of Shipment", false, 1, 6}, {"45B", "Description of Goods and/or Services", false, 100, 65},
-	{"46B", "Documents Required", false, 100, 65}, {"47B", "Additional Conditions", false, 100, 65},
-	{"71N", "Amendment Charge Payable By", false, 7, 35}, {"72Z", "Sender to Receiver Information", false, 6, 35},
 }
 
 // Message renders the amendment.
@@ -45,11 +37,14 @@ func (a MT707) Message() (*Message, error) {
 	w.str("20", a.Reference)
 	w.str("21", a.ReceiverReference)
 	w.str("23", a.IssuingBankReference)
+	w.party("52", a.IssuingBank)
 	w.date("31C", a.DateOfIssue)
 	w.str("26E", strconv.Itoa(a.AmendmentNumber))
 	w.date("30", a.DateOfAmendment)
 	w.str("22A", a.Purpose)
-	w.date("31E", a.NewExpiry)
+	if !a.NewExpiry.IsZero() {
+		w.str("31D", Date6(a.NewExpiry)+a.NewExpiryPlace)
+	}
 	w.amount("32B", a.Increase)
 	w.amount("33B", a.Decrease)
 	w.date("44C", a.LatestShipment)
@@ -61,18 +56,18 @@ func (a MT707) Message() (*Message, error) {
 	if w.err != nil {
 		return nil, w.err
 	}
-	return m, validate(m, mt707Specs)
+	return m, Validate(m)
 }
 
 // ParseMT707 reads an amendment.
 func ParseMT707(m *Message) (MT707, error) {
-	if err := checkType(m, "707", mt707Specs); err != nil {
+	if err := checkType(m, "707"); err != nil {
 		return MT707{}, err
 	}
 	r := &reader{m: m}
 	a := MT707{Sender: m.Sender, Receiver: m.Receiver, Reference: r.str("20"), ReceiverReference: r.str("21"),
-		IssuingBankReference: r.str("23"), DateOfIssue: r.date("31C"), DateOfAmendment: r.date("30"), Purpose: r.str("22A"),
-		NewExpiry: r.date("31E"), Increase: r.amount("32B"), Decrease: r.amount("33B"), LatestShipment: r.date("44C"),
+		IssuingBankReference: r.str("23"), IssuingBank: r.party("52"), DateOfIssue: r.date("31C"), DateOfAmendment: r.date("30"), Purpose: r.str("22A"),
+		Increase: r.amount("32B"), Decrease: r.amount("33B"), LatestShipment: r.date("44C"),
 		Goods: r.lines("45B"), Documents: r.lines("46B"), Conditions: r.lines("47B"), ChargesPayableBy: r.str("71N"),
 		Information: r.lines("72Z")}
 	n, err := strconv.Atoi(r.str("26E"))
@@ -80,6 +75,9 @@ func ParseMT707(m *Message) (MT707, error) {
 		r.fail(fieldErr("26E", 0, "%q: want the amendment's number", r.str("26E")))
 	}
 	a.AmendmentNumber = n
+	if d := r.str("31D"); d != "" { // Validate checked 6!n29x
+		a.NewExpiry, a.NewExpiryPlace = r.date6(d[:6]), d[6:]
+	}
 	return a, r.err
 }
 
@@ -92,14 +90,9 @@ type MT734 struct {
 	UtilisationDate   time.Time
 	Amount            *money.Money // 32A date and amount of utilisation
 	ChargesClaimed    []string     // 73A
+	TotalClaimed      *money.Money // 33B, with 73A (network rule C1)
 	Discrepancies     []string     // 77J
 	Disposal          []string     // 77B: /HOLD/, /NOTIFY/, /PREVINST/, /RETURN/ ...
-}
-
-var mt734Specs = []spec{
-	{"20", "Sender's TRN", true, 1, 16}, {"21", "Presenting Bank's Reference", true, 1, 16},
-	{"32A", "Date and Amount of Utilisation", true, 1, 24}, {"73A", "Charges Claimed", false, 6, 35},
-	{"77J", "Discrepancies", true, 70, 50}, {"77B", "Disposal of Documents", true, 3, 35},
 }
 
 // Message renders the refusal.
@@ -110,22 +103,23 @@ func (a MT734) Message() (*Message, error) {
 	w.str("21", a.PresentingBankRef)
 	w.dateAmount("32A", a.UtilisationDate, a.Amount)
 	w.lines("73A", a.ChargesClaimed)
+	w.amount("33B", a.TotalClaimed)
 	w.lines("77J", a.Discrepancies)
 	w.lines("77B", a.Disposal)
 	if w.err != nil {
 		return nil, w.err
 	}
-	return m, validate(m, mt734Specs)
+	return m, Validate(m)
 }
 
 // ParseMT734 reads a refusal.
 func ParseMT734(m *Message) (MT734, error) {
-	if err := checkType(m, "734", mt734Specs); err != nil {
+	if err := checkType(m, "734"); err != nil {
 		return MT734{}, err
 	}
 	r := &reader{m: m}
 	a := MT734{Sender: m.Sender, Receiver: m.Receiver, Reference: r.str("20"), PresentingBankRef: r.str("21"),
-		ChargesClaimed: r.lines("73A"), Discrepancies: r.lines("77J"), Disposal: r.lines("77B")}
+		ChargesClaimed: r.lines("73A"), TotalClaimed: r.amount("33B"), Discrepancies: r.lines("77J"), Disposal: r.lines("77B")}
 	a.UtilisationDate, a.Amount = r.dateAmount("32A")
 	return a, r.err
 }
@@ -149,23 +143,9 @@ type Advice struct {
 	Information      []string     // 72Z
 }
 
-var adviceSpecs = map[string][]spec{
-	"750": {{"20", "Sender's TRN", true, 1, 16}, {"21", "Related Reference", true, 1, 16}, {"32B", "Principal Amount", true, 1, 18},
-		{"71D", "Charges to be Deducted", false, 6, 35}, {"72Z", "Sender to Receiver Information", false, 6, 35}, {"77J", "Discrepancies", true, 70, 50}},
-	"752": {{"20", "Documentary Credit Number", true, 1, 16}, {"21", "Presenting Bank's Reference", true, 1, 16},
-		{"23", "Further Identification", true, 1, 16}, {"30", "Date of Advice of Discrepancy or Mailing", true, 1, 6},
-		{"32B", "Total Amount Advised", false, 1, 18}, {"71D", "Charges Deducted", false, 6, 35}, {"72Z", "Sender to Receiver Information", false, 6, 35}},
-	"754": {{"20", "Sender's Reference", true, 1, 16}, {"21", "Related Reference", true, 1, 16},
-		{"32A", "Principal Amount Paid/Accepted/Negotiated", true, 1, 24}, {"71D", "Charges Deducted", false, 6, 35},
-		{"72Z", "Sender to Receiver Information", false, 6, 35}, {"77", "Narrative", false, 20, 35}},
-	"756": {{"20", "Sender's Reference", true, 1, 16}, {"21", "Presenting Bank's Reference", true, 1, 16},
-		{"32B", "Total Amount Claimed", true, 1, 18}, {"33A", "Amount Reimbursed or Paid", true, 1, 24}, {"72Z", "Sender to Receiver Information", false, 6, 35}},
-}
-
 // Message renders the advice.
 func (a Advice) Message() (*Message, error) {
-	specs, ok := adviceSpecs[a.Type]
-	if !ok {
+	if !adviceTypes[a.Type] {
 		return nil, &ParseError{Reason: "advice type must be 750, 752, 754 or 756, not " + a.Type}
 	}
 	m := &Message{Sender: a.Sender, Receiver: a.Receiver, Type: a.Type, Input: true}
@@ -192,16 +172,15 @@ func (a Advice) Message() (*Message, error) {
 	if w.err != nil {
 		return nil, w.err
 	}
-	return m, validate(m, specs)
+	return m, Validate(m)
 }
 
 // ParseAdvice reads an MT750, MT752, MT754 or MT756.
 func ParseAdvice(m *Message) (Advice, error) {
-	specs, ok := adviceSpecs[m.Type]
-	if !ok {
+	if !adviceTypes[m.Type] {
 		return Advice{}, &ParseError{Reason: "MT" + m.Type + " is not an MT750, MT752, MT754 or MT756"}
 	}
-	if err := validate(m, specs); err != nil {
+	if err := Validate(m); err != nil {
 		return Advice{}, err
 	}
 	r := &reader{m: m}
@@ -217,9 +196,11 @@ func ParseAdvice(m *Message) (Advice, error) {
 	return a, r.err
 }
 
-func checkType(m *Message, want string, specs []spec) error {
+var adviceTypes = map[string]bool{"750": true, "752": true, "754": true, "756": true}
+
+func checkType(m *Message, want string) error {
 	if m.Type != want {
 		return &ParseError{Reason: "MT" + m.Type + " is not an MT" + want}
 	}
-	return validate(m, specs)
+	return Validate(m)
 }

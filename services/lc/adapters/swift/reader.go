@@ -1,6 +1,7 @@
 package swift
 
 import (
+	"strings"
 	"time"
 
 	"github.com/tradefin/tradefin/events/money"
@@ -94,4 +95,28 @@ func (w *writer) dateAmount(tag string, t time.Time, m *money.Money) {
 		w.err = fieldErr(tag, 0, "%v", err)
 	}
 	w.m.Add(tag, Date6(t)+v)
+}
+
+// party reads a field with letter options ("42" finds 42A or 42D); nil when absent.
+func (r *reader) party(prefix string) *Party {
+	for _, f := range r.m.Fields {
+		if len(f.Tag) == 3 && f.Tag[:2] == prefix && strings.ContainsRune("ABD", rune(f.Tag[2])) { // 42C, 42M are not parties
+			p := parseParty(f.Tag[2:], f.Value)
+			return &p
+		}
+	}
+	return nil
+}
+
+func (w *writer) party(prefix string, p *Party) {
+	if p != nil {
+		w.m.Add(prefix+p.Option, p.value())
+	}
+}
+
+// date6 reads a YYMMDD already checked by Validate, keeping the first error.
+func (r *reader) date6(s string) time.Time {
+	t, err := ParseDate6("", s)
+	r.fail(err)
+	return t
 }

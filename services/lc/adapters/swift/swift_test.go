@@ -102,7 +102,7 @@ func TestMT700OverflowsIntoMT701(t *testing.T) {
 func TestOtherMessagesRoundTrip(t *testing.T) {
 	amend := MT707{Sender: "ESSESESS", Receiver: "BCOMPTPL", Reference: "LC2026001", ReceiverReference: "NONREF", IssuingBankReference: "LC2026001",
 		DateOfIssue: day(2026, 11, 2), AmendmentNumber: 1, DateOfAmendment: day(2026, 11, 20), Purpose: "ISSU",
-		NewExpiry: day(2027, 1, 31), Increase: eur(5_000_00), LatestShipment: day(2026, 12, 20), ChargesPayableBy: "BENE"}
+		NewExpiry: day(2027, 1, 31), NewExpiryPlace: "LISBON", Increase: eur(5_000_00), LatestShipment: day(2026, 12, 20), ChargesPayableBy: "BENE"}
 	m, err := amend.Message()
 	if err != nil {
 		t.Fatal(err)
@@ -113,7 +113,7 @@ func TestOtherMessagesRoundTrip(t *testing.T) {
 	}
 
 	refusal := MT734{Sender: "ESSESESS", Receiver: "BCOMPTPL", Reference: "REF734", PresentingBankRef: "PRES001",
-		UtilisationDate: day(2026, 12, 8), Amount: eur(100_000_00), ChargesClaimed: []string{"/COMM/EUR150,"},
+		UtilisationDate: day(2026, 12, 8), Amount: eur(100_000_00), ChargesClaimed: []string{"/COMM/EUR150,"}, TotalClaimed: eur(100_150_00),
 		Discrepancies: []string{"1. INVOICE NOT ISSUED BY THE BENEFICIARY", "   (UCP 600 ART. 18(A)(I))", "2. B/L WITHOUT ON BOARD NOTATION"},
 		Disposal:      []string{"/NOTIFY/"}}
 	m, err = refusal.Message()

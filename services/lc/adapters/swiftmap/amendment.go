@@ -9,9 +9,8 @@ import (
 	"github.com/tradefin/tradefin/services/lc/domain"
 )
 
-// mt707Order is the order of MT707's fields in the standard (SR 2018 onwards, with 31E where
-// 31D stands): the fields swift.MT707 does not carry yet are added and the message put in order.
-var mt707Order = []string{"27", "20", "21", "23", "52A", "50B", "31C", "26E", "30", "22A", "23S", "40A", "40E", "31D", "31E", "50", "59",
+// mt707Order is the order of MT707's fields in the standard (SR 2018 onwards): the fields swift.MT707 does not carry yet are added and the message put in order.
+var mt707Order = []string{"27", "20", "21", "23", "52A", "50B", "31C", "26E", "30", "22A", "23S", "40A", "40E", "31D", "50", "59",
 	"32B", "33B", "39A", "39C", "41A", "41D", "42C", "42A", "42D", "42M", "42P", "43P", "43T", "44A", "44E", "44F", "44B", "44C", "44D",
 	"45B", "46B", "47B", "49M", "49N", "71D", "71N", "48", "49", "58A", "53A", "78", "57A", "72Z"}
 
@@ -26,7 +25,7 @@ func MT707(lc *domain.LetterOfCredit, a domain.Amendment) (*swift.Message, error
 	t := lc.Terms
 	m, err := swift.MT707{Sender: t.IssuingBank, Receiver: t.AdvisingBank, Reference: short(t.Number), ReceiverReference: "NONREF",
 		IssuingBankReference: short(t.Number), DateOfIssue: civil(lc.IssueDate), AmendmentNumber: a.Number, DateOfAmendment: civil(a.Date),
-		Purpose: "ISSU", NewExpiry: civil(a.NewExpiry), Increase: a.Increase, Decrease: a.Decrease, LatestShipment: civil(a.NewLatestShipment),
+		Purpose: "ISSU", NewExpiry: civil(a.NewExpiry), NewExpiryPlace: upper(t.ExpiryPlace, 29), Increase: a.Increase, Decrease: a.Decrease, LatestShipment: civil(a.NewLatestShipment),
 		Goods: narrative(a.Goods, false), Documents: narrative(a.Documents, true), Conditions: narrative(a.Conditions, false)}.Message()
 	if err != nil {
 		return nil, err
@@ -47,7 +46,7 @@ func MT707(lc *domain.LetterOfCredit, a domain.Amendment) (*swift.Message, error
 	slices.SortStableFunc(m.Fields, func(x, y swift.Field) int {
 		return slices.Index(mt707Order, x.Tag) - slices.Index(mt707Order, y.Tag)
 	})
-	return m, nil
+	return m, swift.Validate(m)
 }
 
 // narrative is a narrative field's lines: each change's code, then its text in 65-character

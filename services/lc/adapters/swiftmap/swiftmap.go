@@ -34,6 +34,7 @@ func Messages(lc *domain.LetterOfCredit) ([]Message, error) {
 	if err != nil {
 		return nil, fmt.Errorf("MT700: %w", err)
 	}
+	withUsanceFields(mt700[0], lc.Terms)
 	add(mt700...)
 	t := lc.Terms
 	for _, a := range lc.Amendments {
@@ -65,6 +66,14 @@ func Messages(lc *domain.LetterOfCredit) ([]Message, error) {
 				return nil, fmt.Errorf("MT752: %w", err)
 			}
 			add(m)
+		}
+		if p.Honoured && p.Undertaking != nil { // a usance credit: accepted or undertaken, paid at maturity
+			m, err := undertakingAdvice(t, p, ref)
+			if err != nil {
+				return nil, fmt.Errorf("MT754: %w", err)
+			}
+			add(m)
+			continue
 		}
 		if p.Honoured {
 			m754, err := swift.Advice{Type: "754", Sender: t.AdvisingBank, Receiver: t.IssuingBank, Reference: ref, RelatedReference: short(t.Number),
@@ -105,6 +114,7 @@ func MT700(lc *domain.LetterOfCredit) swift.MT700 {
 	if t.PresentationPeriodDays > 0 {
 		c.PresentationPeriod = fmt.Sprint(t.PresentationPeriodDays)
 	}
+	availability(&c, t)
 	return c
 }
 

@@ -27,8 +27,10 @@ func (h PresentDocumentsHandler) Handle(ctx context.Context, c PresentDocuments)
 	var res domain.Examination
 	_, err := updateAs(ctx, h.Repo, c.CreditID, domain.ActPresent, func(lc *domain.LetterOfCredit, _ identity.Actor) error {
 		var err error
-		res, err = lc.Present(c.PresentationID, c.Presentation, h.Clock.now(), h.Policy)
-		return err
+		if res, err = lc.Present(c.PresentationID, c.Presentation, h.Clock.now(), h.Policy); err != nil {
+			return err
+		}
+		return lc.Undertake(h.Policy) // a usance credit's honour is an undertaking to pay at maturity
 	})
 	return res, err
 }

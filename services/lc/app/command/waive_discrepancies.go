@@ -35,14 +35,18 @@ type DecideWaiver struct {
 
 // DecideWaiverHandler handles it.
 type DecideWaiverHandler struct {
-	Repo  Repository
-	Clock Clock
+	Repo   Repository
+	Clock  Clock
+	Policy domain.Policy // the calendars a usance credit's maturity runs on
 }
 
 // Handle records the decision, within the decision period; an accepted waiver honours the
 // credit.
 func (h DecideWaiverHandler) Handle(ctx context.Context, c DecideWaiver) (*domain.LetterOfCredit, error) {
 	return updateAs(ctx, h.Repo, c.CreditID, domain.ActDecideWaiver, func(lc *domain.LetterOfCredit, _ identity.Actor) error {
-		return lc.DecideWaiver(c.PresentationID, c.Accepted, h.Clock.orToday(c.On), h.Clock.now())
+		if err := lc.DecideWaiver(c.PresentationID, c.Accepted, h.Clock.orToday(c.On), h.Clock.now()); err != nil {
+			return err
+		}
+		return lc.Undertake(h.Policy) // a usance credit's honour is an undertaking to pay at maturity
 	})
 }
