@@ -21,7 +21,7 @@ type Message struct {
 
 // Messages renders every message the credit's history has produced so far.
 func Messages(lc *domain.LetterOfCredit) ([]Message, error) {
-	if lc.Status == domain.StatusApplied {
+	if lc.Status == domain.StatusApplied || lc.Status == domain.StatusPendingIssue { // no MT700 before the issue
 		return []Message{}, nil
 	}
 	var out []Message
