@@ -28,3 +28,25 @@ func TestAmendmentIssuedThenAccepted(t *testing.T) {
 		}
 	}
 }
+
+// A transferable credit is transferred once by the transferring bank, after it advised the
+// credit and before any presentation (UCP 600 Art. 38(b), (d)).
+func TestTransferOnceBeforePresentation(t *testing.T) {
+	walk(t, LCApplied, LCIssued, LCAdvised, LCTransferred, LCAccepted, ExportCleared, Shipped, DocumentsPresented, Honoured)
+	advised := walk(t, LCApplied, LCIssued, LCAdvised)
+	for _, c := range []struct {
+		name  string
+		s     State
+		org   string
+		words string
+	}{
+		{"only the transferring bank transfers", advised, ImporterBank, "only ExporterBankMSP"},
+		{"no transfer before the advice", walk(t, LCApplied, LCIssued), ExporterBank, "needs LC_ADVISED first"},
+		{"transferred once", advised.After(LCTransferred), ExporterBank, "happens once"},
+		{"no transfer after a presentation", walk(t, LCApplied, LCIssued, LCAdvised, ExportCleared, Shipped, DocumentsPresented), ExporterBank, "cannot follow DOCUMENTS_PRESENTED"},
+	} {
+		if err := Check(LCTransferred, c.s, c.org); err == nil || !strings.Contains(err.Error(), c.words) {
+			t.Errorf("%s: %v, want %q", c.name, err, c.words)
+		}
+	}
+}

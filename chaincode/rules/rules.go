@@ -14,6 +14,7 @@ const (
 	LCAccepted         Type = "LC_ACCEPTED"
 	LCAmended          Type = "LC_AMENDED"
 	LCAmendmentIssued  Type = "LC_AMENDMENT_ISSUED" // the issuing bank is bound by it (UCP 600 Art. 10(b)); LC_AMENDED on acceptance
+	LCTransferred      Type = "LC_TRANSFERRED"      // to a second beneficiary, once, by the transferring bank (Art. 38)
 	ExportCleared      Type = "EXPORT_CLEARED"
 	Shipped            Type = "SHIPPED"
 	DocumentsPresented Type = "DOCUMENTS_PRESENTED"
@@ -54,6 +55,8 @@ type rule struct {
 //   - the credit: LC_APPLIED → LC_ISSUED → LC_ADVISED → LC_ACCEPTED, with LC_AMENDMENT_ISSUED
 //     (the issuing bank bound, Art. 10(b)) and LC_AMENDED (the beneficiary accepted, 10(c))
 //     between issue and honour any number of times (UCP 600 Art. 10; MT707);
+//   - a transferable credit is transferred once (LC_TRANSFERRED), by the transferring bank after
+//     it advised the credit and before any presentation (UCP 600 Art. 38(b), (d));
 //   - the goods and customs: EXPORT_CLEARED → SHIPPED. Export clearance is customs' decision on
 //     the exporter's declaration and waits for no bank; it needs only LC_APPLIED, the milestone
 //     that opens the trade's chain (a trade ID is created by its credit application), so it
@@ -82,6 +85,7 @@ var rules = map[Type]rule{
 	LCAccepted:         {org: ExporterBank, needs: []Type{LCAdvised}},
 	LCAmended:          {org: ImporterBank, needs: []Type{LCIssued}, presentation: notHonoured, repeats: true},
 	LCAmendmentIssued:  {org: ImporterBank, needs: []Type{LCIssued}, presentation: notHonoured, repeats: true},
+	LCTransferred:      {org: ExporterBank, needs: []Type{LCAdvised}, presentation: []Type{noPresentation}},
 	ExportCleared:      {org: Customs, needs: []Type{LCApplied}},
 	Shipped:            {org: Customs, needs: []Type{ExportCleared}},
 	DocumentsPresented: {org: ExporterBank, needs: []Type{LCIssued, Shipped}, presentation: []Type{noPresentation, DocumentsRefused}, repeats: true},

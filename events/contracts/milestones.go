@@ -23,6 +23,7 @@ var milestones = map[string]string{
 	"customs.import_released.v1":       "IMPORT_RELEASED",
 	"lc.amended.v1":                    "LC_AMENDED",
 	"lc.amendment_issued.v1":           "LC_AMENDMENT_ISSUED",
+	"lc.transferred.v1":                "LC_TRANSFERRED",
 	"lc.expired.v1":                    "EXPIRED",
 	"lc.cancelled.v1":                  "CANCELLED",
 }

@@ -45,6 +45,8 @@ func Parties(env Envelope) []string {
 		add(e.ApplicantOrg, e.BeneficiaryOrg, e.IssuingBank, e.AdvisingBank)
 	case *LCHonoured:
 		add(e.IssuingBank, e.AdvisingBank)
+	case *LCTransferred:
+		add(e.TransferringBank, e.SecondBeneficiaryOrg)
 	}
 	slices.Sort(ps)
 	return slices.Compact(ps)

@@ -19,6 +19,7 @@ var types = map[string]reflect.Type{
 	"lc.honoured.v1":                   reflect.TypeFor[LCHonoured](),
 	"lc.amended.v1":                    reflect.TypeFor[LCAmended](),
 	"lc.amendment_issued.v1":           reflect.TypeFor[LCAmendmentIssued](),
+	"lc.transferred.v1":                reflect.TypeFor[LCTransferred](),
 	"lc.expired.v1":                    reflect.TypeFor[LCExpired](),
 	"lc.cancelled.v1":                  reflect.TypeFor[LCCancelled](),
 	"customs.document_registered.v1":   reflect.TypeFor[DocumentRegistered](),

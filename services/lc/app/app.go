@@ -31,6 +31,10 @@ type Commands struct {
 	RequestAmendment   command.RequestAmendmentHandler
 	DecideAmendment    command.DecideAmendmentRequestHandler
 	AdviseAmendment    command.AdviseAmendmentHandler
+	RequestTransfer    command.RequestTransferHandler
+	TransferCredit     command.TransferCreditHandler
+	PresentTransferred command.PresentTransferredHandler
+	SubstituteInvoice  command.SubstituteInvoiceHandler
 	ProposeCancel      command.ProposeCancellationHandler
 	AnswerCancel       command.AnswerCancellationHandler
 	ExpireCredit       command.ExpireCreditHandler
@@ -40,6 +44,7 @@ type Commands struct {
 type Queries struct {
 	ExaminePresentation query.ExaminePresentationHandler
 	Credit              query.CreditHandler
+	TransferredCredit   query.TransferredCreditHandler
 }
 
 // Settings are the issuing bank's: its four-eyes limit and the rules' policy (the banking
@@ -68,10 +73,14 @@ func New(repo command.Repository, trades command.TradeClaims, s Settings) Applic
 			RequestAmendment:   command.RequestAmendmentHandler{Repo: repo, Clock: clock},
 			DecideAmendment:    command.DecideAmendmentRequestHandler{Repo: repo, Clock: clock},
 			AdviseAmendment:    command.AdviseAmendmentHandler{Repo: repo, Clock: clock},
+			RequestTransfer:    command.RequestTransferHandler{Repo: repo},
+			TransferCredit:     command.TransferCreditHandler{Repo: repo, Clock: clock},
+			PresentTransferred: command.PresentTransferredHandler{Repo: repo, Policy: s.Policy, Clock: clock},
+			SubstituteInvoice:  command.SubstituteInvoiceHandler{Repo: repo, Policy: s.Policy, Clock: clock},
 			ProposeCancel:      command.ProposeCancellationHandler{Repo: repo, Clock: clock},
 			AnswerCancel:       command.AnswerCancellationHandler{Repo: repo, Clock: clock},
 			ExpireCredit:       command.ExpireCreditHandler{Repo: repo, Clock: clock},
 		},
-		Queries: Queries{Credit: query.CreditHandler{Repo: repo}},
+		Queries: Queries{Credit: query.CreditHandler{Repo: repo}, TransferredCredit: query.TransferredCreditHandler{Repo: repo}},
 	}
 }

@@ -59,6 +59,9 @@ func Authorize(a identity.Actor, act Action, lc *LetterOfCredit) error {
 		}
 		return ErrNotVisible
 	}
+	if isSecondBeneficiary(a, lc) {
+		return authorizeSecondBeneficiary(act)
+	}
 	if !party(a, t) && !a.IsAuditor() {
 		return ErrNotVisible
 	}
@@ -81,6 +84,14 @@ func Authorize(a identity.Actor, act Action, lc *LetterOfCredit) error {
 		allowed, rule = applicant, "only the applicant of the credit requests its amendment from the issuing bank"
 	case ActAdviseAmend:
 		allowed, rule = adviser, "only a trade officer of the advising bank that advised the credit advises its amendments (UCP 600 Art. 9(d))"
+	case ActRequestTransfer, ActSubstitute:
+		allowed, rule = beneficiary, "only the (first) beneficiary of the credit asks for its transfer and substitutes its invoice (UCP 600 Art. 38)"
+	case ActTransfer:
+		allowed, rule = a.Acts(identity.Bank, t.TransferringBank(), identity.RoleTradeOfficer), "only a trade officer of the transferring bank transfers the credit (UCP 600 Art. 38(b))"
+	case ActReadTransferred:
+		return nil
+	case ActPresentTransferred:
+		rule = "only the second beneficiary presents under the transferred credit (UCP 600 Art. 38)"
 	case ActPresent:
 		allowed, rule = beneficiary, "only the beneficiary of the credit presents documents under it"
 	case ActWaive:

@@ -92,6 +92,7 @@ type LetterOfCredit struct {
 	AdvisedOn        Date
 	AcceptedOn       Date
 	Cancellation     *Cancellation // the issuing bank's proposal to cancel, and the beneficiary's answer
+	Transfer         *Transfer     // the transfer to a second beneficiary (UCP 600 Art. 38)
 	ExpiredAt        time.Time
 	Version          int64 // events applied from the store
 	changes          []Event
@@ -347,6 +348,8 @@ func (lc *LetterOfCredit) Apply(e Event) {
 		lc.applyAmendment(e)
 	case CancellationProposed, CancellationAnswered:
 		lc.applyCancellation(e)
+	case TransferAsked, CreditTransferred, TransferredDocumentsPresented, InvoiceSubstituted:
+		lc.applyTransfer(e)
 	case Expired:
 		lc.ExpiredAt, lc.Status = e.At, StatusExpired
 	case UndertakingIncurred:

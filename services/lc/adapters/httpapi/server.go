@@ -44,6 +44,7 @@ func routes(a app.Application) *apispec.Mux {
 	api := apispec.NewMux()
 	registerCredits(api, a)
 	registerAmendments(api, a)
+	registerTransfer(api, a)
 	api.HandleFunc("POST /v1/examinations", func(w http.ResponseWriter, r *http.Request) {
 		var req struct {
 			Terms        termsDTO        `json:"terms"`

@@ -30,6 +30,8 @@ func integrationEvent(lc *domain.LetterOfCredit, e domain.Event, by identity.Sta
 		return amendmentIssued(lc, e.Amendment.Number, by)
 	case domain.AmendmentIssued:
 		return amendmentIssued(lc, e.Number, by)
+	case domain.CreditTransferred:
+		return transferred(lc, by)
 	case domain.CancellationAnswered:
 		if !e.Accepted {
 			return nil
@@ -74,7 +76,7 @@ func integrationEvent(lc *domain.LetterOfCredit, e domain.Event, by identity.Sta
 		}
 		return withUndertaking(contracts.LCHonoured{TradeID: lc.TradeID, Actor: by, LCID: lc.ID, PresentationID: e.PresentationID, Amount: amount,
 			IssuingBank: t.IssuingBank, AdvisingBank: t.AdvisingBank, Beneficiary: t.Beneficiary.Name,
-			BeneficiaryAccount: t.BeneficiaryAccount, AccountCurrency: t.AccountCurrency}, u)
+			BeneficiaryAccount: t.BeneficiaryAccount, AccountCurrency: t.AccountCurrency, Payees: payees(lc, e.PresentationID, amount)}, u)
 	}
 	return nil
 }

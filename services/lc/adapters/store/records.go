@@ -115,6 +115,7 @@ var formats = func() *eventstore.Registry {
 	r.Register("lc.Expired", expiredRecord{})
 	r.Register("lc.TradeClaimed", tradeClaimedRecord{})
 	registerAmendmentSteps(r)
+	registerTransfer(r)
 	r.Register("lc.UndertakingIncurred", undertakingIncurredRecord{})
 	return r
 }()
@@ -169,6 +170,9 @@ func toRecord(e domain.Event) (aggregate.Record[domain.Event], error) {
 		return undertakingIncurredRecord(e), nil
 	}
 	if r, ok := amendmentStepRecord(e); ok {
+		return r, nil
+	}
+	if r, ok := transferRecord(e); ok {
 		return r, nil
 	}
 	return nil, fmt.Errorf("%w: no stored format for %T", eventstore.ErrUnknownEventType, e)
