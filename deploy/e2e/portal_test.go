@@ -143,9 +143,13 @@ func TestPortalTrade(t *testing.T) {
 		t.Fatal("the on-board notation is still ticked")
 	}
 	joao.submit("#do-present", "#flash")
-	if !strings.Contains(joao.textOf("#flash"), "refused") {
+	if !strings.Contains(joao.textOf("#flash"), "queued") {
 		t.Fatalf("the discrepant presentation: %s", joao.textOf("#flash"))
 	}
+	// The issuing bank's examiner decides: refuse, the documents held pending the waiver.
+	erik.waitFor(trade, "#do-examination")
+	erik.run("refuse", chromedp.Click(chromedp.CSS(`input[name="decision"][value="REFUSE"]`)))
+	erik.submit("#do-examination", "#flash")
 
 	erik.waitFor(trade, "table.discrepancies")
 	if desk := erik.textOf("#credit"); !strings.Contains(desk, "UCP 600 Art. 20(a)(ii)") || !strings.Contains(desk, "refused") || !strings.Contains(desk, "MT734") {

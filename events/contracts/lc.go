@@ -72,6 +72,9 @@ type DocumentsPresented struct {
 	LCID           string         `json:"lcId"`
 	PresentationID string         `json:"presentationId"`
 	Documents      []string       `json:"documents"` // SHA-256 of each document
+	// ExaminationDeadline is the close of the bank's five banking days following the day of
+	// presentation at its place (RFC 3339, UTC; UCP 600 Art. 14(b)): the workflow's timer.
+	ExaminationDeadline string `json:"examinationDeadline,omitempty"`
 }
 
 // DocumentsRefused: the issuing bank refused the presentation (UCP 600 Art. 16, MT734).

@@ -189,6 +189,17 @@ func signalFor(ctx context.Context, env contracts.Envelope) (trade.Event, error)
 		ev.LCID, until = e.LCID, e.PresentableUntil
 	case *contracts.PaymentFailed:
 		ev.Reason = e.Reason
+	case *contracts.DocumentsPresented: // the examination deadline's timer (trade/examination_deadline.go)
+		ev.PresentationID = e.PresentationID
+		if e.ExaminationDeadline != "" {
+			if ev.ExaminationDeadline, err = time.Parse(time.RFC3339, e.ExaminationDeadline); err != nil {
+				return trade.Event{}, fmt.Errorf("%w: %s %s: examinationDeadline %q: %v", contracts.ErrMalformed, env.Type, env.ID, e.ExaminationDeadline, err)
+			}
+		}
+	case *contracts.DocumentsRefused:
+		ev.PresentationID = e.PresentationID
+	case *contracts.LCHonoured:
+		ev.PresentationID = e.PresentationID
 	}
 	if until != "" {
 		if ev.LCExpiry, err = time.Parse(time.RFC3339, until); err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"sync"
 	"testing"
 	"time"
 
@@ -147,8 +148,8 @@ func TestACancelledCreditEndsTheTrade(t *testing.T) {
 // "awaiting correction" until the instruction is corrected; meanwhile the trade shows the
 // payment failed and waiting, stuck past the threshold, and then it settles and closes.
 func TestAFailedPaymentIsInstructedAgainUntilCorrected(t *testing.T) {
-	reader := sdkmetric.NewManualReader()
-	otel.SetMeterProvider(sdkmetric.NewMeterProvider(sdkmetric.WithReader(reader)))
+	reader := metricReader()
+	base := stuckNow(t, reader) // -count=N runs share the one provider: count from here
 	e, calls := env(t)
 	for i, s := range happyPath[:9] {
 		signal(e, time.Duration(i+1)*time.Minute, s, fmt.Sprintf("ev-%d", i))
@@ -162,8 +163,8 @@ func TestAFailedPaymentIsInstructedAgainUntilCorrected(t *testing.T) {
 		if !st.Payment.Waiting || st.Payment.Failed == nil || st.Payment.Failed.Reason != "AC01" || !hasWait(st.Waits, waitPayment) || !st.Waits[0].Stuck {
 			t.Errorf("while awaiting correction: payment %+v, waits %+v", st.Payment, st.Waits)
 		}
-		if n := stuckNow(t, reader); n != 1 {
-			t.Errorf("%s = %d while the payment is stuck, want 1", StuckMetric, n)
+		if n := stuckEventually(t, reader, base+1); n != base+1 {
+			t.Errorf("%s = %d while the payment is stuck, want %d", StuckMetric, n, base+1)
 		}
 	}, time.Hour+45*time.Second)
 	signal(e, 3*time.Hour, "settlement.payment_settled.v1", "settled")
@@ -172,9 +173,28 @@ func TestAFailedPaymentIsInstructedAgainUntilCorrected(t *testing.T) {
 	if st.Status != StatusClosed || st.Payment.Waiting || st.Payment.Failures != 1 || st.Payment.Status != "instructed" || countOf(*calls, "INSTRUCT P-1@settlement") != 11 {
 		t.Fatalf("status %s, payment %+v, instructs %d", st.Status, st.Payment, countOf(*calls, "INSTRUCT P-1@settlement"))
 	}
-	if n := stuckNow(t, reader); n != 0 {
-		t.Errorf("%s = %d once the payment was corrected, want 0", StuckMetric, n)
+	if n := stuckEventually(t, reader, base); n != base {
+		t.Errorf("%s = %d once the payment was corrected, want %d", StuckMetric, n, base)
 	}
+}
+
+// metricReader is the package's one metric reader: the global meter provider delegates the
+// instruments made at init to the first provider set only, so it is set once per test binary.
+var metricReader = sync.OnceValue(func() *sdkmetric.ManualReader {
+	r := sdkmetric.NewManualReader()
+	otel.SetMeterProvider(sdkmetric.NewMeterProvider(sdkmetric.WithReader(r)))
+	return r
+})
+
+// stuckEventually reads the stuck metric until it is want or 5 s have passed: the count is
+// changed by a local activity, which runs on its own goroutine, after the state is marked.
+func stuckEventually(t *testing.T, r *sdkmetric.ManualReader, want int64) int64 {
+	t.Helper()
+	n := stuckNow(t, r)
+	for deadline := time.Now().Add(5 * time.Second); n != want && time.Now().Before(deadline); n = stuckNow(t, r) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	return n
 }
 
 // stuckNow reads the stuck metric's value.

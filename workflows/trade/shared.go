@@ -74,6 +74,10 @@ type Event struct {
 	Actor identity.Stamp
 	// Parties are the organisations the event makes parties of the trade (contracts.Parties).
 	Parties []string
+	// PresentationID is set on a presentation's events; ExaminationDeadline on
+	// lc.documents_presented.v1 (examination_deadline.go).
+	PresentationID      string    `json:",omitempty"`
+	ExaminationDeadline time.Time `json:",omitzero"`
 }
 
 // Milestone is one milestone of the trade: committed (TxID set), or waiting for its predecessor.
@@ -114,6 +118,8 @@ type State struct {
 	Waits []Wait
 	// Runs counts the runs before this one (continue-as-new).
 	Runs int
+	// Examinations are the presentations' examination clocks (examination_deadline.go).
+	Examinations []Examination `json:",omitempty"`
 }
 
 // Instruction is the workflow's instruction to settlement once the credit is honoured.

@@ -55,6 +55,9 @@ func lifecycle(ctx workflow.Context, in Input) (State, error) {
 	})
 	workflow.Go(ctx, t.payments)
 	workflow.Go(ctx, t.watch)
+	if workflow.GetVersion(ctx, examinationDeadlineChange, workflow.DefaultVersion, 1) == 1 {
+		workflow.Go(ctx, t.examinationDeadlines)
+	}
 	for t.st.Status == StatusRunning {
 		t.commitReady(ctx)
 		if t.st.Status != StatusRunning {
@@ -128,6 +131,7 @@ func (t *tradeRun) receive(ev Event) {
 		t.st.Events = slices.Clone(t.st.Events[len(t.st.Events)-MaxEvents:])
 	}
 	t.st.Parties = mergeParties(t.st.Parties, ev.Parties)
+	t.noteExamination(ev)
 	if t.st.LCID == "" {
 		t.st.LCID = ev.LCID
 	}

@@ -56,8 +56,8 @@ func groups(prefix string) grant {
 var policy = map[string][]grant{
 	// Every service with an outbox writes the poison topic: its forwarder parks there a message
 	// that can never be published (events/messaging/outbox). Customs reads lc.applied.v1: the
-	// trades' parties.
-	"lc":         {produces(TopicLC), produces(TopicPoison)},
+	// trades' parties; the LC service reads customs' events: the documents registered per trade.
+	"lc":         {produces(TopicLC), consumes(TopicCustoms), groups("lc"), produces(TopicPoison)},
 	"customs":    {produces(TopicCustoms), consumes(TopicLC), groups("customs"), produces(TopicPoison)},
 	"settlement": {produces(TopicSettlement), consumes(TopicLC), groups("settlement"), produces(TopicPoison)},
 	"worker": {consumes(TopicLC), consumes(TopicCustoms), consumes(TopicSettlement), groups("trade-bridge."),

@@ -32,7 +32,7 @@ var (
 // expected is the least-privilege table, written out here (not derived from the policy) so a
 // change of the policy has to change the test too.
 var expected = map[string]access{
-	"lc":                  {writes: []string{kafkabroker.TopicLC, kafkabroker.TopicPoison}},
+	"lc":                  {writes: []string{kafkabroker.TopicLC, kafkabroker.TopicPoison}, reads: []string{kafkabroker.TopicCustoms}, groups: []string{"lc"}},
 	"customs":             {writes: []string{kafkabroker.TopicCustoms, kafkabroker.TopicPoison}, reads: []string{kafkabroker.TopicLC}, groups: []string{"customs"}},
 	"settlement":          {writes: []string{kafkabroker.TopicSettlement, kafkabroker.TopicPoison}, reads: []string{kafkabroker.TopicLC}, groups: []string{"settlement"}},
 	"worker":              {writes: []string{kafkabroker.TopicPoison}, reads: []string{kafkabroker.TopicLC, kafkabroker.TopicCustoms, kafkabroker.TopicSettlement}, groups: []string{"trade-bridge.tradefin.lc.v1"}},

@@ -1,6 +1,8 @@
 package scenario
 
 import (
+	"context"
+
 	"time"
 
 	"github.com/tradefin/tradefin/events/money"
@@ -32,9 +34,7 @@ func terms(tradeID string, amount money.Money, d func(int) string) map[string]an
 // presentation is a complying presentation (UCP 600 Art. 14) of the documents the credit asks
 // for; discrepant, its bill of lading lacks the on-board notation Art. 20(a)(ii) requires.
 func presentation(amount money.Money, d func(int) string, discrepant bool) map[string]any {
-	return map[string]any{
-		"date":  d(0),
-		"place": "Lisbon",
+	return map[string]any{ // the issuing bank stamps the date and place of receipt
 		"documents": []map[string]any{
 			{"kind": "commercial_invoice", "issueDate": d(0), "issuer": exporter.name, "madeOutTo": importer.name,
 				"amount": amount, "goodsDescription": "Ceramic floor tiles, grade A", "quantity": 1200},
@@ -64,4 +64,15 @@ func CreditApplication(tradeID string, today time.Time) (lcID string, body map[s
 	d := func(days int) string { return today.AddDate(0, 0, days).Format(time.DateOnly) }
 	lcID = "LC-" + tradeID
 	return lcID, map[string]any{"id": lcID, "tradeId": tradeID, "terms": terms(tradeID, money.New(84_000_00, money.MustCurrency("EUR")), d)}
+}
+
+// examine is the issuing bank examiner's decision on P-1 as the automatic examination found it:
+// honour a complying presentation, else refuse it holding the documents pending the applicant's
+// waiver (UCP 600 Art. 16(c)(iii)(b)).
+func (c *Client) examine(ctx context.Context, credit string, compliant bool) error {
+	decision := map[string]any{"decision": "HONOUR"}
+	if !compliant {
+		decision = map[string]any{"decision": "REFUSE", "disposal": "NOTIFY"}
+	}
+	return c.call(ctx, issuingBank, "POST", c.LC+credit+"/presentations/P-1/decision", decision, nil)
 }

@@ -87,7 +87,10 @@ func (c *Client) Present(ctx context.Context, w *Walk, discrepant bool) error {
 	if err == nil && ex.Compliant == discrepant {
 		err = fmt.Errorf("the examination found the presentation compliant=%v", ex.Compliant)
 	}
-	return err
+	if err != nil {
+		return err
+	}
+	return c.examine(ctx, w.credit(), ex.Compliant)
 }
 
 // Waive: the applicant waives the refused presentation's discrepancies (UCP 600 Art. 16(b)) and

@@ -101,7 +101,10 @@ func (c *Client) Run(ctx context.Context, tr Trade) (Result, error) {
 			if err == nil && ex.Compliant == tr.Discrepant {
 				err = fmt.Errorf("the examination found the presentation compliant=%v", ex.Compliant)
 			}
-			return err
+			if err != nil {
+				return err
+			}
+			return c.examine(ctx, "/v1/letters-of-credit/"+r.LCID, ex.Compliant)
 		}},
 		{"lc.discrepancies_waived.v1", "5b. the applicant waives the discrepancy; the issuing bank accepts and honours (MT752)", func(ctx context.Context) error {
 			if !tr.Discrepant {

@@ -56,7 +56,7 @@ func (c *Client) PresentTransferred(ctx context.Context, w *Walk) error {
 
 // SubstituteInvoice: the first beneficiary substitutes its invoice, for the credit's amount, for
 // the second beneficiary's (Art. 38(h)); the issuing bank examines the documents under the
-// credit and honours them.
+// credit and its examiner honours them.
 func (c *Client) SubstituteInvoice(ctx context.Context, w *Walk) error {
 	inv := presentation(w.amount, w.day, false)["documents"].([]map[string]any)[0]
 	var ex struct {
@@ -65,9 +65,13 @@ func (c *Client) SubstituteInvoice(ctx context.Context, w *Walk) error {
 	}
 	err := c.call(ctx, exporter, "POST", c.LC+w.credit()+"/transferred-credit/presentations/P-1/substitution", map[string]any{"invoice": inv}, &ex)
 	if err == nil && !ex.Compliant {
-		err = fmt.Errorf("the issuing bank found the substituted documents discrepant: %v", ex.Discrepancies)
+		err = fmt.Errorf("the issuing bank's automatic examination found the substituted documents discrepant: %v", ex.Discrepancies)
 	}
-	return err
+	if err != nil {
+		return err
+	}
+	return c.examine(ctx, w.credit(), true) // the issuing bank's examiner honours
+}
 }
 
 // SecondBeneficiary is the dev user of the second beneficiary, for reads as it.

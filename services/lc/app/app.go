@@ -38,6 +38,8 @@ type Commands struct {
 	ProposeCancel      command.ProposeCancellationHandler
 	AnswerCancel       command.AnswerCancellationHandler
 	ExpireCredit       command.ExpireCreditHandler
+	DecideExamination  command.DecideExaminationHandler
+	PassDeadline       command.PassExaminationDeadlineHandler
 }
 
 // Queries are the read-side use cases.
@@ -45,6 +47,7 @@ type Queries struct {
 	ExaminePresentation query.ExaminePresentationHandler
 	Credit              query.CreditHandler
 	TransferredCredit   query.TransferredCreditHandler
+	ExaminationQueue    query.ExaminationQueueHandler
 }
 
 // Settings are the issuing bank's: its four-eyes limit and the rules' policy (the banking
@@ -80,6 +83,8 @@ func New(repo command.Repository, trades command.TradeClaims, s Settings) Applic
 			ProposeCancel:      command.ProposeCancellationHandler{Repo: repo, Clock: clock},
 			AnswerCancel:       command.AnswerCancellationHandler{Repo: repo, Clock: clock},
 			ExpireCredit:       command.ExpireCreditHandler{Repo: repo, Clock: clock},
+			DecideExamination:  command.DecideExaminationHandler{Repo: repo, Policy: s.Policy, Clock: clock},
+			PassDeadline:       command.PassExaminationDeadlineHandler{Repo: repo, Policy: s.Policy, Clock: clock},
 		},
 		Queries: Queries{Credit: query.CreditHandler{Repo: repo}, TransferredCredit: query.TransferredCreditHandler{Repo: repo}},
 	}

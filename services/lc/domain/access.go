@@ -27,6 +27,8 @@ const (
 	ActCancel       Action = "cancel"        // the issuing bank proposes to cancel (Art. 10(a))
 	ActAnswerCancel Action = "answer-cancel" // the beneficiary consents to the cancellation or not (Art. 10(a))
 	ActExpire       Action = "expire"        // the trade workflow, when the presentable-until instant passed (Art. 6(d)(i))
+	ActExamine      Action = "examine"       // the issuing bank's examiner decides on a presentation (Art. 14, 16)
+	ActPassDeadline Action = "pass-deadline" // the trade workflow, when an examination deadline passed (Art. 16(f))
 )
 
 // ErrNotVisible: the credit is not the caller's to see. The API answers it as "not found", so
@@ -50,7 +52,7 @@ func Authorize(a identity.Actor, act Action, lc *LetterOfCredit) error {
 			return nil
 		}
 		return Forbid("only a trader of the applicant named in terms.applicant.id applies for a credit (MT700 50)")
-	case ActExpire:
+	case ActExpire, ActPassDeadline:
 		if IsWorkflow(a) {
 			return nil
 		}
@@ -100,6 +102,8 @@ func Authorize(a identity.Actor, act Action, lc *LetterOfCredit) error {
 		allowed, rule = issuer, "only a trade officer of the issuing bank proposes to cancel the credit (UCP 600 Art. 10(a))"
 	case ActAnswerCancel:
 		allowed, rule = beneficiary, "only the beneficiary of the credit consents to its cancellation (UCP 600 Art. 10(a))"
+	case ActExamine:
+		allowed, rule = issuer, "only a trade officer of the issuing bank, its examiner, decides on a presentation (UCP 600 Art. 14, 16)"
 	case ActDecideWaiver:
 		allowed, rule = issuer, "only a trade officer of the issuing bank decides on the applicant's waiver (UCP 600 Art. 16(b))"
 	default:

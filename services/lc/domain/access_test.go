@@ -143,7 +143,7 @@ func TestRejectedWaiverWaivesNothing(t *testing.T) {
 	_ = lc.Issue(NewDate(2026, time.November, 2), Stamp{}, FourEyes{})
 	bad := complying()
 	doc(&bad, BillOfLading).OnBoardNotation = false
-	if _, err := lc.Present("P-1", bad, presentedAt, policy); err != nil || lc.Status != StatusRefused {
+	if _, err := present(lc, "P-1", bad, presentedAt, policy); err != nil || lc.Status != StatusRefused {
 		t.Fatalf("refusal: %v %s", err, lc.Status)
 	}
 	if err := lc.DecideWaiver("P-1", true, NewDate(2026, 12, 9), presentedAt); !errors.Is(err, ErrInvalidState) {

@@ -32,7 +32,7 @@ func TestEveryInputIsBounded(t *testing.T) {
 	lc := issued(t)
 	p := complying()
 	p.Documents[1].Clauses = []string{strings.Repeat("c", MaxClauseLength+1)}
-	if _, err := lc.Present(strings.Repeat("P", MaxIDLength+1), p, presentedAt, policy); names(err) != "presentationId presentation.documents[1].clauses[0]" {
+	if _, err := present(lc, strings.Repeat("P", MaxIDLength+1), p, presentedAt, policy); names(err) != "presentationId presentation.documents[1].clauses[0]" {
 		t.Fatalf("presentation: %v", err)
 	}
 	p.Documents = make([]Document, MaxDocuments+1)

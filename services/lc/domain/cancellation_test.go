@@ -46,7 +46,7 @@ func TestCancellationNeedsTheBeneficiarysConsent(t *testing.T) {
 	if err := lc.AnswerCancellation(false, presentedAt); !errors.Is(err, ErrInvalidState) {
 		t.Fatalf("changing the answer: %v", err)
 	}
-	if _, err := lc.Present("P-1", complying(), presentedAt, policy); !errors.Is(err, ErrInvalidState) {
+	if _, err := present(lc, "P-1", complying(), presentedAt, policy); !errors.Is(err, ErrInvalidState) {
 		t.Fatalf("presenting under a cancelled credit: %v", err)
 	}
 	if o := lc.Expire(utc(2027, 2, 1, 0)); o.Status != string(StatusCancelled) {
@@ -73,7 +73,7 @@ func TestNoCancellationWhileAPresentationIsPending(t *testing.T) {
 	}
 	honoured := issued(t)
 	_ = honoured.ProposeCancellation("the buyer withdrew", issuerOfficer.Stamp(), presentedAt)
-	_, _ = honoured.Present("P-1", complying(), presentedAt, policy)
+	_, _ = present(honoured, "P-1", complying(), presentedAt, policy)
 	if err := honoured.AnswerCancellation(true, presentedAt); !errors.Is(err, ErrInvalidState) || honoured.Status != StatusHonoured {
 		t.Fatalf("consent after the honour: %v %s", err, honoured.Status)
 	}

@@ -40,7 +40,11 @@ type (
 	DocumentsExamined struct {
 		PresentationID string
 		Presentation   Presentation
-		Result         Examination
+		Result         Examination // the automatic examination: the examiner's findings pre-filled
+		// ReceivedAt is the bank's receipt; DeadlineAt the end of the examination's last banking
+		// day at its place (Art. 14(b)). Unset on presentations decided at once, before the queue.
+		ReceivedAt time.Time `json:",omitzero"`
+		DeadlineAt time.Time `json:",omitzero"`
 	}
 	PresentationRefused struct {
 		PresentationID string
@@ -113,6 +117,9 @@ type ExaminedPresentation struct {
 	// DecisionUntil ends the applicant's decision period of a refusal held pending its waiver.
 	DecisionUntil time.Time
 	Undertaking   *Undertaking // a usance credit's undertaking at honour (undertaking.go)
+	// ReceivedAt, DeadlineAt and Precluded are the examination's clock (examination_task.go).
+	ReceivedAt, DeadlineAt time.Time
+	Precluded              bool
 }
 
 // Apply for a credit: the importer's application. The place of expiry must be one whose
@@ -186,12 +193,13 @@ func (lc *LetterOfCredit) ApproveIssue(checker Stamp) error {
 	return nil
 }
 
-// Present documents at instant at: the bank examines them (UCP 600 Art. 14) on the banking
-// calendar of the place for presentation, and, if they comply, honours (Art. 15(a)); if not, it
-// refuses with every discrepancy in one notice (Art. 16(c)) and holds the documents pending the
-// applicant's waiver (Art. 16(b), 16(c)(iii)(b)) for the bank's decision period. A presentation
-// after the credit's presentable-until instant is refused outright (Art. 6(e)).
-func (lc *LetterOfCredit) Present(id string, p Presentation, at time.Time, pol Policy) (Examination, error) {
+// Present documents received by the bank at instant at: the bank stamps the receipt (the date
+// at its place, on its calendar), examines them automatically on the face of the documents (UCP
+// 600 Art. 14) against the documents registered with customs for the trade (reg), and queues the
+// examination for its examiner with its deadline (Art. 14(b); examination_task.go). The examiner
+// decides (DecideExamination). A presentation after the credit's presentable-until instant is
+// refused outright (Art. 6(e)).
+func (lc *LetterOfCredit) Present(id string, p Presentation, at time.Time, pol Policy, reg RegisteredDocuments) (Examination, error) {
 	for _, x := range lc.Presentations {
 		if x.ID == id {
 			return x.Result, nil // a retried presentation: same result, nothing new
@@ -212,20 +220,7 @@ func (lc *LetterOfCredit) Present(id string, p Presentation, at time.Time, pol P
 	if len(bad) > 0 {
 		return Examination{}, bad
 	}
-	cal := pol.Calendars.ofCredit(lc.Terms)
-	res := Examine(lc.Terms, p, cal)
-	lc.record(DocumentsExamined{PresentationID: id, Presentation: p, Result: res})
-	if res.Compliant {
-		lc.record(Honoured{PresentationID: id, Date: p.Date})
-		return res, nil
-	}
-	notice, err := Refuse(res, HoldPendingWaiver, p.Date)
-	if err != nil {
-		return res, err
-	}
-	decideBy := cal.EndOf(cal.AddBankingDays(cal.DateAt(at), pol.decisionDays()))
-	lc.record(PresentationRefused{PresentationID: id, Notice: notice, DecisionUntil: decideBy})
-	return res, nil
+	return lc.queueExamination(id, p, at, pol, reg)
 }
 
 // RequestWaiver: the applicant waives the discrepancies of the refused presentation (UCP 600
@@ -329,9 +324,12 @@ func (lc *LetterOfCredit) Apply(e Event) {
 			lc.IssueRequest.ApprovedBy = e.ApprovedBy
 		}
 	case DocumentsExamined:
-		lc.Presentations = append(lc.Presentations, ExaminedPresentation{ID: e.PresentationID, Presentation: e.Presentation, Result: e.Result})
+		lc.Presentations = append(lc.Presentations, ExaminedPresentation{ID: e.PresentationID, Presentation: e.Presentation, Result: e.Result,
+			ReceivedAt: e.ReceivedAt, DeadlineAt: e.DeadlineAt})
 	case PresentationRefused:
-		lc.last().Refusal, lc.last().DecisionUntil, lc.Status = &e.Notice, e.DecisionUntil, StatusRefused
+		lc.presentation(e.PresentationID).Refusal, lc.presentation(e.PresentationID).DecisionUntil, lc.Status = &e.Notice, e.DecisionUntil, StatusRefused
+	case RefusalPrecluded:
+		lc.presentation(e.PresentationID).Precluded = true
 	case WaiverRequested:
 		lc.last().WaiverRequest = &e
 	case WaiverRejected:
@@ -339,7 +337,7 @@ func (lc *LetterOfCredit) Apply(e Event) {
 	case DiscrepanciesWaived:
 		lc.last().Waiver = &e.Waiver
 	case Honoured:
-		lc.last().Honoured, lc.last().HonouredOn, lc.Status = true, e.Date, StatusHonoured
+		lc.presentation(e.PresentationID).Honoured, lc.presentation(e.PresentationID).HonouredOn, lc.Status = true, e.Date, StatusHonoured
 	case Advised:
 		lc.AdvisedOn, lc.Status = e.On, StatusAdvised
 	case Accepted:

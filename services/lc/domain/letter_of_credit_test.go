@@ -11,7 +11,7 @@ func TestCreditLifecycle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := lc.Present("P-0", complying(), presentedAt, policy); !errors.Is(err, ErrInvalidState) {
+	if _, err := present(lc, "P-0", complying(), presentedAt, policy); !errors.Is(err, ErrInvalidState) {
 		t.Fatalf("presenting under an unissued credit: %v", err)
 	}
 	if err := lc.Issue(NewDate(2026, time.November, 2), Stamp{}, FourEyes{}); err != nil {
@@ -19,7 +19,7 @@ func TestCreditLifecycle(t *testing.T) {
 	}
 	bad := complying()
 	doc(&bad, BillOfLading).OnBoardNotation = false
-	res, err := lc.Present("P-1", bad, presentedAt, policy)
+	res, err := present(lc, "P-1", bad, presentedAt, policy)
 	if err != nil || res.Compliant || lc.Status != StatusRefused || lc.Presentations[0].Refusal == nil {
 		t.Fatalf("discrepant presentation: %+v %v, status %s", res, err, lc.Status)
 	}
@@ -48,11 +48,11 @@ func TestCreditLifecycle(t *testing.T) {
 func TestComplyingPresentationIsHonouredAndRetrySafe(t *testing.T) {
 	lc, _ := Apply("LC-2", "T-2", credit(), cals)
 	_ = lc.Issue(NewDate(2026, time.November, 2), Stamp{}, FourEyes{})
-	if _, err := lc.Present("P-1", complying(), presentedAt, policy); err != nil || lc.Status != StatusHonoured {
+	if _, err := present(lc, "P-1", complying(), presentedAt, policy); err != nil || lc.Status != StatusHonoured {
 		t.Fatalf("complying presentation: %v, %s", err, lc.Status)
 	}
 	n := len(lc.Changes())
-	if res, err := lc.Present("P-1", complying(), presentedAt, policy); err != nil || !res.Compliant || len(lc.Changes()) != n {
+	if res, err := present(lc, "P-1", complying(), presentedAt, policy); err != nil || !res.Compliant || len(lc.Changes()) != n {
 		t.Fatalf("a retried presentation must return the first result and record nothing: %v, %d events", err, len(lc.Changes())-n)
 	}
 }

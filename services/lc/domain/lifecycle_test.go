@@ -121,11 +121,11 @@ func TestPresentedDocumentsNameTheirSHA256(t *testing.T) {
 	lc := issuedCredit(t)
 	p := Presentation{Date: NewDate(2026, 11, 20), Documents: []Document{{Kind: CommercialInvoice, SHA256: "ABC"}}}
 	var fs InvalidFields
-	if _, err := lc.Present("P-1", p, presentedAt, policy); !errors.As(err, &fs) || fs[0].Field != "presentation.documents[0].sha256" || len(lc.Changes()) != 2 {
+	if _, err := present(lc, "P-1", p, presentedAt, policy); !errors.As(err, &fs) || fs[0].Field != "presentation.documents[0].sha256" || len(lc.Changes()) != 2 {
 		t.Fatalf("bad hash: %v, %d events", err, len(lc.Changes()))
 	}
 	p.Documents[0].SHA256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
-	if _, err := lc.Present("P-1", p, presentedAt, policy); err != nil || len(lc.Presentations) != 1 {
+	if _, err := present(lc, "P-1", p, presentedAt, policy); err != nil || len(lc.Presentations) != 1 {
 		t.Fatalf("good hash: %v", err)
 	}
 }

@@ -9,7 +9,10 @@ import (
 // Calendars are the banking calendars of the places a credit may expire at (MT700 31D): the
 // issuing bank's setting. A place is named as in the terms, compared without case or
 // surrounding spaces.
-type Calendars struct{ byPlace map[string]Calendar }
+type Calendars struct {
+	byPlace map[string]Calendar
+	byBank  map[string]Calendar // by BIC: the place each bank acts at (bank_calendar.go)
+}
 
 // NewCalendars is the directory of cs, by each calendar's place.
 func NewCalendars(cs ...Calendar) Calendars {

@@ -13,10 +13,12 @@ const (
 	CertificateOfOrigin DocumentKind = "certificate_of_origin"
 )
 
-// Presentation is the documents presented under the credit, where and when.
+// Presentation is the documents presented under the credit, where and when. Presented to a bank,
+// Date and Place are the bank's receipt stamp (examination_task.go), Bank the bank's BIC.
 type Presentation struct {
 	Date      Date       `json:"date"`
 	Place     string     `json:"place"`
+	Bank      string     `json:"bank,omitempty"`
 	Documents []Document `json:"documents"`
 }
 

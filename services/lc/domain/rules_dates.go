@@ -18,7 +18,8 @@ func checkExpiry(t Terms, p Presentation, cal Calendar) []Discrepancy {
 		}
 		out = append(out, Discrepancy{Rule: "UCP 600 Art. 6(e)", Field: "presentation date", Message: "credit expired: " + msg})
 	}
-	if t.ExpiryPlace != "" && p.Place != "" && !sameText(t.ExpiryPlace, p.Place) {
+	// Art. 6(d)(ii): the place of the issuing bank is a place for presentation in addition to any other.
+	if t.ExpiryPlace != "" && p.Place != "" && !sameText(t.ExpiryPlace, p.Place) && (p.Bank == "" || p.Bank != t.IssuingBank) {
 		out = append(out, Discrepancy{Rule: "UCP 600 Art. 6(d)(ii)", Field: "place of presentation",
 			Message: fmt.Sprintf("presented at %s; the credit is available for presentation at %s", p.Place, t.ExpiryPlace)})
 	}

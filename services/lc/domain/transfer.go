@@ -245,16 +245,18 @@ func (lc *LetterOfCredit) PresentTransferred(id string, p Presentation, at time.
 	if bad := append(checkID("presentationId", id), checkPresentation(p)...); len(bad) > 0 {
 		return Examination{}, bad
 	}
-	res := Examine(terms, p, pol.Calendars.ofCredit(lc.Terms))
+	cal := pol.Calendars.ofBank(lc.Terms.TransferringBank(), lc.Terms)
+	p.Date, p.Place = cal.DateAt(at), cal.Place() // the transferring bank's stamp of receipt
+	res := Examine(terms, p, cal)
 	lc.record(TransferredDocumentsPresented{Presentation: TransferredPresentation{ID: id, Presentation: p, Result: res}})
 	return res, nil
 }
 
 // Substitute is the first beneficiary's substitution of its invoice for the second
 // beneficiary's in presentation id (Art. 38(h)), for an amount not above the credit's: the
-// documents are then presented under the credit to the issuing bank (Present), which examines
-// and honours them; the first beneficiary is paid the difference between the invoices.
-func (lc *LetterOfCredit) Substitute(id string, invoice Document, at time.Time, pol Policy) (Examination, error) {
+// documents are then presented under the credit to the issuing bank (Present), whose examiner
+// decides on them; the first beneficiary is paid the difference between the invoices.
+func (lc *LetterOfCredit) Substitute(id string, invoice Document, at time.Time, pol Policy, reg RegisteredDocuments) (Examination, error) {
 	tr := lc.Transfer
 	if tr == nil {
 		return Examination{}, fmt.Errorf("substitute: %w: the credit is not transferred", ErrInvalidState)
@@ -265,7 +267,7 @@ func (lc *LetterOfCredit) Substitute(id string, invoice Document, at time.Time, 
 	}
 	x := tr.Presentations[i]
 	if x.Substituted {
-		return lc.Present(id, Presentation{}, at, pol) // a retry: the credit's presentation answers
+		return lc.Present(id, Presentation{}, at, pol, reg) // a retry: the credit's presentation answers
 	}
 	if invoice.Kind != CommercialInvoice || invoice.Amount == nil || invoice.Amount.Currency != lc.Terms.Amount.Currency || invoice.Amount.Minor > lc.Terms.maxAmount().Minor {
 		return Examination{}, InvalidFields{{Field: "invoice", Reason: fmt.Sprintf("the first beneficiary's commercial invoice, in %s, for at most the credit's amount (UCP 600 Art. 38(h))", lc.Terms.Amount.Currency)}}
@@ -282,7 +284,7 @@ func (lc *LetterOfCredit) Substitute(id string, invoice Document, at time.Time, 
 		}
 	}
 	lc.record(InvoiceSubstituted{PresentationID: id, Invoice: invoice})
-	return lc.Present(id, p, at, pol)
+	return lc.Present(id, p, at, pol, reg)
 }
 
 // Payee is one who is paid out of an honoured presentation.

@@ -25,13 +25,13 @@ func usanceCredit(t *testing.T, a Availability) *LetterOfCredit {
 // undertaking again records nothing, and the stored events rebuild the same undertaking.
 func TestHonourOfAnAcceptanceCreditAcceptsTheDraft(t *testing.T) {
 	lc := usanceCredit(t, Availability{By: ByAcceptance, DraftsAt: "90 DAYS AFTER B/L DATE", Drawee: "ESSESESS"})
-	if res, err := lc.Present("P-1", complying(), presentedAt, policy); err != nil || !res.Compliant {
+	if res, err := present(lc, "P-1", complying(), presentedAt, policy); err != nil || !res.Compliant {
 		t.Fatalf("present: %v %+v", err, res)
 	}
 	if err := lc.Undertake(policy); err != nil {
 		t.Fatal(err)
 	}
-	want := Undertaking{Kind: AcceptedDraft, Tenor: "90 DAYS AFTER B/L DATE", Drawee: "ESSESESS", On: NewDate(2026, time.December, 8),
+	want := Undertaking{Kind: AcceptedDraft, Tenor: "90 DAYS AFTER B/L DATE", Drawee: "ESSESESS", On: NewDate(2026, time.December, 9), // honoured on the day the bank decides
 		MaturityDate: NewDate(2027, time.March, 1), PayableAt: time.Date(2027, time.March, 1, 0, 0, 0, 0, time.UTC)}
 	if u := lc.Presentations[0].Undertaking; u == nil || *u != want {
 		t.Fatalf("undertaking %+v, want %+v", u, want)
@@ -55,7 +55,7 @@ func TestWaivedDeferredPaymentMaturesFromTheTakingUp(t *testing.T) {
 	lc := usanceCredit(t, Availability{By: ByDeferredPayment, DeferredPaymentDetails: "60 DAYS AFTER SIGHT"})
 	p := complying()
 	doc(&p, BillOfLading).OnBoardNotation = false
-	if res, err := lc.Present("P-1", p, presentedAt, policy); err != nil || res.Compliant {
+	if res, err := present(lc, "P-1", p, presentedAt, policy); err != nil || res.Compliant {
 		t.Fatalf("present: %v %+v", err, res)
 	}
 	if err := lc.Undertake(policy); err != nil || lc.Presentations[0].Undertaking != nil {
@@ -79,7 +79,7 @@ func TestWaivedDeferredPaymentMaturesFromTheTakingUp(t *testing.T) {
 // TestSightCreditsUndertakeNothing: a sight credit's honour is its payment.
 func TestSightCreditsUndertakeNothing(t *testing.T) {
 	lc := usanceCredit(t, Availability{})
-	if _, err := lc.Present("P-1", complying(), presentedAt, policy); err != nil {
+	if _, err := present(lc, "P-1", complying(), presentedAt, policy); err != nil {
 		t.Fatal(err)
 	}
 	n := len(lc.Changes())

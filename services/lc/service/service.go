@@ -41,7 +41,8 @@ func NewWith(ctx context.Context, cfg Config, opts app.Settings) (*Service, erro
 	if err != nil {
 		return nil, err
 	}
-	a := app.New(store.NewRepository(es), store.NewTradeClaims(es), opts)
+	repo := store.NewRepository(es)
+	a := app.New(repo, store.NewTradeClaims(es), opts).WithExamination(store.NewRegisteredDocuments(es), store.NewExaminationIndex(es), repo)
 	mux := http.NewServeMux()
 	httpapi.Register(mux, a)
 	return &Service{Wired: platform.Wired{HTTP: mux, Auth: cfg.Auth, Store: es, Work: cfg.Background(es)}, App: a}, nil
@@ -56,5 +57,5 @@ func (s *Service) Run(ctx context.Context) error {
 		}
 		defer w.Stop()
 	}
-	return s.Work.Run(ctx)
+	return s.Work.Run(ctx, s.consumeDocuments)
 }

@@ -35,7 +35,7 @@ const (
 	issueBody   = `{"issueDate":"2026-11-02"}`
 	adviceBody  = `{"advisedOn":"2026-11-03"}`
 	acceptBody  = `{"acceptedOn":"2026-11-04"}`
-	presentBody = `{"presentationId":"P-1","presentation":{"date":"2026-12-02","place":"Lisbon","documents":[
+	presentBody = `{"presentationId":"P-1","presentation":{"documents":[
  {"kind":"commercial_invoice","issueDate":"2026-12-01","issuer":"Azulejos Lisboa Lda","madeOutTo":"Nordic Imports AB",
   "amount":{"minor":8400000,"currency":"EUR"},"goodsDescription":"Ceramic floor tiles, grade A","quantity":1200},
  {"kind":"bill_of_lading","issueDate":"2026-12-01","onBoardNotation":true,"onBoardDate":"2026-12-01",
@@ -96,9 +96,10 @@ func TestHappyPathReachesKafka(t *testing.T) {
 	post(issuer, credit+"/issue", issueBody, 200)
 	post(adviser, credit+"/advice", adviceBody, 200)
 	post(exporter, credit+"/acceptance", acceptBody, 200)
-	if res := post(exporter, credit+"/presentations", presentBody, 200); res["compliant"] != true {
-		t.Fatalf("examination: %v", res)
+	if res := post(exporter, credit+"/presentations", presentBody, 200); res["compliant"] != false {
+		t.Fatalf("examination: %v", res) // the certificate's SHA-256 was never registered with customs (UCP 600 Art. 14(a))
 	}
+	post(issuer, credit+"/presentations/P-1/decision", `{"decision":"HONOUR"}`, 200) // the examiner honours all the same
 	got, err := svc.App.Queries.Credit.Get(identity.WithActor(ctx, importer), lcID)
 	if err != nil || got.Status != "HONOURED" || got.TradeID != trade {
 		t.Fatalf("credit: %+v %v", got, err)

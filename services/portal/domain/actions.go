@@ -19,6 +19,7 @@ const (
 	Present       Action = "present"         // beneficiary: examined at once under UCP 600
 	Waive         Action = "waive"           // applicant (UCP 600 Art. 16(b))
 	DecideWaiver  Action = "waiver-decision" // issuing bank: accepting honours (MT752)
+	Examine       Action = "examination"     // issuing bank's examiner: honour or refuse a queued presentation
 	DeclareImport Action = "import"          // applicant, the consignee
 	PayDuty       Action = "pay-duty"        // applicant, once duty is assessed
 	GuaranteeDuty Action = "guarantee-duty"  // applicant: a guarantor secures the duty instead (UCC Art. 195)
@@ -47,6 +48,7 @@ type Credit struct {
 type Presentation struct {
 	ID                                          string
 	Refused, WaiverRequested, Decided, Honoured bool
+	Queued                                      bool // awaiting the issuing bank's examiner
 }
 
 // Declaration is a customs declaration of the trade the user can see.
@@ -93,6 +95,7 @@ func Actions(a identity.Actor, t Trade) []Action {
 	for _, p := range c.Presentations {
 		add(applicant && p.Refused && !p.WaiverRequested && !p.Honoured, Waive)
 		add(officer(c.IssuingBank) && p.WaiverRequested && !p.Decided, DecideWaiver)
+		add(officer(c.IssuingBank) && p.Queued, Examine)
 	}
 	add(applicant && t.Shipment && imp == nil && c.Status == "HONOURED", DeclareImport)
 	add(applicant && imp != nil && imp.Status == "ASSESSED", PayDuty)

@@ -38,6 +38,7 @@ type tradePage struct {
 	MissingDocuments []string
 	Refused          []string         // presentations the applicant may waive
 	WaiverRequests   []string         // presentations whose waiver the issuing bank decides
+	Queued           []string         // presentations awaiting the issuing bank's examiner
 	PendingAmendment *lcapi.Amendment // the amendment awaiting the beneficiary's answer
 	Import           *customsapi.Declaration
 }
@@ -161,13 +162,16 @@ func (t *tradePage) derive(u *User) {
 			IssuingBank: c.Terms.IssuingBank, AdvisingBank: c.Terms.AdvisingBank}
 		for _, p := range c.Presentations {
 			dp := domain.Presentation{ID: p.ID, Refused: p.Refusal != nil, WaiverRequested: p.Waiver != nil,
-				Decided: (p.Waiver != nil && p.Waiver.Decision != "PENDING") || p.Honoured, Honoured: p.Honoured}
+				Decided: (p.Waiver != nil && p.Waiver.Decision != "PENDING") || p.Honoured, Honoured: p.Honoured, Queued: p.Status == "QUEUED"}
 			f.Credit.Presentations = append(f.Credit.Presentations, dp)
 			if dp.Refused && !dp.WaiverRequested && !dp.Honoured {
 				t.Refused = append(t.Refused, p.ID)
 			}
 			if dp.WaiverRequested && !dp.Decided {
 				t.WaiverRequests = append(t.WaiverRequests, p.ID)
+			}
+			if dp.Queued {
+				t.Queued = append(t.Queued, p.ID)
 			}
 		}
 		for i, a := range c.Amendments {

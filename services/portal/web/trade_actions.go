@@ -42,6 +42,14 @@ var tradeSteps = map[domain.Action]tradeStep{
 	domain.Waive: func(s *Server, r *http.Request, u *User, t *tradePage) (string, error) {
 		return "Discrepancies waived; the issuing bank decides.", s.apis.LC.Waive(r.Context(), u.token, t.Credit.ID, r.FormValue("presentation"), t.Today)
 	},
+	domain.Examine: func(s *Server, r *http.Request, u *User, t *tradePage) (string, error) {
+		honour := r.FormValue("decision") == "HONOUR"
+		msg := "Presentation honoured."
+		if !honour {
+			msg = "Presentation refused (MT734); the applicant may waive."
+		}
+		return msg, s.apis.LC.DecideExamination(r.Context(), u.token, t.Credit.ID, r.FormValue("presentation"), honour, r.FormValue("disposal"))
+	},
 	domain.DecideWaiver: func(s *Server, r *http.Request, u *User, t *tradePage) (string, error) {
 		ok := r.FormValue("accepted") == "yes"
 		msg := "Waiver rejected: the refusal stands."
@@ -183,7 +191,7 @@ func present(s *Server, r *http.Request, u *User, t *tradePage) (string, error) 
 		}
 		return date
 	}
-	p := lcapi.Presented{Date: date, Place: r.FormValue("place"), Documents: []lcapi.PresentedDocument{
+	p := lcapi.Presented{Documents: []lcapi.PresentedDocument{
 		{Kind: "commercial_invoice", IssueDate: dated("commercial_invoice"), Issuer: c.Terms.Beneficiary.Name, SHA256: sha["commercial_invoice"],
 			MadeOutTo: r.FormValue("madeOutTo"), Amount: &amount, GoodsDescription: r.FormValue("goodsDescription"), Quantity: qty},
 		{Kind: "bill_of_lading", IssueDate: r.FormValue("onBoardDate"), SHA256: sha["bill_of_lading"], OnBoardNotation: r.FormValue("onBoardNotation") == "yes",
@@ -197,10 +205,8 @@ func present(s *Server, r *http.Request, u *User, t *tradePage) (string, error) 
 	if err != nil {
 		return "", err
 	}
-	if ex.Compliant {
-		return "Presentation " + pid + " complies and is honoured.", nil
-	}
-	return fmt.Sprintf("Presentation %s is discrepant (%d discrepancies) and refused; the applicant may waive.", pid, len(ex.Discrepancies)), nil
+	return fmt.Sprintf("Presentation %s is queued for the issuing bank's examination by %s (the automatic examination found %d discrepancies).",
+		pid, ex.Deadline, len(ex.Discrepancies)), nil
 }
 
 // fieldProblem is a form value the portal could not read, shown as the API shows its own.

@@ -1,6 +1,7 @@
 // Package calendars reads the issuing bank's banking calendars: for each place a credit may
 // expire at (MT700 31D), its time zone (IANA), its weekend and its holidays. The bank keeps them
-// in a JSON file (TRADEFIN_LC_CALENDARS); Default is the dev network's, for Portugal's and
+// in a JSON file (TRADEFIN_LC_CALENDARS), with the BICs of the banks at each place (the receiving
+// bank's calendar decides its examination deadline, UCP 600 Art. 2, 14(b)); Default is the dev network's, for Portugal's and
 // Sweden's trade places in 2026 and 2027.
 package calendars
 
@@ -24,6 +25,7 @@ var dev []byte
 type place struct {
 	Place    string        `json:"place"`
 	Aliases  []string      `json:"aliases"` // other names of the place, e.g. its UN/LOCODE
+	Banks    []string      `json:"banks"`   // BICs of the banks at the place: their acts run on its calendar
 	Zone     string        `json:"zone"`    // IANA time zone, e.g. Europe/Lisbon
 	Weekend  []string      `json:"weekend"` // day names; none: Saturday and Sunday
 	Holidays []domain.Date `json:"holidays"`
@@ -64,6 +66,7 @@ func Parse(b []byte) (domain.Calendars, error) {
 		return domain.Calendars{}, fmt.Errorf("banking calendars: %w", err)
 	}
 	var cs []domain.Calendar
+	banks := map[string]domain.Calendar{}
 	var errs []error
 	for i, p := range ps {
 		zone, err := time.LoadLocation(p.Zone)
@@ -84,11 +87,31 @@ func Parse(b []byte) (domain.Calendars, error) {
 			}
 			cs = append(cs, c)
 		}
+		for _, bic := range p.Banks {
+			if !validBIC(bic) {
+				errs = append(errs, fmt.Errorf("place %d (%s): bank %q: want a BIC (ISO 9362, 8 or 11 letters and digits)", i, p.Place, bic))
+				continue
+			}
+			if c, ok := domain.NewCalendars(cs...).For(p.Place); ok {
+				banks[bic] = c
+			}
+		}
 	}
 	if err := errors.Join(errs...); err != nil {
 		return domain.Calendars{}, fmt.Errorf("banking calendars: %w", err)
 	}
-	return domain.NewCalendars(cs...), nil
+	out := domain.NewCalendars(cs...)
+	for bic, c := range banks {
+		out.AddBank(bic, c)
+	}
+	return out, nil
+}
+
+func validBIC(s string) bool {
+	if len(s) != 8 && len(s) != 11 {
+		return false
+	}
+	return strings.Trim(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") == ""
 }
 
 func weekdays(names []string) ([]time.Weekday, error) {

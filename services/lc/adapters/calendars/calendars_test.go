@@ -44,3 +44,19 @@ func TestLoadRefusesABadFile(t *testing.T) {
 		t.Fatalf("no file: %v", err)
 	}
 }
+
+// TestBanksActOnTheirPlacesCalendar: the issuing bank ESSESESS is at Stockholm, the advising
+// bank BCOMPTPL at Lisbon (1 December, Restoration of Independence, closed there only).
+func TestBanksActOnTheirPlacesCalendar(t *testing.T) {
+	cs := calendars.Default()
+	seb, ok := cs.ForBank("ESSESESS")
+	if !ok || seb.Place() != "Stockholm" || !seb.IsBankingDay(domain.NewDate(2026, 12, 1)) {
+		t.Errorf("ESSESESS: %v %q", ok, seb.Place())
+	}
+	if bcp, ok := cs.ForBank("BCOMPTPLXXX"); !ok || bcp.Place() != "Lisbon" || bcp.IsBankingDay(domain.NewDate(2026, 12, 1)) {
+		t.Errorf("BCOMPTPLXXX: %v %q", ok, bcp.Place())
+	}
+	if _, err := calendars.Parse([]byte(`[{"place":"A","zone":"UTC","banks":["not a bic"]}]`)); err == nil || !strings.Contains(err.Error(), "not a bic") {
+		t.Errorf("a bad BIC: %v", err)
+	}
+}

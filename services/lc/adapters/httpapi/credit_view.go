@@ -36,6 +36,7 @@ type (
 		HonouredOn    domain.Date      `json:"honouredOn,omitzero"`
 		DecisionUntil string           `json:"decisionUntil,omitempty"` // the applicant's decision period ends (RFC 3339)
 		Undertaking   *undertakingView `json:"undertaking,omitempty"`   // a usance credit's, at honour
+		examinationClock
 	}
 	refusalView struct {
 		Discrepancies []discrepancyDTO `json:"discrepancies"`
@@ -73,7 +74,8 @@ func viewOf(lc *domain.LetterOfCredit, msgs []swiftmap.Message) creditView {
 
 func presentationViewOf(p domain.ExaminedPresentation) presentationView {
 	v := presentationView{ID: p.ID, Presentation: presentationOf(p.Presentation), Examination: examinationOf(p.Result),
-		Honoured: p.Honoured, HonouredOn: p.HonouredOn, DecisionUntil: rfc3339(p.DecisionUntil), Undertaking: undertakingViewOf(p.Undertaking)}
+		Honoured: p.Honoured, HonouredOn: p.HonouredOn, DecisionUntil: rfc3339(p.DecisionUntil), Undertaking: undertakingViewOf(p.Undertaking),
+		examinationClock: clockOf(p)}
 	if r := p.Refusal; r != nil {
 		v.Refusal = &refusalView{Discrepancies: discrepanciesOf(r.Discrepancies), Disposal: string(r.Disposal), Date: r.Date}
 	}

@@ -19,8 +19,8 @@ type (
 		Terms   termsDTO `json:"terms"`
 	}
 	presentRequest struct {
-		PresentationID string          `json:"presentationId"`
-		Presentation   presentationDTO `json:"presentation"`
+		PresentationID string       `json:"presentationId"`
+		Presentation   presentedDTO `json:"presentation"`
 	}
 	answerRequest struct {
 		Accepted *bool       `json:"accepted"`
@@ -59,6 +59,7 @@ func (a answerRequest) accepted(w http.ResponseWriter, r *http.Request, meaning 
 }
 
 func registerCredits(mux *apispec.Mux, a app.Application) {
+	registerExamination(mux, a)
 	c := a.Commands
 	mux.HandleFunc("POST /v1/letters-of-credit", func(w http.ResponseWriter, r *http.Request) {
 		var req applyRequest

@@ -122,7 +122,7 @@ func TestCreditThroughRefusalWaiverAndHonour(t *testing.T) {
 			if code != 200 || body["terms"].(map[string]any)["amount"].(map[string]any)["minor"] != float64(10500000) {
 				t.Fatalf("accept amendment: %d %v", code, body)
 			}
-			pres := ex["presentation"].(map[string]any)
+			pres := presented(ex)
 			docs := pres["documents"].([]any)
 			bl := docs[1].(map[string]any)
 			bl["onBoardNotation"] = false
@@ -130,6 +130,12 @@ func TestCreditThroughRefusalWaiverAndHonour(t *testing.T) {
 			code, res := call(t, s, "exporter", "POST", "/v1/letters-of-credit/LC-1/presentations", req)
 			if code != 200 || res["compliant"] != false {
 				t.Fatalf("discrepant presentation: %d %v", code, res)
+			}
+			if code, _ := call(t, s, "advising-bank", "POST", "/v1/letters-of-credit/LC-1/presentations/P-1/decision", map[string]any{"decision": "REFUSE", "disposal": "NOTIFY"}); code != 403 {
+				t.Fatalf("the advising bank deciding for the issuing bank's examiner: %d", code)
+			}
+			if code, body := call(t, s, "issuing-bank", "POST", "/v1/letters-of-credit/LC-1/presentations/P-1/decision", map[string]any{"decision": "REFUSE", "disposal": "NOTIFY"}); code != 200 {
+				t.Fatalf("the examiner's refusal: %d %v", code, body)
 			}
 			_, got := call(t, s, "importer", "GET", "/v1/letters-of-credit/LC-1", nil)
 			if got["status"] != "REFUSED" || !hasMessage(got, "MT734") {
@@ -168,6 +174,15 @@ func TestCreditThroughRefusalWaiverAndHonour(t *testing.T) {
 			}
 		})
 	}
+}
+
+// presented is the example's presentation as a presenter makes it: the documents only, the bank
+// stamping the date and place of receipt.
+func presented(example map[string]any) map[string]any {
+	p := example["presentation"].(map[string]any)
+	delete(p, "date")
+	delete(p, "place")
+	return p
 }
 
 // namesField: a problem's invalid-params names the field.

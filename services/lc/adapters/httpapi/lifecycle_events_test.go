@@ -130,7 +130,7 @@ func TestAmendmentAndCancellationAreEvents(t *testing.T) {
 			if len(cancelled) != 1 || cancelled[0].Reason != "the sale fell through" || cancelled[0].LCID != "LC-AM" {
 				t.Fatalf("lc.cancelled.v1: %+v", cancelled)
 			}
-			pres := exampleRequest(t)["presentation"]
+			pres := presented(exampleRequest(t))
 			if code, body := call(t, s, "exporter", "POST", credit+"/presentations", map[string]any{"presentationId": "P-1", "presentation": pres}); code != 409 || body["status"] != float64(409) {
 				t.Fatalf("presenting under a cancelled credit: %d %v", code, body)
 			}
@@ -147,7 +147,7 @@ func TestNoPresentationAfterThePresentableUntilInstant(t *testing.T) {
 	s := clockedServer(t, events, now)
 	applyAndIssue(t, s, "LC-LATE", "2026-12-25")
 	now.now = time.Date(2026, 12, 29, 0, 0, 0, 0, time.UTC)
-	pres := exampleRequest(t)["presentation"]
+	pres := presented(exampleRequest(t))
 	code, body := call(t, s, "exporter", "POST", "/v1/letters-of-credit/LC-LATE/presentations", map[string]any{"presentationId": "P-1", "presentation": pres})
 	if code != 409 || body["detail"] == nil {
 		t.Fatalf("after the instant: %d %v", code, body)

@@ -10,7 +10,14 @@ type (
 	presentationDTO struct {
 		Date      domain.Date   `json:"date"`
 		Place     string        `json:"place"`
+		Bank      string        `json:"bank,omitempty"` // the bank presented to (BIC)
 		Documents []documentDTO `json:"documents"`
+	}
+	// presentedDTO is a presentation as the presenter makes it: the documents, and the bank
+	// they go to; the bank stamps the date and place of receipt.
+	presentedDTO struct {
+		PresentedTo string        `json:"presentedTo,omitempty"`
+		Documents   []documentDTO `json:"documents"`
 	}
 	// documentDTO has domain.Document's fields in its order, so the two convert into each other:
 	// the compiler checks they stay alike, and a domain field renamed becomes a mapping here, not
@@ -49,15 +56,19 @@ type (
 )
 
 func (p presentationDTO) domain() domain.Presentation {
-	out := domain.Presentation{Date: p.Date, Place: p.Place}
+	out := domain.Presentation{Date: p.Date, Place: p.Place, Bank: p.Bank}
 	for _, d := range p.Documents {
 		out.Documents = append(out.Documents, domain.Document(d))
 	}
 	return out
 }
 
+func (p presentedDTO) domain() domain.Presentation {
+	return presentationDTO{Bank: p.PresentedTo, Documents: p.Documents}.domain()
+}
+
 func presentationOf(p domain.Presentation) presentationDTO {
-	out := presentationDTO{Date: p.Date, Place: p.Place, Documents: []documentDTO{}}
+	out := presentationDTO{Date: p.Date, Place: p.Place, Bank: p.Bank, Documents: []documentDTO{}}
 	for _, d := range p.Documents {
 		out.Documents = append(out.Documents, documentDTO(d))
 	}

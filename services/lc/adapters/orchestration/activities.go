@@ -51,4 +51,5 @@ func NewWorker(c client.Client, a Activities) worker.Worker {
 // Register registers the activities with w under their contract names.
 func (a Activities) Register(w worker.ActivityRegistry) {
 	w.RegisterActivityWithOptions(a.ExpireCredit, activity.RegisterOptions{Name: contracts.ExpireCreditActivity})
+	w.RegisterActivityWithOptions(a.PassExaminationDeadline, activity.RegisterOptions{Name: contracts.PassExaminationDeadlineActivity})
 }

@@ -122,12 +122,17 @@ func TestExpireCreditOnTemporal(t *testing.T) {
 	if _, err := a.Commands.PresentDocuments.Handle(as(identitytest.Joao), command.PresentDocuments{CreditID: "LC-REF", PresentationID: "P-1", Presentation: bad}); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := a.Commands.DecideExamination.Handle(as(identitytest.Erik), command.DecideExamination{CreditID: "LC-REF", PresentationID: "P-1",
+		Decision: domain.ExaminationDecision{Disposal: domain.HoldPendingWaiver}}); err != nil {
+		t.Fatal(err)
+	}
 	now = time.Date(2026, 12, 23, 9, 0, 0, 0, time.UTC)
 	if out, err := expire("T-LC-REF", "LC-REF"); err != nil || out.Status != contracts.ExpiryDeferred {
 		t.Fatalf("a refusal awaiting the waiver: %+v %v", out, err)
 	}
-	// Five Lisbon banking days after Monday the 21st: 22, 23, 24, 28, 29 (Christmas and the weekend closed).
-	now = time.Date(2026, 12, 30, 0, 0, 0, 0, time.UTC)
+	// Five banking days of the issuing bank (Stockholm) after Monday the 21st: 22, 23, 28, 29, 30
+	// (Christmas Eve to Boxing Day and the weekend closed), ending at 23:00 UTC on the 30th.
+	now = time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC)
 	if out, err := expire("T-LC-REF", "LC-REF"); err != nil || out.Status != contracts.ExpiryExpired {
 		t.Fatalf("after the decision period: %+v %v", out, err)
 	}

@@ -52,7 +52,11 @@ func integrationEvent(lc *domain.LetterOfCredit, e domain.Event, by identity.Sta
 				sums = append(sums, d.SHA256)
 			}
 		}
-		return contracts.DocumentsPresented{TradeID: lc.TradeID, Actor: by, LCID: lc.ID, PresentationID: e.PresentationID, Documents: sums}
+		out := contracts.DocumentsPresented{TradeID: lc.TradeID, Actor: by, LCID: lc.ID, PresentationID: e.PresentationID, Documents: sums}
+		if !e.DeadlineAt.IsZero() {
+			out.ExaminationDeadline = instant(e.DeadlineAt)
+		}
+		return out
 	case domain.PresentationRefused:
 		var ds []string
 		for _, d := range e.Notice.Discrepancies {

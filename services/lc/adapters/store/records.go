@@ -35,6 +35,12 @@ type (
 		PresentationID string              `json:"PresentationID"`
 		Presentation   domain.Presentation `json:"Presentation"`
 		Result         domain.Examination  `json:"Result"`
+		ReceivedAt     time.Time           `json:"receivedAt,omitzero"`
+		DeadlineAt     time.Time           `json:"deadlineAt,omitzero"`
+	}
+	refusalPrecludedRecord struct {
+		PresentationID string    `json:"presentationId"`
+		At             time.Time `json:"at"`
 	}
 	presentationRefusedRecord struct {
 		PresentationID string               `json:"PresentationID"`
@@ -117,6 +123,8 @@ var formats = func() *eventstore.Registry {
 	registerAmendmentSteps(r)
 	registerTransfer(r)
 	r.Register("lc.UndertakingIncurred", undertakingIncurredRecord{})
+	r.Register("lc.RefusalPrecluded", refusalPrecludedRecord{})
+	r.Register("lc.DocumentRegistered", documentRegisteredRecord{})
 	return r
 }()
 
@@ -168,6 +176,8 @@ func toRecord(e domain.Event) (aggregate.Record[domain.Event], error) {
 		return tradeClaimedRecord(e), nil
 	case domain.UndertakingIncurred:
 		return undertakingIncurredRecord(e), nil
+	case domain.RefusalPrecluded:
+		return refusalPrecludedRecord(e), nil
 	}
 	if r, ok := amendmentStepRecord(e); ok {
 		return r, nil
@@ -196,3 +206,4 @@ func (r cancellationAnsweredRecord) Event() domain.Event { return domain.Cancell
 func (r expiredRecord) Event() domain.Event              { return domain.Expired(r) }
 func (r tradeClaimedRecord) Event() domain.Event         { return domain.TradeClaimed(r) }
 func (r undertakingIncurredRecord) Event() domain.Event  { return domain.UndertakingIncurred(r) }
+func (r refusalPrecludedRecord) Event() domain.Event     { return domain.RefusalPrecluded(r) }

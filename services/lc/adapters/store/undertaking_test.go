@@ -35,10 +35,11 @@ func honouredCredit(t *testing.T, a domain.Availability) *domain.LetterOfCredit 
 	if err := lc.Issue(domain.NewDate(2026, 11, 2), domain.Stamp{}, domain.FourEyes{}); err != nil {
 		t.Fatal(err)
 	}
-	if res, err := lc.Present("P-1", p, time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC), pol); err != nil || !res.Compliant {
+	at := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+	if res, err := lc.Present("P-1", p, at, pol, nil); err != nil || !res.Compliant {
 		t.Fatalf("present: %v %+v", err, res)
 	}
-	if err := lc.Undertake(pol); err != nil {
+	if err := lc.DecideExamination("P-1", domain.ExaminationDecision{Honour: true}, at, pol); err != nil { // honours and undertakes
 		t.Fatal(err)
 	}
 	return lc

@@ -25,9 +25,12 @@ func TestLongCreditIDsFitField20(t *testing.T) {
 	}
 	amount := money.New(100_00, money.MustCurrency("EUR"))
 	res, err := lc.Present("P-1", domain.Presentation{Date: domain.NewDate(2026, 11, 23), Place: "Lisbon", Documents: []domain.Document{
-		{Kind: domain.CommercialInvoice, IssueDate: domain.NewDate(2026, 11, 22), Issuer: "Azulejos Lisboa Lda", MadeOutTo: "Nordic Imports AB", Amount: &amount}}}, time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC), domain.Policy{Calendars: calendars.Default()})
+		{Kind: domain.CommercialInvoice, IssueDate: domain.NewDate(2026, 11, 22), Issuer: "Azulejos Lisboa Lda", MadeOutTo: "Nordic Imports AB", Amount: &amount}}}, time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC), domain.Policy{Calendars: calendars.Default()}, nil)
 	if err != nil || !res.Compliant {
 		t.Fatalf("presentation: %v %+v", err, res)
+	}
+	if err := lc.DecideExamination("P-1", domain.ExaminationDecision{Honour: true}, time.Date(2026, 11, 23, 11, 0, 0, 0, time.UTC), domain.Policy{Calendars: calendars.Default()}); err != nil {
+		t.Fatal(err)
 	}
 	msgs, err := Messages(lc)
 	if err != nil || len(msgs) < 3 {

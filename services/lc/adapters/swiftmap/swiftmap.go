@@ -21,8 +21,8 @@ type Message struct {
 
 // Messages renders every message the credit's history has produced so far.
 func Messages(lc *domain.LetterOfCredit) ([]Message, error) {
-	if lc.Status == domain.StatusApplied || lc.Status == domain.StatusPendingIssue { // no MT700 before the issue
-		return []Message{}, nil
+	if lc.Status == domain.StatusApplied || lc.Status == domain.StatusPendingIssue {
+		return []Message{}, nil // no MT700 before the credit is issued: it has no date of issue (31C) yet
 	}
 	var out []Message
 	add := func(ms ...*swift.Message) {

@@ -7,30 +7,42 @@ import (
 	"github.com/tradefin/tradefin/services/lc/domain"
 )
 
-// PresentDocuments presents documents under a credit; the bank examines them at once, on the
-// banking calendar of the credit's place for presentation (the bank's, not the presenter's).
+// PresentDocuments presents documents under a credit to a bank (the issuing bank unless
+// Presentation.Bank names the nominated one). The bank stamps the receipt at its clock, on its
+// calendar, and queues the examination for its examiner.
 type PresentDocuments struct {
 	CreditID, PresentationID string
 	Presentation             domain.Presentation
 }
 
-// PresentDocumentsHandler handles it.
-type PresentDocumentsHandler struct {
-	Repo   Repository
-	Policy domain.Policy
-	Clock  Clock
+// DocumentRegistry is what the service knows of the documents customs registered per trade.
+type DocumentRegistry interface {
+	Of(ctx context.Context, tradeID string) (domain.RegisteredDocuments, error)
 }
 
-// Handle examines and records the outcome (honour, or refusal pending waiver); after the
-// credit's presentable-until instant it is refused.
+// PresentDocumentsHandler handles it.
+type PresentDocumentsHandler struct {
+	Repo      Repository
+	Policy    domain.Policy
+	Clock     Clock
+	Documents DocumentRegistry // nil: none registered
+}
+
+// Handle examines the presentation automatically against the trade's registered documents and
+// queues it; after the credit's presentable-until instant it is refused.
 func (h PresentDocumentsHandler) Handle(ctx context.Context, c PresentDocuments) (domain.Examination, error) {
 	var res domain.Examination
 	_, err := updateAs(ctx, h.Repo, c.CreditID, domain.ActPresent, func(lc *domain.LetterOfCredit, _ identity.Actor) error {
-		var err error
-		if res, err = lc.Present(c.PresentationID, c.Presentation, h.Clock.now(), h.Policy); err != nil {
-			return err
+		var reg domain.RegisteredDocuments
+		if h.Documents != nil {
+			var err error
+			if reg, err = h.Documents.Of(ctx, lc.TradeID); err != nil {
+				return err
+			}
 		}
-		return lc.Undertake(h.Policy) // a usance credit's honour is an undertaking to pay at maturity
+		var err error
+		res, err = lc.Present(c.PresentationID, c.Presentation, h.Clock.now(), h.Policy, reg)
+		return err
 	})
 	return res, err
 }

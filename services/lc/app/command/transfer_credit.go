@@ -79,21 +79,27 @@ type SubstituteInvoice struct {
 
 // SubstituteInvoiceHandler handles it.
 type SubstituteInvoiceHandler struct {
-	Repo   Repository
-	Policy domain.Policy
-	Clock  Clock
+	Repo      Repository
+	Policy    domain.Policy
+	Clock     Clock
+	Documents DocumentRegistry // nil: none registered
 }
 
 // Handle substitutes the invoice and presents the documents under the credit: the issuing bank
-// examines and honours them as any presentation (PresentDocumentsHandler).
+// examines them as any presentation (PresentDocumentsHandler), its examiner decides.
 func (h SubstituteInvoiceHandler) Handle(ctx context.Context, c SubstituteInvoice) (domain.Examination, error) {
 	var res domain.Examination
 	_, err := updateAs(ctx, h.Repo, c.CreditID, domain.ActSubstitute, func(lc *domain.LetterOfCredit, _ identity.Actor) error {
-		var err error
-		if res, err = lc.Substitute(c.PresentationID, c.Invoice, h.Clock.now(), h.Policy); err != nil {
-			return err
+		var reg domain.RegisteredDocuments
+		if h.Documents != nil {
+			var err error
+			if reg, err = h.Documents.Of(ctx, lc.TradeID); err != nil {
+				return err
+			}
 		}
-		return lc.Undertake(h.Policy)
+		var err error
+		res, err = lc.Substitute(c.PresentationID, c.Invoice, h.Clock.now(), h.Policy, reg)
+		return err
 	})
 	return res, err
 }

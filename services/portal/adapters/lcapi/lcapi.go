@@ -119,6 +119,7 @@ type Presentation struct {
 	Honoured      bool   `json:"honoured"`
 	HonouredOn    string `json:"honouredOn"`
 	DecisionUntil string `json:"decisionUntil"` // the applicant's decision period ends (RFC 3339)
+	Status        string `json:"status"`        // QUEUED for the issuing bank's examiner, HONOURED, REFUSED
 }
 
 // Examination is the examiner's result under UCP 600.
@@ -160,9 +161,7 @@ type PresentedDocument struct {
 
 // Presented is a presentation's date, place and documents.
 type Presented struct {
-	Date      string              `json:"date"`
-	Place     string              `json:"place"`
-	Documents []PresentedDocument `json:"documents"`
+	Documents []PresentedDocument `json:"documents"` // the issuing bank stamps the date and place of receipt
 }
 
 // Apply files the importer's application.
@@ -195,12 +194,22 @@ func (a API) Accept(ctx context.Context, token, id, date string) error {
 	return a.JSON(ctx, token, "POST", apiclient.Path(credits, id, "acceptance"), map[string]string{"acceptedOn": date}, nil)
 }
 
-// Present presents documents; the service examines them at once.
+// Present presents documents; the issuing bank examines them automatically and queues them for its examiner.
 func (a API) Present(ctx context.Context, token, id, presentationID string, p Presented) (Examination, error) {
 	var ex Examination
 	err := a.JSON(ctx, token, "POST", apiclient.Path(credits, id, "presentations"),
 		map[string]any{"presentationId": presentationID, "presentation": p}, &ex)
 	return ex, err
+}
+
+// DecideExamination is the issuing bank examiner's decision: honour, or refuse with the disposal
+// of the documents (UCP 600 Art. 16(c)(iii)).
+func (a API) DecideExamination(ctx context.Context, token, id, presentationID string, honour bool, disposal string) error {
+	body := map[string]any{"decision": "HONOUR"}
+	if !honour {
+		body = map[string]any{"decision": "REFUSE", "disposal": disposal}
+	}
+	return a.JSON(ctx, token, "POST", apiclient.Path(credits, id, "presentations", presentationID, "decision"), body, nil)
 }
 
 // Waive is the applicant's waiver of a refused presentation's discrepancies (UCP 600 Art. 16(b)).

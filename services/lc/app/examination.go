@@ -1,0 +1,16 @@
+package app
+
+import (
+	"github.com/tradefin/tradefin/services/lc/app/command"
+	"github.com/tradefin/tradefin/services/lc/app/query"
+)
+
+// WithExamination wires the bank's examination to what it reads beside the credits: the
+// documents customs registered per trade, and the index of credits with presentations its
+// examination queue walks.
+func (a Application) WithExamination(docs command.DocumentRegistry, index query.CreditsWithPresentations, repo query.Credits) Application {
+	a.Commands.PresentDocuments.Documents = docs
+	a.Commands.SubstituteInvoice.Documents = docs
+	a.Queries.ExaminationQueue = query.ExaminationQueueHandler{Index: index, Repo: repo}
+	return a
+}
