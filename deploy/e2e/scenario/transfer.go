@@ -72,7 +72,6 @@ func (c *Client) SubstituteInvoice(ctx context.Context, w *Walk) error {
 	}
 	return c.examine(ctx, w.credit(), true) // the issuing bank's examiner honours
 }
-}
 
 // SecondBeneficiary is the dev user of the second beneficiary, for reads as it.
 func SecondBeneficiary() string { return secondExporter.user }
