@@ -45,7 +45,7 @@ func TestTransferredCreditEndToEnd(t *testing.T) {
 	var tc struct {
 		Status string `json:"status"`
 		Terms  struct {
-			Beneficiary struct{ ID string } `json:"beneficiary"`
+			Beneficiary struct{ ID string }   `json:"beneficiary"`
 			Amount      struct{ Minor int64 } `json:"amount"`
 		} `json:"terms"`
 		Presentations []struct {
