@@ -13,6 +13,8 @@ const (
 	LCAdvised          Type = "LC_ADVISED"
 	LCAccepted         Type = "LC_ACCEPTED"
 	LCAmended          Type = "LC_AMENDED"
+	LCAmendmentIssued  Type = "LC_AMENDMENT_ISSUED" // the issuing bank is bound by it (UCP 600 Art. 10(b)); LC_AMENDED on acceptance
+	LCTransferred      Type = "LC_TRANSFERRED"      // to a second beneficiary, once, by the transferring bank (Art. 38)
 	ExportCleared      Type = "EXPORT_CLEARED"
 	Shipped            Type = "SHIPPED"
 	DocumentsPresented Type = "DOCUMENTS_PRESENTED"
@@ -51,8 +53,11 @@ type rule struct {
 
 // rules is the trade's partial order, in one place. A trade is tracks that wait for each other
 // only where one truly needs another:
-//   - the credit: LC_APPLIED → LC_ISSUED → LC_ADVISED → LC_ACCEPTED, with LC_AMENDED between
-//     issue and honour any number of times (UCP 600 Art. 10; MT707);
+//   - the credit: LC_APPLIED → LC_ISSUED → LC_ADVISED → LC_ACCEPTED, with LC_AMENDMENT_ISSUED
+//     (the issuing bank bound, Art. 10(b)) and LC_AMENDED (the beneficiary accepted, 10(c))
+//     between issue and honour any number of times (UCP 600 Art. 10; MT707);
+//   - a transferable credit is transferred once (LC_TRANSFERRED), by the transferring bank after
+//     it advised the credit and before any presentation (UCP 600 Art. 38(b), (d));
 //   - the goods and customs: EXPORT_CLEARED → SHIPPED. Export clearance is customs' decision on
 //     the exporter's declaration and waits for no bank; it needs only LC_APPLIED, the milestone
 //     that opens the trade's chain (a trade ID is created by its credit application), so it
@@ -80,6 +85,8 @@ var rules = map[Type]rule{
 	LCAdvised:          {org: ExporterBank, needs: []Type{LCIssued}},
 	LCAccepted:         {org: ExporterBank, needs: []Type{LCAdvised}},
 	LCAmended:          {org: ImporterBank, needs: []Type{LCIssued}, presentation: notHonoured, repeats: true},
+	LCAmendmentIssued:  {org: ImporterBank, needs: []Type{LCIssued}, presentation: notHonoured, repeats: true},
+	LCTransferred:      {org: ExporterBank, needs: []Type{LCAdvised}, presentation: []Type{noPresentation}},
 	ExportCleared:      {org: Customs, needs: []Type{LCApplied}},
 	Shipped:            {org: Customs, needs: []Type{ExportCleared}},
 	DocumentsPresented: {org: ExporterBank, needs: []Type{LCIssued, Shipped}, presentation: []Type{noPresentation, DocumentsRefused}, repeats: true},

@@ -85,6 +85,8 @@ func TestPortalTrade(t *testing.T) {
 	}
 	fill(erik, map[string]string{"#am-shipment": time.Now().UTC().AddDate(0, 0, 40).Format(time.DateOnly)})
 	erik.submit("#do-amend", "#flash")
+	ana.waitFor(trade, "#do-amendment-advice") // the advising bank advises it first (UCP 600 Art. 9(d))
+	ana.submit("#do-amendment-advice", "#flash")
 	joao.waitFor(trade, "#do-amendment-answer")
 	joao.run("reject the amendment", chromedp.Click(chromedp.CSS(`input[name="accepted"][value="no"]`)))
 	joao.submit("#do-amendment-answer", "#flash")

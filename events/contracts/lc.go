@@ -113,6 +113,7 @@ type LCHonoured struct {
 	Beneficiary        string         `json:"beneficiary"`
 	BeneficiaryAccount string         `json:"beneficiaryAccount,omitempty"` // IBAN
 	AccountCurrency    string         `json:"accountCurrency,omitempty"`    // ISO 4217, when it differs
+	Payees             []Payee        `json:"payees,omitempty"`             // a transferred credit's: who is paid what (Art. 38(h))
 	// A usance credit's honour is the issuing bank's undertaking to pay at maturity (UCP 600
 	// Art. 2, "honour" (b), (c)), so it travels with the honour, absent (and the event unchanged)
 	// for a sight credit: Undertaking is DEFERRED_PAYMENT or ACCEPTED_DRAFT, MaturityDate the

@@ -22,6 +22,8 @@ var milestones = map[string]string{
 	"settlement.payment_settled.v1":    "SETTLED",
 	"customs.import_released.v1":       "IMPORT_RELEASED",
 	"lc.amended.v1":                    "LC_AMENDED",
+	"lc.amendment_issued.v1":           "LC_AMENDMENT_ISSUED",
+	"lc.transferred.v1":                "LC_TRANSFERRED",
 	"lc.expired.v1":                    "EXPIRED",
 	"lc.cancelled.v1":                  "CANCELLED",
 	"lc.fully_drawn.v1":                "LC_FULLY_DRAWN",

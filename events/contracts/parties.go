@@ -49,6 +49,8 @@ func Parties(env Envelope) []string {
 		add(e.ConfirmingBank)
 	case *LCReimbursementClaimed:
 		add(e.ClaimingBank, e.IssuingBank, e.ReimbursingBank)
+	case *LCTransferred:
+		add(e.TransferringBank, e.SecondBeneficiaryOrg)
 	}
 	slices.Sort(ps)
 	return slices.Compact(ps)

@@ -18,6 +18,8 @@ var types = map[string]reflect.Type{
 	"lc.discrepancies_waived.v1":       reflect.TypeFor[DiscrepanciesWaived](),
 	"lc.honoured.v1":                   reflect.TypeFor[LCHonoured](),
 	"lc.amended.v1":                    reflect.TypeFor[LCAmended](),
+	"lc.amendment_issued.v1":           reflect.TypeFor[LCAmendmentIssued](),
+	"lc.transferred.v1":                reflect.TypeFor[LCTransferred](),
 	"lc.expired.v1":                    reflect.TypeFor[LCExpired](),
 	"lc.cancelled.v1":                  reflect.TypeFor[LCCancelled](),
 	"lc.fully_drawn.v1":                reflect.TypeFor[LCFullyDrawn](),

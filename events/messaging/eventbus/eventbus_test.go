@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -29,7 +30,7 @@ func TestEncodeDecodeRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := *env.Data.(*contracts.LCHonoured); got != in || env.TradeID != "T-1" || env.ID != msg.UUID {
+	if got := *env.Data.(*contracts.LCHonoured); !reflect.DeepEqual(got, in) || env.TradeID != "T-1" || env.ID != msg.UUID {
 		t.Fatalf("decoded %+v", env)
 	}
 }

@@ -28,6 +28,13 @@ type Commands struct {
 	DecideWaiver       command.DecideWaiverHandler
 	AmendCredit        command.AmendCreditHandler
 	AnswerAmendment    command.AnswerAmendmentHandler
+	RequestAmendment   command.RequestAmendmentHandler
+	DecideAmendment    command.DecideAmendmentRequestHandler
+	AdviseAmendment    command.AdviseAmendmentHandler
+	RequestTransfer    command.RequestTransferHandler
+	TransferCredit     command.TransferCreditHandler
+	PresentTransferred command.PresentTransferredHandler
+	SubstituteInvoice  command.SubstituteInvoiceHandler
 	ProposeCancel      command.ProposeCancellationHandler
 	AnswerCancel       command.AnswerCancellationHandler
 	ExpireCredit       command.ExpireCreditHandler
@@ -43,6 +50,7 @@ type Commands struct {
 type Queries struct {
 	ExaminePresentation query.ExaminePresentationHandler
 	Credit              query.CreditHandler
+	TransferredCredit   query.TransferredCreditHandler
 	ExaminationQueue    query.ExaminationQueueHandler
 }
 
@@ -69,6 +77,13 @@ func New(repo command.Repository, trades command.TradeClaims, s Settings) Applic
 			DecideWaiver:       command.DecideWaiverHandler{Repo: repo, Clock: clock, Policy: s.Policy},
 			AmendCredit:        command.AmendCreditHandler{Repo: repo},
 			AnswerAmendment:    command.AnswerAmendmentHandler{Repo: repo, Calendars: s.Policy.Calendars},
+			RequestAmendment:   command.RequestAmendmentHandler{Repo: repo, Clock: clock},
+			DecideAmendment:    command.DecideAmendmentRequestHandler{Repo: repo, Clock: clock},
+			AdviseAmendment:    command.AdviseAmendmentHandler{Repo: repo, Clock: clock},
+			RequestTransfer:    command.RequestTransferHandler{Repo: repo},
+			TransferCredit:     command.TransferCreditHandler{Repo: repo, Clock: clock},
+			PresentTransferred: command.PresentTransferredHandler{Repo: repo, Policy: s.Policy, Clock: clock},
+			SubstituteInvoice:  command.SubstituteInvoiceHandler{Repo: repo, Policy: s.Policy, Clock: clock},
 			ProposeCancel:      command.ProposeCancellationHandler{Repo: repo, Clock: clock},
 			AnswerCancel:       command.AnswerCancellationHandler{Repo: repo, Clock: clock},
 			ExpireCredit:       command.ExpireCreditHandler{Repo: repo, Clock: clock},
@@ -78,6 +93,6 @@ func New(repo command.Repository, trades command.TradeClaims, s Settings) Applic
 			ConfirmCredit:      command.ConfirmCreditHandler{Repo: repo, Clock: clock},
 			ClaimReimbursement: command.ClaimReimbursementHandler{Repo: repo, Clock: clock},
 		},
-		Queries: Queries{Credit: query.CreditHandler{Repo: repo}},
+		Queries: Queries{Credit: query.CreditHandler{Repo: repo}, TransferredCredit: query.TransferredCreditHandler{Repo: repo}},
 	}
 }

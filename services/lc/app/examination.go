@@ -10,6 +10,7 @@ import (
 // examination queue walks.
 func (a Application) WithExamination(docs command.DocumentRegistry, index query.CreditsWithPresentations, repo query.Credits) Application {
 	a.Commands.PresentDocuments.Documents = docs
+	a.Commands.SubstituteInvoice.Documents = docs
 	a.Queries.ExaminationQueue = query.ExaminationQueueHandler{Index: index, Repo: repo}
 	return a
 }

@@ -18,6 +18,8 @@ const (
 	ActAccept       Action = "accept"        // the beneficiary accepts the terms
 	ActAmend        Action = "amend"         // the issuing bank amends (MT707, Art. 10(a))
 	ActAnswerAmend  Action = "answer-amend"  // the beneficiary consents or rejects (Art. 10(c))
+	ActRequestAmend Action = "request-amend" // the applicant asks the issuing bank to amend
+	ActAdviseAmend  Action = "advise-amend"  // the advising bank advises an amendment (Art. 9(d))
 	ActPresent      Action = "present"       // the beneficiary presents documents (Art. 15)
 	ActWaive        Action = "waive"         // the applicant waives discrepancies (Art. 16(b))
 	ActDecideWaiver Action = "decide-waiver" // the issuing bank accepts or rejects the waiver
@@ -62,6 +64,9 @@ func Authorize(a identity.Actor, act Action, lc *LetterOfCredit) error {
 		}
 		return ErrNotVisible
 	}
+	if isSecondBeneficiary(a, lc) {
+		return authorizeSecondBeneficiary(act)
+	}
 	if !party(a, t) && !a.IsAuditor() {
 		return ErrNotVisible
 	}
@@ -80,6 +85,18 @@ func Authorize(a identity.Actor, act Action, lc *LetterOfCredit) error {
 		allowed, rule = beneficiary, "only the beneficiary of the credit accepts its terms and answers its amendments (UCP 600 Art. 10(c))"
 	case ActAmend:
 		allowed, rule = issuer, "only a trade officer of the issuing bank amends the credit (UCP 600 Art. 10(a))"
+	case ActRequestAmend:
+		allowed, rule = applicant, "only the applicant of the credit requests its amendment from the issuing bank"
+	case ActAdviseAmend:
+		allowed, rule = adviser, "only a trade officer of the advising bank that advised the credit advises its amendments (UCP 600 Art. 9(d))"
+	case ActRequestTransfer, ActSubstitute:
+		allowed, rule = beneficiary, "only the (first) beneficiary of the credit asks for its transfer and substitutes its invoice (UCP 600 Art. 38)"
+	case ActTransfer:
+		allowed, rule = a.Acts(identity.Bank, t.TransferringBank(), identity.RoleTradeOfficer), "only a trade officer of the transferring bank transfers the credit (UCP 600 Art. 38(b))"
+	case ActReadTransferred:
+		return nil
+	case ActPresentTransferred:
+		rule = "only the second beneficiary presents under the transferred credit (UCP 600 Art. 38)"
 	case ActPresent:
 		allowed, rule = beneficiary, "only the beneficiary of the credit presents documents under it"
 	case ActWaive:

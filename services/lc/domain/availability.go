@@ -100,8 +100,8 @@ func checkAvailability(t Terms) InvalidFields {
 	}
 	bad := b.bad
 	add := func(field, reason string) { bad = append(bad, FieldError{Field: at + field, Reason: reason}) }
-	if t.Form != "" && t.Form != FormIrrevocable {
-		add("form", fmt.Sprintf("%q: MT700 40A, IRREVOCABLE (UCP 600 Art. 3)", t.Form))
+	if t.Form != "" && t.Form != FormIrrevocable && t.Form != FormIrrevocableTransferable {
+		add("form", fmt.Sprintf("%q: MT700 40A, IRREVOCABLE or IRREVOCABLE TRANSFERABLE (UCP 600 Art. 3, 38)", t.Form))
 	}
 	if a.With != "" && a.With != AnyBank && !bicPattern.MatchString(a.With) {
 		add("availability.with", "MT700 41a: the nominated bank's BIC (ISO 9362), or ANY BANK (UCP 600 Art. 6(a))")

@@ -105,6 +105,11 @@ func termBounds(t Terms, at string) InvalidFields {
 	b.text(at+"beneficiaryAccount", t.BeneficiaryAccount, MaxIBANLength)
 	b.text(at+"accountCurrency", t.AccountCurrency, 3)
 	b.items(at+"documentsRequired", len(t.Documents), MaxDocumentsRequired)
+	if b.items(at+"additionalConditions", len(t.AdditionalConditions), MaxConditions) {
+		for i, c := range t.AdditionalConditions {
+			b.text(fmt.Sprintf("%sadditionalConditions[%d]", at, i), c, MaxConditionLength)
+		}
+	}
 	if t.Tolerance != nil {
 		b.number(at+"tolerance.plusPct", t.Tolerance.PlusPct, 0, MaxPercent)
 		b.number(at+"tolerance.minusPct", t.Tolerance.MinusPct, 0, MaxPercent)

@@ -97,6 +97,7 @@ type LetterOfCredit struct {
 	AdvisedOn        Date
 	AcceptedOn       Date
 	Cancellation     *Cancellation // the issuing bank's proposal to cancel, and the beneficiary's answer
+	Transfer         *Transfer     // the transfer to a second beneficiary (UCP 600 Art. 38)
 	ExpiredAt        time.Time
 	Confirmation     *Confirmation        // the confirming bank's (confirmation.go)
 	Reimbursements   []ReimbursementClaim // the confirming bank's claims (reimbursement.go)
@@ -348,10 +349,12 @@ func (lc *LetterOfCredit) Apply(e Event) {
 		lc.AdvisedOn, lc.Status = e.On, StatusAdvised
 	case Accepted:
 		lc.AcceptedOn, lc.Status = e.On, StatusAccepted
-	case AmendmentProposed, AmendmentAnswered:
+	case AmendmentProposed, AmendmentAnswered, AmendmentRequested, AmendmentIssued, AmendmentDeclined, AmendmentAdvised:
 		lc.applyAmendment(e)
 	case CancellationProposed, CancellationAnswered:
 		lc.applyCancellation(e)
+	case TransferAsked, CreditTransferred, TransferredDocumentsPresented, InvoiceSubstituted:
+		lc.applyTransfer(e)
 	case Expired:
 		lc.ExpiredAt, lc.Status = e.At, StatusExpired
 	case CreditReceived:

@@ -59,6 +59,8 @@ type Terms struct {
 	Goods            Goods          `json:"goods"`                      // 45A
 	Incoterm         string         `json:"incoterm,omitempty"`         // e.g. CIF, CIP
 	Documents        []DocumentKind `json:"documentsRequired"`          // 46A
+	// AdditionalConditions are MT700 47A, one condition each (amended by MT707 47B).
+	AdditionalConditions []string `json:"additionalConditions,omitempty"`
 	// PresentationPeriodDays is MT700 48; 0 means the Art. 14(c) default of 21 days.
 	PresentationPeriodDays int `json:"presentationPeriodDays,omitempty"`
 	// BeneficiaryAccount (IBAN) is where a complying presentation is paid (MT700 57a/78

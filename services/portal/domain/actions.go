@@ -42,6 +42,9 @@ type Credit struct {
 	// ConfirmingBank is the bank asked to confirm ("" when none is), Confirmed once it did (confirmation.go).
 	ConfirmingBank string
 	Confirmed      bool
+	// AmendmentToAdvise: the proposed amendment of an advised credit awaits the advising bank's
+	// advice before the beneficiary answers it (UCP 600 Art. 9(d)).
+	AmendmentToAdvise bool
 }
 
 // Presentation is one examined presentation.

@@ -7,6 +7,7 @@ import "github.com/tradefin/tradefin/events/identity"
 const (
 	Amend        Action = "amend"               // issuing bank, trade officer (MT707)
 	AnswerAmend  Action = "amendment-answer"    // beneficiary: accept all or nothing (Art. 10(c), 10(e))
+	AdviseAmend  Action = "amendment-advice"    // advising bank: advises the amendment (Art. 9(d))
 	Cancel       Action = "cancel"              // issuing bank, trade officer
 	AnswerCancel Action = "cancellation-answer" // beneficiary: consent or keep the credit
 )
@@ -28,7 +29,8 @@ func CreditChanges(a identity.Actor, c Credit) []Action {
 		}
 	}
 	add(issuer && !c.AmendmentProposed, Amend)
-	add(beneficiary && c.AmendmentProposed, AnswerAmend)
+	add(a.Acts(identity.Bank, c.AdvisingBank, identity.RoleTradeOfficer) && c.AmendmentToAdvise, AdviseAmend)
+	add(beneficiary && c.AmendmentProposed && !c.AmendmentToAdvise, AnswerAmend)
 	add(issuer && !c.CancellationProposed, Cancel)
 	add(beneficiary && c.CancellationProposed, AnswerCancel)
 	return out

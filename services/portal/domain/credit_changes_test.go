@@ -15,6 +15,9 @@ func TestTheIssuingBankProposesAndTheBeneficiaryAnswers(t *testing.T) {
 	live := Credit{Status: "ADVISED", Beneficiary: exporter, IssuingBank: issuing}
 	proposed := live
 	proposed.AmendmentProposed, proposed.CancellationProposed = true, true
+	adviser := identity.Actor{Org: "BCOMPTPL", OrgKind: identity.Bank, Roles: []string{identity.RoleTradeOfficer}}
+	toAdvise := proposed
+	toAdvise.AdvisingBank, toAdvise.AmendmentToAdvise = "BCOMPTPL", true
 	applied := live
 	applied.Status = "APPLIED"
 	for _, c := range []struct {
@@ -27,6 +30,8 @@ func TestTheIssuingBankProposesAndTheBeneficiaryAnswers(t *testing.T) {
 		{"the beneficiary has nothing to answer", beneficiary, live, nil},
 		{"the beneficiary answers what is proposed (Art. 10(c))", beneficiary, proposed, []Action{AnswerAmend, AnswerCancel}},
 		{"no second proposal while one awaits its answer", officer, proposed, nil},
+		{"the advising bank advises it first (Art. 9(d))", adviser, toAdvise, []Action{AdviseAmend}},
+		{"the beneficiary answers only what is advised", beneficiary, toAdvise, []Action{AnswerCancel}},
 		{"no change before the credit is issued", officer, applied, nil},
 		{"the auditor changes nothing", auditor, live, nil},
 	} {

@@ -40,7 +40,7 @@ func TestEveryPageRendersWithEveryAction(t *testing.T) {
 		Presentation: &presentationPrefill{}, Declaration: &declarationPrefill{}, MissingDocuments: []string{"packing_list"}, Actions: map[string]bool{}}
 	for _, a := range []domain.Action{domain.Issue, domain.ApproveIssue, domain.Advise, domain.Accept, domain.RegisterDocs, domain.DeclareExport, domain.Present,
 		domain.Waive, domain.DecideWaiver, domain.DeclareImport, domain.PayDuty, domain.GuaranteeDuty, domain.ReportSettled,
-		domain.Amend, domain.AnswerAmend, domain.Cancel, domain.AnswerCancel} {
+		domain.Amend, domain.AnswerAmend, domain.AdviseAmend, domain.Cancel, domain.AnswerCancel} {
 		tp.Actions[string(a)] = true
 	}
 	decl := &declarationPage{Declaration: imp, Actions: map[string]bool{"inspection": true, "clearance": true, "duty-assessment": true, "release": true}}
@@ -59,7 +59,7 @@ func TestEveryPageRendersWithEveryAction(t *testing.T) {
 	w := httptest.NewRecorder()
 	s.render(w, httptest.NewRequest("GET", "/", nil), 200, "trade", page{User: u, Data: tp})
 	for _, want := range []string{"do-issue", "do-waiver-decision", "EUR 84,000.00", "UCP 600 Art. 20(a)(ii)", `name="csrf" value="tok"`, "loaded at", `id="countdown-P-1">5 banking days left`,
-		"do-amend", "do-amendment-answer", "expiry 2027-01-31", "do-cancel", "goods no longer needed"} {
+		"do-amend", "do-amendment-answer", "do-amendment-advice", "expiry 2027-01-31", "do-cancel", "goods no longer needed"} {
 		if !strings.Contains(w.Body.String(), want) {
 			t.Errorf("the trade page lacks %q", want)
 		}

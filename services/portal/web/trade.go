@@ -180,6 +180,7 @@ func (t *tradePage) derive(u *User) {
 			}
 		}
 		f.Credit.AmendmentProposed = t.PendingAmendment != nil
+		f.Credit.AmendmentToAdvise = t.PendingAmendment != nil && c.AdvisedOn != "" && t.PendingAmendment.AdvisedOn == ""
 		f.Credit.CancellationProposed = c.Cancellation != nil && c.Cancellation.Status == "PROPOSED"
 		f.Credit = confirmationOf(f.Credit, c)
 		t.prefill(c)

@@ -74,6 +74,12 @@ var tradeSteps = map[domain.Action]tradeStep{
 		return map[bool]string{true: "Amendment accepted: the credit's terms change.", false: "Amendment rejected: the terms stand."}[ok],
 			s.apis.LC.AnswerAmendment(r.Context(), u.token, t.Credit.ID, t.PendingAmendment.Number, ok)
 	},
+	domain.AdviseAmend: func(s *Server, r *http.Request, u *User, t *tradePage) (string, error) {
+		if t.PendingAmendment == nil {
+			return "", errors.New("no amendment awaits your advice")
+		}
+		return "Amendment advised to the beneficiary (UCP 600 Art. 9(d)).", s.apis.LC.AdviseAmendment(r.Context(), u.token, t.Credit.ID, t.PendingAmendment.Number)
+	},
 	domain.Cancel: func(s *Server, r *http.Request, u *User, t *tradePage) (string, error) {
 		return "Cancellation proposed; the beneficiary answers.", s.apis.LC.ProposeCancellation(r.Context(), u.token, t.Credit.ID, r.FormValue("reason"))
 	},

@@ -4,7 +4,6 @@ import (
 	"time"
 
 	"github.com/tradefin/tradefin/events/identity"
-	"github.com/tradefin/tradefin/events/money"
 	"github.com/tradefin/tradefin/services/lc/adapters/swiftmap"
 	"github.com/tradefin/tradefin/services/lc/domain"
 )
@@ -54,15 +53,6 @@ type (
 		Date     domain.Date    `json:"date"`
 		Decision string         `json:"decision"` // PENDING, ACCEPTED, REJECTED: the issuing bank's
 	}
-	amendmentView struct {
-		Number            int          `json:"number"`
-		Date              domain.Date  `json:"date,omitzero"`
-		NewExpiry         domain.Date  `json:"newExpiry,omitzero"`
-		Increase          *money.Money `json:"increase,omitempty"`
-		Decrease          *money.Money `json:"decrease,omitempty"`
-		NewLatestShipment domain.Date  `json:"newLatestShipment,omitzero"`
-		Status            string       `json:"status"`
-	}
 	cancellationView struct {
 		Reason     string         `json:"reason"`
 		ProposedBy identity.Stamp `json:"proposedBy"`
@@ -79,8 +69,7 @@ func viewOf(lc *domain.LetterOfCredit, msgs []swiftmap.Message) creditView {
 		v.Presentations = append(v.Presentations, presentationViewOf(p))
 	}
 	for _, a := range lc.Amendments {
-		v.Amendments = append(v.Amendments, amendmentView{Number: a.Number, Date: a.Date, NewExpiry: a.NewExpiry, Increase: a.Increase,
-			Decrease: a.Decrease, NewLatestShipment: a.NewLatestShipment, Status: a.Status})
+		v.Amendments = append(v.Amendments, amendmentViewOf(a))
 	}
 	if lc.DrawsSeveral() {
 		b := lc.Balance()

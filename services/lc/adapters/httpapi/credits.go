@@ -2,9 +2,7 @@ package httpapi
 
 import (
 	"net/http"
-	"strconv"
 
-	"github.com/tradefin/tradefin/events/money"
 	"github.com/tradefin/tradefin/events/platform/apispec"
 	"github.com/tradefin/tradefin/events/problem"
 	"github.com/tradefin/tradefin/services/lc/adapters/swiftmap"
@@ -19,13 +17,6 @@ type (
 		ID      string   `json:"id"`
 		TradeID string   `json:"tradeId"`
 		Terms   termsDTO `json:"terms"`
-	}
-	amendRequest struct {
-		Date              domain.Date  `json:"date"`
-		NewExpiry         domain.Date  `json:"newExpiry"`
-		Increase          *money.Money `json:"increase"`
-		Decrease          *money.Money `json:"decrease"`
-		NewLatestShipment domain.Date  `json:"newLatestShipment"`
 	}
 	presentRequest struct {
 		PresentationID string       `json:"presentationId"`
@@ -127,34 +118,6 @@ func registerCredits(mux *apispec.Mux, a app.Application) {
 			return
 		}
 		lc, err := c.AcceptCredit.Handle(r.Context(), command.AcceptCredit{ID: r.PathValue("id"), On: req.AcceptedOn})
-		credit(w, r, lc, err)
-	})
-	mux.HandleFunc("POST /v1/letters-of-credit/{id}/amendments", func(w http.ResponseWriter, r *http.Request) {
-		var req amendRequest
-		if err := decode(r, &req); err != nil {
-			fail(w, r, err)
-			return
-		}
-		lc, err := c.AmendCredit.Handle(r.Context(), command.AmendCredit{ID: r.PathValue("id"), Amendment: domain.Amendment{Date: req.Date,
-			NewExpiry: req.NewExpiry, Increase: req.Increase, Decrease: req.Decrease, NewLatestShipment: req.NewLatestShipment}})
-		credit(w, r, lc, err)
-	})
-	mux.HandleFunc("POST /v1/letters-of-credit/{id}/amendments/{n}/answer", func(w http.ResponseWriter, r *http.Request) {
-		var req answerRequest
-		if err := decode(r, &req); err != nil {
-			fail(w, r, err)
-			return
-		}
-		accepted, ok := req.accepted(w, r, "true accepts the amendment, false rejects it (UCP 600 Art. 10(c))")
-		if !ok {
-			return
-		}
-		n, err := strconv.Atoi(r.PathValue("n"))
-		if err != nil {
-			fail(w, r, problem.InvalidFields(problem.InvalidParam{Name: "n", Reason: "the amendment's number"}))
-			return
-		}
-		lc, err := c.AnswerAmendment.Handle(r.Context(), command.AnswerAmendment{ID: r.PathValue("id"), Number: n, Accepted: accepted})
 		credit(w, r, lc, err)
 	})
 	mux.HandleFunc("POST /v1/letters-of-credit/{id}/presentations", func(w http.ResponseWriter, r *http.Request) {

@@ -114,6 +114,10 @@ func TestCreditThroughRefusalWaiverAndHonour(t *testing.T) {
 			if code, _ := call(t, s, "issuing-bank", "POST", "/v1/letters-of-credit/LC-1/amendments/1/answer", map[string]any{"accepted": true}); code != 403 {
 				t.Fatalf("the issuing bank answering for the beneficiary: %d", code)
 			}
+			// The advising bank that advised the credit advises its amendment first (Art. 9(d)).
+			if code, body := call(t, s, "advising-bank", "POST", "/v1/letters-of-credit/LC-1/amendments/1/advice", nil); code != 200 {
+				t.Fatalf("advice of the amendment: %d %v", code, body)
+			}
 			code, body = call(t, s, "exporter", "POST", "/v1/letters-of-credit/LC-1/amendments/1/answer", map[string]any{"accepted": true})
 			if code != 200 || body["terms"].(map[string]any)["amount"].(map[string]any)["minor"] != float64(10500000) {
 				t.Fatalf("accept amendment: %d %v", code, body)
@@ -164,7 +168,7 @@ func TestCreditThroughRefusalWaiverAndHonour(t *testing.T) {
 			for _, p := range pending {
 				types = append(types, p.Headers["ce_type"])
 			}
-			want := "lc.applied.v1 lc.issued.v1 lc.advised.v1 lc.accepted.v1 lc.amended.v1 lc.documents_presented.v1 lc.documents_refused.v1 lc.discrepancies_waived.v1 lc.honoured.v1"
+			want := "lc.applied.v1 lc.issued.v1 lc.advised.v1 lc.accepted.v1 lc.amendment_issued.v1 lc.amended.v1 lc.documents_presented.v1 lc.documents_refused.v1 lc.discrepancies_waived.v1 lc.honoured.v1"
 			if strings.Join(types, " ") != want {
 				t.Fatalf("outbox = %v, want %s", types, want)
 			}

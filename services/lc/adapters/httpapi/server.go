@@ -45,6 +45,8 @@ func routes(a app.Application) *apispec.Mux {
 	registerCredits(api, a)
 	registerSwiftMessages(api, a)
 	registerConfirmation(api, a)
+	registerAmendments(api, a)
+	registerTransfer(api, a)
 	api.HandleFunc("POST /v1/examinations", func(w http.ResponseWriter, r *http.Request) {
 		var req struct {
 			Terms        termsDTO        `json:"terms"`

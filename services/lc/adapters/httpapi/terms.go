@@ -30,6 +30,7 @@ type (
 		Goods                  goodsDTO         `json:"goods"`
 		Incoterm               string           `json:"incoterm,omitempty"`
 		DocumentsRequired      []string         `json:"documentsRequired"`
+		AdditionalConditions   []string         `json:"additionalConditions,omitempty"`
 		PresentationPeriodDays int              `json:"presentationPeriodDays,omitempty"`
 		BeneficiaryAccount     string           `json:"beneficiaryAccount,omitempty"`
 		AccountCurrency        string           `json:"accountCurrency,omitempty"`
@@ -67,7 +68,8 @@ func (t termsDTO) domain() domain.Terms {
 		AmountAbout: t.AmountAbout, ExpiryDate: t.ExpiryDate, ExpiryPlace: t.ExpiryPlace, LatestShipment: t.LatestShipment,
 		PartialShipments: domain.Permission(t.PartialShipments), Transhipment: domain.Permission(t.Transhipment),
 		PortOfLoading: t.PortOfLoading, PortOfDischarge: t.PortOfDischarge, Goods: domain.Goods(t.Goods), Incoterm: t.Incoterm,
-		PresentationPeriodDays: t.PresentationPeriodDays, BeneficiaryAccount: t.BeneficiaryAccount, AccountCurrency: t.AccountCurrency}
+		PresentationPeriodDays: t.PresentationPeriodDays, BeneficiaryAccount: t.BeneficiaryAccount, AccountCurrency: t.AccountCurrency,
+		AdditionalConditions: t.AdditionalConditions}
 	withAvailability(&out, t)
 	out.Confirmation, out.ConfirmationParty = domain.ConfirmationInstructions(t.Confirmation), t.RequestedConfirmationParty
 	for _, k := range t.DocumentsRequired {
@@ -83,7 +85,8 @@ func termsOf(t domain.Terms) termsDTO {
 		PartialShipments: string(t.PartialShipments), Transhipment: string(t.Transhipment),
 		PortOfLoading: t.PortOfLoading, PortOfDischarge: t.PortOfDischarge, Goods: goodsDTO(t.Goods), Incoterm: t.Incoterm,
 		DocumentsRequired:      []string{},
-		PresentationPeriodDays: t.PresentationPeriodDays, BeneficiaryAccount: t.BeneficiaryAccount, AccountCurrency: t.AccountCurrency}
+		PresentationPeriodDays: t.PresentationPeriodDays, BeneficiaryAccount: t.BeneficiaryAccount, AccountCurrency: t.AccountCurrency,
+		AdditionalConditions: t.AdditionalConditions}
 	availabilityOf(&out, t)
 	out.Confirmation, out.RequestedConfirmationParty = string(t.Confirmation), t.ConfirmationParty
 	for _, k := range t.Documents {

@@ -26,6 +26,12 @@ func integrationEvent(lc *domain.LetterOfCredit, e domain.Event, by identity.Sta
 		// The amendment is the command's one change, so the credit's terms are those after it.
 		return contracts.LCAmended{TradeID: lc.TradeID, Actor: by, LCID: lc.ID, Amendment: e.Number, Amount: t.Amount,
 			ExpiryDate: t.ExpiryDate.String(), LatestShipment: t.LatestShipment.String(), PresentableUntil: instant(lc.ExpiresAt())}
+	case domain.AmendmentProposed:
+		return amendmentIssued(lc, e.Amendment.Number, by)
+	case domain.AmendmentIssued:
+		return amendmentIssued(lc, e.Number, by)
+	case domain.CreditTransferred:
+		return transferred(lc, by)
 	case domain.CancellationAnswered:
 		if !e.Accepted {
 			return nil
@@ -64,7 +70,8 @@ func integrationEvent(lc *domain.LetterOfCredit, e domain.Event, by identity.Sta
 	case domain.Honoured:
 		return withUndertaking(contracts.LCHonoured{TradeID: lc.TradeID, Actor: by, LCID: lc.ID, PresentationID: e.PresentationID, Amount: lc.DrawingAmount(e.PresentationID), Drawing: lc.DrawingRef(e.PresentationID),
 			IssuingBank: t.IssuingBank, AdvisingBank: t.AdvisingBank, Beneficiary: t.Beneficiary.Name,
-			BeneficiaryAccount: t.BeneficiaryAccount, AccountCurrency: t.AccountCurrency, HonouredBy: e.By}, undertakingOf(lc, e.PresentationID))
+			BeneficiaryAccount: t.BeneficiaryAccount, AccountCurrency: t.AccountCurrency, HonouredBy: e.By,
+			Payees: payees(lc, e.PresentationID, lc.DrawingAmount(e.PresentationID))}, undertakingOf(lc, e.PresentationID))
 	}
 	return confirmationEvent(lc, e, by)
 }

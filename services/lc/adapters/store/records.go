@@ -79,6 +79,7 @@ type (
 		Number           int       `json:"Number"`
 		Accepted         bool      `json:"Accepted"`
 		PresentableUntil time.Time `json:"PresentableUntil,omitzero"`
+		Partial          bool      `json:"Partial,omitzero"`
 	}
 	cancellationProposedRecord struct {
 		Reason string       `json:"reason"`
@@ -129,6 +130,8 @@ var formats = func() *eventstore.Registry {
 	r.Register("lc.Expired", expiredRecord{})
 	r.Register("lc.TradeClaimed", tradeClaimedRecord{})
 	r.Register("lc.CreditReceived", creditReceivedRecord{})
+	registerAmendmentSteps(r)
+	registerTransfer(r)
 	r.Register("lc.UndertakingIncurred", undertakingIncurredRecord{})
 	r.Register("lc.RefusalPrecluded", refusalPrecludedRecord{})
 	r.Register("lc.DocumentRegistered", documentRegisteredRecord{})
@@ -193,6 +196,12 @@ func toRecord(e domain.Event) (aggregate.Record[domain.Event], error) {
 		return fullyDrawnRecord(e), nil
 	case domain.Confirmed, domain.ReimbursementClaimed:
 		return confirmationRecord(e), nil
+	}
+	if r, ok := amendmentStepRecord(e); ok {
+		return r, nil
+	}
+	if r, ok := transferRecord(e); ok {
+		return r, nil
 	}
 	return nil, fmt.Errorf("%w: no stored format for %T", eventstore.ErrUnknownEventType, e)
 }

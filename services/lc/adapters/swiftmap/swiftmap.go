@@ -38,9 +38,10 @@ func Messages(lc *domain.LetterOfCredit) ([]Message, error) {
 	add(mt700...)
 	t := lc.Terms
 	for _, a := range lc.Amendments {
-		m, err := swift.MT707{Sender: t.IssuingBank, Receiver: t.AdvisingBank, Reference: short(t.Number), ReceiverReference: "NONREF",
-			IssuingBankReference: short(t.Number), DateOfIssue: civil(lc.IssueDate), AmendmentNumber: a.Number, DateOfAmendment: civil(a.Date),
-			Purpose: "ISSU", NewExpiry: civil(a.NewExpiry), NewExpiryPlace: upper(t.ExpiryPlace, 29), Increase: a.Increase, Decrease: a.Decrease, LatestShipment: civil(a.NewLatestShipment)}.Message()
+		if !issued(a) {
+			continue
+		}
+		m, err := MT707(lc, a)
 		if err != nil {
 			return nil, fmt.Errorf("MT707: %w", err)
 		}

@@ -29,6 +29,9 @@ type AnswerAmendment struct {
 	ID       string
 	Number   int
 	Accepted bool
+	// Excepted are the changes (MT707 tags) an acceptance leaves out: a partial acceptance,
+	// which is a rejection (UCP 600 Art. 10(e)).
+	Excepted []string
 }
 
 // AnswerAmendmentHandler handles it; a new expiry date moves the presentable-until instant on
@@ -41,6 +44,6 @@ type AnswerAmendmentHandler struct {
 // Handle records the answer; an accepted amendment changes the terms (lc.amended.v1).
 func (h AnswerAmendmentHandler) Handle(ctx context.Context, c AnswerAmendment) (*domain.LetterOfCredit, error) {
 	return updateAs(ctx, h.Repo, c.ID, domain.ActAnswerAmend, func(lc *domain.LetterOfCredit, _ identity.Actor) error {
-		return lc.AnswerAmendment(c.Number, c.Accepted, h.Calendars)
+		return lc.AnswerAmendment(c.Number, c.Accepted, h.Calendars, c.Excepted...)
 	})
 }

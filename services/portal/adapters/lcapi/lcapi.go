@@ -88,7 +88,8 @@ type Credit struct {
 type Amendment struct {
 	Number int `json:"number"`
 	Changes
-	Status string `json:"status"` // PROPOSED, ACCEPTED, REJECTED
+	Status    string `json:"status"`              // REQUESTED, PROPOSED, ACCEPTED, REJECTED, DECLINED
+	AdvisedOn string `json:"advisedOn,omitempty"` // the advising bank's advice of it (UCP 600 Art. 9(d))
 }
 
 // Changes are what an amendment changes: POST .../amendments takes them and nothing else.
@@ -232,6 +233,11 @@ func (a API) DecideWaiver(ctx context.Context, token, id, presentationID string,
 // Amend proposes an amendment of the credit's terms (the issuing bank, UCP 600 Art. 10(a)).
 func (a API) Amend(ctx context.Context, token, id string, am Changes) error {
 	return a.JSON(ctx, token, "POST", apiclient.Path(credits, id, "amendments"), am, nil)
+}
+
+// AdviseAmendment is the advising bank's advice of amendment n to the beneficiary (Art. 9(d)).
+func (a API) AdviseAmendment(ctx context.Context, token, id string, n int) error {
+	return a.JSON(ctx, token, "POST", apiclient.Path(credits, id, "amendments", strconv.Itoa(n), "advice"), nil, nil)
 }
 
 // AnswerAmendment is the beneficiary's answer to amendment n: all or nothing (Art. 10(c), 10(e)).

@@ -1,0 +1,72 @@
+package store
+
+import (
+	"github.com/tradefin/tradefin/events/contracts"
+	"github.com/tradefin/tradefin/events/eventsourcing/aggregate"
+	"github.com/tradefin/tradefin/events/eventsourcing/eventstore"
+	"github.com/tradefin/tradefin/events/identity"
+	"github.com/tradefin/tradefin/events/money"
+	"github.com/tradefin/tradefin/services/lc/domain"
+)
+
+// The stored formats of a transfer's events (version 1 each).
+type (
+	transferAskedRecord struct {
+		Transfer domain.Transfer `json:"transfer"`
+	}
+	creditTransferredRecord struct {
+		By string      `json:"by"`
+		On domain.Date `json:"on"`
+	}
+	transferredDocumentsPresentedRecord struct {
+		Presentation domain.TransferredPresentation `json:"presentation"`
+	}
+	invoiceSubstitutedRecord struct {
+		PresentationID string          `json:"presentationId"`
+		Invoice        domain.Document `json:"invoice"`
+	}
+)
+
+func registerTransfer(r *eventstore.Registry) {
+	r.Register("lc.TransferAsked", transferAskedRecord{})
+	r.Register("lc.CreditTransferred", creditTransferredRecord{})
+	r.Register("lc.TransferredDocumentsPresented", transferredDocumentsPresentedRecord{})
+	r.Register("lc.InvoiceSubstituted", invoiceSubstitutedRecord{})
+}
+
+func transferRecord(e domain.Event) (aggregate.Record[domain.Event], bool) {
+	switch e := e.(type) {
+	case domain.TransferAsked:
+		return transferAskedRecord(e), true
+	case domain.CreditTransferred:
+		return creditTransferredRecord(e), true
+	case domain.TransferredDocumentsPresented:
+		return transferredDocumentsPresentedRecord(e), true
+	case domain.InvoiceSubstituted:
+		return invoiceSubstitutedRecord(e), true
+	}
+	return nil, false
+}
+
+func (r transferAskedRecord) Event() domain.Event     { return domain.TransferAsked(r) }
+func (r creditTransferredRecord) Event() domain.Event { return domain.CreditTransferred(r) }
+func (r transferredDocumentsPresentedRecord) Event() domain.Event {
+	return domain.TransferredDocumentsPresented(r)
+}
+func (r invoiceSubstitutedRecord) Event() domain.Event { return domain.InvoiceSubstituted(r) }
+
+// transferred is lc.transferred.v1: the LC_TRANSFERRED milestone.
+func transferred(lc *domain.LetterOfCredit, by identity.Stamp) contracts.LCTransferred {
+	t := lc.TransferredTerms()
+	return contracts.LCTransferred{TradeID: lc.TradeID, Actor: by, LCID: lc.ID, TransferringBank: lc.Transfer.TransferredBy,
+		SecondBeneficiaryOrg: t.Beneficiary.ID, SecondBeneficiary: t.Beneficiary.Name, Amount: t.Amount, ExpiryDate: t.ExpiryDate.String()}
+}
+
+// payees are who is paid what of an honoured presentation under a transferred credit.
+func payees(lc *domain.LetterOfCredit, presentationID string, honoured money.Money) []contracts.Payee {
+	var out []contracts.Payee
+	for _, p := range lc.Payees(presentationID, honoured) {
+		out = append(out, contracts.Payee{Org: p.Org, Name: p.Name, Account: p.Account, Amount: p.Amount})
+	}
+	return out
+}
