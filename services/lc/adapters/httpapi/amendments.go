@@ -119,64 +119,46 @@ func registerAmendments(mux *apispec.Mux, a app.Application) {
 		lc, err := c.RequestAmendment.Handle(r.Context(), command.RequestAmendment{ID: r.PathValue("id"), Amendment: req.domain()})
 		credit(w, r, lc, err)
 	})
-	mux.HandleFunc("POST /v1/letters-of-credit/{id}/amendments/{n}/issue", func(w http.ResponseWriter, r *http.Request) {
-		var req struct {
+	amendmentStep(mux, "POST /v1/letters-of-credit/{id}/amendments/{n}/issue", decodeOptional,
+		func(r *http.Request, n int, req struct {
 			Date domain.Date `json:"date"`
-		}
-		n, ok := amendmentNumber(w, r)
-		if !ok {
-			return
-		}
-		if err := decodeOptional(r, &req); err != nil {
-			fail(w, r, err)
-			return
-		}
-		lc, err := c.DecideAmendment.Handle(r.Context(), command.DecideAmendmentRequest{ID: r.PathValue("id"), Number: n, Issue: true, On: req.Date})
-		credit(w, r, lc, err)
-	})
-	mux.HandleFunc("POST /v1/letters-of-credit/{id}/amendments/{n}/decline", func(w http.ResponseWriter, r *http.Request) {
-		var req cancelRequest
-		n, ok := amendmentNumber(w, r)
-		if !ok {
-			return
-		}
-		if err := decode(r, &req); err != nil {
-			fail(w, r, err)
-			return
-		}
-		lc, err := c.DecideAmendment.Handle(r.Context(), command.DecideAmendmentRequest{ID: r.PathValue("id"), Number: n, Reason: req.Reason})
-		credit(w, r, lc, err)
-	})
-	mux.HandleFunc("POST /v1/letters-of-credit/{id}/amendments/{n}/advice", func(w http.ResponseWriter, r *http.Request) {
-		var req struct {
+		}) (*domain.LetterOfCredit, error) {
+			return c.DecideAmendment.Handle(r.Context(), command.DecideAmendmentRequest{ID: r.PathValue("id"), Number: n, Issue: true, On: req.Date})
+		})
+	amendmentStep(mux, "POST /v1/letters-of-credit/{id}/amendments/{n}/decline", decode,
+		func(r *http.Request, n int, req cancelRequest) (*domain.LetterOfCredit, error) {
+			return c.DecideAmendment.Handle(r.Context(), command.DecideAmendmentRequest{ID: r.PathValue("id"), Number: n, Reason: req.Reason})
+		})
+	amendmentStep(mux, "POST /v1/letters-of-credit/{id}/amendments/{n}/advice", decodeOptional,
+		func(r *http.Request, n int, req struct {
 			AdvisedOn domain.Date `json:"advisedOn"`
-		}
+		}) (*domain.LetterOfCredit, error) {
+			return c.AdviseAmendment.Handle(r.Context(), command.AdviseAmendment{ID: r.PathValue("id"), Number: n, On: req.AdvisedOn})
+		})
+	amendmentStep(mux, "POST /v1/letters-of-credit/{id}/amendments/{n}/answer", decode,
+		func(r *http.Request, n int, req amendmentAnswerRequest) (*domain.LetterOfCredit, error) {
+			if req.Accepted == nil {
+				return nil, problem.InvalidFields(problem.InvalidParam{Name: "accepted", Reason: "required: true accepts the amendment, false rejects it (UCP 600 Art. 10(c))"})
+			}
+			return c.AnswerAmendment.Handle(r.Context(), command.AnswerAmendment{ID: r.PathValue("id"), Number: n, Accepted: *req.Accepted, Excepted: req.Excepted})
+		})
+}
+
+// amendmentStep mounts one step on amendment {n} of credit {id}: the number read, the body
+// decoded into a Req by read (decode, or decodeOptional where the body may be empty), then do.
+func amendmentStep[Req any](mux *apispec.Mux, pattern string, read func(*http.Request, any) error,
+	do func(r *http.Request, n int, req Req) (*domain.LetterOfCredit, error)) {
+	mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
 		n, ok := amendmentNumber(w, r)
 		if !ok {
 			return
 		}
-		if err := decodeOptional(r, &req); err != nil {
+		var req Req
+		if err := read(r, &req); err != nil {
 			fail(w, r, err)
 			return
 		}
-		lc, err := c.AdviseAmendment.Handle(r.Context(), command.AdviseAmendment{ID: r.PathValue("id"), Number: n, On: req.AdvisedOn})
-		credit(w, r, lc, err)
-	})
-	mux.HandleFunc("POST /v1/letters-of-credit/{id}/amendments/{n}/answer", func(w http.ResponseWriter, r *http.Request) {
-		var req amendmentAnswerRequest
-		if err := decode(r, &req); err != nil {
-			fail(w, r, err)
-			return
-		}
-		if req.Accepted == nil {
-			fail(w, r, problem.InvalidFields(problem.InvalidParam{Name: "accepted", Reason: "required: true accepts the amendment, false rejects it (UCP 600 Art. 10(c))"}))
-			return
-		}
-		n, ok := amendmentNumber(w, r)
-		if !ok {
-			return
-		}
-		lc, err := c.AnswerAmendment.Handle(r.Context(), command.AnswerAmendment{ID: r.PathValue("id"), Number: n, Accepted: *req.Accepted, Excepted: req.Excepted})
+		lc, err := do(r, n, req)
 		credit(w, r, lc, err)
 	})
 }

@@ -33,16 +33,20 @@ type PresentDocumentsHandler struct {
 func (h PresentDocumentsHandler) Handle(ctx context.Context, c PresentDocuments) (domain.Examination, error) {
 	var res domain.Examination
 	_, err := updateAs(ctx, h.Repo, c.CreditID, domain.ActPresent, func(lc *domain.LetterOfCredit, _ identity.Actor) error {
-		var reg domain.RegisteredDocuments
-		if h.Documents != nil {
-			var err error
-			if reg, err = h.Documents.Of(ctx, lc.TradeID); err != nil {
-				return err
-			}
+		reg, err := registeredFor(ctx, h.Documents, lc.TradeID)
+		if err != nil {
+			return err
 		}
-		var err error
 		res, err = lc.Present(c.PresentationID, c.Presentation, h.Clock.now(), h.Policy, reg)
 		return err
 	})
 	return res, err
+}
+
+// registeredFor is the trade's documents registered with customs (none without a registry).
+func registeredFor(ctx context.Context, docs DocumentRegistry, tradeID string) (domain.RegisteredDocuments, error) {
+	if docs == nil {
+		return nil, nil
+	}
+	return docs.Of(ctx, tradeID)
 }

@@ -90,14 +90,10 @@ type SubstituteInvoiceHandler struct {
 func (h SubstituteInvoiceHandler) Handle(ctx context.Context, c SubstituteInvoice) (domain.Examination, error) {
 	var res domain.Examination
 	_, err := updateAs(ctx, h.Repo, c.CreditID, domain.ActSubstitute, func(lc *domain.LetterOfCredit, _ identity.Actor) error {
-		var reg domain.RegisteredDocuments
-		if h.Documents != nil {
-			var err error
-			if reg, err = h.Documents.Of(ctx, lc.TradeID); err != nil {
-				return err
-			}
+		reg, err := registeredFor(ctx, h.Documents, lc.TradeID)
+		if err != nil {
+			return err
 		}
-		var err error
 		res, err = lc.Substitute(c.PresentationID, c.Invoice, h.Clock.now(), h.Policy, reg)
 		return err
 	})
