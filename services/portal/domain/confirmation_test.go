@@ -14,7 +14,7 @@ func TestConfirmingBankDesk(t *testing.T) {
 	c := Credit{Status: "ADVISED", Applicant: "5493001NORDICIMP0058", Beneficiary: "5493002AZULEJOSLX028", IssuingBank: "ESSESESS",
 		AdvisingBank: "BCOMPTPL", ConfirmingBank: "BCOMPTPL"}
 	ana, erik, auditor := identitytest.Ana, identitytest.Erik, identitytest.Audra
-	offered := func(a identity.Actor, c Credit) []Action { return ConfirmationActions(a, c) }
+	offered := ConfirmationActions
 	if got := offered(ana, c); !slices.Equal(got, []Action{Confirm}) {
 		t.Fatalf("the confirming bank on an advised credit: %v", got)
 	}
