@@ -71,6 +71,6 @@ func New(repo command.Repository, trades command.TradeClaims, s Settings) Applic
 			DecideExamination:  command.DecideExaminationHandler{Repo: repo, Policy: s.Policy, Clock: clock},
 			PassDeadline:       command.PassExaminationDeadlineHandler{Repo: repo, Policy: s.Policy, Clock: clock},
 		},
-		Queries: Queries{Credit: query.CreditHandler{Repo: repo}},
+		Queries: Queries{Credit: query.CreditHandler{Repo: repo}, ExaminePresentation: query.ExaminePresentationHandler{Calendars: s.Policy.Calendars}},
 	}
 }
