@@ -123,6 +123,7 @@ var formats = func() *eventstore.Registry {
 	r.Register("lc.RefusalPrecluded", refusalPrecludedRecord{})
 	r.Register("lc.DocumentRegistered", documentRegisteredRecord{})
 	r.Register("lc.FullyDrawn", fullyDrawnRecord{})
+	r.Register("lc.ForwardedUnderReserve", forwardedUnderReserveRecord{})
 	return r
 }()
 
@@ -178,6 +179,8 @@ func toRecord(e domain.Event) (aggregate.Record[domain.Event], error) {
 		return refusalPrecludedRecord(e), nil
 	case domain.FullyDrawn:
 		return fullyDrawnRecord(e), nil
+	case domain.ForwardedUnderReserve:
+		return forwardedUnderReserveRecord(e), nil
 	}
 	return nil, fmt.Errorf("%w: no stored format for %T", eventstore.ErrUnknownEventType, e)
 }
