@@ -92,6 +92,10 @@ var rules = map[Type]rule{
 	Expired:            {org: ImporterBank, needs: []Type{LCApplied}, presentation: []Type{noPresentation, DocumentsRefused}, ends: true},
 	Cancelled:          {org: ImporterBank, needs: []Type{LCApplied}, presentation: notHonoured, ends: true},
 	LCFullyDrawn:       {org: ImporterBank, needs: []Type{Honoured}},
+	// A confirmed credit and its reimbursement (confirmation.go).
+	LCConfirmed:          {org: ExporterBank, needs: []Type{LCIssued}, presentation: notHonoured},
+	ReimbursementClaimed: {org: ExporterBank, needs: []Type{LCConfirmed, Honoured}, repeats: true},
+	Reimbursed:           {org: ImporterBank, needs: []Type{ReimbursementClaimed}, repeats: true},
 }
 
 // notHonoured is every place of the presentation track before honour.
@@ -141,7 +145,7 @@ func check(next Type, drawing string, s State, org string) error {
 	if r.presentation != nil && !contains(r.presentation, s.Presentation) {
 		return Errorf(ErrOutOfOrder, "%s cannot follow %s on the presentation track; it must follow %s", next, orNone(s.Presentation), joinPlaces(r.presentation))
 	}
-	return nil
+	return confirmationNeeds(next, s)
 }
 
 // EntitledOrg is the MSP ID of the one organisation that may record t ("" for an unknown one).

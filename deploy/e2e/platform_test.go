@@ -27,7 +27,7 @@ type platform struct {
 	stores map[string]string
 }
 
-func startPlatform(t *testing.T) *platform {
+func startPlatform(t *testing.T, adjust ...func(*inprocess.Config)) *platform {
 	t.Helper()
 	spans := tracetest.NewSpanRecorder()
 	otel.SetTracerProvider(sdktrace.NewTracerProvider(sdktrace.WithSpanProcessor(spans)))
@@ -42,6 +42,9 @@ func startPlatform(t *testing.T) *platform {
 		},
 		DataDir: t.TempDir(),
 		Wrap:    func(name string, h http.Handler) http.Handler { return otelhttp.NewHandler(h, name) },
+	}
+	for _, a := range adjust {
+		a(&cfg)
 	}
 	ip, err := inprocess.Start(context.Background(), cfg)
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"sync"
 	"sync/atomic"
 	"time"
 )
@@ -13,6 +14,7 @@ import (
 type Processes interface {
 	Kill(name string) error
 	Restart(ctx context.Context, name string) error
+	Running(name string) bool
 }
 
 // Kill is one crash of the schedule and what came of it.
@@ -23,6 +25,7 @@ type Kill struct {
 	At      time.Duration // since the soak began
 	Down    time.Duration // from the kill until the restarted process was ready
 	Err     string        // a kill or restart that failed
+	Revived int           // times it died again after its restart and the supervisor started it
 }
 
 // schedule gives each process a random moment: a random time up to jitter after the start of a
@@ -37,7 +40,7 @@ func schedule(rng *rand.Rand, processes []string, trades int, jitter time.Durati
 }
 
 // crash runs the schedule, one crash at a time: SIGKILL, the outage, the restart.
-func crash(ctx context.Context, procs Processes, ks []Kill, started *atomic.Int64, begin time.Time, outage time.Duration, log func(string, ...any)) {
+func crash(ctx context.Context, procs Processes, ks []Kill, started *atomic.Int64, begin time.Time, outage time.Duration, sup *supervisor, log func(string, ...any)) {
 	unreached := func(from int) {
 		for j := from; j < len(ks); j++ {
 			ks[j].Err = "never reached: the trades ended first"
@@ -70,6 +73,45 @@ func crash(ctx context.Context, procs Processes, ks []Kill, started *atomic.Int6
 		}
 		k.Down = time.Since(t)
 		log("%s back after %s", k.Process, k.Down.Round(100*time.Millisecond))
+		sup.watch(k)
+	}
+}
+
+// supervisor restarts a process that died after the soak restarted it, as a process supervisor
+// (systemd, Kubernetes) would: a component can answer ready and still fail its own start under
+// load (the Temporal dev server exits when its internal worker does not start in time), and
+// without a supervisor every trade after it is stuck, which measures the stack, not tradefin.
+// Each revival is counted and printed with the kill.
+type supervisor struct {
+	mu      sync.Mutex
+	watched []*Kill
+}
+
+func (s *supervisor) watch(k *Kill) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.watched = append(s.watched, k)
+}
+
+// run looks every 2 s until ctx ends.
+func (s *supervisor) run(ctx context.Context, procs Processes, log func(string, ...any)) {
+	for sleepCtx(ctx, 2*time.Second) {
+		s.mu.Lock()
+		ks := slices.Clone(s.watched)
+		s.mu.Unlock()
+		for _, k := range ks {
+			if procs.Running(k.Process) {
+				continue
+			}
+			log("%s died after its restart; the supervisor starts it", k.Process)
+			err := procs.Restart(ctx, k.Process)
+			s.mu.Lock()
+			k.Revived++
+			if err != nil && k.Err == "" {
+				k.Err = fmt.Sprintf("revival: %v", err)
+			}
+			s.mu.Unlock()
+		}
 	}
 }
 

@@ -5,7 +5,10 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
+	"path/filepath"
 	"strings"
+	"time"
 
 	"go.temporal.io/sdk/client"
 	tlog "go.temporal.io/sdk/log"
@@ -30,7 +33,10 @@ type Platform struct {
 	Endpoints scenario.Endpoints
 	Tokens    *signin.Tokens
 	Verify    verification.Sources
-	closers   []func()
+	// Expiring are the places on the LC service's calendars whose days end minutes into the
+	// run (the expired path's credits).
+	Expiring ExpiringPlaces
+	closers  []func()
 }
 
 // StartPlatform brings the test profile's platform up (or reuses it) and starts the services,
@@ -49,10 +55,14 @@ func StartPlatform(ctx context.Context, out io.Writer) (*Platform, error) {
 		return nil, err
 	}
 	s := stack.WithServices(prof, tools, out)
+	expiring, err := expiringCalendars(s, root)
+	if err != nil {
+		return nil, err
+	}
 	if err := s.Up(ctx); err != nil {
 		return nil, err
 	}
-	p := &Platform{Stack: s}
+	p := &Platform{Stack: s, Expiring: expiring}
 	addr := map[string]string{}
 	for _, c := range s.Components {
 		addr[c.Name()] = c.Address()
@@ -69,6 +79,27 @@ func StartPlatform(ctx context.Context, out io.Writer) (*Platform, error) {
 		return nil, err
 	}
 	return p, nil
+}
+
+// expiringCalendars gives the LC service the soak's expiring places beside its own calendars
+// (WriteExpiringCalendars), restarting it if a run before left it running without them.
+func expiringCalendars(s *stack.Stack, root string) (ExpiringPlaces, error) {
+	base, err := os.ReadFile(filepath.Join(root, "services", "lc", "adapters", "calendars", "calendars.json"))
+	if err != nil {
+		return ExpiringPlaces{}, err
+	}
+	e, env, err := WriteExpiringCalendars(s.Profile.Path("soak"), base, time.Now())
+	if err != nil {
+		return e, err
+	}
+	if err := s.WithEnv("lc", env...); err != nil {
+		return e, err
+	}
+	lc, err := s.Only("lc")
+	if err != nil {
+		return e, err
+	}
+	return e, lc.Down()
 }
 
 // openVerify builds the reconciliation's sources: Kafka as the tests principal, Temporal, every
@@ -109,6 +140,6 @@ func (p *Platform) Close() {
 
 // Config is a soak's configuration on this platform.
 func (p *Platform) Config(trades, concurrency int, kill []string, log func(string, ...any)) Config {
-	return Config{Trades: trades, Concurrency: concurrency, Kill: kill, Endpoints: p.Endpoints, Token: p.Tokens.Get,
+	return Config{Trades: trades, Concurrency: concurrency, Kill: kill, Paths: AllPaths(p.Expiring), Endpoints: p.Endpoints, Token: p.Tokens.Get,
 		Processes: p.Stack, Verify: p.Verify, Log: log}
 }

@@ -2,6 +2,7 @@ package soak
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"net/http"
@@ -18,6 +19,7 @@ type Config struct {
 	Trades      int           // default 200
 	Concurrency int           // trades at a time, default 20
 	Kill        []string      // the processes to kill -9 once each
+	Paths       []Path        // the mix, taken in turn (AllPaths)
 	Seed        uint64        // of the kill schedule (0: from the clock); printed, so a run can be repeated
 	Outage      time.Duration // how long a killed process stays down, default 2 s
 	// Jitter delays each kill by a random moment up to it once its trade has started (default
@@ -71,17 +73,21 @@ type Trade struct {
 
 // Result is what the soak measured.
 type Result struct {
-	Seed   uint64
-	Took   time.Duration
-	Trades []Trade
-	Kills  []Kill
+	Planned int // trades the soak was to walk; len(Trades) is fewer when it was interrupted
+	Seed    uint64
+	Took    time.Duration
+	Trades  []Trade
+	Kills   []Kill
 }
 
 // Run walks cfg.Trades trades, cfg.Concurrency at a time, the paths in turn, while the kill
 // schedule runs; then it verifies every trade.
 func Run(ctx context.Context, cfg Config) (Result, error) {
 	cfg.setDefaults()
-	res := Result{Seed: cfg.Seed, Trades: make([]Trade, cfg.Trades)}
+	if len(cfg.Paths) == 0 {
+		return Result{}, errors.New("no paths to walk (Platform.Config gives AllPaths)")
+	}
+	res := Result{Seed: cfg.Seed}
 	res.Kills = schedule(rand.New(rand.NewPCG(cfg.Seed, cfg.Seed>>1)), cfg.Kill, cfg.Trades, cfg.Jitter)
 	c := scenario.NewClient(cfg.Endpoints)
 	c.HTTP = &http.Client{Timeout: 30 * time.Second, Transport: patient{next: http.DefaultTransport, patience: 3 * time.Minute}}
@@ -91,20 +97,34 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 	prefix := fmt.Sprintf("SOAK-%s-", begin.UTC().Format("0102-150405"))
 	var started atomic.Int64
 	kctx, stopKills := context.WithCancel(ctx)
-	killed := make(chan struct{})
-	go func() { crash(kctx, cfg.Processes, res.Kills, &started, begin, cfg.Outage, cfg.Log); close(killed) }()
+	killed, supervised := make(chan struct{}), make(chan struct{})
+	sup := &supervisor{}
+	go func() {
+		crash(kctx, cfg.Processes, res.Kills, &started, begin, cfg.Outage, sup, cfg.Log)
+		close(killed)
+	}()
+	go func() { sup.run(kctx, cfg.Processes, cfg.Log); close(supervised) }()
 
 	sem := make(chan struct{}, cfg.Concurrency)
 	var wg sync.WaitGroup
+	trades := make([]Trade, cfg.Trades)
+	n := 0 // trades started: an interrupted soak starts no more, and reports those it walked
 	for i := range cfg.Trades {
-		sem <- struct{}{}
+		select {
+		case sem <- struct{}{}:
+		case <-ctx.Done():
+		}
+		if ctx.Err() != nil {
+			break
+		}
+		n++
 		started.Add(1)
 		wg.Add(1)
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			p := Paths[i%len(Paths)]
-			res.Trades[i] = walk(ctx, c, cfg, p, fmt.Sprintf("%s%04d", prefix, i+1))
-			if t := res.Trades[i]; !t.Done {
+			p := cfg.Paths[i%len(cfg.Paths)]
+			trades[i] = walk(ctx, c, cfg, p, fmt.Sprintf("%s%04d", prefix, i+1))
+			if t := trades[i]; !t.Done {
 				cfg.Log("trade %s (%s): %s%s", t.ID, t.Path, t.Failed, t.Wrong)
 			}
 		}()
@@ -112,9 +132,12 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 	wg.Wait()
 	stopKills()
 	<-killed
-	res.Took = time.Since(begin)
-	cfg.Log("all %d trades ended in %s; verifying", cfg.Trades, res.Took.Round(time.Second))
-	return res, verifyAll(ctx, cfg.Verify, res.Trades)
+	<-supervised
+	res.Took, res.Trades, res.Planned = time.Since(begin), trades[:n], cfg.Trades
+	cfg.Log("%d of %d trades ended in %s; verifying", n, cfg.Trades, res.Took.Round(time.Second))
+	vctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Minute) // an interrupted soak verifies what it walked
+	defer cancel()
+	return res, verifyAll(vctx, cfg.Verify, res.Trades)
 }
 
 func walk(ctx context.Context, c *scenario.Client, cfg Config, p Path, id string) Trade {

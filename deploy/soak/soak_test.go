@@ -10,9 +10,11 @@ import (
 	"github.com/tradefin/tradefin/deploy/soak"
 )
 
-// TestShortSoak is make test's soak: 20 trades of every path, all at once, while the worker
-// and the LC service are each killed -9 once and restarted. Every trade reaches its terminal
-// state, none twice on the ledger, and every trade reconciles.
+// TestShortSoak is make test's soak: 20 trades of every path (complying, refused and waived or
+// not, amended, expired, cancelled, payment rejected and instructed again), all at once, while
+// the worker and the LC service are each killed -9 once and restarted. Every trade reaches its
+// path's terminal state (CLOSED, EXPIRED, CANCELLED, or the refusal standing), none twice on
+// the ledger, and every trade reconciles.
 func TestShortSoak(t *testing.T) {
 	testenv.KafkaBrokers(t) // the test stack (skipped under make test-unit)
 	ctx, cancel := context.WithTimeout(context.Background(), 8*time.Minute)
@@ -23,7 +25,7 @@ func TestShortSoak(t *testing.T) {
 	}
 	defer p.Close()
 	cfg := p.Config(20, 20, []string{"worker", "lc"}, t.Logf)
-	cfg.TradeTimeout = 3 * time.Minute
+	cfg.TradeTimeout = 4 * time.Minute // an expired path's credit lives up to 2.5 min
 	res, err := soak.Run(ctx, cfg)
 	res.Print(os.Stdout)
 	if err != nil {

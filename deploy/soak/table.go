@@ -48,7 +48,11 @@ func duplicates(t Trade) int {
 // Print writes the soak's table: per path, the kill schedule, the totals, then each trade that
 // went wrong and each mismatching line.
 func (r Result) Print(w io.Writer) {
-	fmt.Fprintf(w, "soak: %d trades in %s (seed %d)\n\n", len(r.Trades), r.Took.Round(time.Second), r.Seed)
+	fmt.Fprintf(w, "soak: %d trades in %s (seed %d)\n", len(r.Trades), r.Took.Round(time.Second), r.Seed)
+	if r.Planned > len(r.Trades) {
+		fmt.Fprintf(w, "  interrupted: %d of %d trades started; those walking then count as stuck\n", len(r.Trades), r.Planned)
+	}
+	fmt.Fprintln(w)
 	fmt.Fprintf(w, "  %-22s %6s %9s %6s %6s %5s %9s %9s %9s\n", "path", "trades", "terminal", "stuck", "wrong", "lost", "p50", "p95", "max")
 	var paths []string
 	for _, t := range r.Trades {
@@ -83,6 +87,9 @@ func (r Result) Print(w io.Writer) {
 	fmt.Fprintf(w, "\n  duplicates %d, reconciliation mismatches %d\n\n  kill schedule:\n", s.Duplicates, s.Mismatches)
 	for _, k := range r.Kills {
 		state := fmt.Sprintf("down %s", k.Down.Round(100*time.Millisecond))
+		if k.Revived > 0 {
+			state += fmt.Sprintf(", died again after it and restarted %d× by the supervisor", k.Revived)
+		}
 		if k.Err != "" {
 			state = k.Err
 		}

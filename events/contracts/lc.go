@@ -123,6 +123,9 @@ type LCHonoured struct {
 	PayableAt    string `json:"payableAt,omitempty"`
 	// Drawing: the drawing's reference, on a credit drawn by several presentations (drawings.go).
 	Drawing string `json:"drawing,omitempty"`
+	// HonouredBy is the confirming bank (BIC) when it honoured under its confirmation (UCP 600
+	// Art. 8(a)) and pays the beneficiary; "" when the issuing bank honoured and pays.
+	HonouredBy string `json:"honouredBy,omitempty"`
 }
 
 // LCExpired: the credit expired unused (UCP 600 Art. 6(d)(i)).

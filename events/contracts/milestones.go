@@ -25,6 +25,10 @@ var milestones = map[string]string{
 	"lc.expired.v1":                    "EXPIRED",
 	"lc.cancelled.v1":                  "CANCELLED",
 	"lc.fully_drawn.v1":                "LC_FULLY_DRAWN",
+	// A confirmed credit and its reimbursement (confirmation.go).
+	"lc.confirmed.v1":                     "LC_CONFIRMED",
+	"lc.reimbursement_claimed.v1":         "REIMBURSEMENT_CLAIMED",
+	"settlement.reimbursement_settled.v1": "REIMBURSED",
 }
 
 // Milestone is the ledger milestone the event type stands for ("" when it is not a milestone).

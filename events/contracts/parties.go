@@ -44,7 +44,11 @@ func Parties(env Envelope) []string {
 	case *LCApplied:
 		add(e.ApplicantOrg, e.BeneficiaryOrg, e.IssuingBank, e.AdvisingBank)
 	case *LCHonoured:
-		add(e.IssuingBank, e.AdvisingBank)
+		add(e.IssuingBank, e.AdvisingBank, e.HonouredBy)
+	case *LCConfirmed:
+		add(e.ConfirmingBank)
+	case *LCReimbursementClaimed:
+		add(e.ClaimingBank, e.IssuingBank, e.ReimbursingBank)
 	}
 	slices.Sort(ps)
 	return slices.Compact(ps)

@@ -33,6 +33,10 @@ var types = map[string]reflect.Type{
 	"settlement.payment_initiated.v1":  reflect.TypeFor[PaymentInitiated](),
 	"settlement.payment_settled.v1":    reflect.TypeFor[PaymentSettled](),
 	"settlement.payment_failed.v1":     reflect.TypeFor[PaymentFailed](),
+	// A confirmed credit and its reimbursement (confirmation.go).
+	"lc.confirmed.v1":                     reflect.TypeFor[LCConfirmed](),
+	"lc.reimbursement_claimed.v1":         reflect.TypeFor[LCReimbursementClaimed](),
+	"settlement.reimbursement_settled.v1": reflect.TypeFor[ReimbursementSettled](),
 }
 
 // names is the inverse of types.

@@ -100,7 +100,9 @@ func TestRecordHistories(t *testing.T) {
 		{"expired", happyPath[:4], 8 * time.Second, 300 * time.Millisecond},
 		{"amended-cancelled", []string{"lc.applied.v1", "lc.issued.v1", "customs.export_cleared.v1", "lc.amended.v1", "lc.amended.v1", "lc.cancelled.v1"}, 90 * 24 * time.Hour, 300 * time.Millisecond},
 		{"payment-failed", append(slices.Clone(happyPath[:9]), "settlement.payment_failed.v1", "settlement.payment_settled.v1", "customs.import_released.v1"), 90 * 24 * time.Hour, 300 * time.Millisecond},
+		{"usance", happyPath, 90 * 24 * time.Hour, 300 * time.Millisecond}, // honoured payable 3 s on (maturity below)
 	} {
+		maturity := map[string]time.Duration{"usance": 3 * time.Second}[s.name] // a usance credit's honour is payable then
 		t.Run(s.name, func(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 			defer cancel()
@@ -118,6 +120,10 @@ func TestRecordHistories(t *testing.T) {
 				}
 				if typ == "lc.honoured.v1" {
 					ev.Payment = &contracts.PaymentRef{TradeID: tradeID, LCID: "LC", PresentationID: "P-1"}
+					if maturity > 0 {
+						ev.PayableAt = time.Now().Add(maturity).UTC().Truncate(time.Second)
+						ev.MaturityDate = ev.PayableAt.Format(time.DateOnly)
+					}
 				}
 				if err := c.SignalWorkflow(ctx, opts.ID, "", EventSignal, ev); err != nil {
 					t.Fatal(err)
@@ -128,6 +134,9 @@ func TestRecordHistories(t *testing.T) {
 					}
 				}
 				time.Sleep(s.pause)
+				if typ == "lc.honoured.v1" && maturity > 0 {
+					time.Sleep(maturity + time.Second) // the maturity's timer fires before the payment settles
+				}
 			}
 			var st State
 			if err := run.Get(ctx, &st); err != nil {

@@ -296,6 +296,7 @@ func (t *tradeRun) settle(ctx workflow.Context, m Milestone, c commitResult) {
 
 // after takes the step a committed milestone calls for.
 func (t *tradeRun) after(ctx workflow.Context, m rules.Type) {
+	t.afterConfirmation(ctx, m)
 	if m == rules.Settled { // the payment reached the beneficiary's bank: nothing waits on it any more
 		t.st.Payment.Waiting = false
 	}

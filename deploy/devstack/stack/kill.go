@@ -111,3 +111,27 @@ func (s *Stack) start(ctx context.Context, c Component) error {
 func (s *Stack) ServiceDSN(service string) string {
 	return s.Components[1].(Postgres).ServiceDSN(service)
 }
+
+// WithEnv gives the named tradefin process more environment (its own settings, e.g. the soak's
+// banking calendars for lc) at every start and restart.
+func (s *Stack) WithEnv(name string, kv ...string) error {
+	for i, c := range s.Components {
+		if svc, ok := c.(Service); ok && svc.name == name {
+			base := svc.env
+			svc.env = func() []string { return append(base(), kv...) }
+			s.Components[i] = svc
+			return nil
+		}
+	}
+	return fmt.Errorf("no process %q of the stack takes environment", name)
+}
+
+// Running reports whether the named process (as Kill names it) is running.
+func (s *Stack) Running(name string) bool {
+	pidFile, _, err := s.pidFile(name)
+	if err != nil {
+		return false
+	}
+	_, ok := proc.Running(pidFile)
+	return ok
+}

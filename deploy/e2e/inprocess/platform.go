@@ -28,6 +28,7 @@ import (
 	"github.com/tradefin/tradefin/events/platform"
 	"github.com/tradefin/tradefin/events/platform/bearer"
 	customsservice "github.com/tradefin/tradefin/services/customs/service"
+	lcapp "github.com/tradefin/tradefin/services/lc/app"
 	lcservice "github.com/tradefin/tradefin/services/lc/service"
 	ledgeragent "github.com/tradefin/tradefin/services/ledgeragent/service"
 	settlementservice "github.com/tradefin/tradefin/services/settlement/service"
@@ -53,6 +54,9 @@ type Config struct {
 	Log         *slog.Logger
 	// Wrap, when set, wraps each served handler (the end-to-end test traces them).
 	Wrap func(name string, h http.Handler) http.Handler
+	// LC, when set, adjusts the LC service's settings read from the environment (a test's
+	// banking calendars, say).
+	LC func(*lcapp.Settings)
 }
 
 // Platform is the running deployment.
@@ -149,7 +153,14 @@ func Start(ctx context.Context, cfg Config) (_ *Platform, err error) {
 	lcCfg.PostgresDSN, lcCfg.DataDir = lcDSN, lcDir
 	customsCfg.DataDir = customsDir
 	settleCfg.PostgresDSN = settleDSN
-	if p.LC, err = lcservice.New(ctx, lcCfg); err != nil {
+	lcOpts, err := lcservice.OptionsFromEnv()
+	if err == nil && cfg.LC != nil {
+		cfg.LC(&lcOpts)
+	}
+	if err == nil {
+		p.LC, err = lcservice.NewWith(ctx, lcCfg, lcOpts)
+	}
+	if err != nil {
 		cancel()
 		return nil, err
 	}

@@ -70,9 +70,14 @@ func CreditApplication(tradeID string, today time.Time) (lcID string, body map[s
 // honour a complying presentation, else refuse it holding the documents pending the applicant's
 // waiver (UCP 600 Art. 16(c)(iii)(b)).
 func (c *Client) examine(ctx context.Context, credit string, compliant bool) error {
+	return c.examineAs(ctx, issuingBank, credit, compliant)
+}
+
+// examineAs is the decision of the examiner of the bank presented to.
+func (c *Client) examineAs(ctx context.Context, examiner party, credit string, compliant bool) error {
 	decision := map[string]any{"decision": "HONOUR"}
 	if !compliant {
 		decision = map[string]any{"decision": "REFUSE", "disposal": "NOTIFY"}
 	}
-	return c.call(ctx, issuingBank, "POST", c.LC+credit+"/presentations/P-1/decision", decision, nil)
+	return c.call(ctx, examiner, "POST", c.LC+credit+"/presentations/P-1/decision", decision, nil)
 }

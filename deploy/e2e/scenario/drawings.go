@@ -56,7 +56,11 @@ func (c *Client) RunDrawings(ctx context.Context, tr Trade) (Result, error) {
 			if err == nil && !ex.Compliant {
 				err = fmt.Errorf("drawing %s: the examination found the presentation discrepant", id)
 			}
-			return err
+			if err != nil {
+				return err
+			}
+			// The issuing bank's examiner honours it as the automatic examination found it.
+			return c.call(ctx, issuingBank, "POST", lc+"/presentations/"+id+"/decision", map[string]any{"decision": "HONOUR"}, nil)
 		}
 	}
 	steps := []struct {

@@ -21,6 +21,8 @@ type Result struct {
 	ExportID  string            // export declaration
 	ImportID  string            // import declaration
 	Documents map[string]string // kind → SHA-256 of the document registered with customs
+	// ReimbursementID is a confirmed credit's reimbursement payment (confirmed.go).
+	ReimbursementID string
 	// Traces maps each step's integration event type to the trace ID of the request behind it.
 	Traces   map[string]trace.TraceID
 	Timeline tradeview.Timeline
@@ -33,6 +35,9 @@ type Trade struct {
 	// Discrepant presents a bill of lading without an on-board notation first (UCP 600 Art.
 	// 20(a)(ii)): the issuing bank refuses, the applicant waives, the bank honours.
 	Discrepant bool
+	// Confirmed: the credit asks for confirmation (MT700 49 CONFIRM); the advising bank confirms,
+	// honours, claims reimbursement, and the issuing bank's reimbursement settles (confirmed.go).
+	Confirmed bool
 }
 
 // Run walks the trade through a documentary credit and waits until its workflow has closed it.
@@ -48,7 +53,7 @@ func (c *Client) Run(ctx context.Context, tr Trade) (Result, error) {
 		run         func(ctx context.Context) error
 	}{
 		{"lc.applied.v1", "1. importer applies for the credit", func(ctx context.Context) error {
-			return c.call(ctx, importer, "POST", c.LC+"/v1/letters-of-credit", map[string]any{"id": r.LCID, "tradeId": tradeID, "terms": terms(tradeID, amount, d)}, nil)
+			return c.call(ctx, importer, "POST", c.LC+"/v1/letters-of-credit", map[string]any{"id": r.LCID, "tradeId": tradeID, "terms": confirmable(tr, terms(tradeID, amount, d))}, nil)
 		}},
 		{"lc.issued.v1", "2a. issuing bank issues it (MT700)", func(ctx context.Context) error {
 			return c.call(ctx, issuingBank, "POST", lc+"/issue", map[string]any{"issueDate": d(0)}, nil)
@@ -58,6 +63,9 @@ func (c *Client) Run(ctx context.Context, tr Trade) (Result, error) {
 		}},
 		{"lc.accepted.v1", "2c. beneficiary accepts it", func(ctx context.Context) error {
 			return c.call(ctx, exporter, "POST", lc+"/acceptance", map[string]any{"acceptedOn": d(0)}, nil)
+		}},
+		{"lc.confirmed.v1", "2d. the advising bank adds its confirmation (UCP 600 Art. 8(b))", func(ctx context.Context) error {
+			return c.confirm(ctx, lc, d(0))
 		}},
 		{"customs.export_declared.v1", "3a. exporter registers the documents and lodges the export declaration", func(ctx context.Context) error {
 			return c.declareExport(ctx, &r, amount, d(0))
@@ -89,14 +97,14 @@ func (c *Client) Run(ctx context.Context, tr Trade) (Result, error) {
 			var ex struct {
 				Compliant bool `json:"compliant"`
 			}
-			err := c.call(ctx, exporter, "POST", lc+"/presentations", map[string]any{"presentationId": "P-1", "presentation": presentation(amount, d, tr.Discrepant)}, &ex)
+			err := c.call(ctx, exporter, "POST", lc+"/presentations", map[string]any{"presentationId": "P-1", "presentation": presentedTo(tr, presentation(amount, d, tr.Discrepant))}, &ex)
 			if err == nil && ex.Compliant == tr.Discrepant {
 				err = fmt.Errorf("the examination found the presentation compliant=%v", ex.Compliant)
 			}
 			if err != nil {
 				return err
 			}
-			return c.examine(ctx, "/v1/letters-of-credit/"+r.LCID, ex.Compliant)
+			return c.examineAs(ctx, examiner(tr), "/v1/letters-of-credit/"+r.LCID, ex.Compliant)
 		}},
 		{"lc.discrepancies_waived.v1", "5b. the applicant waives the discrepancy; the issuing bank accepts and honours (MT752)", func(ctx context.Context) error {
 			if !tr.Discrepant {
@@ -110,12 +118,15 @@ func (c *Client) Run(ctx context.Context, tr Trade) (Result, error) {
 		{"settlement.payment_settled.v1", "6. the workflow has settlement pay the advising bank (pacs.009, FX); the settlement bank reports it settled (pacs.002)", func(ctx context.Context) error {
 			return c.settle(ctx, &r)
 		}},
+		{"lc.reimbursement_claimed.v1", "6b. the confirming bank claims reimbursement; the workflow has the issuing bank's reimbursement instructed; it settles", func(ctx context.Context) error {
+			return c.reimburse(ctx, &r, lc, d(0))
+		}},
 		{"customs.import_released.v1", "7. importer files the import declaration; customs assesses duty, it is paid, goods released", func(ctx context.Context) error {
 			return c.importGoods(ctx, &r, amount)
 		}},
 	}
 	for _, s := range steps {
-		if s.event == "lc.discrepancies_waived.v1" && !tr.Discrepant {
+		if s.event == "lc.discrepancies_waived.v1" && !tr.Discrepant || confirmedOnly(s.event) && !tr.Confirmed {
 			continue
 		}
 		id, err := c.step(ctx, s.name, s.run)
@@ -132,6 +143,9 @@ func (c *Client) Run(ctx context.Context, tr Trade) (Result, error) {
 	} else {
 		r.Traces["lc.honoured.v1"] = r.Traces["lc.documents_presented.v1"]
 	}
+	if tr.Confirmed { // the claim's step also reports the reimbursement settled
+		r.Traces["settlement.reimbursement_settled.v1"] = r.Traces["lc.reimbursement_claimed.v1"]
+	}
 	return r, c.awaitClosed(ctx, &r, "8. the trade view shows the closed trade")
 }
 
@@ -139,17 +153,9 @@ func (c *Client) Run(ctx context.Context, tr Trade) (Result, error) {
 func (c *Client) awaitClosed(ctx context.Context, r *Result, step string) error {
 	c.progress("waiting for the trade workflow to close the trade")
 	c.current = step
-	tradeID := r.TradeID
-	return c.poll(ctx, "the trade to close", func() (bool, error) {
-		t, err := c.Timeline(ctx, tradeID)
-		if err != nil {
-			return false, nil // the bridge may not have started the workflow yet
-		}
-		r.Timeline = t
-		// Done when the execution itself has closed, not merely its state says so: the state
-		// turns CLOSED a moment before the workflow function returns.
-		return t.Workflow.CloseTime != nil, nil
-	})
+	var err error
+	r.Timeline, err = c.AwaitClosed(ctx, r.TradeID)
+	return err
 }
 
 // declareExport registers the exporter's documents with customs (their SHA-256 in r) and lodges

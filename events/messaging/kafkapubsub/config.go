@@ -70,7 +70,13 @@ type SubscriberConfig struct {
 	SessionTimeout time.Duration
 	// Partitions of topics the subscriber creates.
 	Partitions int
-	// MaxWait bounds how long a fetch waits for new data.
+	// MaxWait bounds how long a fetch waits for new data; the broker answers at once when there
+	// is some. It is also kafka-go's deadline for the fetch's answer, the broker being asked to
+	// hold it MaxWait less a second (a quarter below one second): that difference is all the time
+	// a loaded broker or process has to answer. At 100 ms it was 25 ms, every fetch of a
+	// partition timed out under load, and kafka-go reconnected and timed out again without end
+	// (the bridge stopped reading a partition). The default, 2 s, leaves a second; closing a
+	// subscriber waits at most that long for its fetches.
 	MaxWait time.Duration
 }
 
@@ -88,7 +94,7 @@ func (c *SubscriberConfig) setDefaults() {
 		c.Partitions = 4
 	}
 	if c.MaxWait == 0 {
-		c.MaxWait = 100 * time.Millisecond
+		c.MaxWait = 2 * time.Second
 	}
 }
 

@@ -33,6 +33,10 @@ type Commands struct {
 	ExpireCredit       command.ExpireCreditHandler
 	DecideExamination  command.DecideExaminationHandler
 	PassDeadline       command.PassExaminationDeadlineHandler
+	ReceiveSwift       command.ReceiveSwiftHandler
+	// The confirming bank's (UCP 600 Art. 8).
+	ConfirmCredit      command.ConfirmCreditHandler
+	ClaimReimbursement command.ClaimReimbursementHandler
 }
 
 // Queries are the read-side use cases.
@@ -70,6 +74,9 @@ func New(repo command.Repository, trades command.TradeClaims, s Settings) Applic
 			ExpireCredit:       command.ExpireCreditHandler{Repo: repo, Clock: clock},
 			DecideExamination:  command.DecideExaminationHandler{Repo: repo, Policy: s.Policy, Clock: clock},
 			PassDeadline:       command.PassExaminationDeadlineHandler{Repo: repo, Policy: s.Policy, Clock: clock},
+			ReceiveSwift:       command.ReceiveSwiftHandler{Repo: repo, Trades: trades, Calendars: s.Policy.Calendars},
+			ConfirmCredit:      command.ConfirmCreditHandler{Repo: repo, Clock: clock},
+			ClaimReimbursement: command.ClaimReimbursementHandler{Repo: repo, Clock: clock},
 		},
 		Queries: Queries{Credit: query.CreditHandler{Repo: repo}, ExaminePresentation: query.ExaminePresentationHandler{Calendars: s.Policy.Calendars}},
 	}

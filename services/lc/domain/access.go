@@ -27,6 +27,9 @@ const (
 	ActExpire       Action = "expire"        // the trade workflow, when the presentable-until instant passed (Art. 6(d)(i))
 	ActExamine      Action = "examine"       // the issuing bank's examiner decides on a presentation (Art. 14, 16)
 	ActPassDeadline Action = "pass-deadline" // the trade workflow, when an examination deadline passed (Art. 16(f))
+	// The confirming bank's (confirmation.go): it confirms (Art. 8(b)) and claims reimbursement (Art. 8(c)).
+	ActConfirm            Action = "confirm"
+	ActClaimReimbursement Action = "claim-reimbursement"
 )
 
 // ErrNotVisible: the credit is not the caller's to see. The API answers it as "not found", so
@@ -86,9 +89,11 @@ func Authorize(a identity.Actor, act Action, lc *LetterOfCredit) error {
 	case ActAnswerCancel:
 		allowed, rule = beneficiary, "only the beneficiary of the credit consents to its cancellation (UCP 600 Art. 10(a))"
 	case ActExamine:
-		allowed, rule = issuer, "only a trade officer of the issuing bank, its examiner, decides on a presentation (UCP 600 Art. 14, 16)"
+		allowed, rule = issuer || lc.Confirmation != nil && confirmer(a, lc), "only a trade officer of the issuing bank, its examiner, or of the confirming bank once it confirmed (Art. 8(a)), decides on a presentation (UCP 600 Art. 14, 16)"
 	case ActDecideWaiver:
 		allowed, rule = issuer, "only a trade officer of the issuing bank decides on the applicant's waiver (UCP 600 Art. 16(b))"
+	case ActConfirm, ActClaimReimbursement:
+		allowed, rule = confirmer(a, lc), confirmerRule
 	default:
 		rule = "unknown action " + string(act)
 	}
@@ -108,7 +113,8 @@ func IsWorkflow(a identity.Actor) bool {
 // party: the actor's organisation is named in the credit, in whatever place.
 func party(a identity.Actor, t Terms) bool {
 	return a.Is(identity.Trader, t.Applicant.ID) || a.Is(identity.Trader, t.Beneficiary.ID) ||
-		a.Is(identity.Bank, t.IssuingBank) || a.Is(identity.Bank, t.AdvisingBank)
+		a.Is(identity.Bank, t.IssuingBank) || a.Is(identity.Bank, t.AdvisingBank) ||
+		(t.ConfirmingBank() != "" && a.Is(identity.Bank, t.ConfirmingBank()))
 }
 
 // validOrgID bounds an organisation identifier: 1 to 35 upper-case letters and digits (an LEI is

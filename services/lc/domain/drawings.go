@@ -42,12 +42,12 @@ func (lc *LetterOfCredit) statusAfterHonour() Status {
 	return StatusHonoured
 }
 
-// recordHonour honours presentation id on date on and, when that drew the rest of a credit
+// recordHonour records the honour h of a presentation and, when that drew the rest of a credit
 // drawn by several presentations, records it fully drawn.
-func (lc *LetterOfCredit) recordHonour(id string, on Date) {
-	lc.record(Honoured{PresentationID: id, Date: on})
+func (lc *LetterOfCredit) recordHonour(h Honoured) {
+	lc.record(h)
 	if lc.DrawsSeveral() && lc.Status == StatusHonoured {
-		lc.record(FullyDrawn{PresentationID: id})
+		lc.record(FullyDrawn{PresentationID: h.PresentationID})
 	}
 }
 

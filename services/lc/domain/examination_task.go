@@ -51,7 +51,7 @@ func (lc *LetterOfCredit) queueExamination(id string, p Presentation, at time.Ti
 	switch p.Bank {
 	case "":
 		p.Bank = lc.Terms.IssuingBank
-	case lc.Terms.IssuingBank, lc.Terms.AdvisingBank:
+	case lc.Terms.IssuingBank, lc.Terms.AdvisingBank, lc.confirmedBy(): // the confirming bank's too (Art. 8(a))
 	default:
 		return Examination{}, InvalidFields{{Field: "presentation.presentedTo",
 			Reason: fmt.Sprintf("%q: the issuing bank %s or the nominated bank %s of the credit (UCP 600 Art. 6(a), 12)", p.Bank, lc.Terms.IssuingBank, lc.Terms.AdvisingBank)}}
@@ -93,7 +93,7 @@ func (lc *LetterOfCredit) DecideExamination(id string, d ExaminationDecision, at
 	cal := pol.Calendars.ofBank(p.Presentation.Bank, lc.Terms)
 	on := cal.DateAt(at)
 	if d.Honour {
-		lc.recordHonour(id, on)
+		lc.recordHonour(Honoured{PresentationID: id, Date: on, By: lc.honouredBy(p)})
 		return lc.Undertake(pol) // a usance credit's honour is an undertaking to pay at maturity
 	}
 	if !p.DeadlineAt.IsZero() && !at.Before(p.DeadlineAt) {
@@ -133,7 +133,7 @@ func (lc *LetterOfCredit) PassExaminationDeadline(id string, at time.Time, pol P
 		return out, nil
 	}
 	lc.record(RefusalPrecluded{PresentationID: id, At: at})
-	lc.recordHonour(id, pol.Calendars.ofBank(p.Presentation.Bank, lc.Terms).DateAt(at))
+	lc.recordHonour(Honoured{PresentationID: id, Date: pol.Calendars.ofBank(p.Presentation.Bank, lc.Terms).DateAt(at), By: lc.honouredBy(p)})
 	out.Status = DeadlinePrecluded
 	return out, lc.Undertake(pol) // a usance credit's honour is an undertaking to pay at maturity
 }

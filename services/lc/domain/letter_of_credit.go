@@ -68,6 +68,7 @@ type (
 	Honoured struct {
 		PresentationID string
 		Date           Date
+		By             BIC `json:",omitzero"` // the confirming bank, when it honoured (confirmation.go)
 	}
 )
 
@@ -97,7 +98,9 @@ type LetterOfCredit struct {
 	AcceptedOn       Date
 	Cancellation     *Cancellation // the issuing bank's proposal to cancel, and the beneficiary's answer
 	ExpiredAt        time.Time
-	Version          int64 // events applied from the store
+	Confirmation     *Confirmation        // the confirming bank's (confirmation.go)
+	Reimbursements   []ReimbursementClaim // the confirming bank's claims (reimbursement.go)
+	Version          int64                // events applied from the store
 	changes          []Event
 }
 
@@ -113,6 +116,7 @@ type ExaminedPresentation struct {
 	WaiverRejected bool
 	Honoured       bool
 	HonouredOn     Date
+	HonouredBy     BIC // the confirming bank when it honoured; "" the issuing bank
 	// DecisionUntil ends the applicant's decision period of a refusal held pending its waiver.
 	DecisionUntil time.Time
 	Undertaking   *Undertaking // a usance credit's undertaking at honour (undertaking.go)
@@ -147,6 +151,7 @@ func Apply(id, tradeID string, t Terms, cals Calendars) (*LetterOfCredit, error)
 			"required: the place for presentation whose banking calendar decides the expiry (UCP 600 Art. 6(d)(ii), 29(a)); one of %s", strings.Join(cals.Places(), ", "))})
 	}
 	missing = append(missing, checkTerms(t)...)
+	missing = append(missing, checkConfirmationTerms(t, "terms.")...)
 	if len(missing) > 0 {
 		return nil, missing
 	}
@@ -267,7 +272,7 @@ func (lc *LetterOfCredit) DecideWaiver(presentationID string, accepted bool, on 
 		return nil
 	}
 	lc.record(DiscrepanciesWaived{PresentationID: presentationID, Waiver: Waiver{By: p.WaiverRequest.By.Org, Date: p.WaiverRequest.Date, Accepted: true}})
-	lc.recordHonour(presentationID, on)
+	lc.recordHonour(Honoured{PresentationID: presentationID, Date: on, By: lc.honouredBy(p)})
 	return nil
 }
 
@@ -340,7 +345,7 @@ func (lc *LetterOfCredit) Apply(e Event) {
 		lc.last().Waiver = &e.Waiver
 	case Honoured:
 		p := lc.presentation(e.PresentationID)
-		p.Honoured, p.HonouredOn = true, e.Date
+		p.Honoured, p.HonouredOn, p.HonouredBy = true, e.Date, e.By
 		lc.Status = lc.statusAfterHonour()
 	case Advised:
 		lc.AdvisedOn, lc.Status = e.On, StatusAdvised
@@ -352,8 +357,14 @@ func (lc *LetterOfCredit) Apply(e Event) {
 		lc.applyCancellation(e)
 	case Expired:
 		lc.ExpiredAt, lc.Status = e.At, StatusExpired
+	case CreditReceived:
+		lc.applyReceived(e)
 	case UndertakingIncurred:
 		lc.applyUndertaking(e)
+	case Confirmed:
+		lc.applyConfirmed(e)
+	case ReimbursementClaimed:
+		lc.applyReimbursementClaimed(e)
 	}
 }
 

@@ -73,6 +73,10 @@ type Terms struct {
 	ReimbursingBank   string       `json:"reimbursingBank,omitempty"`
 	AdviseThroughBank string       `json:"adviseThroughBank,omitempty"`
 	Instructions      string       `json:"instructions,omitempty"`
+	// Confirmation is MT700 49 and ConfirmationParty 58a, the bank asked to confirm ("": the
+	// advising bank): confirmation.go.
+	Confirmation      ConfirmationInstructions `json:"confirmation,omitempty"`
+	ConfirmationParty BIC                      `json:"requestedConfirmationParty,omitempty"`
 }
 
 // maxAmount is the most the credit allows: 39A's plus tolerance, or "about" ±10% (Art. 30(a)).

@@ -38,8 +38,8 @@ type UndertakingIncurred struct {
 func (UndertakingIncurred) EventName() string { return "lc.UndertakingIncurred" }
 
 // Undertake records the issuing bank's undertaking for each honoured presentation of a usance
-// credit that has none yet, with its maturity on the banking calendar of the credit's place for
-// presentation (pol). A sight credit has nothing to undertake: its honour is the payment. The
+// credit that has none yet, with its maturity on the banking calendar of the bank the documents
+// were presented to (pol; the credit's place for presentation for a bank the calendars do not place). A sight credit has nothing to undertake: its honour is the payment. The
 // commands that may honour (a presentation, an accepted waiver) call it after the domain's
 // decision, so honour and undertaking are stored together; calling it again records nothing.
 func (lc *LetterOfCredit) Undertake(pol Policy) error {
@@ -51,13 +51,13 @@ func (lc *LetterOfCredit) Undertake(pol Policy) error {
 	if lc.Terms.AvailableBy() == ByDeferredPayment {
 		kind = DeferredPaymentUndertaking
 	}
-	cal := pol.Calendars.ofCredit(lc.Terms)
 	for i := range lc.Presentations {
 		p := lc.Presentations[i]
 		if !p.Honoured || p.Undertaking != nil {
 			continue
 		}
-		m, err := tn.maturity(p.Presentation, p.HonouredOn, cal)
+		// The bank that honoured pays where the documents were presented: its place's calendar.
+		m, err := tn.maturity(p.Presentation, p.HonouredOn, pol.Calendars.ofBank(p.Presentation.Bank, lc.Terms))
 		if err != nil {
 			return err
 		}

@@ -39,13 +39,18 @@ type Credit struct {
 	Presentations                                     []Presentation
 	// An amendment or a cancellation the issuing bank proposed awaits the beneficiary's answer.
 	AmendmentProposed, CancellationProposed bool
+	// ConfirmingBank is the bank asked to confirm ("" when none is), Confirmed once it did (confirmation.go).
+	ConfirmingBank string
+	Confirmed      bool
 }
 
 // Presentation is one examined presentation.
 type Presentation struct {
 	ID                                          string
 	Refused, WaiverRequested, Decided, Honoured bool
-	Queued                                      bool // awaiting the issuing bank's examiner
+	Queued                                      bool   // awaiting the issuing bank's examiner
+	HonouredBy                                  string // the confirming bank, when it honoured
+	Claimed                                     bool   // its reimbursement claimed
 }
 
 // Declaration is a customs declaration of the trade the user can see.

@@ -181,6 +181,7 @@ func (t *tradePage) derive(u *User) {
 		}
 		f.Credit.AmendmentProposed = t.PendingAmendment != nil
 		f.Credit.CancellationProposed = c.Cancellation != nil && c.Cancellation.Status == "PROPOSED"
+		f.Credit = confirmationOf(f.Credit, c)
 		t.prefill(c)
 	}
 	for _, d := range t.Documents {
@@ -202,7 +203,7 @@ func (t *tradePage) derive(u *User) {
 		f.Payment = t.Payment.Status
 	}
 	t.Actions = map[string]bool{}
-	for _, a := range append(domain.Actions(u.Actor, f), domain.CreditChanges(u.Actor, f.Credit)...) {
+	for _, a := range slices.Concat(domain.Actions(u.Actor, f), domain.CreditChanges(u.Actor, f.Credit), domain.ConfirmationActions(u.Actor, f.Credit)) {
 		t.Actions[string(a)] = true
 	}
 	if t.Shipment != nil {

@@ -78,7 +78,7 @@ func TestPostingSetMustBalance(t *testing.T) {
 	if err == nil {
 		t.Fatal("cross-currency set accepted")
 	}
-	ps, err := PaymentPostings("p", "LC1", "DEUTDEFF", money.New(10000, eur), money.New(10842, usd))
+	ps, err := PaymentPostings("p", ApplicantAccount("LC1", eur), "DEUTDEFF", money.New(10000, eur), money.New(10842, usd))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -81,21 +81,21 @@ func ApplicantAccount(lcID string, c money.Currency) string {
 }
 
 // PaymentPostings books, from the issuing bank's ledger, the payment of amount to the advising bank
-// (credited in credited's currency). Same currency: debit the LC settlement account, credit the
-// advising bank's vostro. Different currency: the FX leg goes through position accounts, so each
-// currency balances on its own.
-func PaymentPostings(id, lcID, advisingBIC string, amount, credited money.Money) (PostingSet, error) {
+// (credited in credited's currency). Same currency: debit the debit account (the LC settlement
+// account, or the confirming bank's advance), credit the advising bank's vostro. Different
+// currency: the FX leg goes through position accounts, so each currency balances on its own.
+func PaymentPostings(id, debit, advisingBIC string, amount, credited money.Money) (PostingSet, error) {
 	if amount.Currency == credited.Currency {
 		if amount != credited {
 			return PostingSet{}, invalid("same-currency payment credits %s for %s", credited, amount)
 		}
 		return NewPostingSet(id,
-			Entry{ApplicantAccount(lcID, amount.Currency), Debit, amount},
+			Entry{debit, Debit, amount},
 			Entry{VostroAccount(advisingBIC, amount.Currency), Credit, amount},
 		)
 	}
 	return NewPostingSet(id,
-		Entry{ApplicantAccount(lcID, amount.Currency), Debit, amount},
+		Entry{debit, Debit, amount},
 		Entry{PositionAccount(amount.Currency), Credit, amount},
 		Entry{PositionAccount(credited.Currency), Debit, credited},
 		Entry{VostroAccount(advisingBIC, credited.Currency), Credit, credited},

@@ -21,9 +21,10 @@ func main() {
 	concurrency := flag.Int("concurrency", 20, "trades at a time")
 	kill := flag.String("kill", strings.Join(soak.EveryComponent, ","), "processes to kill -9 once each (comma-separated; empty: none)")
 	seed := flag.Uint64("seed", 0, "seed of the kill schedule (0: from the clock)")
+	paths := flag.String("paths", "", "the paths to mix, by key, comma-separated (empty: every path)")
 	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	err := run(ctx, *trades, *concurrency, *kill, *seed)
+	err := run(ctx, *trades, *concurrency, *kill, *paths, *seed)
 	stop()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "soak:", err)
@@ -31,7 +32,7 @@ func main() {
 	}
 }
 
-func run(ctx context.Context, trades, concurrency int, kill string, seed uint64) error {
+func run(ctx context.Context, trades, concurrency int, kill, paths string, seed uint64) error {
 	log := func(format string, args ...any) {
 		fmt.Printf("[%s] "+format+"\n", append([]any{time.Now().Format("15:04:05")}, args...)...)
 	}
@@ -40,12 +41,17 @@ func run(ctx context.Context, trades, concurrency int, kill string, seed uint64)
 		return err
 	}
 	defer p.Close()
+	cfg := p.Config(trades, concurrency, nil, log)
+	if paths != "" {
+		if cfg.Paths, err = soak.PathsByKey(cfg.Paths, strings.Split(paths, ",")); err != nil {
+			return err
+		}
+	}
 	var kills []string
 	if kill != "" {
 		kills = strings.Split(kill, ",")
 	}
-	cfg := p.Config(trades, concurrency, kills, log)
-	cfg.Seed = seed
+	cfg.Kill, cfg.Seed = kills, seed
 	res, err := soak.Run(ctx, cfg)
 	res.Print(os.Stdout)
 	if err != nil {

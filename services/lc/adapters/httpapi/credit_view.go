@@ -25,6 +25,9 @@ type creditView struct {
 	ExpiredAt        string             `json:"expiredAt,omitempty"`
 	Balance          *domain.Balance    `json:"balance,omitempty"` // a credit drawn by several presentations
 	Messages         []swiftmap.Message `json:"messages"`
+	// The confirmation and the confirming bank's reimbursement claims (confirmation.go).
+	Confirmation   *confirmationView        `json:"confirmation,omitempty"`
+	Reimbursements []reimbursementClaimView `json:"reimbursements"`
 }
 
 type (
@@ -38,6 +41,7 @@ type (
 		HonouredOn    domain.Date      `json:"honouredOn,omitzero"`
 		DecisionUntil string           `json:"decisionUntil,omitempty"` // the applicant's decision period ends (RFC 3339)
 		Undertaking   *undertakingView `json:"undertaking,omitempty"`   // a usance credit's, at honour
+		HonouredBy    string           `json:"honouredBy,omitempty"`    // the confirming bank (BIC) when it honoured
 		examinationClock
 	}
 	refusalView struct {
@@ -85,13 +89,14 @@ func viewOf(lc *domain.LetterOfCredit, msgs []swiftmap.Message) creditView {
 	if c := lc.Cancellation; c != nil {
 		v.Cancellation = &cancellationView{Reason: c.Reason, ProposedBy: c.ProposedBy, ProposedAt: rfc3339(c.ProposedAt), Status: c.Status}
 	}
+	confirmationOf(&v, lc)
 	return v
 }
 
 func presentationViewOf(p domain.ExaminedPresentation) presentationView {
 	v := presentationView{ID: p.ID, Presentation: presentationOf(p.Presentation), Examination: examinationOf(p.Result),
 		Honoured: p.Honoured, HonouredOn: p.HonouredOn, DecisionUntil: rfc3339(p.DecisionUntil), Undertaking: undertakingViewOf(p.Undertaking),
-		examinationClock: clockOf(p)}
+		examinationClock: clockOf(p), HonouredBy: p.HonouredBy}
 	if r := p.Refusal; r != nil {
 		v.Refusal = &refusalView{Discrepancies: discrepanciesOf(r.Discrepancies), Disposal: string(r.Disposal), Date: r.Date}
 	}

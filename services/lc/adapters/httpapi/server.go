@@ -42,6 +42,8 @@ func Routes() []string { return routes(app.Application{}).Patterns() }
 func routes(a app.Application) *apispec.Mux {
 	api := apispec.NewMux()
 	registerCredits(api, a)
+	registerSwiftMessages(api, a)
+	registerConfirmation(api, a)
 	api.HandleFunc("POST /v1/examinations", func(w http.ResponseWriter, r *http.Request) {
 		var req struct {
 			Terms        termsDTO        `json:"terms"`

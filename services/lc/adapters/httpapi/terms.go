@@ -38,6 +38,9 @@ type (
 		ReimbursingBank        string           `json:"reimbursingBank,omitempty"`
 		AdviseThroughBank      string           `json:"adviseThroughBank,omitempty"`
 		Instructions           string           `json:"instructions,omitempty"`
+		// MT700 49, 58a (confirmation.go).
+		Confirmation               string `json:"confirmation,omitempty"`
+		RequestedConfirmationParty string `json:"requestedConfirmationParty,omitempty"`
 	}
 	partyDTO struct {
 		ID      string `json:"id"`
@@ -66,6 +69,7 @@ func (t termsDTO) domain() domain.Terms {
 		PortOfLoading: t.PortOfLoading, PortOfDischarge: t.PortOfDischarge, Goods: domain.Goods(t.Goods), Incoterm: t.Incoterm,
 		PresentationPeriodDays: t.PresentationPeriodDays, BeneficiaryAccount: t.BeneficiaryAccount, AccountCurrency: t.AccountCurrency}
 	withAvailability(&out, t)
+	out.Confirmation, out.ConfirmationParty = domain.ConfirmationInstructions(t.Confirmation), t.RequestedConfirmationParty
 	for _, k := range t.DocumentsRequired {
 		out.Documents = append(out.Documents, domain.DocumentKind(k))
 	}
@@ -81,6 +85,7 @@ func termsOf(t domain.Terms) termsDTO {
 		DocumentsRequired:      []string{},
 		PresentationPeriodDays: t.PresentationPeriodDays, BeneficiaryAccount: t.BeneficiaryAccount, AccountCurrency: t.AccountCurrency}
 	availabilityOf(&out, t)
+	out.Confirmation, out.RequestedConfirmationParty = string(t.Confirmation), t.ConfirmationParty
 	for _, k := range t.Documents {
 		out.DocumentsRequired = append(out.DocumentsRequired, string(k))
 	}

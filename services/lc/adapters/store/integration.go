@@ -62,17 +62,11 @@ func integrationEvent(lc *domain.LetterOfCredit, e domain.Event, by identity.Sta
 	case domain.DiscrepanciesWaived:
 		return contracts.DiscrepanciesWaived{TradeID: lc.TradeID, Actor: by, LCID: lc.ID, PresentationID: e.PresentationID, Drawing: lc.DrawingRef(e.PresentationID)}
 	case domain.Honoured:
-		var u *domain.Undertaking
-		for _, p := range lc.Presentations {
-			if p.ID == e.PresentationID {
-				u = p.Undertaking
-			}
-		}
 		return withUndertaking(contracts.LCHonoured{TradeID: lc.TradeID, Actor: by, LCID: lc.ID, PresentationID: e.PresentationID, Amount: lc.DrawingAmount(e.PresentationID), Drawing: lc.DrawingRef(e.PresentationID),
 			IssuingBank: t.IssuingBank, AdvisingBank: t.AdvisingBank, Beneficiary: t.Beneficiary.Name,
-			BeneficiaryAccount: t.BeneficiaryAccount, AccountCurrency: t.AccountCurrency}, u)
+			BeneficiaryAccount: t.BeneficiaryAccount, AccountCurrency: t.AccountCurrency, HonouredBy: e.By}, undertakingOf(lc, e.PresentationID))
 	}
-	return nil
+	return confirmationEvent(lc, e, by)
 }
 
 // instant is the contracts' form of an instant: RFC 3339 in UTC.
@@ -84,6 +78,9 @@ func actedBy(ctx context.Context, lc *domain.LetterOfCredit, e domain.Event) ide
 	a, _ := identity.FromContext(ctx)
 	switch e.(type) {
 	case domain.Honoured, domain.PresentationRefused, domain.UndertakingIncurred, domain.FullyDrawn:
+		if h, ok := e.(domain.Honoured); ok && h.By != "" { // the confirming bank honoured (UCP 600 Art. 8(a))
+			return confirmerStamp(a, h.By)
+		}
 		if !a.Is(identity.Bank, lc.Terms.IssuingBank) {
 			return identity.Stamp{Org: lc.Terms.IssuingBank, User: "automatic-examination", Client: "tradefin-lc"}
 		}

@@ -63,6 +63,7 @@ type (
 	honouredRecord struct {
 		PresentationID string      `json:"PresentationID"`
 		Date           domain.Date `json:"Date"`
+		By             domain.BIC  `json:"By,omitzero"` // the confirming bank; absent before confirmation
 	}
 	advisedRecord struct {
 		By string      `json:"By"`
@@ -94,6 +95,14 @@ type (
 	tradeClaimedRecord struct {
 		Claim domain.TradeClaim `json:"claim"`
 	}
+	creditReceivedRecord struct {
+		ID               string         `json:"id"`
+		TradeID          string         `json:"tradeId"`
+		Terms            domain.Terms   `json:"terms"`
+		IssueDate        domain.Date    `json:"issuedOn"`
+		PresentableUntil time.Time      `json:"presentableUntil,omitzero"`
+		By               identity.Stamp `json:"by"`
+	}
 	undertakingIncurredRecord struct {
 		PresentationID string             `json:"presentationId"`
 		Undertaking    domain.Undertaking `json:"undertaking"`
@@ -119,11 +128,13 @@ var formats = func() *eventstore.Registry {
 	r.Register("lc.CancellationAnswered", cancellationAnsweredRecord{})
 	r.Register("lc.Expired", expiredRecord{})
 	r.Register("lc.TradeClaimed", tradeClaimedRecord{})
+	r.Register("lc.CreditReceived", creditReceivedRecord{})
 	r.Register("lc.UndertakingIncurred", undertakingIncurredRecord{})
 	r.Register("lc.RefusalPrecluded", refusalPrecludedRecord{})
 	r.Register("lc.DocumentRegistered", documentRegisteredRecord{})
 	r.Register("lc.FullyDrawn", fullyDrawnRecord{})
 	r.Register("lc.ForwardedUnderReserve", forwardedUnderReserveRecord{})
+	registerConfirmationRecords(r)
 	return r
 }()
 
@@ -173,6 +184,8 @@ func toRecord(e domain.Event) (aggregate.Record[domain.Event], error) {
 		return expiredRecord(e), nil
 	case domain.TradeClaimed:
 		return tradeClaimedRecord(e), nil
+	case domain.CreditReceived:
+		return creditReceivedRecord(e), nil
 	case domain.UndertakingIncurred:
 		return undertakingIncurredRecord(e), nil
 	case domain.RefusalPrecluded:
@@ -181,6 +194,8 @@ func toRecord(e domain.Event) (aggregate.Record[domain.Event], error) {
 		return fullyDrawnRecord(e), nil
 	case domain.ForwardedUnderReserve:
 		return forwardedUnderReserveRecord(e), nil
+	case domain.Confirmed, domain.ReimbursementClaimed:
+		return confirmationRecord(e), nil
 	}
 	return nil, fmt.Errorf("%w: no stored format for %T", eventstore.ErrUnknownEventType, e)
 }
@@ -202,5 +217,6 @@ func (r cancellationProposedRecord) Event() domain.Event { return domain.Cancell
 func (r cancellationAnsweredRecord) Event() domain.Event { return domain.CancellationAnswered(r) }
 func (r expiredRecord) Event() domain.Event              { return domain.Expired(r) }
 func (r tradeClaimedRecord) Event() domain.Event         { return domain.TradeClaimed(r) }
+func (r creditReceivedRecord) Event() domain.Event       { return domain.CreditReceived(r) }
 func (r undertakingIncurredRecord) Event() domain.Event  { return domain.UndertakingIncurred(r) }
 func (r refusalPrecludedRecord) Event() domain.Event     { return domain.RefusalPrecluded(r) }

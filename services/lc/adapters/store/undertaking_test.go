@@ -47,12 +47,13 @@ func honouredCredit(t *testing.T, a domain.Availability) *domain.LetterOfCredit 
 
 // TestHonourCarriesTheUndertaking: a usance credit's lc.honoured.v1 says what was undertaken and
 // when it is payable (an acceptance maturing 60 days after Monday 23 November 2026 is Friday 22
-// January 2027, payable from its start in Lisbon); a sight credit's event is as it always was,
+// January 2027, payable from its start at the issuing bank's place, Stockholm, which received and
+// honoured the documents: 23:00 UTC the day before); a sight credit's event is as it always was,
 // so its fingerprint is too.
 func TestHonourCarriesTheUndertaking(t *testing.T) {
 	lc := honouredCredit(t, domain.Availability{By: domain.ByAcceptance, DraftsAt: "60 DAYS AFTER B/L DATE", Drawee: "ESSESESS"})
 	h, ok := integrationEvent(lc, domain.Honoured{PresentationID: "P-1", Date: domain.NewDate(2026, 11, 23)}, identity.Stamp{}).(contracts.LCHonoured)
-	if !ok || h.Undertaking != "ACCEPTED_DRAFT" || h.MaturityDate != "2027-01-22" || h.PayableAt != "2027-01-22T00:00:00Z" {
+	if !ok || h.Undertaking != "ACCEPTED_DRAFT" || h.MaturityDate != "2027-01-22" || h.PayableAt != "2027-01-21T23:00:00Z" {
 		t.Fatalf("lc.honoured.v1 of an acceptance credit: %+v", h)
 	}
 	if e := integrationEvent(lc, lc.Changes()[len(lc.Changes())-1], identity.Stamp{}); e != nil {

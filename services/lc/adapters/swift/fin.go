@@ -89,50 +89,88 @@ func unpad12(lt string) string {
 
 // Parse reads a FIN message. Bad input yields a *ParseError; it never panics.
 func Parse(raw string) (*Message, error) {
+	m, rest, err := parseOne(raw)
+	if err == nil && rest != "" {
+		err = &ParseError{Reason: "a second message follows the first (one message here; ParseAll reads several)"}
+	}
+	return m, err
+}
+
+// ParseAll reads the messages of a file of several, one after the other (an MT700 and its
+// MT701s), optionally separated by CRLF or by '$' as in SWIFT's RJE files.
+func ParseAll(raw string) ([]*Message, error) {
+	var out []*Message
+	for rest := raw; rest != ""; rest = strings.TrimLeft(rest, "\r\n$") {
+		if len(out) == 8 { // at most an MT700 and seven MT701, the most a message continues into
+			return nil, &ParseError{Reason: "more than 8 messages"}
+		}
+		m, after, err := parseOne(rest)
+		if err != nil {
+			if len(out) > 0 {
+				return nil, fmt.Errorf("message %d: %w", len(out)+1, err)
+			}
+			return nil, err
+		}
+		out, rest = append(out, m), after
+	}
+	if len(out) == 0 {
+		return nil, &ParseError{Reason: "no message"}
+	}
+	return out, nil
+}
+
+// parseOne reads the message raw starts with, up to the next one's basic header.
+func parseOne(raw string) (*Message, string, error) {
 	m := &Message{}
-	rest := raw
+	rest, last := raw, ""
 	seen1 := false
 	for len(rest) > 0 {
+		if seen1 && strings.HasPrefix(strings.TrimLeft(rest, "\r\n$"), "{1:") {
+			break // the next message's basic header
+		}
 		if rest[0] != '{' {
-			return nil, &ParseError{Reason: fmt.Sprintf("expected '{' to open a block, found %q", rest[:min(10, len(rest))])}
+			return nil, "", &ParseError{Reason: fmt.Sprintf("expected '{' to open a block, found %q", rest[:min(10, len(rest))])}
 		}
 		id, body, after, err := nextBlock(rest)
 		if err != nil {
-			return nil, err
+			return nil, "", err
 		}
-		rest = after
+		if id <= last { // blocks 1 to 5 come once each, in order
+			return nil, "", &ParseError{Reason: fmt.Sprintf("block %s repeated or out of order (after block %s)", id, last)}
+		}
+		rest, last = after, id
 		switch id {
 		case "1":
 			if len(body) < 15 || body[:3] != "F01" {
-				return nil, &ParseError{Reason: "block 1: want F01 and a 12-character logical terminal"}
+				return nil, "", &ParseError{Reason: "block 1: want F01 and a 12-character logical terminal"}
 			}
 			m.Sender, seen1 = unpad12(body[3:15]), true
 		case "2":
 			if err := m.parseBlock2(body); err != nil {
-				return nil, err
+				return nil, "", err
 			}
 		case "3":
 			m.User = body
 		case "4":
 			if err := m.parseBlock4(body); err != nil {
-				return nil, err
+				return nil, "", err
 			}
 		case "5":
 			m.Trailer = body
 		default:
-			return nil, &ParseError{Reason: fmt.Sprintf("unknown block %q", id)}
+			return nil, "", &ParseError{Reason: fmt.Sprintf("unknown block %q", id)}
 		}
 	}
 	if !seen1 {
-		return nil, &ParseError{Reason: "no basic header (block 1)"}
+		return nil, "", &ParseError{Reason: "no basic header (block 1)"}
 	}
 	if m.Type == "" {
-		return nil, &ParseError{Reason: "no application header (block 2)"}
+		return nil, "", &ParseError{Reason: "no application header (block 2)"}
 	}
 	if m.Fields == nil {
-		return nil, &ParseError{Reason: "no text block (block 4)"}
+		return nil, "", &ParseError{Reason: "no text block (block 4)"}
 	}
-	return m, nil
+	return m, rest, nil
 }
 
 // nextBlock splits "{id:body}rest", allowing nested braces (block 3 and 5 hold sub-blocks).
@@ -183,10 +221,16 @@ func (m *Message) parseBlock2(b string) error {
 	return nil
 }
 
+// maxTextBlock is FIN's bound on a user message's text block (block 4), in characters.
+const maxTextBlock = 10000
+
 // parseBlock4 reads ":TAG:value" fields; a line not starting with ':' continues the field.
 func (m *Message) parseBlock4(b string) error {
 	if !strings.HasPrefix(b, "\r\n") {
 		return &ParseError{Reason: "block 4 must start with CRLF"}
+	}
+	if len(b) > maxTextBlock {
+		return &ParseError{Reason: fmt.Sprintf("block 4 has %d characters; FIN allows at most %d", len(b), maxTextBlock)}
 	}
 	lines := strings.Split(strings.TrimSuffix(b[2:], "\r\n"), "\r\n")
 	m.Fields = []Field{}

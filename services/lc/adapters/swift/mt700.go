@@ -72,10 +72,23 @@ func (c MT700) Messages() ([]*Message, error) {
 	for i, n := range c.narratives() {
 		rest[i] = *n
 	}
-	// take returns the next 100 lines of narrative i.
-	take := func(i int) []string {
-		ls := rest[i][:min(len(rest[i]), narrativeLines)]
-		rest[i] = rest[i][len(ls):]
+	// take returns the next lines of narrative i: at most 100, and no more than the message's
+	// text block has room for (budget, in characters, which it spends).
+	take := func(i int, budget *int) []string {
+		n := 0
+		for n < min(len(rest[i]), narrativeLines) {
+			cost := len(rest[i][n]) + 2 // the line and its CRLF
+			if n == 0 {
+				cost += len(":45A:")
+			}
+			if cost > *budget {
+				break
+			}
+			*budget -= cost
+			n++
+		}
+		ls := rest[i][:n]
+		rest[i] = rest[i][n:]
 		return ls
 	}
 	left := func() bool {
@@ -122,9 +135,8 @@ func (c MT700) Messages() ([]*Message, error) {
 	w.str("44B", c.FinalDestination)
 	w.date("44C", c.LatestShipment)
 	w.lines("44D", c.ShipmentPeriod)
-	for i, tag := range narrativeTags {
-		w.lines(tag, take(i))
-	}
+	head := m.Fields
+	m.Fields = nil
 	w.lines("71D", c.Charges)
 	w.str("48", c.PresentationPeriod)
 	w.str("49", c.Confirmation)
@@ -136,6 +148,13 @@ func (c MT700) Messages() ([]*Message, error) {
 	if w.err != nil {
 		return nil, w.err
 	}
+	tail := m.Fields
+	budget := maxTextBlock - textLen(head) - textLen(tail) - len("1/8")
+	m.Fields = head
+	for i, tag := range narrativeTags {
+		w.lines(tag, take(i, &budget))
+	}
+	m.Fields = append(m.Fields, tail...)
 	msgs := []*Message{m}
 	for left() {
 		if len(msgs) == 8 { // 27: at most 8 messages (one MT700 and seven MT701)
@@ -143,8 +162,9 @@ func (c MT700) Messages() ([]*Message, error) {
 		}
 		c701 := &Message{Sender: c.Sender, Receiver: c.Receiver, Type: "701", Input: true, Fields: []Field{{Tag: "27"}}}
 		c701.Add("20", c.Number)
+		budget := maxTextBlock - textLen(c701.Fields) - len("1/8")
 		for i, tag := range narrativeTags {
-			c701.Add(tag, joinLines(take(i)))
+			c701.Add(tag, joinLines(take(i, &budget)))
 		}
 		msgs = append(msgs, c701)
 	}
@@ -155,6 +175,15 @@ func (c MT700) Messages() ([]*Message, error) {
 		}
 	}
 	return msgs, nil
+}
+
+// textLen is the length fields take in block 4 (its leading CRLF included).
+func textLen(fs []Field) int {
+	n := 2
+	for _, f := range fs {
+		n += len(":") + len(f.Tag) + len(":") + len(f.Value) + 2
+	}
+	return n
 }
 
 // ParseMT700 reads an MT700 and its MT701 continuations (in any order) back into a credit.

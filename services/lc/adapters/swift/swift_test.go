@@ -97,6 +97,20 @@ func TestMT700OverflowsIntoMT701(t *testing.T) {
 	if _, err := ParseMT700(parsed[0], parsed[1]); err == nil {
 		t.Fatal("a missing MT701 must be an error")
 	}
+	// Long lines: each message's text block stays within FIN's 10,000 characters.
+	c.Documents, c.Goods = nil, nil
+	for i := range 150 {
+		c.Goods = append(c.Goods, fmt.Sprintf("%03d ", i)+strings.Repeat("G", 61))
+		c.Documents = append(c.Documents, fmt.Sprintf("%03d ", i)+strings.Repeat("D", 61))
+	}
+	msgs, err = c.Messages()
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err = ParseMT700(roundTrip(t, msgs)...)
+	if err != nil || !reflect.DeepEqual(back.Goods, c.Goods) || !reflect.DeepEqual(back.Documents, c.Documents) {
+		t.Fatalf("%d messages of long lines: %v", len(msgs), err)
+	}
 }
 
 func TestOtherMessagesRoundTrip(t *testing.T) {
@@ -210,6 +224,20 @@ func TestBadInputNamesFieldAndLine(t *testing.T) {
 				t.Fatalf("error %v, want one naming field %s line %d", err, c.tag, c.line)
 			}
 		})
+	}
+	two := msgs[0].String() + "\r\n$" + msgs[0].String()
+	if _, err := Parse(two); err == nil {
+		t.Error("Parse read two messages as one")
+	}
+	if all, err := ParseAll(two); err != nil || len(all) != 2 || len(all[1].Fields) != len(msgs[0].Fields) {
+		t.Errorf("ParseAll of two messages: %d, %v", len(all), err)
+	}
+	if _, err := ParseAll(msgs[0].String() + "{2:I700BCOMPTPLXXXXN}"); err == nil {
+		t.Error("ParseAll accepted a block after the message")
+	}
+	tooLong := strings.Replace(good, ":47A:", ":47A:"+strings.Repeat("X\r\n", 5000), 1)
+	if _, err := Parse(tooLong); err == nil || !strings.Contains(err.Error(), "10000") {
+		t.Errorf("a text block over 10,000 characters: %v", err)
 	}
 	for _, raw := range []string{"", "{", "{1:F01}", "{2:I700}", "{4:\r\n:20:X\r\n-}", "{1:F01ESSESESSXXXX0000000000}{2:I7X0BCOMPTPLXXXXN}{4:\r\n:20:X\r\n-}"} {
 		if _, err := Parse(raw); err == nil {

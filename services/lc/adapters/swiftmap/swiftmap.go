@@ -4,6 +4,7 @@
 package swiftmap
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 	"time"
@@ -34,7 +35,6 @@ func Messages(lc *domain.LetterOfCredit) ([]Message, error) {
 	if err != nil {
 		return nil, fmt.Errorf("MT700: %w", err)
 	}
-	withUsanceFields(mt700[0], lc.Terms)
 	add(mt700...)
 	t := lc.Terms
 	for _, a := range lc.Amendments {
@@ -81,7 +81,7 @@ func Messages(lc *domain.LetterOfCredit) ([]Message, error) {
 			continue
 		}
 		if p.Honoured {
-			m754, err := swift.Advice{Type: "754", Sender: t.AdvisingBank, Receiver: t.IssuingBank, Reference: ref, RelatedReference: short(t.Number),
+			m754, err := swift.Advice{Type: "754", Sender: cmp.Or(p.HonouredBy, t.AdvisingBank), Receiver: t.IssuingBank, Reference: ref, RelatedReference: short(t.Number),
 				PaidOn: civil(p.HonouredOn), Paid: &amount}.Message()
 			if err != nil {
 				return nil, fmt.Errorf("MT754: %w", err)
@@ -94,6 +94,11 @@ func Messages(lc *domain.LetterOfCredit) ([]Message, error) {
 			add(m754, m756)
 		}
 	}
+	reimbursement, err := confirmationMessages(lc)
+	if err != nil {
+		return nil, err
+	}
+	add(reimbursement...)
 	return out, nil
 }
 
@@ -108,7 +113,7 @@ func MT700(lc *domain.LetterOfCredit) swift.MT700 {
 		PartialShipments: string(t.PartialShipments), Transhipment: string(t.Transhipment),
 		PortOfLoading: upper(t.PortOfLoading, 65), PortOfDischarge: upper(t.PortOfDischarge, 65),
 		LatestShipment: civil(t.LatestShipment), Goods: swift.Wrap(swift.ToX(strings.ToUpper(t.Goods.Description)), 65),
-		Confirmation: "WITHOUT",
+		Confirmation: confirmationCode(t),
 	}
 	if t.Tolerance != nil {
 		c.HasTolerance, c.TolerancePlus, c.ToleranceMinus = true, int(t.Tolerance.PlusPct), int(t.Tolerance.MinusPct)
@@ -120,6 +125,7 @@ func MT700(lc *domain.LetterOfCredit) swift.MT700 {
 		c.PresentationPeriod = fmt.Sprint(t.PresentationPeriodDays)
 	}
 	availability(&c, t)
+	withConfirmationParty(&c, t)
 	return c
 }
 

@@ -3,7 +3,6 @@ package command
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 
 	"github.com/tradefin/tradefin/services/lc/domain"
@@ -44,28 +43,9 @@ func (h ApplyForCreditHandler) Handle(ctx context.Context, c ApplyForCredit) (lc
 	if err != nil {
 		return nil, false, err
 	}
-	if existing, err := h.Repo.Get(ctx, c.ID); err == nil {
+	return createClaimed(ctx, h.Repo, h.Trades, lc, func(existing *domain.LetterOfCredit) (*domain.LetterOfCredit, bool, error) {
 		return h.again(ctx, existing, c)
-	} else if !errors.Is(err, domain.ErrNotFound) {
-		return nil, false, err
-	}
-	claim := domain.ClaimOf(lc)
-	standing, err := h.Trades.Claim(ctx, claim)
-	if err != nil {
-		return nil, false, err
-	}
-	if err := standing.Admits(claim); err != nil {
-		return nil, false, err
-	}
-	err = h.Repo.Create(ctx, lc)
-	if errors.Is(err, domain.ErrCreditExists) { // a concurrent application with the same ID won
-		existing, gerr := h.Repo.Get(ctx, c.ID)
-		if gerr != nil {
-			return nil, false, gerr
-		}
-		return h.again(ctx, existing, c)
-	}
-	return lc, err == nil, err
+	})
 }
 
 // again answers an application whose ID exists: the same application is the credit it created;

@@ -53,6 +53,9 @@ type Terms struct {
 	PresentationPeriod int          `json:"presentationPeriodDays,omitempty"`
 	BeneficiaryAccount string       `json:"beneficiaryAccount"`
 	AccountCurrency    string       `json:"accountCurrency,omitempty"`
+	// MT700 49 and 58a (confirmation.go).
+	Confirmation               string `json:"confirmation,omitempty"`
+	RequestedConfirmationParty string `json:"requestedConfirmationParty,omitempty"`
 }
 
 // Application is POST /v1/letters-of-credit.
@@ -75,6 +78,9 @@ type Credit struct {
 	Amendments    []Amendment    `json:"amendments"`
 	Cancellation  *Cancellation  `json:"cancellation"`
 	Messages      []Message      `json:"messages"`
+	// The confirmation and the confirming bank's claims (confirmation.go).
+	Confirmation   *Confirmation        `json:"confirmation"`
+	Reimbursements []ReimbursementClaim `json:"reimbursements"`
 }
 
 // Amendment is a change of terms the issuing bank proposed (MT707); it applies once the
@@ -119,6 +125,7 @@ type Presentation struct {
 	HonouredOn    string `json:"honouredOn"`
 	DecisionUntil string `json:"decisionUntil"` // the applicant's decision period ends (RFC 3339)
 	Status        string `json:"status"`        // QUEUED for the issuing bank's examiner, HONOURED, REFUSED
+	HonouredBy    string `json:"honouredBy"`    // the confirming bank, when it honoured (UCP 600 Art. 8(a))
 }
 
 // Examination is the examiner's result under UCP 600.

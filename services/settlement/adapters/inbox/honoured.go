@@ -13,7 +13,6 @@ import (
 	"github.com/tradefin/tradefin/events/contracts"
 	"github.com/tradefin/tradefin/events/eventsourcing/eventstore"
 	"github.com/tradefin/tradefin/events/messaging/eventbus"
-	"github.com/tradefin/tradefin/events/money"
 	"github.com/tradefin/tradefin/services/settlement/adapters/store"
 	"github.com/tradefin/tradefin/services/settlement/app/command"
 	"github.com/tradefin/tradefin/services/settlement/domain"
@@ -22,7 +21,8 @@ import (
 // Consumer is the inbox consumer name.
 const Consumer = "settlement.lc-honoured"
 
-// Honoured raises the payment obligation for lc.honoured.v1: the only way a payment is raised.
+// Honoured raises the payment obligation for lc.honoured.v1: the only way a payment is raised
+// (and, for a confirmed credit, the reimbursement for lc.reimbursement_claimed.v1, obligation.go).
 // A redelivered message is skipped by the inbox; the same honour republished under another
 // message ID raises no second payment (the payment ID derives from trade, LC and presentation).
 // An honour whose payment ID exists with other terms is a conflict: the payment is marked disputed
@@ -47,28 +47,13 @@ func (h Honoured) Handle(msg *message.Message) error {
 	if err != nil {
 		return err
 	}
-	ev, ok := env.Data.(*contracts.LCHonoured)
-	if !ok {
-		return nil // another event on the LC topic: not ours
-	}
-	if len(env.ID) > domain.MaxEventID { // it keys the inbox and a dispute
-		return fmt.Errorf("%w: lc.honoured.v1 with an ID of %d characters, at most %d", contracts.ErrMalformed, len(env.ID), domain.MaxEventID)
-	}
-	if err := contracts.CheckTradeID(ev.TradeID); err != nil {
-		return fmt.Errorf("%w: %s: %w", contracts.ErrMalformed, env.ID, err)
-	}
-	o := domain.Obligation{TradeID: ev.TradeID, LCID: ev.LCID, PresentationID: ev.PresentationID, Amount: ev.Amount,
-		IssuingBank: ev.IssuingBank, AdvisingBank: ev.AdvisingBank, Beneficiary: ev.Beneficiary, BeneficiaryAccount: ev.BeneficiaryAccount}
-	if ev.AccountCurrency != "" {
-		c, err := money.ParseCurrency(ev.AccountCurrency)
-		if err != nil {
-			return fmt.Errorf("%w: %s accountCurrency: %v", contracts.ErrMalformed, env.ID, err)
-		}
-		o.AccountCurrency = c
+	o, actor, ok, err := obligationOf(env)
+	if !ok || err != nil {
+		return err // nil: another event on the LC topic, not ours
 	}
 	_, err = h.Store.HandleOnce(msg.Context(), Consumer, env.ID, func(ctx context.Context, tx eventstore.Tx) error {
 		raise := command.RaisePaymentHandler{Repo: store.New(tx), Now: h.Now}
-		_, _, err := raise.Handle(ctx, command.RaisePayment{Obligation: o, By: ev.Actor})
+		_, _, err := raise.Handle(ctx, command.RaisePayment{Obligation: o, By: actor})
 		return err
 	})
 	switch domain.KindOf(err) {
@@ -77,12 +62,12 @@ func (h Honoured) Handle(msg *message.Message) error {
 	case domain.KindConflict:
 		id := domain.PaymentID(o)
 		if _, derr := store.New(h.Store).Update(msg.Context(), id, func(p *domain.Payment) error {
-			return p.Dispute(env.ID, o, ev.Actor, h.Now())
+			return p.Dispute(env.ID, o, actor, h.Now())
 		}); derr != nil {
 			return fmt.Errorf("payment %s: recording the dispute: %w", id, derr) // transient: retried
 		}
-		h.log().ErrorContext(msg.Context(), "lc.honoured.v1 conflicts with the recorded payment: not raised, sent to the poison topic",
-			"event", env.ID, "trade", ev.TradeID, "payment", id, "honouredBy", ev.Actor.Org+"/"+ev.Actor.User, "reason", err)
+		h.log().ErrorContext(msg.Context(), env.Type+" conflicts with the recorded payment: not raised, sent to the poison topic",
+			"event", env.ID, "trade", o.TradeID, "payment", id, "honouredBy", actor.Org+"/"+actor.User, "reason", err)
 		return fmt.Errorf("%w: %s: %v", contracts.ErrConflict, env.ID, err)
 	}
 	return err

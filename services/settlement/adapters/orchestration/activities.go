@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"go.temporal.io/sdk/activity"
 	"go.temporal.io/sdk/client"
@@ -34,7 +35,13 @@ var ErrAwaitingApproval = errors.New("payment awaiting four-eyes approval")
 const (
 	ErrorTypeAwaitingApproval   = "AwaitingApproval"
 	ErrorTypeAwaitingCorrection = "AwaitingCorrection"
+	// ErrorTypeNotRaised: lc.honoured.v1 has not reached settlement yet; retried within
+	// notRaisedRetry.
+	ErrorTypeNotRaised = "PaymentNotRaised"
 )
+
+// notRaisedRetry is how soon an instruction of a payment not raised yet is tried again.
+const notRaisedRetry = time.Second
 
 // InstructPayment releases the payment of an honoured presentation as the trade workflow
 // (identity.Workflow) and returns its status (contracts.InstructPaymentActivity): the first
@@ -53,8 +60,14 @@ func (a Activities) InstructPayment(ctx context.Context, ref contracts.PaymentRe
 	switch {
 	case errors.Is(err, domain.ErrAwaitingCorrection):
 		return "", temporal.NewApplicationErrorWithCause(err.Error(), ErrorTypeAwaitingCorrection, err)
+	case domain.KindOf(err) == domain.KindNotFound:
+		// The honour is on its way through Kafka (seconds; longer while this service's consumer
+		// rejoins its group after a restart): looked for again within notRaisedRetry, not after
+		// the workflow's backoff has doubled up to its minute.
+		return "", temporal.NewApplicationErrorWithOptions(fmt.Sprintf("payment %s: %v", id, err), ErrorTypeNotRaised,
+			temporal.ApplicationErrorOptions{Cause: err, NextRetryDelay: notRaisedRetry})
 	case err != nil:
-		return "", fmt.Errorf("payment %s: %w", id, err) // not raised yet, or disputed: Temporal retries
+		return "", fmt.Errorf("payment %s: %w", id, err) // disputed, or the store failing: Temporal retries
 	case p.Status == domain.StatusAwaitingApproval:
 		return "", temporal.NewApplicationErrorWithCause(fmt.Sprintf("payment %s: %v", id, ErrAwaitingApproval), ErrorTypeAwaitingApproval, ErrAwaitingApproval)
 	}

@@ -99,6 +99,10 @@ func integration(ctx context.Context, p *domain.Payment, e domain.Event, id stri
 	case domain.PaymentInstructed:
 		payload = contracts.PaymentInitiated{TradeID: p.Obligation.TradeID, Actor: e.Actor, PaymentID: p.ID(), UETR: e.UETR, Amount: p.Obligation.Amount}
 	case domain.PaymentSettled:
+		if p.Obligation.IsReimbursement() {
+			payload = reimbursementSettled(p, e)
+			break
+		}
 		a := p.Current() // the attempt that settled
 		s := contracts.PaymentSettled{TradeID: p.Obligation.TradeID, Actor: e.Actor, PaymentID: p.ID(), Amount: p.Obligation.Amount, CreditedAmount: a.Credited, PresentationID: p.Obligation.PresentationID}
 		if a.Rate != nil {
