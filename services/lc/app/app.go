@@ -93,6 +93,7 @@ func New(repo command.Repository, trades command.TradeClaims, s Settings) Applic
 			ConfirmCredit:      command.ConfirmCreditHandler{Repo: repo, Clock: clock},
 			ClaimReimbursement: command.ClaimReimbursementHandler{Repo: repo, Clock: clock},
 		},
-		Queries: Queries{Credit: query.CreditHandler{Repo: repo}, TransferredCredit: query.TransferredCreditHandler{Repo: repo}},
+		Queries: Queries{Credit: query.CreditHandler{Repo: repo}, TransferredCredit: query.TransferredCreditHandler{Repo: repo},
+			ExaminePresentation: query.ExaminePresentationHandler{Calendars: s.Policy.Calendars}},
 	}
 }

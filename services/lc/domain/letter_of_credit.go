@@ -124,6 +124,7 @@ type ExaminedPresentation struct {
 	// ReceivedAt, DeadlineAt and Precluded are the examination's clock (examination_task.go).
 	ReceivedAt, DeadlineAt time.Time
 	Precluded              bool
+	Reserve                *UnderReserve // forwarded under reserve by the nominated bank (forward_under_reserve.go)
 }
 
 // Apply for a credit: the importer's application. The place of expiry must be one whose
@@ -335,6 +336,8 @@ func (lc *LetterOfCredit) Apply(e Event) {
 		lc.presentation(e.PresentationID).Refusal, lc.presentation(e.PresentationID).DecisionUntil, lc.Status = &e.Notice, e.DecisionUntil, StatusRefused
 	case RefusalPrecluded:
 		lc.presentation(e.PresentationID).Precluded = true
+	case ForwardedUnderReserve:
+		lc.applyForwardedUnderReserve(e)
 	case WaiverRequested:
 		lc.last().WaiverRequest = &e
 	case WaiverRejected:

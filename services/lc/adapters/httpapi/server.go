@@ -15,7 +15,6 @@ import (
 	"github.com/tradefin/tradefin/events/problem"
 	"github.com/tradefin/tradefin/services/lc/app"
 	"github.com/tradefin/tradefin/services/lc/app/query"
-	"github.com/tradefin/tradefin/services/lc/domain"
 )
 
 //go:embed openapi.yaml
@@ -51,13 +50,12 @@ func routes(a app.Application) *apispec.Mux {
 		var req struct {
 			Terms        termsDTO        `json:"terms"`
 			Presentation presentationDTO `json:"presentation"`
-			Holidays     []domain.Date   `json:"holidays"`
 		}
 		if err := decode(r, &req); err != nil {
 			fail(w, r, err)
 			return
 		}
-		res, err := a.Queries.ExaminePresentation.Handle(query.ExaminePresentation{Terms: req.Terms.domain(), Presentation: req.Presentation.domain(), Holidays: req.Holidays})
+		res, err := a.Queries.ExaminePresentation.Handle(query.ExaminePresentation{Terms: req.Terms.domain(), Presentation: req.Presentation.domain()})
 		if err != nil {
 			fail(w, r, err)
 			return

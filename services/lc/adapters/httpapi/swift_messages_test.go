@@ -195,6 +195,10 @@ func TestReceivedMT700AndMT707AreRegisteredForAdvice(t *testing.T) {
 			if code != 200 || len(ams) != 1 || ams[0].(map[string]any)["status"] != "PROPOSED" || ams[0].(map[string]any)["newExpiry"] != "2027-04-30" {
 				t.Fatalf("amendment to advise: %d %v", code, got["amendments"])
 			}
+			// The advising bank advises the amendment it received before the beneficiary answers (UCP 600 Art. 9(d)).
+			if code, body := call(t, s, "advising-bank", "POST", lc+"/amendments/1/advice", nil); code != 200 {
+				t.Fatalf("advice of the amendment: %d %v", code, body)
+			}
 			if code, body := call(t, s, "exporter", "POST", lc+"/amendments/1/answer", map[string]any{"accepted": true}); code != 200 || body["terms"].(map[string]any)["expiryDate"] != "2027-04-30" {
 				t.Fatalf("the beneficiary accepting the amendment: %d %v", code, body)
 			}

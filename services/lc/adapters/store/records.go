@@ -136,6 +136,7 @@ var formats = func() *eventstore.Registry {
 	r.Register("lc.RefusalPrecluded", refusalPrecludedRecord{})
 	r.Register("lc.DocumentRegistered", documentRegisteredRecord{})
 	r.Register("lc.FullyDrawn", fullyDrawnRecord{})
+	r.Register("lc.ForwardedUnderReserve", forwardedUnderReserveRecord{})
 	registerConfirmationRecords(r)
 	return r
 }()
@@ -194,6 +195,8 @@ func toRecord(e domain.Event) (aggregate.Record[domain.Event], error) {
 		return refusalPrecludedRecord(e), nil
 	case domain.FullyDrawn:
 		return fullyDrawnRecord(e), nil
+	case domain.ForwardedUnderReserve:
+		return forwardedUnderReserveRecord(e), nil
 	case domain.Confirmed, domain.ReimbursementClaimed:
 		return confirmationRecord(e), nil
 	}

@@ -1,5 +1,5 @@
 // Package swiftmap renders a credit's history as the SWIFT messages the banks exchange: MT700
-// (and MT701s) when issued, MT707 for each amendment, MT734 for each refusal, MT752 when discrepancies are waived and the
+// (and MT701s) when issued, MT707 for each amendment, MT750 when the nominated bank forwards under reserve, MT734 for each refusal, MT752 when discrepancies are waived and the
 // bank authorises payment, MT754 and MT756 when honoured.
 package swiftmap
 
@@ -50,6 +50,12 @@ func Messages(lc *domain.LetterOfCredit) ([]Message, error) {
 	for i, p := range lc.Presentations {
 		ref := short(fmt.Sprintf("%s-%d", lc.ID, i+1)) // field 20: 16x at most, so keep the distinctive tail
 		amount := invoiceAmount(p, t.Amount)
+		if m, err := discrepancyAdvice(t, p, ref); err != nil || m != nil {
+			if err != nil {
+				return nil, fmt.Errorf("MT750: %w", err)
+			}
+			add(m)
+		}
 		if p.Refusal != nil {
 			m, err := swift.MT734{Sender: t.IssuingBank, Receiver: t.AdvisingBank, Reference: ref, PresentingBankRef: short(p.ID),
 				UtilisationDate: civil(p.Presentation.Date), Amount: &amount, Discrepancies: discrepancies(p.Refusal.Discrepancies),

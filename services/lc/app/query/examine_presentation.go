@@ -12,14 +12,16 @@ import (
 type ExaminePresentation struct {
 	Terms        domain.Terms
 	Presentation domain.Presentation
-	Holidays     []domain.Date // of the place of presentation, at most domain.MaxHolidays
 }
 
-// ExaminePresentationHandler runs the examination.
-type ExaminePresentationHandler struct{}
+// ExaminePresentationHandler runs the examination on the bank's calendars: the one of the bank
+// presented to, or of the credit's place for presentation.
+type ExaminePresentationHandler struct {
+	Calendars domain.Calendars
+}
 
 // Handle validates the request and examines it; every field at fault is named at once.
-func (ExaminePresentationHandler) Handle(q ExaminePresentation) (domain.Examination, error) {
+func (h ExaminePresentationHandler) Handle(q ExaminePresentation) (domain.Examination, error) {
 	var bad domain.InvalidFields
 	req := func(ok bool, name, reason string) {
 		if !ok {
@@ -43,14 +45,10 @@ func (ExaminePresentationHandler) Handle(q ExaminePresentation) (domain.Examinat
 			req(known(k), fmt.Sprintf("terms.documentsRequired[%d]", i), "unknown document kind "+string(k))
 		}
 	}
-	cal, err := domain.NewCalendar(q.Presentation.Place, nil, nil, q.Holidays)
-	if err != nil {
-		bad = append(bad, err.(domain.InvalidFields)...)
-	}
 	if len(bad) > 0 {
 		return domain.Examination{}, bad
 	}
-	return domain.Examine(q.Terms, q.Presentation, cal), nil
+	return domain.Examine(q.Terms, q.Presentation, h.Calendars.OfBank(q.Presentation.Bank, q.Terms)), nil
 }
 
 func known(k domain.DocumentKind) bool {

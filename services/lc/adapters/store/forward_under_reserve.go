@@ -1,0 +1,13 @@
+package store
+
+import "github.com/tradefin/tradefin/services/lc/domain"
+
+// forwardedUnderReserveRecord is domain.ForwardedUnderReserve as stored (version 1).
+type forwardedUnderReserveRecord struct {
+	PresentationID string               `json:"presentationId"`
+	By             string               `json:"by"`
+	On             domain.Date          `json:"on"`
+	Discrepancies  []domain.Discrepancy `json:"discrepancies"`
+}
+
+func (r forwardedUnderReserveRecord) Event() domain.Event { return domain.ForwardedUnderReserve(r) }
