@@ -36,6 +36,8 @@ user portal "$TRADEFIN_KAFKA_PASSWORD_PORTAL"
 
 produces lc tradefin.lc.v1
 produces lc tradefin.poison
+consumes lc tradefin.customs.v1
+groups lc lc
 produces customs tradefin.customs.v1
 consumes customs tradefin.lc.v1
 groups customs customs
