@@ -195,7 +195,8 @@ func TestPortalTrade(t *testing.T) {
 			chromedp.WithPollingTimeout(2*time.Minute))(ctx, tg)
 		return err
 	}))
-	want := []string{"LC_APPLIED", "LC_ISSUED", "LC_ADVISED", "LC_ACCEPTED", "EXPORT_CLEARED", "SHIPPED", "DOCUMENTS_PRESENTED",
+	// The amendment joao rejected was issued, which binds the issuing bank (Art. 10(b)): LC_AMENDMENT_ISSUED.
+	want := []string{"LC_APPLIED", "LC_ISSUED", "LC_ADVISED", "LC_ACCEPTED", "LC_AMENDMENT_ISSUED", "EXPORT_CLEARED", "SHIPPED", "DOCUMENTS_PRESENTED",
 		"DOCUMENTS_REFUSED", "DISCREPANCY_WAIVED", "HONOURED", "SETTLED", "IMPORT_RELEASED", "CLOSED"}
 	rows := eval[[]struct{ Name, Block, Tx string }](ingrid, `[...document.querySelectorAll("#milestones tr.milestone")].map(r => ({Name: r.dataset.name, Block: r.cells[4].innerText, Tx: r.cells[5].innerText}))`)
 	if len(rows) != len(want) {

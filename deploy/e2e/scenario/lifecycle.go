@@ -12,6 +12,10 @@ func (c *Client) Amend(ctx context.Context, w *Walk) error {
 	if err := c.call(ctx, issuingBank, "POST", c.LC+w.credit()+"/amendments", map[string]any{"date": w.day(0), "newExpiry": w.day(60)}, nil); err != nil {
 		return err
 	}
+	// The advising bank that advised the credit advises its amendment first (UCP 600 Art. 9(d)).
+	if err := c.call(ctx, advisingBank, "POST", c.LC+w.credit()+"/amendments/1/advice", nil, nil); err != nil {
+		return err
+	}
 	return c.call(ctx, exporter, "POST", c.LC+w.credit()+"/amendments/1/answer", map[string]any{"accepted": true}, nil)
 }
 
