@@ -136,7 +136,7 @@ func TestConfirmedHonourAndReimbursementClaim(t *testing.T) {
 			if err := lc.ClaimReimbursement("BCOMPTPL", "P-1", NewDate(2026, 12, 9)); err != nil {
 				t.Fatal(err)
 			}
-			want := ReimbursementClaim{PresentationID: "P-1", Amount: lc.HonouredAmount("P-1"), By: "BCOMPTPL", On: NewDate(2026, 12, 9), From: c.from}
+			want := ReimbursementClaim{PresentationID: "P-1", Amount: lc.DrawingAmount("P-1"), By: "BCOMPTPL", On: NewDate(2026, 12, 9), From: c.from}
 			if len(lc.Reimbursements) != 1 || lc.Reimbursements[0] != want || want.Amount.String() != "EUR 100000.00" {
 				t.Fatalf("claims %+v, want %+v", lc.Reimbursements, want)
 			}

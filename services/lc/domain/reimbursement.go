@@ -59,22 +59,8 @@ func (lc *LetterOfCredit) ClaimReimbursement(by BIC, presentationID string, on D
 	if from == "" {
 		from = lc.Terms.IssuingBank
 	}
-	lc.record(ReimbursementClaimed{Claim: ReimbursementClaim{PresentationID: presentationID, Amount: lc.HonouredAmount(presentationID), By: by, On: on, From: from}})
+	lc.record(ReimbursementClaimed{Claim: ReimbursementClaim{PresentationID: presentationID, Amount: lc.DrawingAmount(presentationID), By: by, On: on, From: from}})
 	return nil
-}
-
-// HonouredAmount is what honouring the presentation pays: its commercial invoice's amount, or
-// the credit's when the invoice states none.
-func (lc *LetterOfCredit) HonouredAmount(presentationID string) money.Money {
-	amount := lc.Terms.Amount
-	if p := lc.PresentationByID(presentationID); p != nil {
-		for _, d := range p.Presentation.Documents {
-			if d.Kind == CommercialInvoice && d.Amount != nil {
-				amount = *d.Amount
-			}
-		}
-	}
-	return amount
 }
 
 // PresentationByID is the examined presentation of that ID (nil: none).
