@@ -80,6 +80,10 @@ type Event struct {
 	ExaminationDeadline time.Time `json:",omitzero"`
 	// Drawing is the drawing the event is of (contracts.DrawingOf; drawings.go).
 	Drawing string `json:",omitempty"`
+	// ByConfirmingBank: the confirming bank performed the event's step in its own name (an honour
+	// under its confirmation, UCP 600 Art. 8(a)), so its organisation commits the milestone
+	// (rules.CommittingOrg). Absent from signals recorded before it: the table's organisation.
+	ByConfirmingBank bool `json:",omitempty"`
 }
 
 // Milestone is one milestone of the trade: committed (TxID set), or waiting for its predecessor.

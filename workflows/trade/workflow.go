@@ -154,7 +154,7 @@ func (t *tradeRun) receive(ev Event) {
 		t.st.Expiry, t.wake = "", true // the pending presentation moved: ask the LC service again
 	}
 	if name != "" {
-		t.st.Pending = append(t.st.Pending, Milestone{Name: string(name), MSPID: rules.EntitledOrg(name),
+		t.st.Pending = append(t.st.Pending, Milestone{Name: string(name), MSPID: rules.CommittingOrg(name, ev.ByConfirmingBank),
 			EventID: ev.ID, SHA256: ev.SHA256, Actor: ev.Actor, trace: ev.Trace, Drawing: t.drawingOf(ev, name)})
 	}
 	if ev.Payment != nil {
