@@ -1,6 +1,8 @@
 package contracts
 
 import (
+	"strings"
+
 	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/events/money"
 )
@@ -71,4 +73,11 @@ const ReimbursementSuffix = ":reimbursement"
 func ByConfirmingBank(data any) bool {
 	h, ok := data.(*LCHonoured)
 	return ok && h.HonouredBy != ""
+}
+
+// IsReimbursementPayment reports whether paymentID (settlement's, as settlement.payment_failed.v1
+// names it) is a confirming bank's reimbursement: its presentation part ends with
+// ReimbursementSuffix, which no presentation ID holds.
+func IsReimbursementPayment(paymentID string) bool {
+	return strings.HasSuffix(paymentID, ReimbursementSuffix)
 }

@@ -189,7 +189,7 @@ func signalFor(ctx context.Context, env contracts.Envelope) (trade.Event, error)
 	case *contracts.LCAmended:
 		ev.LCID, until = e.LCID, e.PresentableUntil
 	case *contracts.PaymentFailed:
-		ev.Reason = e.Reason
+		ev.Reason, ev.PaymentID = e.Reason, e.PaymentID
 	case *contracts.DocumentsPresented: // the examination deadline's timer (trade/examination_deadline.go)
 		ev.PresentationID = e.PresentationID
 		if e.ExaminationDeadline != "" {

@@ -84,6 +84,9 @@ type Event struct {
 	// under its confirmation, UCP 600 Art. 8(a)), so its organisation commits the milestone
 	// (rules.CommittingOrg). Absent from signals recorded before it: the table's organisation.
 	ByConfirmingBank bool `json:",omitempty"`
+	// PaymentID is set on settlement.payment_failed.v1: the payment rejected, the beneficiary's or
+	// a confirming bank's reimbursement (contracts.IsReimbursementPayment; reimbursement_retry.go).
+	PaymentID string `json:",omitempty"`
 }
 
 // Milestone is one milestone of the trade: committed (TxID set), or waiting for its predecessor.

@@ -40,6 +40,7 @@ func Workflow(ctx workflow.Context, in Input) (State, error) {
 func lifecycle(ctx workflow.Context, in Input) (State, error) {
 	t := newTradeRun(in)
 	t.drawings = drawingsOn(ctx)
+	t.reimbursementRetry = reimbursementRetryOn(ctx)
 	if err := workflow.SetQueryHandler(ctx, StateQuery, func() (State, error) { return t.st, nil }); err != nil {
 		return t.st, err
 	}
@@ -93,6 +94,8 @@ type tradeRun struct {
 	wake          bool      // something the expiry timer depends on changed
 	deferredAt    time.Time // when the LC service last deferred the expiry
 	drawings      bool      // the run follows drawingsChange (drawings.go)
+	// reimbursementRetry: the run follows reimbursementRetryChange (reimbursement_retry.go)
+	reimbursementRetry bool
 }
 
 func newTradeRun(in Input) *tradeRun {
@@ -145,6 +148,7 @@ func (t *tradeRun) receive(ev Event) {
 		}
 	case name == rules.Cancelled:
 		t.cancelling = true
+	case t.reimbursementFailed(ev): // the reimbursement's, driven again (reimbursement_retry.go)
 	case ev.Type == paymentFailed:
 		t.st.Payment.Failed = &PaymentFailure{EventID: ev.ID, Reason: ev.Reason, At: ev.Time}
 		t.st.Payment.Failures++
