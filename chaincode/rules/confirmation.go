@@ -1,10 +1,10 @@
 package rules
 
 // The milestones of a confirmed credit (UCP 600 Art. 8) and of its reimbursement (Art. 7(c),
-// 8(c); URR 725 where a reimbursing bank is named). The confirming bank is the advising bank
-// or another bank (MT700 58a); on the trade channel it commits as ExporterBankMSP, the
-// advising/nominated side, because the channel has no organisation of its own for a third
-// bank: a confirmer other than the advising bank signs through that side's agent.
+// 8(c); URR 725 where a reimbursing bank is named). The confirming bank commits as
+// ExporterBankMSP: on this channel it is the advising bank, the only bank besides the issuing
+// bank with an organisation here (the LC service refuses a 58a naming a third bank, so none
+// signs through another's agent; performer.go).
 const (
 	// LCConfirmed: the confirming bank added its confirmation; it is irrevocably bound to
 	// honour from then on (Art. 8(b)). Once per trade, before honour.

@@ -159,6 +159,9 @@ func Apply(id, tradeID string, t Terms, cals Calendars) (*LetterOfCredit, error)
 	if err := validSettlementAccount(t.BeneficiaryAccount, t.AccountCurrency); err != nil {
 		return nil, err
 	}
+	if err := checkConfirmerOnNetwork(t); err != nil { // confirming_bank.go
+		return nil, err
+	}
 	lc := &LetterOfCredit{}
 	lc.record(Applied{ID: id, TradeID: tradeID, Terms: t, PresentableUntil: PresentableUntil(t.ExpiryDate, cal)})
 	return lc, nil

@@ -13,7 +13,12 @@ import (
 func fail(w http.ResponseWriter, r *http.Request, err error) {
 	var p *problem.Error
 	var fs domain.InvalidFields
+	var rf *domain.RefusedField
 	switch {
+	case errors.As(err, &rf): // a 422 naming the field the rules refuse
+		problem.Write(w, r, &problem.Error{Kind: problem.Unprocessable, Title: "Refused by the credit's rules", Detail: rf.Error(),
+			Params: []problem.InvalidParam{{Name: rf.Field, Reason: rf.Reason}}})
+		return
 	case errors.As(err, &p): // the adapter's own (a body that does not decode)
 		problem.Write(w, r, p)
 		return
