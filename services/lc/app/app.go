@@ -44,6 +44,9 @@ type Commands struct {
 	// The confirming bank's (UCP 600 Art. 8).
 	ConfirmCredit      command.ConfirmCreditHandler
 	ClaimReimbursement command.ClaimReimbursementHandler
+
+	// The nominated bank's: it forwards discrepant documents under reserve (UCP 600 Art. 12(a)).
+	ForwardUnderReserve command.ForwardUnderReserveHandler
 }
 
 // Queries are the read-side use cases.
@@ -92,6 +95,8 @@ func New(repo command.Repository, trades command.TradeClaims, s Settings) Applic
 			ReceiveSwift:       command.ReceiveSwiftHandler{Repo: repo, Trades: trades, Calendars: s.Policy.Calendars},
 			ConfirmCredit:      command.ConfirmCreditHandler{Repo: repo, Clock: clock},
 			ClaimReimbursement: command.ClaimReimbursementHandler{Repo: repo, Clock: clock},
+
+			ForwardUnderReserve: command.ForwardUnderReserveHandler{Repo: repo, Policy: s.Policy, Clock: clock},
 		},
 		Queries: Queries{Credit: query.CreditHandler{Repo: repo}, TransferredCredit: query.TransferredCreditHandler{Repo: repo},
 			ExaminePresentation: query.ExaminePresentationHandler{Calendars: s.Policy.Calendars}},
