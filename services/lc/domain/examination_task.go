@@ -93,6 +93,9 @@ func (lc *LetterOfCredit) DecideExamination(id string, d ExaminationDecision, at
 	cal := pol.Calendars.ofBank(p.Presentation.Bank, lc.Terms)
 	on := cal.DateAt(at)
 	if d.Honour {
+		if err := lc.checkHonourWithinBalance(id); err != nil {
+			return err
+		}
 		lc.recordHonour(Honoured{PresentationID: id, Date: on, By: lc.honouredBy(p)})
 		return lc.Undertake(pol) // a usance credit's honour is an undertaking to pay at maturity
 	}
