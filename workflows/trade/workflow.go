@@ -40,6 +40,7 @@ func Workflow(ctx workflow.Context, in Input) (State, error) {
 func lifecycle(ctx workflow.Context, in Input) (State, error) {
 	t := newTradeRun(in)
 	t.drawings = drawingsOn(ctx)
+	t.received = receivedOn(ctx)
 	if err := workflow.SetQueryHandler(ctx, StateQuery, func() (State, error) { return t.st, nil }); err != nil {
 		return t.st, err
 	}
@@ -93,6 +94,7 @@ type tradeRun struct {
 	wake          bool      // something the expiry timer depends on changed
 	deferredAt    time.Time // when the LC service last deferred the expiry
 	drawings      bool      // the run follows drawingsChange (drawings.go)
+	received      bool      // the run follows receivedCreditChange (received.go)
 }
 
 func newTradeRun(in Input) *tradeRun {
@@ -139,7 +141,7 @@ func (t *tradeRun) receive(ev Event) {
 	}
 	name := milestoneFor(ev.Type)
 	switch {
-	case name == rules.LCApplied && t.st.LCExpiry.IsZero(), name == rules.LCAmended:
+	case t.opens(name) && t.st.LCExpiry.IsZero(), name == rules.LCAmended:
 		if !ev.LCExpiry.IsZero() { // a new presentable-until instant: a new timer
 			t.st.LCExpiry, t.st.Expiry, t.wake = ev.LCExpiry, "", true
 		}
