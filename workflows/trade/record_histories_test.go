@@ -101,6 +101,7 @@ func TestRecordHistories(t *testing.T) {
 		{"amended-cancelled", []string{"lc.applied.v1", "lc.issued.v1", "customs.export_cleared.v1", "lc.amended.v1", "lc.amended.v1", "lc.cancelled.v1"}, 90 * 24 * time.Hour, 300 * time.Millisecond},
 		{"payment-failed", append(slices.Clone(happyPath[:9]), "settlement.payment_failed.v1", "settlement.payment_settled.v1", "customs.import_released.v1"), 90 * 24 * time.Hour, 300 * time.Millisecond},
 		{"usance", happyPath, 90 * 24 * time.Hour, 300 * time.Millisecond}, // honoured payable 3 s on (maturity below)
+		{"received", append([]string{"lc.received.v1"}, happyPath[2:]...), 90 * 24 * time.Hour, 300 * time.Millisecond}, // a credit issued outside (received.go)
 	} {
 		maturity := map[string]time.Duration{"usance": 3 * time.Second}[s.name] // a usance credit's honour is payable then
 		t.Run(s.name, func(t *testing.T) {
@@ -115,7 +116,7 @@ func TestRecordHistories(t *testing.T) {
 			for i, typ := range s.events {
 				id := fmt.Sprintf("%s-ev-%d", tradeID, i)
 				ev := Event{Type: typ, ID: id, SHA256: sha256Hex(id), Source: "/tradefin/record", Time: time.Now().UTC(), LCID: "LC"}
-				if typ == "lc.applied.v1" || typ == "lc.amended.v1" {
+				if typ == "lc.applied.v1" || typ == "lc.amended.v1" || typ == "lc.received.v1" {
 					ev.LCExpiry = time.Now().Add(s.expiry).UTC().Truncate(time.Second)
 				}
 				if typ == "lc.honoured.v1" {
