@@ -41,6 +41,7 @@ func lifecycle(ctx workflow.Context, in Input) (State, error) {
 	t := newTradeRun(in)
 	t.drawings = drawingsOn(ctx)
 	t.received = receivedOn(ctx)
+	t.reimbursementRetry = reimbursementRetryOn(ctx)
 	if err := workflow.SetQueryHandler(ctx, StateQuery, func() (State, error) { return t.st, nil }); err != nil {
 		return t.st, err
 	}
@@ -95,6 +96,8 @@ type tradeRun struct {
 	deferredAt    time.Time // when the LC service last deferred the expiry
 	drawings      bool      // the run follows drawingsChange (drawings.go)
 	received      bool      // the run follows receivedCreditChange (received.go)
+	// reimbursementRetry: the run follows reimbursementRetryChange (reimbursement_retry.go)
+	reimbursementRetry bool
 }
 
 func newTradeRun(in Input) *tradeRun {
@@ -147,6 +150,7 @@ func (t *tradeRun) receive(ev Event) {
 		}
 	case name == rules.Cancelled:
 		t.cancelling = true
+	case t.reimbursementFailed(ev): // the reimbursement's, driven again (reimbursement_retry.go)
 	case ev.Type == paymentFailed:
 		t.st.Payment.Failed = &PaymentFailure{EventID: ev.ID, Reason: ev.Reason, At: ev.Time}
 		t.st.Payment.Failures++
@@ -156,7 +160,7 @@ func (t *tradeRun) receive(ev Event) {
 		t.st.Expiry, t.wake = "", true // the pending presentation moved: ask the LC service again
 	}
 	if name != "" {
-		t.st.Pending = append(t.st.Pending, Milestone{Name: string(name), MSPID: rules.EntitledOrg(name),
+		t.st.Pending = append(t.st.Pending, Milestone{Name: string(name), MSPID: rules.CommittingOrg(name, ev.ByConfirmingBank),
 			EventID: ev.ID, SHA256: ev.SHA256, Actor: ev.Actor, trace: ev.Trace, Drawing: t.drawingOf(ev, name)})
 	}
 	if ev.Payment != nil {
