@@ -38,6 +38,9 @@ type Trade struct {
 	// Confirmed: the credit asks for confirmation (MT700 49 CONFIRM); the advising bank confirms,
 	// honours, claims reimbursement, and the issuing bank's reimbursement settles (confirmed.go).
 	Confirmed bool
+	// Availability is the credit's MT700 41a/42C/42P (RunDrawings: a usance credit whose drawings
+	// are both honoured before either is paid, at its maturity); nil, at sight.
+	Availability map[string]any
 }
 
 // Run walks the trade through a documentary credit and waits until its workflow has closed it.
