@@ -360,11 +360,16 @@ func (t *tradeRun) await(ctx workflow.Context, what string, start func(workflow.
 
 // recordOptions are the ledger activities' options: on the task queue of the organisation that
 // commits, retried until they pass (recording is idempotent on the chaincode side), backing off
-// to maxBackoff; only refusals that can never pass are final.
+// to maxBackoff; only refusals that can never pass are final. The ledger activities heartbeat
+// while they commit, so a commit held by a process that died is retried after
+// ledger.HeartbeatTimeout, not the minute a hung commit may take. Timeouts are not part of
+// the workflow's commands Temporal replays against, so changing them needs no GetVersion;
+// ledger agents that heartbeat go out before workers that set the timeout.
 func recordOptions(mspID string, maxBackoff time.Duration) workflow.ActivityOptions {
 	return workflow.ActivityOptions{
 		TaskQueue:           ledger.TaskQueue(mspID),
 		StartToCloseTimeout: time.Minute,
+		HeartbeatTimeout:    ledger.HeartbeatTimeout,
 		RetryPolicy: &temporal.RetryPolicy{
 			InitialInterval: min(time.Second, maxBackoff), BackoffCoefficient: 2, MaximumInterval: maxBackoff,
 			NonRetryableErrorTypes: []string{ledger.RefusalErrorType, ledger.UnjustifiedErrorType},
