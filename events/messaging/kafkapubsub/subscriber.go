@@ -90,7 +90,9 @@ func (s *Subscriber) Subscribe(ctx context.Context, topic string) (<-chan *messa
 func (s *Subscriber) consume(ctx context.Context, r *kafka.Reader, out chan<- *message.Message, log *slog.Logger) {
 	defer s.wg.Done()
 	defer close(out)
+	acked := newAckedOffsets(r, s.cfg.CommitInterval, log)
 	defer func() {
+		acked.close()                     // hands the last acknowledged offsets to the reader
 		if err := r.Close(); err != nil { // flushes pending commits
 			log.Warn("close reader", "err", err)
 		}
@@ -116,14 +118,14 @@ func (s *Subscriber) consume(ctx context.Context, r *kafka.Reader, out chan<- *m
 			}
 			continue
 		}
-		if !s.deliver(ctx, r, km, out, log) {
+		if !s.deliver(ctx, acked, km, out) {
 			return
 		}
 	}
 }
 
 // deliver hands km to the handler until it is acked; false means the subscription ends.
-func (s *Subscriber) deliver(ctx context.Context, r *kafka.Reader, km kafka.Message, out chan<- *message.Message, log *slog.Logger) bool {
+func (s *Subscriber) deliver(ctx context.Context, acked *ackedOffsets, km kafka.Message, out chan<- *message.Message) bool {
 	for {
 		msg := fromKafka(km)
 		msgCtx, cancelMsg := context.WithCancel(withPosition(ctx, Position{Topic: km.Topic, Partition: km.Partition, Offset: km.Offset}))
@@ -137,10 +139,7 @@ func (s *Subscriber) deliver(ctx context.Context, r *kafka.Reader, km kafka.Mess
 		select {
 		case <-msg.Acked():
 			cancelMsg()
-			if err := r.CommitMessages(context.Background(), km); err != nil {
-				// The message was handled; a failed commit only means it may come again.
-				log.Warn("commit failed", "partition", km.Partition, "offset", km.Offset, "err", err)
-			}
+			acked.add(km)
 			return true
 		case <-msg.Nacked():
 			cancelMsg()
