@@ -9,12 +9,11 @@ import (
 	"github.com/segmentio/kafka-go"
 )
 
-// ackedOffsets hands acknowledged messages to the reader's commit: with a commit interval, the
-// latest of each partition once per interval, not each message as it is acked. Every
-// CommitMessages call wakes the reader's commit loop, a goroutine switch per message on top of
-// the delivery and the Ack; the reader sends the offsets to the broker once per interval anyway,
-// so the offsets committed and when are the same. Without an interval every ack commits at
-// once, synchronously, as configured.
+// ackedOffsets commits acknowledged messages through the reader, whose commits are synchronous:
+// with a commit interval, the latest of each partition once per interval from a goroutine of its
+// own, not each message as it is acked (no goroutine switch per message on top of the delivery
+// and the Ack), and what is left when the subscription ends; without an interval every ack
+// commits at once, as configured.
 type ackedOffsets struct {
 	r        *kafka.Reader
 	interval time.Duration
@@ -75,13 +74,15 @@ func (a *ackedOffsets) flush() {
 }
 
 func (a *ackedOffsets) commit(kms ...kafka.Message) {
-	if err := a.r.CommitMessages(context.Background(), kms...); err != nil {
+	ctx, cancel := context.WithTimeout(context.Background(), commitTimeout)
+	defer cancel()
+	if err := a.r.CommitMessages(ctx, kms...); err != nil {
 		// The messages were handled; a failed commit only means they may come again.
 		a.log.Warn("commit failed", "messages", len(kms), "err", err)
 	}
 }
 
-// close stops the ticker and hands over what is pending (before the reader closes).
+// close stops the ticker and commits what is pending (before the reader closes).
 func (a *ackedOffsets) close() {
 	if a.interval > 0 {
 		close(a.stop)
@@ -89,3 +90,7 @@ func (a *ackedOffsets) close() {
 	<-a.done
 	a.flush()
 }
+
+// commitTimeout bounds one synchronous commit, so a broker gone away cannot hold a subscription's
+// end: the messages were handled, and an offset not committed only means they may come again.
+const commitTimeout = 10 * time.Second

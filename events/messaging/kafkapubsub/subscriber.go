@@ -64,6 +64,9 @@ func (s *Subscriber) Subscribe(ctx context.Context, topic string) (<-chan *messa
 	if group == "" {
 		group = "watermill-" + watermill.NewUUID() // a group of its own: every message, from the start
 	}
+	// No CommitInterval: the reader's commits are synchronous, handed over by ackedOffsets once
+	// per s.cfg.CommitInterval (commit.go), so a subscription's end commits without waiting for
+	// the reader to close.
 	reader := kafka.NewReader(kafka.ReaderConfig{
 		Brokers:           s.cfg.Brokers,
 		Dialer:            s.dialer,
@@ -72,7 +75,6 @@ func (s *Subscriber) Subscribe(ctx context.Context, topic string) (<-chan *messa
 		StartOffset:       kafka.FirstOffset,
 		MaxWait:           s.cfg.MaxWait,
 		QueueCapacity:     1000,
-		CommitInterval:    s.cfg.CommitInterval,
 		SessionTimeout:    s.cfg.SessionTimeout,
 		HeartbeatInterval: s.cfg.SessionTimeout / 5,
 		RebalanceTimeout:  2 * s.cfg.SessionTimeout,
@@ -92,10 +94,15 @@ func (s *Subscriber) consume(ctx context.Context, r *kafka.Reader, out chan<- *m
 	defer close(out)
 	acked := newAckedOffsets(r, s.cfg.CommitInterval, log)
 	defer func() {
-		acked.close()                     // hands the last acknowledged offsets to the reader
-		if err := r.Close(); err != nil { // flushes pending commits
-			log.Warn("close reader", "err", err)
-		}
+		acked.close() // commits the last acknowledged offsets
+		// Closing the reader leaves the group once every fetch in flight is answered, which a
+		// broker holding an idle fetch does up to MaxWait less a second later (config.go):
+		// nothing is left to commit, so the subscription's end does not wait for that.
+		go func() {
+			if err := r.Close(); err != nil {
+				log.Warn("close reader", "err", err)
+			}
+		}()
 	}()
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
