@@ -9,7 +9,8 @@ package trade
 //
 // Record before changing the workflow's logic (history-<version>-*.json): the replay test then
 // proves the new code still replays what the old one wrote (workflow.GetVersion). v0 was
-// recorded from the workflow before lifecycleChange, v1 after it.
+// recorded from the workflow before lifecycleChange, v1 after it, v2 after maturityChange, v3
+// after pipelinedCommitsChange and stuckWatchChange.
 
 import (
 	"context"
@@ -40,6 +41,7 @@ func TestRecordHistories(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer w.Stop()
+	chain := newFakeChain()
 	for _, org := range []string{rules.ImporterBank, rules.ExporterBank, rules.Customs} {
 		lw := worker.New(c, ledger.TaskQueue(org), worker.Options{})
 		lw.RegisterActivityWithOptions(func(ctx context.Context, in ledger.RecordInput) (ledger.Receipt, error) {
@@ -52,6 +54,11 @@ func TestRecordHistories(t *testing.T) {
 			}
 			return rs, nil
 		}, activity.RegisterOptions{Name: ledger.RecordMilestonesActivity})
+		lw.RegisterActivityWithOptions(func(ctx context.Context, in ledger.RecordAfterInput) ([]ledger.Receipt, error) {
+			return chain.recordAfter(ctx, in, func(ledger.RecordInput) error { return nil }, func(in ledger.RecordInput) ledger.Receipt {
+				return ledger.Receipt{Record: ledger.Record{TxID: "tx-" + in.Milestone, EventHash: in.SHA256}, Block: 1}
+			})
+		}, activity.RegisterOptions{Name: ledger.RecordAfterActivity})
 		if err := lw.Start(); err != nil {
 			t.Fatal(err)
 		}
