@@ -114,11 +114,11 @@ var (
 	errStartedMeanwhile = errors.New("the trade's workflow started meanwhile")
 )
 
-// signal: only the credit application starts a trade's workflow (SignalWithStart); every other
+// signal: only the event that opens a trade (opensTrade) starts its workflow (SignalWithStart); every other
 // event signals a running one, so an event of a trade that has none starts nothing.
 func (b Bridge) signal(ctx context.Context, tradeID string, ev trade.Event) error {
 	id := trade.WorkflowID(tradeID)
-	if ev.Type != appliedType {
+	if !opensTrade(ev.Type) {
 		err := b.Temporal.SignalWorkflow(ctx, id, "", trade.EventSignal, ev)
 		var notFound *serviceerror.NotFound
 		if !errors.As(err, &notFound) {
@@ -156,6 +156,12 @@ func (b Bridge) signal(ctx context.Context, tradeID string, ev trade.Event) erro
 
 const appliedType = "lc.applied.v1"
 
+// opensTrade: the events that start a trade's workflow — its credit's application, or the
+// registration of a credit issued outside (lc.received.v1, the advising bank's).
+func opensTrade(eventType string) bool {
+	return eventType == appliedType || eventType == "lc.received.v1"
+}
+
 // isInvalid: Temporal refuses the request itself (a workflow ID over its limit, a payload too
 // large); retrying it can never pass.
 func isInvalid(err error) bool {
@@ -185,6 +191,8 @@ func signalFor(ctx context.Context, env contracts.Envelope) (trade.Event, error)
 	until := ""
 	switch e := env.Data.(type) {
 	case *contracts.LCApplied:
+		ev.LCID, until = e.LCID, e.PresentableUntil
+	case *contracts.LCReceived:
 		ev.LCID, until = e.LCID, e.PresentableUntil
 	case *contracts.LCAmended:
 		ev.LCID, until = e.LCID, e.PresentableUntil

@@ -42,6 +42,9 @@ type Trade struct {
 	// reimbursement with this reason (pacs.002 RJCT); the workflow instructs it again and it
 	// settles (reimbursement_rejected.go).
 	ReimbursementRejected string
+	// Availability is the credit's MT700 41a/42C/42P (RunDrawings: a usance credit whose drawings
+	// are both honoured before either is paid, at its maturity); nil, at sight.
+	Availability map[string]any
 }
 
 // Run walks the trade through a documentary credit and waits until its workflow has closed it.
