@@ -35,6 +35,9 @@ type Commands struct {
 	TransferCredit     command.TransferCreditHandler
 	PresentTransferred command.PresentTransferredHandler
 	SubstituteInvoice  command.SubstituteInvoiceHandler
+	// Art. 38(i): the transferring bank's demand and its presentation as received.
+	DemandSubstitution command.DemandSubstitutionHandler
+	PresentAsReceived  command.PresentAsReceivedHandler
 	ProposeCancel      command.ProposeCancellationHandler
 	AnswerCancel       command.AnswerCancellationHandler
 	ExpireCredit       command.ExpireCreditHandler
@@ -88,6 +91,8 @@ func New(repo command.Repository, trades command.TradeClaims, s Settings) Applic
 			TransferCredit:     command.TransferCreditHandler{Repo: repo, Clock: clock},
 			PresentTransferred: command.PresentTransferredHandler{Repo: repo, Policy: s.Policy, Clock: clock},
 			SubstituteInvoice:  command.SubstituteInvoiceHandler{Repo: repo, Policy: s.Policy, Clock: clock},
+			DemandSubstitution: command.DemandSubstitutionHandler{Repo: repo, Clock: clock},
+			PresentAsReceived:  command.PresentAsReceivedHandler{Repo: repo, Policy: s.Policy, Clock: clock},
 			ProposeCancel:      command.ProposeCancellationHandler{Repo: repo, Clock: clock},
 			AnswerCancel:       command.AnswerCancellationHandler{Repo: repo, Clock: clock},
 			ExpireCredit:       command.ExpireCreditHandler{Repo: repo, Clock: clock},

@@ -11,6 +11,7 @@ import (
 func (a Application) WithExamination(docs command.DocumentRegistry, index ExaminationIndex, repo query.Credits) Application {
 	a.Commands.PresentDocuments.Documents = docs
 	a.Commands.SubstituteInvoice.Documents = docs
+	a.Commands.PresentAsReceived.Documents = docs
 	a.Queries.ExaminationQueue = query.ExaminationQueueHandler{Index: index, Repo: repo}
 	a.Commands.ReceiveRefusal.Index = index // an MT734 refers to a presentation
 	return a

@@ -91,8 +91,8 @@ func Authorize(a identity.Actor, act Action, lc *LetterOfCredit) error {
 		allowed, rule = adviser, "only a trade officer of the advising bank that advised the credit advises its amendments (UCP 600 Art. 9(d))"
 	case ActRequestTransfer, ActSubstitute:
 		allowed, rule = beneficiary, "only the (first) beneficiary of the credit asks for its transfer and substitutes its invoice (UCP 600 Art. 38)"
-	case ActTransfer:
-		allowed, rule = a.Acts(identity.Bank, t.TransferringBank(), identity.RoleTradeOfficer), "only a trade officer of the transferring bank transfers the credit (UCP 600 Art. 38(b))"
+	case ActTransfer, ActDemandSubstitution, ActPresentAsReceived:
+		allowed, rule = a.Acts(identity.Bank, t.TransferringBank(), identity.RoleTradeOfficer), "only a trade officer of the transferring bank transfers the credit and acts on its presentations (UCP 600 Art. 38(b), (i))"
 	case ActReadTransferred:
 		return nil
 	case ActPresentTransferred:

@@ -362,6 +362,8 @@ func (lc *LetterOfCredit) Apply(e Event) {
 		lc.applyCancellation(e)
 	case TransferAsked, CreditTransferred, TransferredDocumentsPresented, InvoiceSubstituted:
 		lc.applyTransfer(e)
+	case SubstitutionDemanded, PresentedAsReceived: // transfer_as_received.go
+		lc.applyTransferAsReceived(e)
 	case Expired:
 		lc.ExpiredAt, lc.Status = e.At, StatusExpired
 	case CreditReceived:

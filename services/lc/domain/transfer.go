@@ -51,6 +51,11 @@ type TransferredPresentation struct {
 	// Substituted: the first beneficiary substituted its invoice and the documents went on to
 	// the issuing bank under the credit (Presentations of the credit, same ID).
 	Substituted bool `json:"substituted,omitempty"`
+	// DemandedOn is the transferring bank's first demand that the first beneficiary substitute;
+	// AsReceived: it failed to, and the bank presented the documents as received (Art. 38(i);
+	// transfer_as_received.go).
+	DemandedOn Date `json:"demandedOn,omitzero"`
+	AsReceived bool `json:"asReceived,omitempty"`
 }
 
 // The states of a transfer.
@@ -269,6 +274,9 @@ func (lc *LetterOfCredit) Substitute(id string, invoice Document, at time.Time, 
 	if x.Substituted {
 		return lc.Present(id, Presentation{}, at, pol, reg) // a retry: the credit's presentation answers
 	}
+	if x.AsReceived {
+		return Examination{}, fmt.Errorf("substitute: %w: the transferring bank presented %s as received, the first beneficiary having failed to substitute on its demand (UCP 600 Art. 38(i))", ErrInvalidState, id)
+	}
 	if invoice.Kind != CommercialInvoice || invoice.Amount == nil || invoice.Amount.Currency != lc.Terms.Amount.Currency || invoice.Amount.Minor > lc.Terms.maxAmount().Minor {
 		return Examination{}, InvalidFields{{Field: "invoice", Reason: fmt.Sprintf("the first beneficiary's commercial invoice, in %s, for at most the credit's amount (UCP 600 Art. 38(h))", lc.Terms.Amount.Currency)}}
 	}
@@ -301,9 +309,12 @@ func (lc *LetterOfCredit) Payees(id string, honoured money.Money) []Payee {
 	if tr == nil {
 		return nil
 	}
-	i := slices.IndexFunc(tr.Presentations, func(x TransferredPresentation) bool { return x.ID == id && x.Substituted })
+	i := slices.IndexFunc(tr.Presentations, func(x TransferredPresentation) bool { return x.ID == id && (x.Substituted || x.AsReceived) })
 	if i < 0 {
 		return nil
+	}
+	if tr.Presentations[i].AsReceived { // Art. 38(i): the second beneficiary's invoice is what was honoured
+		return []Payee{{Org: tr.SecondBeneficiary.ID, Name: tr.SecondBeneficiary.Name, Account: tr.SecondBeneficiaryAccount, Amount: honoured}}
 	}
 	second, _ := tr.Presentations[i].Presentation.document(CommercialInvoice)
 	rest, _ := honoured.Sub(*second.Amount)

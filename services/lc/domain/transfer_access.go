@@ -9,6 +9,9 @@ const (
 	ActReadTransferred    Action = "read-transferred"    // the transferred credit: its parties and the second beneficiary
 	ActPresentTransferred Action = "present-transferred" // the second beneficiary presents under it
 	ActSubstitute         Action = "substitute"          // the first beneficiary substitutes its invoice (Art. 38(h))
+	// The transferring bank's steps when the first beneficiary fails to substitute (Art. 38(i)).
+	ActDemandSubstitution Action = "demand-substitution"
+	ActPresentAsReceived  Action = "present-as-received"
 )
 
 // isSecondBeneficiary: a is a trader of the second beneficiary of lc's transfer, once transferred.

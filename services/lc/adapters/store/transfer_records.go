@@ -25,6 +25,16 @@ type (
 		PresentationID string          `json:"presentationId"`
 		Invoice        domain.Document `json:"invoice"`
 	}
+	// Art. 38(i) (domain/transfer_as_received.go).
+	substitutionDemandedRecord struct {
+		PresentationID string      `json:"presentationId"`
+		By             string      `json:"by"`
+		On             domain.Date `json:"on"`
+	}
+	presentedAsReceivedRecord struct {
+		PresentationID string `json:"presentationId"`
+		By             string `json:"by"`
+	}
 )
 
 func registerTransfer(r *eventstore.Registry) {
@@ -32,6 +42,8 @@ func registerTransfer(r *eventstore.Registry) {
 	r.Register("lc.CreditTransferred", creditTransferredRecord{})
 	r.Register("lc.TransferredDocumentsPresented", transferredDocumentsPresentedRecord{})
 	r.Register("lc.InvoiceSubstituted", invoiceSubstitutedRecord{})
+	r.Register("lc.SubstitutionDemanded", substitutionDemandedRecord{})
+	r.Register("lc.PresentedAsReceived", presentedAsReceivedRecord{})
 }
 
 func transferRecord(e domain.Event) (aggregate.Record[domain.Event], bool) {
@@ -44,6 +56,10 @@ func transferRecord(e domain.Event) (aggregate.Record[domain.Event], bool) {
 		return transferredDocumentsPresentedRecord(e), true
 	case domain.InvoiceSubstituted:
 		return invoiceSubstitutedRecord(e), true
+	case domain.SubstitutionDemanded:
+		return substitutionDemandedRecord(e), true
+	case domain.PresentedAsReceived:
+		return presentedAsReceivedRecord(e), true
 	}
 	return nil, false
 }
@@ -53,7 +69,9 @@ func (r creditTransferredRecord) Event() domain.Event { return domain.CreditTran
 func (r transferredDocumentsPresentedRecord) Event() domain.Event {
 	return domain.TransferredDocumentsPresented(r)
 }
-func (r invoiceSubstitutedRecord) Event() domain.Event { return domain.InvoiceSubstituted(r) }
+func (r invoiceSubstitutedRecord) Event() domain.Event   { return domain.InvoiceSubstituted(r) }
+func (r substitutionDemandedRecord) Event() domain.Event { return domain.SubstitutionDemanded(r) }
+func (r presentedAsReceivedRecord) Event() domain.Event  { return domain.PresentedAsReceived(r) }
 
 // transferred is lc.transferred.v1: the LC_TRANSFERRED milestone.
 func transferred(lc *domain.LetterOfCredit, by identity.Stamp) contracts.LCTransferred {

@@ -9,5 +9,5 @@ import (
 
 func TestTransferEventsHaveStoredRecords(t *testing.T) {
 	recordtest.Run[*domain.LetterOfCredit, domain.Event](t, credits, domain.TransferAsked{}, domain.CreditTransferred{},
-		domain.TransferredDocumentsPresented{}, domain.InvoiceSubstituted{})
+		domain.TransferredDocumentsPresented{}, domain.InvoiceSubstituted{}, domain.SubstitutionDemanded{}, domain.PresentedAsReceived{})
 }
