@@ -59,11 +59,13 @@ func transferredCreditOf(lc *domain.LetterOfCredit) (transferredCreditView, erro
 			Examination: examinationOf(p.Result), Substituted: p.Substituted})
 	}
 	if tr.Status == domain.TransferTransferred {
-		m, err := swiftmap.MT720(lc)
+		msgs, err := swiftmap.MT720Messages(lc) // MT720, and MT721s when its narrative exceeds it
 		if err != nil {
 			return v, err
 		}
-		v.Messages = append(v.Messages, swiftmap.Message{Type: "MT720", Text: m.String()})
+		for _, m := range msgs {
+			v.Messages = append(v.Messages, swiftmap.Message{Type: "MT" + m.Type, Text: m.String()})
+		}
 	}
 	return v, nil
 }

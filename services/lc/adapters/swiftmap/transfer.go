@@ -15,6 +15,16 @@ import (
 // alike. MT721 would continue 45A/46A/47A beyond one message; a transferred credit of this
 // service fits in one (its narrative bounds are MT700's).
 func MT720(lc *domain.LetterOfCredit) (*swift.Message, error) {
+	m, err := mt720(lc)
+	if err != nil {
+		return nil, err
+	}
+	return m, swift.Validate(m)
+}
+
+// mt720 is the MT720 with the whole narrative in it, not yet validated (transfer_continuation.go
+// moves what exceeds its field sizes to MT721s).
+func mt720(lc *domain.LetterOfCredit) (*swift.Message, error) {
 	tr := lc.Transfer
 	if tr == nil || tr.Status != domain.TransferTransferred {
 		return nil, fmt.Errorf("MT720: the credit is not transferred")
@@ -73,7 +83,7 @@ func MT720(lc *domain.LetterOfCredit) (*swift.Message, error) {
 	m.Add("49", "WITHOUT")
 	m.Add("78", "DOCUMENTS TO BE PRESENTED TO US AS TRANSFERRING BANK")
 	m.Add("72Z", "TRANSFER UNDER UCP 600 ARTICLE 38")
-	return m, swift.Validate(m)
+	return m, nil
 }
 
 func coverPct(tr *domain.Transfer) int64 {
