@@ -29,7 +29,7 @@ func (c *Client) ApplyTransferable(ctx context.Context, w *Walk) error {
 func (c *Client) Transfer(ctx context.Context, w *Walk) error {
 	req := map[string]any{"secondBeneficiary": map[string]any{"id": secondExporter.org, "name": secondExporter.name, "address": "Avenida da Boavista 100, Porto"},
 		"secondBeneficiaryAccount": "PT50003300004531234567891", "amount": SecondAmount, "expiryDate": w.day(40), "latestShipment": w.day(25),
-		"presentationPeriodDays": 14}
+		"presentationPeriodDays": 14, "amendmentsToSecondBeneficiary": true}
 	if err := c.call(ctx, exporter, "POST", c.LC+w.credit()+"/transfer-request", req, nil); err != nil {
 		return err
 	}

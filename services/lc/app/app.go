@@ -38,6 +38,8 @@ type Commands struct {
 	// Art. 38(i): the transferring bank's demand and its presentation as received.
 	DemandSubstitution command.DemandSubstitutionHandler
 	PresentAsReceived  command.PresentAsReceivedHandler
+	AdviseToSecond     command.AdviseAmendmentToSecondHandler    // Art. 38(e): an amendment to the second beneficiary
+	AnswerTransferred  command.AnswerTransferredAmendmentHandler // Art. 38(f): its answer, on its own
 	ProposeCancel      command.ProposeCancellationHandler
 	AnswerCancel       command.AnswerCancellationHandler
 	ExpireCredit       command.ExpireCreditHandler
@@ -93,6 +95,8 @@ func New(repo command.Repository, trades command.TradeClaims, s Settings) Applic
 			SubstituteInvoice:  command.SubstituteInvoiceHandler{Repo: repo, Policy: s.Policy, Clock: clock},
 			DemandSubstitution: command.DemandSubstitutionHandler{Repo: repo, Clock: clock},
 			PresentAsReceived:  command.PresentAsReceivedHandler{Repo: repo, Policy: s.Policy, Clock: clock},
+			AdviseToSecond:     command.AdviseAmendmentToSecondHandler{Repo: repo, Clock: clock},
+			AnswerTransferred:  command.AnswerTransferredAmendmentHandler{Repo: repo},
 			ProposeCancel:      command.ProposeCancellationHandler{Repo: repo, Clock: clock},
 			AnswerCancel:       command.AnswerCancellationHandler{Repo: repo, Clock: clock},
 			ExpireCredit:       command.ExpireCreditHandler{Repo: repo, Clock: clock},

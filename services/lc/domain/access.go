@@ -91,12 +91,12 @@ func Authorize(a identity.Actor, act Action, lc *LetterOfCredit) error {
 		allowed, rule = adviser, "only a trade officer of the advising bank that advised the credit advises its amendments (UCP 600 Art. 9(d))"
 	case ActRequestTransfer, ActSubstitute:
 		allowed, rule = beneficiary, "only the (first) beneficiary of the credit asks for its transfer and substitutes its invoice (UCP 600 Art. 38)"
-	case ActTransfer, ActDemandSubstitution, ActPresentAsReceived:
+	case ActTransfer, ActDemandSubstitution, ActPresentAsReceived, ActAdviseAmendmentToSecond:
 		allowed, rule = a.Acts(identity.Bank, t.TransferringBank(), identity.RoleTradeOfficer), "only a trade officer of the transferring bank transfers the credit and acts on its presentations (UCP 600 Art. 38(b), (i))"
 	case ActReadTransferred:
 		return nil
-	case ActPresentTransferred:
-		rule = "only the second beneficiary presents under the transferred credit (UCP 600 Art. 38)"
+	case ActPresentTransferred, ActAnswerTransferredAmendment:
+		rule = "only the second beneficiary presents under the transferred credit and answers its amendments (UCP 600 Art. 38)"
 	case ActPresent:
 		allowed, rule = beneficiary, "only the beneficiary of the credit presents documents under it"
 	case ActWaive:

@@ -132,21 +132,27 @@ func (lc *LetterOfCredit) applyAmendment(e Event) {
 			return
 		}
 		a.Status = StateAccepted
-		if !a.NewExpiry.IsZero() {
-			lc.Terms.ExpiryDate = a.NewExpiry
-		}
 		if !e.PresentableUntil.IsZero() {
 			lc.PresentableUntil = e.PresentableUntil
 		}
-		if !a.NewLatestShipment.IsZero() {
-			lc.Terms.LatestShipment = a.NewLatestShipment
-		}
-		if a.Increase != nil {
-			lc.Terms.Amount, _ = lc.Terms.Amount.Add(*a.Increase)
-		}
-		if a.Decrease != nil {
-			lc.Terms.Amount, _ = lc.Terms.Amount.Sub(*a.Decrease)
-		}
-		lc.Terms = a.Narrative.apply(a.TermChanges.apply(lc.Terms))
+		lc.Terms = a.amend(lc.Terms)
 	}
+}
+
+// amend is t as the amendment changes it (the credit's terms, or a transferred credit's once
+// its second beneficiary accepts it, transfer_amendment.go).
+func (a Amendment) amend(t Terms) Terms {
+	if !a.NewExpiry.IsZero() {
+		t.ExpiryDate = a.NewExpiry
+	}
+	if !a.NewLatestShipment.IsZero() {
+		t.LatestShipment = a.NewLatestShipment
+	}
+	if a.Increase != nil {
+		t.Amount, _ = t.Amount.Add(*a.Increase)
+	}
+	if a.Decrease != nil {
+		t.Amount, _ = t.Amount.Sub(*a.Decrease)
+	}
+	return a.Narrative.apply(a.TermChanges.apply(t))
 }

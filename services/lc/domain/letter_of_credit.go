@@ -364,6 +364,8 @@ func (lc *LetterOfCredit) Apply(e Event) {
 		lc.applyTransfer(e)
 	case SubstitutionDemanded, PresentedAsReceived: // transfer_as_received.go
 		lc.applyTransferAsReceived(e)
+	case TransferredAmendmentAdvised, TransferredAmendmentAnswered: // transfer_amendment.go
+		lc.applyTransferredAmendment(e)
 	case Expired:
 		lc.ExpiredAt, lc.Status = e.At, StatusExpired
 	case CreditReceived:

@@ -32,6 +32,16 @@ type Transfer struct {
 	InsuranceCoverPct int64 `json:"insuranceCoverPct,omitempty"`
 	// SubstituteApplicant: the first beneficiary's name stands for the applicant's (Art. 38(g)).
 	SubstituteApplicant bool `json:"substituteApplicant,omitempty"`
+	// AmendmentsToSecondBeneficiary: whether amendments of the credit may be advised to the
+	// second beneficiary, as the request must state (Art. 38(e); transfer_amendment.go). Nil on
+	// transfers requested before it: none are.
+	AmendmentsToSecondBeneficiary *bool `json:"amendmentsToSecondBeneficiary,omitempty"`
+	// Amendments are those advised to the second beneficiary and its answers; Base the original
+	// credit's terms at the transfer as amended by those it accepted; AmendmentsAtTransfer how
+	// many amendments the credit had then. Derived from the events, not stored with the request.
+	Amendments           []TransferredAmendment `json:"-"`
+	Base                 *Terms                 `json:"-"`
+	AmendmentsAtTransfer int                    `json:"-"`
 
 	RequestedBy   Stamp  `json:"requestedBy,omitzero"`
 	Status        string `json:"status"` // REQUESTED, TRANSFERRED
@@ -116,7 +126,7 @@ func (lc *LetterOfCredit) RequestTransfer(tr Transfer, by Stamp) error {
 	if lc.AdvisedOn.IsZero() || !lc.available() || len(lc.Presentations) > 0 {
 		return fmt.Errorf("transfer: %w (%s): an advised credit with no presentation yet is transferred", ErrInvalidState, lc.Status)
 	}
-	if bad := checkTransfer(lc.Terms, tr); len(bad) > 0 {
+	if bad := append(checkTransfer(lc.Terms, tr), checkAmendmentsToSecond(tr)...); len(bad) > 0 {
 		return bad
 	}
 	tr.RequestedBy, tr.Status, tr.TransferredOn, tr.TransferredBy, tr.Presentations = by, TransferRequested, Date{}, "", nil
@@ -207,7 +217,8 @@ func (lc *LetterOfCredit) TransferredTerms() Terms {
 	if tr == nil {
 		return t
 	}
-	first := t.Beneficiary
+	t = tr.terms(lc) // as amended for the second beneficiary (Art. 38(f))
+	first := lc.Terms.Beneficiary
 	t.Beneficiary, t.Amount, t.Form = tr.SecondBeneficiary, tr.Amount, FormIrrevocable
 	t.BeneficiaryAccount, t.AccountCurrency = tr.SecondBeneficiaryAccount, ""
 	if tr.SubstituteApplicant {
@@ -331,6 +342,8 @@ func (lc *LetterOfCredit) applyTransfer(e Event) {
 		lc.Transfer = &tr
 	case CreditTransferred:
 		lc.Transfer.Status, lc.Transfer.TransferredBy, lc.Transfer.TransferredOn = TransferTransferred, e.By, e.On
+		base := lc.Terms // the terms the transfer stands on (transfer_amendment.go)
+		lc.Transfer.Base, lc.Transfer.AmendmentsAtTransfer = &base, len(lc.Amendments)
 	case TransferredDocumentsPresented:
 		lc.Transfer.Presentations = append(lc.Transfer.Presentations, e.Presentation)
 	case InvoiceSubstituted:

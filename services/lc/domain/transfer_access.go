@@ -12,6 +12,10 @@ const (
 	// The transferring bank's steps when the first beneficiary fails to substitute (Art. 38(i)).
 	ActDemandSubstitution Action = "demand-substitution"
 	ActPresentAsReceived  Action = "present-as-received"
+	// Amendments of the transferred credit (Art. 38(e)-(f)): the transferring bank advises, the
+	// second beneficiary answers.
+	ActAdviseAmendmentToSecond    Action = "advise-amendment-to-second"
+	ActAnswerTransferredAmendment Action = "answer-transferred-amendment"
 )
 
 // isSecondBeneficiary: a is a trader of the second beneficiary of lc's transfer, once transferred.
@@ -25,8 +29,8 @@ func isSecondBeneficiary(a identity.Actor, lc *LetterOfCredit) bool {
 // the applicant) are not its business (UCP 600 Art. 38(g)).
 func authorizeSecondBeneficiary(act Action) error {
 	switch act {
-	case ActReadTransferred, ActPresentTransferred:
+	case ActReadTransferred, ActPresentTransferred, ActAnswerTransferredAmendment:
 		return nil
 	}
-	return Forbid("the second beneficiary reads the transferred credit and presents under it, nothing else (UCP 600 Art. 38)")
+	return Forbid("the second beneficiary reads the transferred credit, presents under it and answers its amendments, nothing else (UCP 600 Art. 38)")
 }

@@ -24,7 +24,7 @@ func transferredPresented(t *testing.T) *LetterOfCredit {
 		func() error { return lc.Issue(NewDate(2026, 11, 2), Stamp{}, FourEyes{}) },
 		func() error { return lc.Advise("BCOMPTPL", NewDate(2026, 11, 3)) },
 		func() error {
-			return lc.RequestTransfer(Transfer{SecondBeneficiary: Party{ID: "5493004CERAMNORTE081", Name: "Ceramicas do Norte SA"}, Amount: money.New(70_000_00, eur)}, Stamp{})
+			return lc.RequestTransfer(Transfer{SecondBeneficiary: Party{ID: "5493004CERAMNORTE081", Name: "Ceramicas do Norte SA"}, Amount: money.New(70_000_00, eur), AmendmentsToSecondBeneficiary: &yes}, Stamp{})
 		},
 		func() error { return lc.TransferCredit("BCOMPTPL", NewDate(2026, 11, 4)) },
 	} {
@@ -108,3 +108,5 @@ func TestTransferringBankPresentsAsReceivedArt38i(t *testing.T) {
 		t.Fatalf("replayed: %+v", x)
 	}
 }
+
+var yes = true

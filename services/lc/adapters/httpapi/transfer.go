@@ -24,6 +24,8 @@ type (
 		PresentationPeriodDays   int          `json:"presentationPeriodDays,omitempty"`
 		InsuranceCoverPct        int64        `json:"insuranceCoverPct,omitempty"`
 		SubstituteApplicant      bool         `json:"substituteApplicant,omitempty"`
+		// AmendmentsToSecond: whether amendments go to the second beneficiary (Art. 38(e)).
+		AmendmentsToSecond *bool `json:"amendmentsToSecondBeneficiary"`
 	}
 	transferredCreditView struct {
 		ID            string                        `json:"id"`
@@ -47,7 +49,8 @@ type (
 func (t transferDTO) domain() domain.Transfer {
 	return domain.Transfer{SecondBeneficiary: domain.Party(t.SecondBeneficiary), SecondBeneficiaryAccount: t.SecondBeneficiaryAccount,
 		Amount: t.Amount, UnitPrice: t.UnitPrice, ExpiryDate: t.ExpiryDate, LatestShipment: t.LatestShipment,
-		PresentationPeriodDays: t.PresentationPeriodDays, InsuranceCoverPct: t.InsuranceCoverPct, SubstituteApplicant: t.SubstituteApplicant}
+		PresentationPeriodDays: t.PresentationPeriodDays, InsuranceCoverPct: t.InsuranceCoverPct, SubstituteApplicant: t.SubstituteApplicant,
+		AmendmentsToSecondBeneficiary: t.AmendmentsToSecond}
 }
 
 func transferredCreditOf(lc *domain.LetterOfCredit) (transferredCreditView, error) {

@@ -31,7 +31,7 @@ func transferredAndPresented(t *testing.T) (*domain.LetterOfCredit, domain.Polic
 		func() error { return lc.Issue(domain.NewDate(2026, 11, 2), domain.Stamp{}, domain.FourEyes{}) },
 		func() error { return lc.Advise("BCOMPTPL", domain.NewDate(2026, 11, 3)) },
 		func() error {
-			return lc.RequestTransfer(domain.Transfer{SecondBeneficiary: second, SecondBeneficiaryAccount: "PT50000700000012345678901", Amount: money.New(70_000_00, eur)}, domain.Stamp{})
+			return lc.RequestTransfer(domain.Transfer{SecondBeneficiary: second, SecondBeneficiaryAccount: "PT50000700000012345678901", Amount: money.New(70_000_00, eur), AmendmentsToSecondBeneficiary: new(bool)}, domain.Stamp{})
 		},
 		func() error { return lc.TransferCredit("BCOMPTPL", domain.NewDate(2026, 11, 4)) },
 	}

@@ -35,6 +35,16 @@ type (
 		PresentationID string `json:"presentationId"`
 		By             string `json:"by"`
 	}
+	// Art. 38(e)-(f) (domain/transfer_amendment.go).
+	transferredAmendmentAdvisedRecord struct {
+		Number int         `json:"number"`
+		By     string      `json:"by"`
+		On     domain.Date `json:"on"`
+	}
+	transferredAmendmentAnsweredRecord struct {
+		Number   int  `json:"number"`
+		Accepted bool `json:"accepted"`
+	}
 )
 
 func registerTransfer(r *eventstore.Registry) {
@@ -44,6 +54,8 @@ func registerTransfer(r *eventstore.Registry) {
 	r.Register("lc.InvoiceSubstituted", invoiceSubstitutedRecord{})
 	r.Register("lc.SubstitutionDemanded", substitutionDemandedRecord{})
 	r.Register("lc.PresentedAsReceived", presentedAsReceivedRecord{})
+	r.Register("lc.TransferredAmendmentAdvised", transferredAmendmentAdvisedRecord{})
+	r.Register("lc.TransferredAmendmentAnswered", transferredAmendmentAnsweredRecord{})
 }
 
 func transferRecord(e domain.Event) (aggregate.Record[domain.Event], bool) {
@@ -60,6 +72,10 @@ func transferRecord(e domain.Event) (aggregate.Record[domain.Event], bool) {
 		return substitutionDemandedRecord(e), true
 	case domain.PresentedAsReceived:
 		return presentedAsReceivedRecord(e), true
+	case domain.TransferredAmendmentAdvised:
+		return transferredAmendmentAdvisedRecord(e), true
+	case domain.TransferredAmendmentAnswered:
+		return transferredAmendmentAnsweredRecord(e), true
 	}
 	return nil, false
 }
@@ -72,6 +88,12 @@ func (r transferredDocumentsPresentedRecord) Event() domain.Event {
 func (r invoiceSubstitutedRecord) Event() domain.Event   { return domain.InvoiceSubstituted(r) }
 func (r substitutionDemandedRecord) Event() domain.Event { return domain.SubstitutionDemanded(r) }
 func (r presentedAsReceivedRecord) Event() domain.Event  { return domain.PresentedAsReceived(r) }
+func (r transferredAmendmentAdvisedRecord) Event() domain.Event {
+	return domain.TransferredAmendmentAdvised(r)
+}
+func (r transferredAmendmentAnsweredRecord) Event() domain.Event {
+	return domain.TransferredAmendmentAnswered(r)
+}
 
 // transferred is lc.transferred.v1: the LC_TRANSFERRED milestone.
 func transferred(lc *domain.LetterOfCredit, by identity.Stamp) contracts.LCTransferred {

@@ -9,5 +9,6 @@ import (
 
 func TestTransferEventsHaveStoredRecords(t *testing.T) {
 	recordtest.Run[*domain.LetterOfCredit, domain.Event](t, credits, domain.TransferAsked{}, domain.CreditTransferred{},
-		domain.TransferredDocumentsPresented{}, domain.InvoiceSubstituted{}, domain.SubstitutionDemanded{}, domain.PresentedAsReceived{})
+		domain.TransferredDocumentsPresented{}, domain.InvoiceSubstituted{}, domain.SubstitutionDemanded{}, domain.PresentedAsReceived{},
+		domain.TransferredAmendmentAdvised{}, domain.TransferredAmendmentAnswered{})
 }

@@ -72,7 +72,7 @@ func mt720(lc *domain.LetterOfCredit) (*swift.Message, error) {
 		docs = append(docs, line)
 	}
 	m.Add("46A", strings.Join(docs, "\r\n"))
-	conds := []string{"+FIRST BENEFICIARY MAY SUBSTITUTE ITS INVOICE AND DRAFT"}
+	conds := []string{"+FIRST BENEFICIARY MAY SUBSTITUTE ITS INVOICE AND DRAFT", amendmentsClause(tr)}
 	for _, c := range t.AdditionalConditions {
 		conds = append(conds, swift.Wrap(swift.ToX("+"+strings.ToUpper(c)), 65)...)
 	}

@@ -119,3 +119,12 @@ func value(m *swift.Message, tag string) string {
 	}
 	return ""
 }
+
+// amendmentsClause is the transferred credit's statement of whether amendments of the credit
+// are advised to the second beneficiary, as UCP 600 Art. 38(e) wants it to indicate.
+func amendmentsClause(tr *domain.Transfer) string {
+	if a := tr.AmendmentsToSecondBeneficiary; a != nil && *a {
+		return "+AMENDMENTS WILL BE ADVISED TO THE SECOND BENEFICIARY"
+	}
+	return "+AMENDMENTS WILL NOT BE ADVISED TO THE SECOND BENEFICIARY"
+}

@@ -26,7 +26,7 @@ func transferredWith(t *testing.T, goods string, conditions []string) *domain.Le
 	for i, err := range []error{
 		lc.Issue(domain.NewDate(2026, 11, 2), domain.Stamp{}, domain.FourEyes{}),
 		lc.Advise("BCOMPTPL", domain.NewDate(2026, 11, 3)),
-		lc.RequestTransfer(domain.Transfer{SecondBeneficiary: domain.Party{ID: "5493004CERAMNORTE081", Name: "Ceramicas do Norte SA"}, Amount: money.New(70_000_00, eur)}, domain.Stamp{}),
+		lc.RequestTransfer(domain.Transfer{SecondBeneficiary: domain.Party{ID: "5493004CERAMNORTE081", Name: "Ceramicas do Norte SA"}, Amount: money.New(70_000_00, eur), AmendmentsToSecondBeneficiary: new(bool)}, domain.Stamp{}),
 		lc.TransferCredit("BCOMPTPL", domain.NewDate(2026, 11, 4)),
 	} {
 		if err != nil {
