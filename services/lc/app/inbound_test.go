@@ -22,10 +22,7 @@ var eur = money.MustCurrency("EUR")
 // for EUR 100,000.00 of ceramic tiles against an invoice applied for and issued.
 func issuedCredit(t *testing.T, now *time.Time) app.Application {
 	t.Helper()
-	events := testenv.EventStores()["sqlite"](t)
-	repo := store.NewRepository(events)
-	a := app.New(repo, store.NewTradeClaims(events), app.Settings{Policy: domain.Policy{Calendars: calendars.Default()}, Now: func() time.Time { return *now }}).
-		WithExamination(store.NewRegisteredDocuments(events), store.NewExaminationIndex(events), repo)
+	a := newApplication(t, now)
 	terms := domain.Terms{Number: "LC-APP-1", Applicant: domain.Party{ID: identitytest.Ingrid.Org, Name: "Nordic Imports AB"},
 		Beneficiary: domain.Party{ID: identitytest.Joao.Org, Name: "Azulejos Lisboa Lda"}, IssuingBank: "ESSESESS", AdvisingBank: "BCOMPTPL",
 		Amount: money.New(100_000_00, eur), ExpiryDate: domain.NewDate(2026, time.December, 31), ExpiryPlace: "Lisbon",
@@ -41,6 +38,15 @@ func issuedCredit(t *testing.T, now *time.Time) app.Application {
 }
 
 func as(a identity.Actor) context.Context { return identity.WithActor(context.Background(), a) }
+
+// newApplication is the application on a real event store (SQLite) at instant now.
+func newApplication(t *testing.T, now *time.Time) app.Application {
+	t.Helper()
+	events := testenv.EventStores()["sqlite"](t)
+	repo := store.NewRepository(events)
+	return app.New(repo, store.NewTradeClaims(events), app.Settings{Policy: domain.Policy{Calendars: calendars.Default()}, Now: func() time.Time { return *now }}).
+		WithExamination(store.NewRegisteredDocuments(events), store.NewExaminationIndex(events), repo)
+}
 
 // invoiceFor is a presentation of the beneficiary's invoice for amount.
 func invoiceFor(minor int64, bank domain.BIC) domain.Presentation {

@@ -4,12 +4,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tradefin/tradefin/deploy/devstack/testenv"
 	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/events/identity/identitytest"
 	"github.com/tradefin/tradefin/events/money"
-	"github.com/tradefin/tradefin/services/lc/adapters/calendars"
-	"github.com/tradefin/tradefin/services/lc/adapters/store"
 	"github.com/tradefin/tradefin/services/lc/app"
 	"github.com/tradefin/tradefin/services/lc/app/command"
 	"github.com/tradefin/tradefin/services/lc/domain"
@@ -23,10 +20,7 @@ var secondBeneficiary = identity.Actor{Org: "5493004CERAMNORTE081", OrgKind: ide
 // 70,000.00 to the second beneficiary, the request letting amendments go to it (Art. 38(e)).
 func transferredCredit(t *testing.T, now *time.Time) app.Application {
 	t.Helper()
-	events := testenv.EventStores()["sqlite"](t)
-	repo := store.NewRepository(events)
-	a := app.New(repo, store.NewTradeClaims(events), app.Settings{Policy: domain.Policy{Calendars: calendars.Default()}, Now: func() time.Time { return *now }}).
-		WithExamination(store.NewRegisteredDocuments(events), store.NewExaminationIndex(events), repo)
+	a := newApplication(t, now)
 	terms := domain.Terms{Number: "LC-TRF-1", Form: domain.FormIrrevocableTransferable, Applicant: domain.Party{ID: identitytest.Ingrid.Org, Name: "Nordic Imports AB"},
 		Beneficiary: domain.Party{ID: identitytest.Joao.Org, Name: "Azulejos Lisboa Lda"}, IssuingBank: "ESSESESS", AdvisingBank: "BCOMPTPL",
 		Amount: money.New(84_000_00, eur), ExpiryDate: domain.NewDate(2026, time.December, 31), ExpiryPlace: "Lisbon",
