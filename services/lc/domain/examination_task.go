@@ -60,7 +60,7 @@ func (lc *LetterOfCredit) queueExamination(id string, p Presentation, at time.Ti
 	// The bank's stamp, never the presenter's word: the date at its place (Art. 33: documents
 	// received on a closed day count from the next banking day, which Examine applies).
 	p.Date, p.Place = cal.DateAt(at), cal.Place()
-	lc.deemAmendmentAccepted(p, cal, pol) // Art. 10(c): compliance with a pending amendment accepts it
+	lc.deemAmendmentAccepted(p, cal, pol)                // Art. 10(c): compliance with a pending amendment accepts it
 	res := lc.checkBalance(Examine(lc.Terms, p, cal), p) // a drawing may not exceed what is available (drawings.go)
 	if found := checkRegistered(p, reg); len(found) > 0 {
 		res.Discrepancies, res.Compliant = append(res.Discrepancies, found...), false
