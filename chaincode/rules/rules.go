@@ -120,8 +120,8 @@ func check(next Type, drawing string, s State, org string) error {
 	if !ok {
 		return Errorf(ErrUnknownMilestone, "unknown milestone %q", next)
 	}
-	if org != r.org {
-		return Errorf(ErrNotEntitled, "%s may not record %s: only %s may", org, next, r.org)
+	if err := checkEntitled(next, s, org); err != nil { // performer.go
+		return err
 	}
 	if end := s.end(); end != "" {
 		return Errorf(ErrOutOfOrder, "%s cannot follow %s: the trade is over", next, end)

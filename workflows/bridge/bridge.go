@@ -177,7 +177,8 @@ func signalFor(ctx context.Context, env contracts.Envelope) (trade.Event, error)
 		return trade.Event{}, fmt.Errorf("%w: %v", contracts.ErrMalformed, err)
 	}
 	ev := trade.Event{Type: env.Type, ID: env.ID, Source: env.Source, Time: env.Time, SHA256: sum, Trace: map[string]string{},
-		Actor: contracts.ActorOf(env.Data), Parties: contracts.Parties(env), Drawing: contracts.DrawingOf(env.Data)}
+		Actor: contracts.ActorOf(env.Data), Parties: contracts.Parties(env), Drawing: contracts.DrawingOf(env.Data),
+		ByConfirmingBank: contracts.ByConfirmingBank(env.Data)}
 	otel.GetTextMapPropagator().Inject(ctx, propagation.MapCarrier(ev.Trace))
 	if honoured, ok := env.Data.(*contracts.LCHonoured); ok {
 		ev.Payment = &contracts.PaymentRef{TradeID: env.TradeID, LCID: honoured.LCID, PresentationID: honoured.PresentationID}
@@ -196,7 +197,7 @@ func signalFor(ctx context.Context, env contracts.Envelope) (trade.Event, error)
 	case *contracts.LCAmended:
 		ev.LCID, until = e.LCID, e.PresentableUntil
 	case *contracts.PaymentFailed:
-		ev.Reason = e.Reason
+		ev.Reason, ev.PaymentID = e.Reason, e.PaymentID
 	case *contracts.DocumentsPresented: // the examination deadline's timer (trade/examination_deadline.go)
 		ev.PresentationID = e.PresentationID
 		if e.ExaminationDeadline != "" {

@@ -67,10 +67,10 @@ func integrationEvent(lc *domain.LetterOfCredit, e domain.Event, by identity.Sta
 	case domain.DiscrepanciesWaived:
 		return contracts.DiscrepanciesWaived{TradeID: lc.TradeID, Actor: by, LCID: lc.ID, PresentationID: e.PresentationID, Drawing: lc.DrawingRef(e.PresentationID)}
 	case domain.Honoured:
-		return withUndertaking(contracts.LCHonoured{TradeID: lc.TradeID, Actor: by, LCID: lc.ID, PresentationID: e.PresentationID, Amount: lc.DrawingAmount(e.PresentationID), Drawing: lc.DrawingRef(e.PresentationID),
+		return withInstalments(withUndertaking(contracts.LCHonoured{TradeID: lc.TradeID, Actor: by, LCID: lc.ID, PresentationID: e.PresentationID, Amount: lc.DrawingAmount(e.PresentationID), Drawing: lc.DrawingRef(e.PresentationID),
 			IssuingBank: t.IssuingBank, AdvisingBank: t.AdvisingBank, Beneficiary: t.Beneficiary.Name,
 			BeneficiaryAccount: t.BeneficiaryAccount, AccountCurrency: t.AccountCurrency, HonouredBy: e.By,
-			Payees: payees(lc, e.PresentationID, lc.DrawingAmount(e.PresentationID))}, undertakingOf(lc, e.PresentationID))
+			Payees: payees(lc, e.PresentationID, lc.DrawingAmount(e.PresentationID))}, undertakingOf(lc, e.PresentationID)), lc, e.PresentationID)
 	}
 	return confirmationEvent(lc, e, by)
 }
