@@ -127,6 +127,8 @@ type LCHonoured struct {
 	// HonouredBy is the confirming bank (BIC) when it honoured under its confirmation (UCP 600
 	// Art. 8(a)) and pays the beneficiary; "" when the issuing bank honoured and pays.
 	HonouredBy string `json:"honouredBy,omitempty"`
+	// Instalments: a mixed payment credit's honour, paid in instalments (lc_instalments.go).
+	Instalments []HonouredInstalment `json:"instalments,omitempty"`
 }
 
 // LCExpired: the credit expired unused (UCP 600 Art. 6(d)(i)).

@@ -54,7 +54,7 @@ func (a Activities) RecordMilestone(ctx context.Context, in RecordInput) (Receip
 	if len(in.Trace) > 0 {
 		ctx = otel.GetTextMapPropagator().Extract(ctx, propagation.MapCarrier(in.Trace))
 	}
-	r, err := a.recordSoon(ctx, in)
+	r, err := Heartbeating(ctx, func(ctx context.Context) (Receipt, error) { return a.recordSoon(ctx, in) })
 	var refusal *RefusalError
 	if errors.As(err, &refusal) {
 		if refusal.MayPass() {

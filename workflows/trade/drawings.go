@@ -24,6 +24,10 @@ type DrawingPayments struct {
 	// Due are the drawings whose HONOURED is on the ledger and whose payment is still to be
 	// instructed, in the order they were honoured.
 	Due []string
+	// Maturities are the usance drawings' own maturities; Paying the drawing whose payment was
+	// taken last (drawing_maturity.go).
+	Maturities map[string]DrawingMaturity `json:",omitempty"`
+	Paying     string                     `json:",omitempty"`
 }
 
 // drawingsOn reports whether this run follows drawingsChange.
@@ -90,12 +94,17 @@ func (t *tradeRun) drawingPaymentDue() bool {
 
 // takeDrawingPayment makes the next honoured drawing's payment the one to instruct, unless a
 // failed payment is to be instructed again first.
-func (t *tradeRun) takeDrawingPayment() {
+func (t *tradeRun) takeDrawingPayment(ctx workflow.Context) {
 	if t.st.Payment.Due || !t.drawingPaymentDue() {
 		return
 	}
-	d := t.st.Drawings.Due[0]
-	t.st.Drawings.Due = slices.Clone(t.st.Drawings.Due[1:])
+	var d string
+	if drawingMaturityOn(ctx) {
+		d = t.takeDueDrawing()
+	} else {
+		d = t.st.Drawings.Due[0]
+		t.st.Drawings.Due = slices.Clone(t.st.Drawings.Due[1:])
+	}
 	ref, _ := t.drawingRef(d)
 	t.st.Payment.Ref, t.st.Payment.Due = &ref, true
 }

@@ -8,6 +8,9 @@ const maturityChange = "usance-maturity"
 
 // receiveMaturity keeps the maturity an lc.honoured.v1 of a usance credit carries.
 func (t *tradeRun) receiveMaturity(ev Event) {
+	if t.keepDrawingMaturity(ev) {
+		return
+	}
 	if ev.Payment != nil && !ev.PayableAt.IsZero() {
 		t.st.Payment.PayableAt, t.st.Payment.MaturityDate = ev.PayableAt, ev.MaturityDate
 	}
@@ -19,19 +22,28 @@ func (t *tradeRun) receiveMaturity(ev Event) {
 // (LCHonoured.PayableAt, moved off closed days there: ISBP 821 B4); it is never recomputed here.
 // A Temporal timer waits for it, so the wait outlives a worker's restart and continue-as-new
 // (the payment stays Due meanwhile, and the next run waits for what is left). A sight credit's
-// payment is instructed at once, as before, with no version marker.
-func (t *tradeRun) awaitMaturity(ctx workflow.Context) {
+// payment is instructed at once, as before, with no version marker. It reports false when the
+// wait gave way to a drawing maturing earlier (drawing_maturity.go): nothing is to be paid yet.
+func (t *tradeRun) awaitMaturity(ctx workflow.Context) bool {
 	at := t.st.Payment.PayableAt
 	if at.IsZero() || workflow.GetVersion(ctx, maturityChange, workflow.DefaultVersion, 1) == workflow.DefaultVersion {
-		return
+		return true
 	}
 	left := at.Sub(workflow.Now(ctx))
 	if left <= 0 {
-		return
+		return true
 	}
 	t.st.Payment.AwaitingMaturity = true
-	if err := workflow.Sleep(ctx, left); err != nil {
-		return // the run ends (continue-as-new carries the payment, still due)
+	if t.st.Drawings != nil && t.st.Drawings.Paying != "" && drawingMaturityOn(ctx) {
+		if woken, err := workflow.AwaitWithTimeout(ctx, left, t.earlierDrawingDue); err != nil || woken {
+			if err == nil {
+				t.yieldToEarlierDrawing()
+			}
+			return err != nil // the run ends (continue-as-new carries the payment, still due)
+		}
+	} else if err := workflow.Sleep(ctx, left); err != nil {
+		return true // the run ends (continue-as-new carries the payment, still due)
 	}
 	t.st.Payment.AwaitingMaturity = false
+	return true
 }

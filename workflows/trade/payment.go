@@ -19,8 +19,10 @@ func (t *tradeRun) payments(ctx workflow.Context) {
 		if t.reimburse(ctx) { // a confirmed credit's reimbursement (confirmation.go)
 			continue
 		}
-		t.takeDrawingPayment()
-		t.awaitMaturity(ctx) // a usance credit's payment waits for its maturity, still due
+		t.takeDrawingPayment(ctx)
+		if !t.awaitMaturity(ctx) { // a usance credit's payment waits for its maturity, still due
+			continue // an earlier-maturing drawing goes first (drawing_maturity.go)
+		}
 		t.st.Payment.Due = false
 		t.instructPayment(ctx)
 	}

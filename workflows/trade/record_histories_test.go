@@ -107,7 +107,9 @@ func TestRecordHistories(t *testing.T) {
 		{"expired", happyPath[:4], 8 * time.Second, 300 * time.Millisecond},
 		{"amended-cancelled", []string{"lc.applied.v1", "lc.issued.v1", "customs.export_cleared.v1", "lc.amended.v1", "lc.amended.v1", "lc.cancelled.v1"}, 90 * 24 * time.Hour, 300 * time.Millisecond},
 		{"payment-failed", append(slices.Clone(happyPath[:9]), "settlement.payment_failed.v1", "settlement.payment_settled.v1", "customs.import_released.v1"), 90 * 24 * time.Hour, 300 * time.Millisecond},
-		{"usance", happyPath, 90 * 24 * time.Hour, 300 * time.Millisecond}, // honoured payable 3 s on (maturity below)
+		{"usance", happyPath, 90 * 24 * time.Hour, 300 * time.Millisecond},                                              // honoured payable 3 s on (maturity below)
+		{"received", append([]string{"lc.received.v1"}, happyPath[2:]...), 90 * 24 * time.Hour, 300 * time.Millisecond}, // a credit issued outside (received.go)
+		{"reimbursement-failed", reimbursementFailedPath(), 90 * 24 * time.Hour, 300 * time.Millisecond},                // reimbursement_retry_test.go
 	} {
 		maturity := map[string]time.Duration{"usance": 3 * time.Second}[s.name] // a usance credit's honour is payable then
 		t.Run(s.name, func(t *testing.T) {
@@ -122,8 +124,11 @@ func TestRecordHistories(t *testing.T) {
 			for i, typ := range s.events {
 				id := fmt.Sprintf("%s-ev-%d", tradeID, i)
 				ev := Event{Type: typ, ID: id, SHA256: sha256Hex(id), Source: "/tradefin/record", Time: time.Now().UTC(), LCID: "LC"}
-				if typ == "lc.applied.v1" || typ == "lc.amended.v1" {
+				if typ == "lc.applied.v1" || typ == "lc.amended.v1" || typ == "lc.received.v1" {
 					ev.LCExpiry = time.Now().Add(s.expiry).UTC().Truncate(time.Second)
+				}
+				if typ == "settlement.payment_failed.v1" && s.name == "reimbursement-failed" {
+					ev.PaymentID = tradeID + ":LC:P-1" + contracts.ReimbursementSuffix
 				}
 				if typ == "lc.honoured.v1" {
 					ev.Payment = &contracts.PaymentRef{TradeID: tradeID, LCID: "LC", PresentationID: "P-1"}

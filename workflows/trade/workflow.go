@@ -40,6 +40,8 @@ func Workflow(ctx workflow.Context, in Input) (State, error) {
 func lifecycle(ctx workflow.Context, in Input) (State, error) {
 	t := newTradeRun(in)
 	t.drawings = drawingsOn(ctx)
+	t.received = receivedOn(ctx)
+	t.reimbursementRetry = reimbursementRetryOn(ctx)
 	if err := workflow.SetQueryHandler(ctx, StateQuery, func() (State, error) { return t.st, nil }); err != nil {
 		return t.st, err
 	}
@@ -93,8 +95,11 @@ type tradeRun struct {
 	wake          bool      // something the expiry timer depends on changed
 	deferredAt    time.Time // when the LC service last deferred the expiry
 	drawings      bool      // the run follows drawingsChange (drawings.go)
-	pipeline      int8      // pipelinedCommitsChange: 0 not asked yet, 1 no, 2 yes (pipeline.go)
-	closeQueued   bool      // CLOSED is in the row in flight: the steps before it close nothing
+	received      bool      // the run follows receivedCreditChange (received.go)
+	// reimbursementRetry: the run follows reimbursementRetryChange (reimbursement_retry.go)
+	reimbursementRetry bool
+	pipeline           int8 // pipelinedCommitsChange: 0 not asked yet, 1 no, 2 yes (pipeline.go)
+	closeQueued        bool // CLOSED is in the row in flight: the steps before it close nothing
 }
 
 func newTradeRun(in Input) *tradeRun {
@@ -141,12 +146,13 @@ func (t *tradeRun) receive(ev Event) {
 	}
 	name := milestoneFor(ev.Type)
 	switch {
-	case name == rules.LCApplied && t.st.LCExpiry.IsZero(), name == rules.LCAmended:
+	case t.opens(name) && t.st.LCExpiry.IsZero(), name == rules.LCAmended:
 		if !ev.LCExpiry.IsZero() { // a new presentable-until instant: a new timer
 			t.st.LCExpiry, t.st.Expiry, t.wake = ev.LCExpiry, "", true
 		}
 	case name == rules.Cancelled:
 		t.cancelling = true
+	case t.reimbursementFailed(ev): // the reimbursement's, driven again (reimbursement_retry.go)
 	case ev.Type == paymentFailed:
 		t.st.Payment.Failed = &PaymentFailure{EventID: ev.ID, Reason: ev.Reason, At: ev.Time}
 		t.st.Payment.Failures++
@@ -156,7 +162,7 @@ func (t *tradeRun) receive(ev Event) {
 		t.st.Expiry, t.wake = "", true // the pending presentation moved: ask the LC service again
 	}
 	if name != "" {
-		t.st.Pending = append(t.st.Pending, Milestone{Name: string(name), MSPID: rules.EntitledOrg(name),
+		t.st.Pending = append(t.st.Pending, Milestone{Name: string(name), MSPID: rules.CommittingOrg(name, ev.ByConfirmingBank),
 			EventID: ev.ID, SHA256: ev.SHA256, Actor: ev.Actor, trace: ev.Trace, Drawing: t.drawingOf(ev, name)})
 	}
 	if ev.Payment != nil {
@@ -372,11 +378,16 @@ func (t *tradeRun) awaitFuture(ctx workflow.Context, what string, f workflow.Fut
 
 // recordOptions are the ledger activities' options: on the task queue of the organisation that
 // commits, retried until they pass (recording is idempotent on the chaincode side), backing off
-// to maxBackoff; only refusals that can never pass are final.
+// to maxBackoff; only refusals that can never pass are final. The ledger activities heartbeat
+// while they commit, so a commit held by a process that died is retried after
+// ledger.HeartbeatTimeout, not the minute a hung commit may take. Timeouts are not part of
+// the workflow's commands Temporal replays against, so changing them needs no GetVersion;
+// ledger agents that heartbeat go out before workers that set the timeout.
 func recordOptions(mspID string, maxBackoff time.Duration) workflow.ActivityOptions {
 	return workflow.ActivityOptions{
 		TaskQueue:           ledger.TaskQueue(mspID),
 		StartToCloseTimeout: time.Minute,
+		HeartbeatTimeout:    ledger.HeartbeatTimeout,
 		RetryPolicy: &temporal.RetryPolicy{
 			InitialInterval: min(time.Second, maxBackoff), BackoffCoefficient: 2, MaximumInterval: maxBackoff,
 			NonRetryableErrorTypes: []string{ledger.RefusalErrorType, ledger.UnjustifiedErrorType},

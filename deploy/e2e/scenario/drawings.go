@@ -27,6 +27,9 @@ func (c *Client) RunDrawings(ctx context.Context, tr Trade) (Result, error) {
 	lc := c.LC + "/v1/letters-of-credit/" + r.LCID
 	partial := terms(tradeID, amount, d)
 	partial["partialShipments"] = "ALLOWED"
+	if tr.Availability != nil {
+		partial["availability"] = tr.Availability
+	}
 	ship := func(n int, onBoard string) func(ctx context.Context) error {
 		return func(ctx context.Context) error {
 			sum, err := c.registerDocument(ctx, carrier, tradeID, "bill_of_lading", onBoard)
@@ -98,6 +101,9 @@ func (c *Client) RunDrawings(ctx context.Context, tr Trade) (Result, error) {
 		{"10. importer imports both shipments; customs releases the goods", func(ctx context.Context) error {
 			return c.importGoods(ctx, &r, amount)
 		}},
+	}
+	if tr.Availability != nil { // a usance drawing is paid at its maturity: both honoured first
+		steps = usanceDrawingOrder(steps)
 	}
 	for _, s := range steps {
 		if _, err := c.step(ctx, s.name, s.run); err != nil {

@@ -44,6 +44,10 @@ type Commands struct {
 	// The confirming bank's (UCP 600 Art. 8).
 	ConfirmCredit      command.ConfirmCreditHandler
 	ClaimReimbursement command.ClaimReimbursementHandler
+
+	// The nominated bank's: it forwards discrepant documents under reserve (UCP 600 Art. 12(a)).
+	ForwardUnderReserve command.ForwardUnderReserveHandler
+	ReceiveRefusal      command.ReceiveRefusalHandler // an MT734 received (UCP 600 Art. 16(c))
 }
 
 // Queries are the read-side use cases.
@@ -92,6 +96,9 @@ func New(repo command.Repository, trades command.TradeClaims, s Settings) Applic
 			ReceiveSwift:       command.ReceiveSwiftHandler{Repo: repo, Trades: trades, Calendars: s.Policy.Calendars},
 			ConfirmCredit:      command.ConfirmCreditHandler{Repo: repo, Clock: clock},
 			ClaimReimbursement: command.ClaimReimbursementHandler{Repo: repo, Clock: clock},
+
+			ForwardUnderReserve: command.ForwardUnderReserveHandler{Repo: repo, Policy: s.Policy, Clock: clock},
+			ReceiveRefusal:      command.ReceiveRefusalHandler{Repo: repo, Policy: s.Policy, Clock: clock},
 		},
 		Queries: Queries{Credit: query.CreditHandler{Repo: repo}, TransferredCredit: query.TransferredCreditHandler{Repo: repo},
 			ExaminePresentation: query.ExaminePresentationHandler{Calendars: s.Policy.Calendars}},

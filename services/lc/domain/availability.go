@@ -177,12 +177,11 @@ func checkAvailableBy(t Terms) InvalidFields {
 				tenor("draftsAt", a.DraftsAt, true)
 			}
 		}
-	case ByMixedPayment:
-		// Each instalment would be a payment of its own; settlement pays one per presentation.
+	case ByMixedPayment: // mixed_payment.go
 		if !mixed {
 			add("mixedPaymentDetails", "required: a mixed payment credit states its instalments and their dates (MT700 42M)")
 		} else {
-			add("by", "BY MIXED PYMT is not offered yet: its instalments would each need a payment, and settlement pays one per presentation")
+			bad = append(bad, checkMixedPayment(t, at+"mixedPaymentDetails")...)
 		}
 	default:
 		add("by", fmt.Sprintf("%q: one of BY PAYMENT, BY DEF PAYMENT, BY ACCEPTANCE, BY NEGOTIATION, BY MIXED PYMT (MT700 41a; UCP 600 Art. 6(b))", a.By))

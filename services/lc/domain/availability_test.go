@@ -51,9 +51,9 @@ func TestAvailabilityCombinations(t *testing.T) {
 		{"negotiation by the issuing bank", func(t *Terms) { t.Availability = Availability{With: "ESSESESS", By: ByNegotiation} }, "terms.availability.with", "Art. 2"},
 		{"available with no bank", func(t *Terms) { t.Availability = Availability{With: "someone", By: ByNegotiation} }, "terms.availability.with", "41a"},
 		{"mixed payment without details", func(t *Terms) { t.Availability = Availability{By: ByMixedPayment} }, "terms.availability.mixedPaymentDetails", "42M"},
-		{"mixed payment", func(t *Terms) {
-			t.Availability = Availability{By: ByMixedPayment, MixedPaymentDetails: "50 PCT AT SIGHT, 50 PCT 90 DAYS AFTER SIGHT"}
-		}, "terms.availability.by", "not offered"},
+		{"mixed payment not summing to 100", func(t *Terms) {
+			t.Availability = Availability{By: ByMixedPayment, MixedPaymentDetails: "50 PCT AT SIGHT, 40 PCT 90 DAYS AFTER SIGHT"}
+		}, "terms.availability.mixedPaymentDetails", "sum to 90"},
 		{"a tenor from a document not called for", func(t *Terms) { a := acceptance; t.Availability, t.Documents = a, []DocumentKind{CommercialInvoice} }, "terms.availability.draftsAt", "46A"},
 		{"reimbursing bank not a bank", func(t *Terms) { t.ReimbursingBank = "x" }, "terms.reimbursingBank", "BIC"},
 		{"advise-through bank too long", func(t *Terms) { t.AdviseThroughBank = "BCOMPTPLXXXX" }, "terms.adviseThroughBank", "at most 11"},

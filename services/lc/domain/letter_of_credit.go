@@ -121,6 +121,7 @@ type ExaminedPresentation struct {
 	// DecisionUntil ends the applicant's decision period of a refusal held pending its waiver.
 	DecisionUntil time.Time
 	Undertaking   *Undertaking // a usance credit's undertaking at honour (undertaking.go)
+	Instalments   []Instalment // a mixed payment credit's honoured drawing (mixed_payment.go)
 	// ReceivedAt, DeadlineAt and Precluded are the examination's clock (examination_task.go).
 	ReceivedAt, DeadlineAt time.Time
 	Precluded              bool
@@ -364,6 +365,8 @@ func (lc *LetterOfCredit) Apply(e Event) {
 		lc.applyReceived(e)
 	case UndertakingIncurred:
 		lc.applyUndertaking(e)
+	case InstalmentsScheduled:
+		lc.applyInstalments(e)
 	case Confirmed:
 		lc.applyConfirmed(e)
 	case ReimbursementClaimed:

@@ -43,6 +43,9 @@ func (UndertakingIncurred) EventName() string { return "lc.UndertakingIncurred" 
 // commands that may honour (a presentation, an accepted waiver) call it after the domain's
 // decision, so honour and undertaking are stored together; calling it again records nothing.
 func (lc *LetterOfCredit) Undertake(pol Policy) error {
+	if lc.Terms.AvailableBy() == ByMixedPayment {
+		return lc.undertakeMixed(pol)
+	}
 	tn, usance := lc.Terms.Tenor()
 	if !usance {
 		return nil

@@ -35,7 +35,7 @@ func (a Activity) RecordMilestone(ctx context.Context, in ledger.RecordInput) (l
 	if len(in.Trace) > 0 {
 		ctx = otel.GetTextMapPropagator().Extract(ctx, propagation.MapCarrier(in.Trace))
 	}
-	r, err := a.App.Record(ctx, in)
+	r, err := ledger.Heartbeating(ctx, func(ctx context.Context) (ledger.Receipt, error) { return a.App.Record(ctx, in) })
 	var refusal *app.Refusal
 	if errors.As(err, &refusal) {
 		return r, temporal.NewNonRetryableApplicationError(refusal.Error(), ledger.UnjustifiedErrorType, nil, refusal.Code)

@@ -1,6 +1,9 @@
 package httpapi
 
-import "github.com/tradefin/tradefin/services/lc/domain"
+import (
+	"github.com/tradefin/tradefin/events/money"
+	"github.com/tradefin/tradefin/services/lc/domain"
+)
 
 // availabilityDTO is MT700 41a with 42C, 42a, 42M and 42P: with which bank and how the credit is
 // available, and the usance tenor (e.g. "90 DAYS AFTER B/L DATE"). Its fields are the domain
@@ -23,6 +26,19 @@ type undertakingView struct {
 	On           domain.Date `json:"on"`
 	MaturityDate domain.Date `json:"maturityDate"`
 	PayableAt    string      `json:"payableAt"` // RFC 3339: the maturity date's start at the place of payment
+	// Instalments are a mixed payment credit's (42M): the sight part paid at the honour, the
+	// deferred parts at their maturities (UCP 600 Art. 2, "honour" (a), (b)).
+	Instalments []instalmentView `json:"instalments,omitempty"`
+}
+
+// instalmentView is one instalment of a mixed payment honour.
+type instalmentView struct {
+	Number       int         `json:"number"`
+	Percent      int         `json:"percent"`
+	Tenor        string      `json:"tenor"`
+	Amount       money.Money `json:"amount"`
+	MaturityDate domain.Date `json:"maturityDate"`
+	PayableAt    string      `json:"payableAt,omitempty"` // absent: paid at the honour
 }
 
 // withAvailability puts the request's form, availability and banks into the domain's terms.
@@ -43,9 +59,14 @@ func availabilityOf(out *termsDTO, t domain.Terms) {
 		MixedPaymentDetails: a.MixedPaymentDetails, DeferredPaymentDetails: a.DeferredPaymentDetails}
 }
 
-func undertakingViewOf(u *domain.Undertaking) *undertakingView {
+func undertakingViewOf(u *domain.Undertaking, its []domain.Instalment) *undertakingView {
 	if u == nil {
 		return nil
 	}
-	return &undertakingView{Kind: string(u.Kind), Tenor: u.Tenor, Drawee: u.Drawee, On: u.On, MaturityDate: u.MaturityDate, PayableAt: rfc3339(u.PayableAt)}
+	v := &undertakingView{Kind: string(u.Kind), Tenor: u.Tenor, Drawee: u.Drawee, On: u.On, MaturityDate: u.MaturityDate, PayableAt: rfc3339(u.PayableAt)}
+	for _, it := range its {
+		v.Instalments = append(v.Instalments, instalmentView{Number: it.Number, Percent: it.Percent, Tenor: it.Tenor, Amount: it.Amount,
+			MaturityDate: it.MaturityDate, PayableAt: rfc3339(it.PayableAt)})
+	}
+	return v
 }

@@ -15,10 +15,9 @@ func integrationEvent(lc *domain.LetterOfCredit, e domain.Event, by identity.Sta
 	t := lc.Terms
 	switch e := e.(type) {
 	case domain.Applied:
-		return contracts.LCApplied{TradeID: lc.TradeID, Actor: by, LCID: lc.ID, Applicant: t.Applicant.Name, Beneficiary: t.Beneficiary.Name,
-			ApplicantOrg: t.Applicant.ID, BeneficiaryOrg: t.Beneficiary.ID,
-			IssuingBank: t.IssuingBank, AdvisingBank: t.AdvisingBank, Amount: t.Amount, ExpiryDate: t.ExpiryDate.String(),
-			ExpiryPlace: t.ExpiryPlace, LatestShipment: t.LatestShipment.String(), PresentableUntil: instant(e.PresentableUntil)}
+		return opening(lc, by, e.PresentableUntil)
+	case domain.CreditReceived:
+		return receivedCredit(lc, e, by)
 	case domain.AmendmentAnswered:
 		if !e.Accepted {
 			return nil // the terms stand as they were (UCP 600 Art. 10(b))
@@ -68,10 +67,10 @@ func integrationEvent(lc *domain.LetterOfCredit, e domain.Event, by identity.Sta
 	case domain.DiscrepanciesWaived:
 		return contracts.DiscrepanciesWaived{TradeID: lc.TradeID, Actor: by, LCID: lc.ID, PresentationID: e.PresentationID, Drawing: lc.DrawingRef(e.PresentationID)}
 	case domain.Honoured:
-		return withUndertaking(contracts.LCHonoured{TradeID: lc.TradeID, Actor: by, LCID: lc.ID, PresentationID: e.PresentationID, Amount: lc.DrawingAmount(e.PresentationID), Drawing: lc.DrawingRef(e.PresentationID),
+		return withInstalments(withUndertaking(contracts.LCHonoured{TradeID: lc.TradeID, Actor: by, LCID: lc.ID, PresentationID: e.PresentationID, Amount: lc.DrawingAmount(e.PresentationID), Drawing: lc.DrawingRef(e.PresentationID),
 			IssuingBank: t.IssuingBank, AdvisingBank: t.AdvisingBank, Beneficiary: t.Beneficiary.Name,
 			BeneficiaryAccount: t.BeneficiaryAccount, AccountCurrency: t.AccountCurrency, HonouredBy: e.By,
-			Payees: payees(lc, e.PresentationID, lc.DrawingAmount(e.PresentationID))}, undertakingOf(lc, e.PresentationID))
+			Payees: payees(lc, e.PresentationID, lc.DrawingAmount(e.PresentationID))}, undertakingOf(lc, e.PresentationID)), lc, e.PresentationID)
 	}
 	return confirmationEvent(lc, e, by)
 }

@@ -137,6 +137,7 @@ var formats = func() *eventstore.Registry {
 	r.Register("lc.DocumentRegistered", documentRegisteredRecord{})
 	r.Register("lc.FullyDrawn", fullyDrawnRecord{})
 	r.Register("lc.ForwardedUnderReserve", forwardedUnderReserveRecord{})
+	r.Register("lc.InstalmentsScheduled", instalmentsScheduledRecord{})
 	registerConfirmationRecords(r)
 	return r
 }()
@@ -197,6 +198,8 @@ func toRecord(e domain.Event) (aggregate.Record[domain.Event], error) {
 		return fullyDrawnRecord(e), nil
 	case domain.ForwardedUnderReserve:
 		return forwardedUnderReserveRecord(e), nil
+	case domain.InstalmentsScheduled:
+		return instalmentsRecord(e), nil
 	case domain.Confirmed, domain.ReimbursementClaimed:
 		return confirmationRecord(e), nil
 	}
