@@ -1,6 +1,7 @@
 package httpapi_test
 
 import (
+	"fmt"
 	"net/http"
 	"testing"
 
@@ -49,6 +50,12 @@ func TestMixedPaymentCreditThroughTheAPI(t *testing.T) {
 			sight, deferred := its[0].(map[string]any), its[1].(map[string]any)
 			if sight["tenor"] != "AT SIGHT" || sight["payableAt"] != nil || deferred["payableAt"] != u["payableAt"] || deferred["maturityDate"] != u["maturityDate"] {
 				t.Fatalf("instalments: %v %v, undertaking %v", sight, deferred, u)
+			}
+			// The MT754 advises as undertaken only the deferred half; the sight half is paid.
+			amt := deferred["amount"].(map[string]any)
+			minor := int64(amt["minor"].(float64))
+			if want := fmt.Sprintf(":32B:%s%d,%02d", amt["currency"], minor/100, minor%100); !hasMessageWith(credit, "MT754", want) {
+				t.Errorf("the MT754 does not advise %s undertaken: %v", want, credit["messages"])
 			}
 		})
 	}
