@@ -44,6 +44,7 @@ type Commands struct {
 	// The confirming bank's (UCP 600 Art. 8).
 	ConfirmCredit      command.ConfirmCreditHandler
 	ClaimReimbursement command.ClaimReimbursementHandler
+	Discount           command.DiscountUndertakingHandler // the nominated bank's, before maturity (Art. 12(b))
 }
 
 // Queries are the read-side use cases.
@@ -92,6 +93,7 @@ func New(repo command.Repository, trades command.TradeClaims, s Settings) Applic
 			ReceiveSwift:       command.ReceiveSwiftHandler{Repo: repo, Trades: trades, Calendars: s.Policy.Calendars},
 			ConfirmCredit:      command.ConfirmCreditHandler{Repo: repo, Clock: clock},
 			ClaimReimbursement: command.ClaimReimbursementHandler{Repo: repo, Clock: clock},
+			Discount:           command.DiscountUndertakingHandler{Repo: repo, Policy: s.Policy, Clock: clock},
 		},
 		Queries: Queries{Credit: query.CreditHandler{Repo: repo}, TransferredCredit: query.TransferredCreditHandler{Repo: repo},
 			ExaminePresentation: query.ExaminePresentationHandler{Calendars: s.Policy.Calendars}},

@@ -41,6 +41,7 @@ type (
 		DecisionUntil string           `json:"decisionUntil,omitempty"` // the applicant's decision period ends (RFC 3339)
 		Undertaking   *undertakingView `json:"undertaking,omitempty"`   // a usance credit's, at honour
 		HonouredBy    string           `json:"honouredBy,omitempty"`    // the confirming bank (BIC) when it honoured
+		Discount      *domain.Discount `json:"discount,omitempty"`      // the nominated bank's, before maturity (discount.go)
 		examinationClock
 	}
 	refusalView struct {
@@ -85,7 +86,7 @@ func viewOf(lc *domain.LetterOfCredit, msgs []swiftmap.Message) creditView {
 func presentationViewOf(p domain.ExaminedPresentation) presentationView {
 	v := presentationView{ID: p.ID, Presentation: presentationOf(p.Presentation), Examination: examinationOf(p.Result),
 		Honoured: p.Honoured, HonouredOn: p.HonouredOn, DecisionUntil: rfc3339(p.DecisionUntil), Undertaking: undertakingViewOf(p.Undertaking, p.Instalments),
-		examinationClock: clockOf(p), HonouredBy: p.HonouredBy}
+		examinationClock: clockOf(p), HonouredBy: p.HonouredBy, Discount: p.Discount}
 	if r := p.Refusal; r != nil {
 		v.Refusal = &refusalView{Discrepancies: discrepanciesOf(r.Discrepancies), Disposal: string(r.Disposal), Date: r.Date}
 	}
