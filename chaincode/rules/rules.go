@@ -81,6 +81,7 @@ type rule struct {
 // presentation, or one refused and not waived.
 var rules = map[Type]rule{
 	LCApplied:          {org: ImporterBank, first: true},
+	LCReceived:         {org: ExporterBank, first: true}, // a credit issued outside, registered by the advising bank (received.go)
 	LCIssued:           {org: ImporterBank, needs: []Type{LCApplied}},
 	LCAdvised:          {org: ExporterBank, needs: []Type{LCIssued}},
 	LCAccepted:         {org: ExporterBank, needs: []Type{LCAdvised}},
@@ -119,8 +120,8 @@ func check(next Type, drawing string, s State, org string) error {
 	if !ok {
 		return Errorf(ErrUnknownMilestone, "unknown milestone %q", next)
 	}
-	if org != r.org {
-		return Errorf(ErrNotEntitled, "%s may not record %s: only %s may", org, next, r.org)
+	if err := checkEntitled(next, s, org); err != nil { // performer.go
+		return err
 	}
 	if end := s.end(); end != "" {
 		return Errorf(ErrOutOfOrder, "%s cannot follow %s: the trade is over", next, end)
@@ -134,12 +135,12 @@ func check(next Type, drawing string, s State, org string) error {
 	if len(s.Committed) == 0 {
 		return Errorf(ErrOutOfOrder, "%s cannot start a trade: the first milestone is %s", next, LCApplied)
 	}
-	if s.Has(next) && !r.repeats && drawing == "" && !repeatsWithDrawings(next, s) {
+	if s.holds(next) && !r.repeats && drawing == "" && !repeatsWithDrawings(next, s) {
 		return Errorf(ErrOutOfOrder, "%s is already recorded for this trade and happens once", next)
 	}
 	var missing []Type
 	for _, n := range r.needs {
-		if !s.Has(n) {
+		if !s.holds(n) {
 			missing = append(missing, n)
 		}
 	}

@@ -11,11 +11,15 @@ import (
 )
 
 // confirmedPath is a confirmed credit's milestones (UCP 600 Art. 8): the happy path with the
-// confirming bank's confirmation and reimbursement claim (ExporterBankMSP: the advising bank
-// confirms) and the issuing bank's reimbursement settled (ImporterBankMSP) before the close.
+// confirming bank's confirmation, honour (Art. 8(a): the presentation is made to it and it
+// honours in its own name) and reimbursement claim, each committed by its organisation
+// (ExporterBankMSP: the advising bank confirms), and the issuing bank's reimbursement settled
+// (ImporterBankMSP) before the close.
 var confirmedPath = slices.Concat(happyPath[:4], []step{
 	{"LC_CONFIRMED", "lc.confirmed.v1", "ExporterBankMSP"},
-}, happyPath[4:9], []step{
+}, happyPath[4:7], []step{
+	{"HONOURED", "lc.honoured.v1", "ExporterBankMSP"},
+}, happyPath[8:9], []step{
 	{"REIMBURSEMENT_CLAIMED", "lc.reimbursement_claimed.v1", "ExporterBankMSP"},
 	{"REIMBURSED", "settlement.reimbursement_settled.v1", "ImporterBankMSP"},
 }, happyPath[9:])

@@ -1,6 +1,8 @@
 package contracts
 
 import (
+	"strings"
+
 	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/events/money"
 )
@@ -63,3 +65,19 @@ func ReimbursementRef(honoured PaymentRef) PaymentRef {
 
 // ReimbursementSuffix marks a reimbursement payment's presentation ID.
 const ReimbursementSuffix = ":reimbursement"
+
+// ByConfirmingBank reports whether the event is a step the confirming bank performed in its own
+// name under its confirmation: an honour of a presentation made to it (UCP 600 Art. 8(a),
+// LCHonoured.HonouredBy). Its organisation, not the issuing bank's, commits that milestone
+// (chaincode/rules CommittingOrg); the trade workflow and the ledger agents both ask this.
+func ByConfirmingBank(data any) bool {
+	h, ok := data.(*LCHonoured)
+	return ok && h.HonouredBy != ""
+}
+
+// IsReimbursementPayment reports whether paymentID (settlement's, as settlement.payment_failed.v1
+// names it) is a confirming bank's reimbursement: its presentation part ends with
+// ReimbursementSuffix, which no presentation ID holds.
+func IsReimbursementPayment(paymentID string) bool {
+	return strings.HasSuffix(paymentID, ReimbursementSuffix)
+}

@@ -10,6 +10,7 @@ import "slices"
 // initiated) are not milestones.
 var milestones = map[string]string{
 	"lc.applied.v1":                    "LC_APPLIED",
+	"lc.received.v1":                   "LC_RECEIVED",
 	"lc.issued.v1":                     "LC_ISSUED",
 	"lc.advised.v1":                    "LC_ADVISED",
 	"lc.accepted.v1":                   "LC_ACCEPTED",

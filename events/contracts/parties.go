@@ -43,6 +43,8 @@ func Parties(env Envelope) []string {
 	switch e := env.Data.(type) {
 	case *LCApplied:
 		add(e.ApplicantOrg, e.BeneficiaryOrg, e.IssuingBank, e.AdvisingBank)
+	case *LCReceived:
+		add(e.ApplicantOrg, e.BeneficiaryOrg, e.IssuingBank, e.AdvisingBank)
 	case *LCHonoured:
 		add(e.IssuingBank, e.AdvisingBank, e.HonouredBy)
 	case *LCConfirmed:

@@ -10,6 +10,7 @@ import (
 // type can be renamed without breaking the wire.
 var types = map[string]reflect.Type{
 	"lc.applied.v1":                    reflect.TypeFor[LCApplied](),
+	"lc.received.v1":                   reflect.TypeFor[LCReceived](), // a credit issued outside (lc_received.go)
 	"lc.issued.v1":                     reflect.TypeFor[LCIssued](),
 	"lc.advised.v1":                    reflect.TypeFor[LCAdvised](),
 	"lc.accepted.v1":                   reflect.TypeFor[LCAccepted](),

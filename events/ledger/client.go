@@ -29,7 +29,9 @@ type Client struct {
 	conn     *grpc.ClientConn
 	gw       *client.Gateway
 	contract *client.Contract
+	network  *client.Network
 	tracer   trace.Tracer
+	commits  commitWatch // AwaitRecorded's waits, woken by the chaincode's events
 }
 
 // Connect opens a client for the organisation mspID using its user identity.
@@ -60,9 +62,10 @@ func ConnectAs(n *Network, org Org, id Identity) (*Client, error) {
 		conn.Close()
 		return nil, fmt.Errorf("fabric gateway %s: %w", org.Peer, err)
 	}
+	network := gw.GetNetwork(n.Channel)
 	return &Client{
-		org: org, conn: conn, gw: gw,
-		contract: gw.GetNetwork(n.Channel).GetContract(n.Chaincode),
+		org: org, conn: conn, gw: gw, network: network,
+		contract: network.GetContract(n.Chaincode),
 		tracer:   otel.Tracer("github.com/tradefin/tradefin/events/ledger"),
 	}, nil
 }
@@ -118,6 +121,7 @@ func (c *Client) MSPID() string { return c.org.MSPID }
 
 // Close releases the gateway and its connection.
 func (c *Client) Close() error {
+	c.commits.close()
 	c.gw.Close()
 	return c.conn.Close()
 }

@@ -114,11 +114,11 @@ var (
 	errStartedMeanwhile = errors.New("the trade's workflow started meanwhile")
 )
 
-// signal: only the credit application starts a trade's workflow (SignalWithStart); every other
+// signal: only the event that opens a trade (opensTrade) starts its workflow (SignalWithStart); every other
 // event signals a running one, so an event of a trade that has none starts nothing.
 func (b Bridge) signal(ctx context.Context, tradeID string, ev trade.Event) error {
 	id := trade.WorkflowID(tradeID)
-	if ev.Type != appliedType {
+	if !opensTrade(ev.Type) {
 		err := b.Temporal.SignalWorkflow(ctx, id, "", trade.EventSignal, ev)
 		var notFound *serviceerror.NotFound
 		if !errors.As(err, &notFound) {
@@ -156,6 +156,12 @@ func (b Bridge) signal(ctx context.Context, tradeID string, ev trade.Event) erro
 
 const appliedType = "lc.applied.v1"
 
+// opensTrade: the events that start a trade's workflow — its credit's application, or the
+// registration of a credit issued outside (lc.received.v1, the advising bank's).
+func opensTrade(eventType string) bool {
+	return eventType == appliedType || eventType == "lc.received.v1"
+}
+
 // isInvalid: Temporal refuses the request itself (a workflow ID over its limit, a payload too
 // large); retrying it can never pass.
 func isInvalid(err error) bool {
@@ -171,7 +177,8 @@ func signalFor(ctx context.Context, env contracts.Envelope) (trade.Event, error)
 		return trade.Event{}, fmt.Errorf("%w: %v", contracts.ErrMalformed, err)
 	}
 	ev := trade.Event{Type: env.Type, ID: env.ID, Source: env.Source, Time: env.Time, SHA256: sum, Trace: map[string]string{},
-		Actor: contracts.ActorOf(env.Data), Parties: contracts.Parties(env), Drawing: contracts.DrawingOf(env.Data)}
+		Actor: contracts.ActorOf(env.Data), Parties: contracts.Parties(env), Drawing: contracts.DrawingOf(env.Data),
+		ByConfirmingBank: contracts.ByConfirmingBank(env.Data)}
 	otel.GetTextMapPropagator().Inject(ctx, propagation.MapCarrier(ev.Trace))
 	if honoured, ok := env.Data.(*contracts.LCHonoured); ok {
 		ev.Payment = &contracts.PaymentRef{TradeID: env.TradeID, LCID: honoured.LCID, PresentationID: honoured.PresentationID}
@@ -185,10 +192,12 @@ func signalFor(ctx context.Context, env contracts.Envelope) (trade.Event, error)
 	switch e := env.Data.(type) {
 	case *contracts.LCApplied:
 		ev.LCID, until = e.LCID, e.PresentableUntil
+	case *contracts.LCReceived:
+		ev.LCID, until = e.LCID, e.PresentableUntil
 	case *contracts.LCAmended:
 		ev.LCID, until = e.LCID, e.PresentableUntil
 	case *contracts.PaymentFailed:
-		ev.Reason = e.Reason
+		ev.Reason, ev.PaymentID = e.Reason, e.PaymentID
 	case *contracts.DocumentsPresented: // the examination deadline's timer (trade/examination_deadline.go)
 		ev.PresentationID = e.PresentationID
 		if e.ExaminationDeadline != "" {

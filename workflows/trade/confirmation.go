@@ -52,12 +52,13 @@ func (t *tradeRun) reimburse(ctx workflow.Context) bool {
 	}
 	ref := contracts.ReimbursementRef(*t.st.Payment.Ref)
 	r.Ref, r.Waiting = &ref, true
+	failures := r.Failures
 	ctx = t.settlementContext(ctx)
 	t.startWait(ctx, waitReimbursement)
 	var status string
 	err := workflow.ExecuteActivity(ctx, contracts.InstructPaymentActivity, ref).Get(ctx, &status)
 	t.endWait(ctx, waitReimbursement)
-	r.Due = false
+	r.Due = t.reimbursementStillDue(failures) // a rejection that came meanwhile: again (reimbursement_retry.go)
 	if err != nil {
 		r.Error = err.Error()
 		workflow.GetLogger(ctx).Error("reimbursement not instructed", "error", err)

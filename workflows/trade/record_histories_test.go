@@ -9,7 +9,8 @@ package trade
 //
 // Record before changing the workflow's logic (history-<version>-*.json): the replay test then
 // proves the new code still replays what the old one wrote (workflow.GetVersion). v0 was
-// recorded from the workflow before lifecycleChange, v1 after it.
+// recorded from the workflow before lifecycleChange, v1 after it, v2 after maturityChange, v3
+// after pipelinedCommitsChange and stuckWatchChange.
 
 import (
 	"context"
@@ -40,6 +41,7 @@ func TestRecordHistories(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer w.Stop()
+	chain := newFakeChain()
 	for _, org := range []string{rules.ImporterBank, rules.ExporterBank, rules.Customs} {
 		lw := worker.New(c, ledger.TaskQueue(org), worker.Options{})
 		lw.RegisterActivityWithOptions(func(ctx context.Context, in ledger.RecordInput) (ledger.Receipt, error) {
@@ -52,6 +54,11 @@ func TestRecordHistories(t *testing.T) {
 			}
 			return rs, nil
 		}, activity.RegisterOptions{Name: ledger.RecordMilestonesActivity})
+		lw.RegisterActivityWithOptions(func(ctx context.Context, in ledger.RecordAfterInput) ([]ledger.Receipt, error) {
+			return chain.recordAfter(ctx, in, func(ledger.RecordInput) error { return nil }, func(in ledger.RecordInput) ledger.Receipt {
+				return ledger.Receipt{Record: ledger.Record{TxID: "tx-" + in.Milestone, EventHash: in.SHA256}, Block: 1}
+			})
+		}, activity.RegisterOptions{Name: ledger.RecordAfterActivity})
 		if err := lw.Start(); err != nil {
 			t.Fatal(err)
 		}
@@ -100,7 +107,9 @@ func TestRecordHistories(t *testing.T) {
 		{"expired", happyPath[:4], 8 * time.Second, 300 * time.Millisecond},
 		{"amended-cancelled", []string{"lc.applied.v1", "lc.issued.v1", "customs.export_cleared.v1", "lc.amended.v1", "lc.amended.v1", "lc.cancelled.v1"}, 90 * 24 * time.Hour, 300 * time.Millisecond},
 		{"payment-failed", append(slices.Clone(happyPath[:9]), "settlement.payment_failed.v1", "settlement.payment_settled.v1", "customs.import_released.v1"), 90 * 24 * time.Hour, 300 * time.Millisecond},
-		{"usance", happyPath, 90 * 24 * time.Hour, 300 * time.Millisecond}, // honoured payable 3 s on (maturity below)
+		{"usance", happyPath, 90 * 24 * time.Hour, 300 * time.Millisecond},                                              // honoured payable 3 s on (maturity below)
+		{"received", append([]string{"lc.received.v1"}, happyPath[2:]...), 90 * 24 * time.Hour, 300 * time.Millisecond}, // a credit issued outside (received.go)
+		{"reimbursement-failed", reimbursementFailedPath(), 90 * 24 * time.Hour, 300 * time.Millisecond},                // reimbursement_retry_test.go
 	} {
 		maturity := map[string]time.Duration{"usance": 3 * time.Second}[s.name] // a usance credit's honour is payable then
 		t.Run(s.name, func(t *testing.T) {
@@ -115,8 +124,11 @@ func TestRecordHistories(t *testing.T) {
 			for i, typ := range s.events {
 				id := fmt.Sprintf("%s-ev-%d", tradeID, i)
 				ev := Event{Type: typ, ID: id, SHA256: sha256Hex(id), Source: "/tradefin/record", Time: time.Now().UTC(), LCID: "LC"}
-				if typ == "lc.applied.v1" || typ == "lc.amended.v1" {
+				if typ == "lc.applied.v1" || typ == "lc.amended.v1" || typ == "lc.received.v1" {
 					ev.LCExpiry = time.Now().Add(s.expiry).UTC().Truncate(time.Second)
+				}
+				if typ == "settlement.payment_failed.v1" && s.name == "reimbursement-failed" {
+					ev.PaymentID = tradeID + ":LC:P-1" + contracts.ReimbursementSuffix
 				}
 				if typ == "lc.honoured.v1" {
 					ev.Payment = &contracts.PaymentRef{TradeID: tradeID, LCID: "LC", PresentationID: "P-1"}

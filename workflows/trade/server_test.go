@@ -87,6 +87,7 @@ func serveWith(t *testing.T, c client.Client, record func(ledger.RecordInput) er
 	receipt := func(in ledger.RecordInput) ledger.Receipt {
 		return ledger.Receipt{Record: ledger.Record{TxID: "tx-" + in.Milestone, EventHash: in.SHA256}, Block: 1}
 	}
+	chain := newFakeChain()
 	for _, org := range []string{rules.ImporterBank, rules.ExporterBank, rules.Customs} {
 		start(ledger.TaskQueue(org), func(w worker.Worker) {
 			w.RegisterActivityWithOptions(func(ctx context.Context, in ledger.RecordInput) (ledger.Receipt, error) {
@@ -102,6 +103,9 @@ func serveWith(t *testing.T, c client.Client, record func(ledger.RecordInput) er
 				}
 				return rs, nil
 			}, activity.RegisterOptions{Name: ledger.RecordMilestonesActivity})
+			w.RegisterActivityWithOptions(func(ctx context.Context, in ledger.RecordAfterInput) ([]ledger.Receipt, error) {
+				return chain.recordAfter(ctx, in, record, receipt)
+			}, activity.RegisterOptions{Name: ledger.RecordAfterActivity})
 		})
 	}
 	start(contracts.SettlementTaskQueue, func(w worker.Worker) {

@@ -82,6 +82,13 @@ type Event struct {
 	ExaminationDeadline time.Time `json:",omitzero"`
 	// Drawing is the drawing the event is of (contracts.DrawingOf; drawings.go).
 	Drawing string `json:",omitempty"`
+	// ByConfirmingBank: the confirming bank performed the event's step in its own name (an honour
+	// under its confirmation, UCP 600 Art. 8(a)), so its organisation commits the milestone
+	// (rules.CommittingOrg). Absent from signals recorded before it: the table's organisation.
+	ByConfirmingBank bool `json:",omitempty"`
+	// PaymentID is set on settlement.payment_failed.v1: the payment rejected, the beneficiary's or
+	// a confirming bank's reimbursement (contracts.IsReimbursementPayment; reimbursement_retry.go).
+	PaymentID string `json:",omitempty"`
 }
 
 // Milestone is one milestone of the trade: committed (TxID set), or waiting for its predecessor.

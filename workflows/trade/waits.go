@@ -42,6 +42,10 @@ func hasWait(ws []Wait, what string) bool {
 
 // watch marks a wait stuck once it is older than StuckAfter, and counts it in the stuck metric.
 func (t *tradeRun) watch(ctx workflow.Context) {
+	if workflow.GetVersion(ctx, stuckWatchChange, workflow.DefaultVersion, 1) >= 1 {
+		t.watchWithOneTimer(ctx)
+		return
+	}
 	for {
 		var w Wait
 		next := func() bool {

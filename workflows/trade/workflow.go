@@ -40,6 +40,8 @@ func Workflow(ctx workflow.Context, in Input) (State, error) {
 func lifecycle(ctx workflow.Context, in Input) (State, error) {
 	t := newTradeRun(in)
 	t.drawings = drawingsOn(ctx)
+	t.received = receivedOn(ctx)
+	t.reimbursementRetry = reimbursementRetryOn(ctx)
 	if err := workflow.SetQueryHandler(ctx, StateQuery, func() (State, error) { return t.st, nil }); err != nil {
 		return t.st, err
 	}
@@ -93,6 +95,11 @@ type tradeRun struct {
 	wake          bool      // something the expiry timer depends on changed
 	deferredAt    time.Time // when the LC service last deferred the expiry
 	drawings      bool      // the run follows drawingsChange (drawings.go)
+	received      bool      // the run follows receivedCreditChange (received.go)
+	// reimbursementRetry: the run follows reimbursementRetryChange (reimbursement_retry.go)
+	reimbursementRetry bool
+	pipeline           int8 // pipelinedCommitsChange: 0 not asked yet, 1 no, 2 yes (pipeline.go)
+	closeQueued        bool // CLOSED is in the row in flight: the steps before it close nothing
 }
 
 func newTradeRun(in Input) *tradeRun {
@@ -139,12 +146,13 @@ func (t *tradeRun) receive(ev Event) {
 	}
 	name := t.instalmentSettled(&ev, milestoneFor(ev.Type)) // a mixed payment's instalment (instalments.go)
 	switch {
-	case name == rules.LCApplied && t.st.LCExpiry.IsZero(), name == rules.LCAmended:
+	case t.opens(name) && t.st.LCExpiry.IsZero(), name == rules.LCAmended:
 		if !ev.LCExpiry.IsZero() { // a new presentable-until instant: a new timer
 			t.st.LCExpiry, t.st.Expiry, t.wake = ev.LCExpiry, "", true
 		}
 	case name == rules.Cancelled:
 		t.cancelling = true
+	case t.reimbursementFailed(ev): // the reimbursement's, driven again (reimbursement_retry.go)
 	case ev.Type == paymentFailed:
 		t.st.Payment.Failed = &PaymentFailure{EventID: ev.ID, Reason: ev.Reason, At: ev.Time}
 		t.st.Payment.Failures++
@@ -154,7 +162,7 @@ func (t *tradeRun) receive(ev Event) {
 		t.st.Expiry, t.wake = "", true // the pending presentation moved: ask the LC service again
 	}
 	if name != "" {
-		t.st.Pending = append(t.st.Pending, Milestone{Name: string(name), MSPID: rules.EntitledOrg(name),
+		t.st.Pending = append(t.st.Pending, Milestone{Name: string(name), MSPID: rules.CommittingOrg(name, ev.ByConfirmingBank),
 			EventID: ev.ID, SHA256: ev.SHA256, Actor: ev.Actor, trace: ev.Trace, Drawing: t.drawingOf(ev, name)})
 	}
 	if ev.Payment != nil {
@@ -224,6 +232,10 @@ func (t *tradeRun) awaitChange(ctx workflow.Context) error {
 
 // commitReady commits every pending milestone whose prerequisites are on the ledger.
 func (t *tradeRun) commitReady(ctx workflow.Context) {
+	if t.pipelined(ctx) {
+		t.commitRows(ctx)
+		return
+	}
 	for t.st.Status == StatusRunning {
 		i, ok := nextReady(t.st.Pending, t.ledger)
 		if !ok {
@@ -315,10 +327,11 @@ func (t *tradeRun) after(ctx workflow.Context, m rules.Type) {
 // close: the goods are released and the credit is paid, so the issuing bank closes the trade.
 // CLOSED is fingerprinted by the release's event ID (the ledger agent checks that derivation).
 func (t *tradeRun) close(ctx workflow.Context) {
+	if t.closeQueued { // the row in flight commits it (pipeline.go)
+		return
+	}
 	i := slices.IndexFunc(t.st.Milestones, func(m Milestone) bool { return m.Name == string(rules.ImportReleased) && m.Error == "" })
-	released := t.st.Milestones[i]
-	m := Milestone{Name: string(rules.Closed), MSPID: rules.EntitledOrg(rules.Closed), EventID: released.EventID + "/closed",
-		SHA256: sha256Hex(released.EventID + "/closed"), trace: released.trace}
+	m := closedMilestone(t.st.Milestones[i])
 	t.settle(ctx, m, t.commit(ctx, m))
 	if t.ledger.Has(rules.Closed) {
 		t.st.Status = StatusClosed
@@ -342,10 +355,15 @@ const cancelGrace = 2 * time.Minute
 // StuckAfter). Ledger activities retry until they pass, so it ends in a receipt, a refusal that
 // can never pass, or, while the trade is being cancelled, a commit given up after cancelGrace.
 func (t *tradeRun) await(ctx workflow.Context, what string, start func(workflow.Context) workflow.Future, out any) error {
+	actx, cancel := workflow.WithCancel(ctx)
+	return t.awaitFuture(ctx, what, start(actx), cancel, out)
+}
+
+// awaitFuture is await for an activity started already; cancel cancels it (and what shares its
+// context) when the commit is given up.
+func (t *tradeRun) awaitFuture(ctx workflow.Context, what string, f workflow.Future, cancel workflow.CancelFunc, out any) error {
 	t.startWait(ctx, what)
 	defer t.endWait(ctx, what)
-	actx, cancel := workflow.WithCancel(ctx)
-	f := start(actx)
 	if err := workflow.Await(ctx, func() bool { return f.IsReady() || t.cancelling }); err != nil {
 		cancel()
 		return err

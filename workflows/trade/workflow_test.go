@@ -11,6 +11,7 @@ import (
 	"go.temporal.io/sdk/activity"
 	"go.temporal.io/sdk/temporal"
 	"go.temporal.io/sdk/testsuite"
+	"go.temporal.io/sdk/workflow"
 
 	"github.com/tradefin/tradefin/events/contracts"
 	"github.com/tradefin/tradefin/events/ledger"
@@ -44,6 +45,23 @@ func env(t *testing.T) (*testsuite.TestWorkflowEnvironment, *[]string) {
 		batches = append(batches, len(ins))
 		return rs, nil
 	}, activity.RegisterOptions{Name: ledger.RecordMilestonesActivity})
+	chain := newFakeChain()
+	e.RegisterActivityWithOptions(func(ctx context.Context, in ledger.RecordAfterInput) ([]ledger.Receipt, error) {
+		if err := chain.await(ctx, in.After); err != nil {
+			return nil, err
+		}
+		time.Sleep(10 * time.Millisecond) // a commit takes time: the batches after it, started already, wait
+		var rs []ledger.Receipt
+		for _, m := range in.Milestones {
+			n := note(m.Milestone + "@" + activity.GetInfo(ctx).TaskQueue)
+			rs = append(rs, ledger.Receipt{Record: ledger.Record{TxID: fmt.Sprintf("tx-%d", n), EventHash: m.SHA256}, Block: uint64(n)})
+			chain.commit(m)
+		}
+		mu.Lock()
+		batches = append(batches, len(in.Milestones))
+		mu.Unlock()
+		return rs, nil
+	}, activity.RegisterOptions{Name: ledger.RecordAfterActivity})
 	e.RegisterActivityWithOptions(func(ctx context.Context, ref contracts.PaymentRef) (string, error) {
 		note("INSTRUCT " + ref.PresentationID + "@" + activity.GetInfo(ctx).TaskQueue)
 		if awaitingCorrection > 0 {
@@ -157,6 +175,7 @@ func TestEventsArrivingOutOfOrderAreCommittedInThePartialOrder(t *testing.T) {
 func TestARefusedMilestoneStopsTheChain(t *testing.T) {
 	var s testsuite.WorkflowTestSuite
 	e := s.NewTestWorkflowEnvironment()
+	e.OnGetVersion(pipelinedCommitsChange, workflow.DefaultVersion, 1).Return(workflow.DefaultVersion) // one batch at a time, as runs before it
 	var calls []string
 	e.RegisterActivityWithOptions(func(ctx context.Context, in ledger.RecordInput) (ledger.Receipt, error) {
 		calls = append(calls, in.Milestone)
@@ -225,6 +244,7 @@ func TestReadyMilestonesOfOneOrganisationAreCommittedInOneActivity(t *testing.T)
 func TestABatchCommitsItsPrefixAndTheRestComesBackAlone(t *testing.T) {
 	var s testsuite.WorkflowTestSuite
 	e := s.NewTestWorkflowEnvironment()
+	e.OnGetVersion(pipelinedCommitsChange, workflow.DefaultVersion, 1).Return(workflow.DefaultVersion) // one batch at a time, as runs before it
 	var calls []string
 	e.RegisterActivityWithOptions(func(ctx context.Context, in ledger.RecordInput) (ledger.Receipt, error) {
 		calls = append(calls, "one "+in.Milestone)

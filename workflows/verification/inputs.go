@@ -11,6 +11,9 @@ type Event struct {
 	Type   string // e.g. "lc.honoured.v1"
 	Source string // the publishing service, e.g. "/tradefin/lc"
 	SHA256 string // contracts.Fingerprint of the event
+	// ByConfirmingBank: the confirming bank performed the event's step (contracts.ByConfirmingBank),
+	// so its organisation commits the milestone (rules.CommittingOrg).
+	ByConfirmingBank bool `json:",omitempty"`
 }
 
 // Record is a milestone record as a peer returns it (the fields the comparison reads).

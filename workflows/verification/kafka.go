@@ -108,5 +108,5 @@ func fromMessage(m *message.Message) (Event, string, bool) {
 	if err != nil {
 		return Event{}, "", false
 	}
-	return Event{ID: env.ID, Type: env.Type, Source: env.Source, SHA256: sum}, env.TradeID, true
+	return Event{ID: env.ID, Type: env.Type, Source: env.Source, SHA256: sum, ByConfirmingBank: contracts.ByConfirmingBank(env.Data)}, env.TradeID, true
 }

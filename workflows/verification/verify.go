@@ -29,6 +29,9 @@ func Verify(in Inputs) Report {
 		l := Line{Seq: rec.Seq, Milestone: rec.Milestone, Org: rec.Org}
 		why := checkLink(chain, i)
 		want := rules.EntitledOrg(rules.Type(rec.Milestone))
+		if j, ok := just[rec.EventHash]; ok && j.milestone == rec.Milestone { // the performer's (rules.CommittingOrg)
+			want = rules.CommittingOrg(rules.Type(rec.Milestone), j.event.ByConfirmingBank)
+		}
 		if rec.Org != want {
 			why = append(why, fmt.Sprintf("committed by %s; only %s may", rec.Org, want))
 		}

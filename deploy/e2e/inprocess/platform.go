@@ -57,6 +57,9 @@ type Config struct {
 	// LC, when set, adjusts the LC service's settings read from the environment (a test's
 	// banking calendars, say).
 	LC func(*lcapp.Settings)
+	// UnknownTradeGrace is the bridge's grace for events of trades with no workflow (5 s when
+	// zero, see Start); the bench, which publishes no orphan events, uses the production one.
+	UnknownTradeGrace time.Duration
 }
 
 // Platform is the running deployment.
@@ -206,7 +209,11 @@ func Start(ctx context.Context, cfg Config) (_ *Platform, err error) {
 		// publish forged and orphan events on purpose, and with the production grace (a minute,
 		// for an lc.applied.v1 still on its way on another topic) each would hold its lane that
 		// long, stalling the next test's trades behind it on the shared test broker.
-		return bridge.Bridge{Temporal: p.Temporal, Log: log, UnknownTradeGrace: 5 * time.Second}.Run(ctx, cfg.KafkaBrokers, cfg.KafkaSASL)
+		grace := cfg.UnknownTradeGrace
+		if grace == 0 {
+			grace = 5 * time.Second
+		}
+		return bridge.Bridge{Temporal: p.Temporal, Log: log, UnknownTradeGrace: grace}.Run(ctx, cfg.KafkaBrokers, cfg.KafkaSASL)
 	})
 	p.onClose(stop)
 	views := http.NewServeMux()

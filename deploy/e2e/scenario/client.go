@@ -76,6 +76,8 @@ func (c *Client) call(ctx context.Context, p party, method, url string, body, ou
 	case nil:
 	case []byte:
 		req.Body, req.ContentType = b, "application/xml"
+	case fin: // a SWIFT message (received.go)
+		req.Body, req.ContentType = []byte(b), "text/plain"
 	default:
 		js, err := json.Marshal(b)
 		if err != nil {

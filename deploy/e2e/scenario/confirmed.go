@@ -51,11 +51,14 @@ func (c *Client) confirm(ctx context.Context, lc, on string) error {
 // reimburse: the confirming bank claims reimbursement of presentation P-1; settlement raises the
 // reimbursement from the claim, the workflow instructs it once REIMBURSEMENT_CLAIMED is on the
 // ledger, and the settlement bank reports it settled (pacs.002 ACSC).
-func (c *Client) reimburse(ctx context.Context, r *Result, lc, on string) error {
+func (c *Client) reimburse(ctx context.Context, r *Result, tr Trade, lc, on string) error {
 	if err := c.call(ctx, advisingBank, "POST", lc+"/presentations/P-1/reimbursement-claim", map[string]any{"claimedOn": on}, nil); err != nil {
 		return err
 	}
 	ref := contracts.ReimbursementRef(contracts.PaymentRef{TradeID: r.TradeID, LCID: r.LCID, PresentationID: "P-1"})
 	r.ReimbursementID = ref.TradeID + ":" + ref.LCID + ":" + ref.PresentationID
+	if tr.ReimbursementRejected != "" {
+		return c.rejectThenSettle(ctx, r.ReimbursementID, tr.ReimbursementRejected)
+	}
 	return c.settlePayment(ctx, r.ReimbursementID)
 }

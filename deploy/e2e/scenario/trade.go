@@ -38,6 +38,10 @@ type Trade struct {
 	// Confirmed: the credit asks for confirmation (MT700 49 CONFIRM); the advising bank confirms,
 	// honours, claims reimbursement, and the issuing bank's reimbursement settles (confirmed.go).
 	Confirmed bool
+	// ReimbursementRejected: the settlement bank first rejects a confirmed credit's
+	// reimbursement with this reason (pacs.002 RJCT); the workflow instructs it again and it
+	// settles (reimbursement_rejected.go).
+	ReimbursementRejected string
 	// Availability is the credit's MT700 41a/42C/42P (RunDrawings: a usance credit whose drawings
 	// are both honoured before either is paid, at its maturity); nil, at sight.
 	Availability map[string]any
@@ -122,7 +126,7 @@ func (c *Client) Run(ctx context.Context, tr Trade) (Result, error) {
 			return c.settle(ctx, &r)
 		}},
 		{"lc.reimbursement_claimed.v1", "6b. the confirming bank claims reimbursement; the workflow has the issuing bank's reimbursement instructed; it settles", func(ctx context.Context) error {
-			return c.reimburse(ctx, &r, lc, d(0))
+			return c.reimburse(ctx, &r, tr, lc, d(0))
 		}},
 		{"customs.import_released.v1", "7. importer files the import declaration; customs assesses duty, it is paid, goods released", func(ctx context.Context) error {
 			return c.importGoods(ctx, &r, amount)

@@ -64,6 +64,9 @@ func (s *Subscriber) Subscribe(ctx context.Context, topic string) (<-chan *messa
 	if group == "" {
 		group = "watermill-" + watermill.NewUUID() // a group of its own: every message, from the start
 	}
+	// No CommitInterval: the reader's commits are synchronous, handed over by ackedOffsets once
+	// per s.cfg.CommitInterval (commit.go), so a subscription's end commits without waiting for
+	// the reader to close.
 	reader := kafka.NewReader(kafka.ReaderConfig{
 		Brokers:           s.cfg.Brokers,
 		Dialer:            s.dialer,
@@ -72,7 +75,6 @@ func (s *Subscriber) Subscribe(ctx context.Context, topic string) (<-chan *messa
 		StartOffset:       kafka.FirstOffset,
 		MaxWait:           s.cfg.MaxWait,
 		QueueCapacity:     1000,
-		CommitInterval:    s.cfg.CommitInterval,
 		SessionTimeout:    s.cfg.SessionTimeout,
 		HeartbeatInterval: s.cfg.SessionTimeout / 5,
 		RebalanceTimeout:  2 * s.cfg.SessionTimeout,
@@ -90,10 +92,17 @@ func (s *Subscriber) Subscribe(ctx context.Context, topic string) (<-chan *messa
 func (s *Subscriber) consume(ctx context.Context, r *kafka.Reader, out chan<- *message.Message, log *slog.Logger) {
 	defer s.wg.Done()
 	defer close(out)
+	acked := newAckedOffsets(r, s.cfg.CommitInterval, log)
 	defer func() {
-		if err := r.Close(); err != nil { // flushes pending commits
-			log.Warn("close reader", "err", err)
-		}
+		acked.close() // commits the last acknowledged offsets
+		// Closing the reader leaves the group once every fetch in flight is answered, which a
+		// broker holding an idle fetch does up to MaxWait less a second later (config.go):
+		// nothing is left to commit, so the subscription's end does not wait for that.
+		go func() {
+			if err := r.Close(); err != nil {
+				log.Warn("close reader", "err", err)
+			}
+		}()
 	}()
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -116,14 +125,14 @@ func (s *Subscriber) consume(ctx context.Context, r *kafka.Reader, out chan<- *m
 			}
 			continue
 		}
-		if !s.deliver(ctx, r, km, out, log) {
+		if !s.deliver(ctx, acked, km, out) {
 			return
 		}
 	}
 }
 
 // deliver hands km to the handler until it is acked; false means the subscription ends.
-func (s *Subscriber) deliver(ctx context.Context, r *kafka.Reader, km kafka.Message, out chan<- *message.Message, log *slog.Logger) bool {
+func (s *Subscriber) deliver(ctx context.Context, acked *ackedOffsets, km kafka.Message, out chan<- *message.Message) bool {
 	for {
 		msg := fromKafka(km)
 		msgCtx, cancelMsg := context.WithCancel(withPosition(ctx, Position{Topic: km.Topic, Partition: km.Partition, Offset: km.Offset}))
@@ -137,10 +146,7 @@ func (s *Subscriber) deliver(ctx context.Context, r *kafka.Reader, km kafka.Mess
 		select {
 		case <-msg.Acked():
 			cancelMsg()
-			if err := r.CommitMessages(context.Background(), km); err != nil {
-				// The message was handled; a failed commit only means it may come again.
-				log.Warn("commit failed", "partition", km.Partition, "offset", km.Offset, "err", err)
-			}
+			acked.add(km)
 			return true
 		case <-msg.Nacked():
 			cancelMsg()

@@ -45,6 +45,10 @@ type Commands struct {
 	ConfirmCredit      command.ConfirmCreditHandler
 	ClaimReimbursement command.ClaimReimbursementHandler
 	Discount           command.DiscountUndertakingHandler // the nominated bank's, before maturity (Art. 12(b))
+
+	// The nominated bank's: it forwards discrepant documents under reserve (UCP 600 Art. 12(a)).
+	ForwardUnderReserve command.ForwardUnderReserveHandler
+	ReceiveRefusal      command.ReceiveRefusalHandler // an MT734 received (UCP 600 Art. 16(c))
 }
 
 // Queries are the read-side use cases.
@@ -94,6 +98,9 @@ func New(repo command.Repository, trades command.TradeClaims, s Settings) Applic
 			ConfirmCredit:      command.ConfirmCreditHandler{Repo: repo, Clock: clock},
 			ClaimReimbursement: command.ClaimReimbursementHandler{Repo: repo, Clock: clock},
 			Discount:           command.DiscountUndertakingHandler{Repo: repo, Policy: s.Policy, Clock: clock},
+
+			ForwardUnderReserve: command.ForwardUnderReserveHandler{Repo: repo, Policy: s.Policy, Clock: clock},
+			ReceiveRefusal:      command.ReceiveRefusalHandler{Repo: repo, Policy: s.Policy, Clock: clock},
 		},
 		Queries: Queries{Credit: query.CreditHandler{Repo: repo}, TransferredCredit: query.TransferredCreditHandler{Repo: repo},
 			ExaminePresentation: query.ExaminePresentationHandler{Calendars: s.Policy.Calendars}},

@@ -9,8 +9,10 @@ type Balance struct {
 	// amount the bank honours and settlement pays (Art. 18(b)).
 	Drawn money.Money `json:"drawn"`
 	// Available is the most the credit still allows drawn: its 39A plus tolerance, or "about"
-	// +10% (Art. 30(a)), less what is drawn; never below zero.
+	// +10% (Art. 30(a)), less what is drawn and what is reserved; never below zero.
 	Available money.Money `json:"available"`
+	// Reserved is what the presentations under examination would draw (reservation.go).
+	Reserved money.Money `json:"reserved,omitzero"`
 	// FullyDrawn: nothing is left to draw. The credit counts as drawn in full once the drawings
 	// reach its amount less its 39A minus tolerance (or "about" −10%, Art. 30(a)): the rest is
 	// the tolerance, which no drawing is owed.
@@ -25,9 +27,9 @@ func (lc *LetterOfCredit) Balance() Balance {
 			drawn.Minor += p.drawing(lc.Terms).Minor
 		}
 	}
-	most := lc.Terms.maxAmount()
-	available := money.New(max(most.Minor-drawn.Minor, 0), most.Currency)
-	return Balance{Drawn: drawn, Available: available, FullyDrawn: drawn.Minor >= lc.Terms.minAmount().Minor}
+	most, reserved := lc.Terms.maxAmount(), lc.reserved()
+	available := money.New(max(most.Minor-drawn.Minor-reserved.Minor, 0), most.Currency)
+	return Balance{Drawn: drawn, Available: available, Reserved: reserved, FullyDrawn: drawn.Minor >= lc.Terms.minAmount().Minor}
 }
 
 // DrawingAmount is what presentation id draws (the credit's amount for an unknown one).

@@ -53,16 +53,16 @@ func (lc *LetterOfCredit) recordHonour(h Honoured) {
 
 // checkBalance adds to the examination of a drawing under a partly drawn credit the discrepancy
 // of drawing more than is available: the invoice may not exceed what the credit still allows
-// (Art. 18(b), 30; MT700 39A). Before the first drawing the credit's own maximum is checked by
-// checkAmountAndQuantity.
+// (Art. 18(b), 30; MT700 39A), less what drawings under examination reserve. Before the first
+// drawing, with none pending, the credit's own maximum is checked by checkAmountAndQuantity.
 func (lc *LetterOfCredit) checkBalance(res Examination, p Presentation) Examination {
 	b := lc.Balance()
 	inv, ok := p.document(CommercialInvoice)
-	if !ok || inv.Amount == nil || inv.Amount.Currency != b.Available.Currency || b.Drawn.Minor == 0 || inv.Amount.Minor <= b.Available.Minor {
+	if !ok || inv.Amount == nil || inv.Amount.Currency != b.Available.Currency || b.Drawn.Minor+b.Reserved.Minor == 0 || inv.Amount.Minor <= b.Available.Minor {
 		return res
 	}
 	res.Discrepancies = append(res.Discrepancies, Discrepancy{Rule: "UCP 600 Art. 18(b), 30; MT700 39A", Document: CommercialInvoice, Field: "amount",
-		Message: fmt.Sprintf("invoice for %s draws more than the %s available: %s of the credit's %s is drawn", inv.Amount, b.Available, b.Drawn, lc.Terms.Amount)})
+		Message: fmt.Sprintf("invoice for %s draws more than the %s available: %s of the credit's %s is drawn, %s reserved by drawings under examination", inv.Amount, b.Available, b.Drawn, lc.Terms.Amount, b.Reserved)})
 	res.Compliant = false
 	return res
 }

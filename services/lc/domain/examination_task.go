@@ -60,6 +60,7 @@ func (lc *LetterOfCredit) queueExamination(id string, p Presentation, at time.Ti
 	// The bank's stamp, never the presenter's word: the date at its place (Art. 33: documents
 	// received on a closed day count from the next banking day, which Examine applies).
 	p.Date, p.Place = cal.DateAt(at), cal.Place()
+	lc.deemAmendmentAccepted(p, cal, pol)                // Art. 10(c): compliance with a pending amendment accepts it
 	res := lc.checkBalance(Examine(lc.Terms, p, cal), p) // a drawing may not exceed what is available (drawings.go)
 	if found := checkRegistered(p, reg); len(found) > 0 {
 		res.Discrepancies, res.Compliant = append(res.Discrepancies, found...), false
@@ -93,6 +94,9 @@ func (lc *LetterOfCredit) DecideExamination(id string, d ExaminationDecision, at
 	cal := pol.Calendars.ofBank(p.Presentation.Bank, lc.Terms)
 	on := cal.DateAt(at)
 	if d.Honour {
+		if err := lc.checkHonourWithinBalance(id); err != nil {
+			return err
+		}
 		lc.recordHonour(Honoured{PresentationID: id, Date: on, By: lc.honouredBy(p)})
 		return lc.Undertake(pol) // a usance credit's honour is an undertaking to pay at maturity
 	}

@@ -40,7 +40,7 @@ func (lc *LetterOfCredit) ForwardUnderReserve(id, bank string, findings []Discre
 	case p.Reserve != nil && p.Reserve.By == bank:
 		return nil // a retried forwarding
 	case bank == lc.Terms.IssuingBank || bank != p.Presentation.Bank:
-		return fmt.Errorf("forward under reserve: %w: only the nominated bank the documents were presented to forwards them to the issuing bank (UCP 600 Art. 12(a))", ErrInvalidState)
+		return Forbid("forward under reserve: only the nominated bank the documents were presented to forwards them to the issuing bank (UCP 600 Art. 12(a))")
 	case !p.Queued() || p.Reserve != nil:
 		return fmt.Errorf("forward under reserve: %w: presentation %s is decided or forwarded already", ErrInvalidState, id)
 	}

@@ -23,7 +23,7 @@ func TestNominatedBankForwardsUnderReserve(t *testing.T) {
 		t.Fatalf("a complying presentation forwarded under reserve: %v", err)
 	}
 	found := []Discrepancy{{Rule: "UCP 600 Art. 18(a)(i)", Message: "invoice not issued by the beneficiary"}}
-	if err := lc.ForwardUnderReserve("P-1", "ESSESESS", found, at, pol); !errors.Is(err, ErrInvalidState) {
+	if err := lc.ForwardUnderReserve("P-1", "ESSESESS", found, at, pol); KindOf(err) != KindForbidden {
 		t.Fatalf("the issuing bank forwarded to itself: %v", err)
 	}
 	if err := lc.ForwardUnderReserve("P-1", "BCOMPTPL", found, at, pol); err != nil {
@@ -47,7 +47,7 @@ func TestNominatedBankForwardsUnderReserve(t *testing.T) {
 	if err := lc.DecideExamination("P-1", ExaminationDecision{Honour: false, Disposal: ReturnDocuments, Findings: found}, at, pol); err != nil {
 		t.Fatal(err)
 	}
-	if err := lc.ForwardUnderReserve("P-1", "OTHERBIC", found, at, pol); !errors.Is(err, ErrInvalidState) {
-		t.Fatalf("a decided presentation forwarded: %v", err)
+	if err := lc.ForwardUnderReserve("P-1", "OTHERBIC", found, at, pol); KindOf(err) != KindForbidden {
+		t.Fatalf("another bank forwarded: %v", err)
 	}
 }

@@ -27,6 +27,9 @@ type indexed struct {
 	Topic      string `json:"topic"`
 	Source     string `json:"source"`
 	ExpiryDate string `json:"expiryDate,omitempty"`
+	// ByConfirmingBank: the step was the confirming bank's (contracts.ByConfirmingBank); absent
+	// from entries indexed before it, which were the table's organisation's.
+	ByConfirmingBank bool `json:"byConfirmingBank,omitempty"`
 }
 
 func stream(tradeID string) string { return "ledger-index/" + tradeID }
@@ -41,6 +44,7 @@ func (s IndexStore) Add(ctx context.Context, topic string, env contracts.Envelop
 	if a, ok := env.Data.(*contracts.LCApplied); ok {
 		rec.ExpiryDate = a.ExpiryDate
 	}
+	rec.ByConfirmingBank = contracts.ByConfirmingBank(env.Data)
 	data, err := json.Marshal(rec)
 	if err != nil {
 		return err
@@ -65,7 +69,7 @@ func (s IndexStore) Trade(ctx context.Context, tradeID string) ([]domain.Entry, 
 		if err := json.Unmarshal(e.Data, &rec); err != nil {
 			return nil, fmt.Errorf("index of trade %s, entry %s: %w", tradeID, e.ID, err)
 		}
-		out = append(out, domain.Entry{Type: e.Type, ID: rec.EventID, SHA256: rec.SHA256, ExpiryDate: rec.ExpiryDate})
+		out = append(out, domain.Entry{Type: e.Type, ID: rec.EventID, SHA256: rec.SHA256, ExpiryDate: rec.ExpiryDate, ByConfirmingBank: rec.ByConfirmingBank})
 	}
 	return out, nil
 }

@@ -21,6 +21,7 @@ func NewWorker(c client.Client, a app.App) worker.Worker {
 	w := worker.New(c, ledger.TaskQueue(a.Org), worker.Options{})
 	w.RegisterActivityWithOptions(Activity{App: a}.RecordMilestone, activity.RegisterOptions{Name: ledger.RecordMilestoneActivity})
 	w.RegisterActivityWithOptions(Activity{App: a}.RecordMilestones, activity.RegisterOptions{Name: ledger.RecordMilestonesActivity})
+	w.RegisterActivityWithOptions(Activity{App: a}.RecordMilestonesAfter, activity.RegisterOptions{Name: ledger.RecordAfterActivity})
 	return w
 }
 
@@ -47,4 +48,23 @@ func (a Activity) RecordMilestone(ctx context.Context, in ledger.RecordInput) (l
 // error.
 func (a Activity) RecordMilestones(ctx context.Context, ins []ledger.RecordInput) ([]ledger.Receipt, error) {
 	return ledger.RecordEach(ctx, ins, a.RecordMilestone)
+}
+
+// RecordMilestonesAfter is RecordMilestones once in.After, the last milestone of the batch before
+// (another organisation's, scheduled at the same time), is on the trade's chain. Waiting signs
+// nothing: each milestone is still verified before it is signed. A predecessor that does not come
+// is a non-retryable ledger.PredecessorMissingErrorType: the workflow schedules the batch again.
+func (a Activity) RecordMilestonesAfter(ctx context.Context, in ledger.RecordAfterInput) ([]ledger.Receipt, error) {
+	if in.After != nil {
+		if a.App.AwaitRecorded == nil {
+			return nil, errors.New("ledger agent: no ledger to wait on")
+		}
+		if err := a.App.AwaitRecorded(ctx, *in.After); err != nil {
+			if errors.Is(err, ledger.ErrPredecessorMissing) {
+				return nil, temporal.NewNonRetryableApplicationError(err.Error(), ledger.PredecessorMissingErrorType, nil)
+			}
+			return nil, err
+		}
+	}
+	return a.RecordMilestones(ctx, in.Milestones)
 }

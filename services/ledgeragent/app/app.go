@@ -29,6 +29,9 @@ type App struct {
 	Org    string // the MSP ID whose key the agent holds
 	Index  Index
 	Submit Submit
-	Log    *slog.Logger // tagged with the organisation
-	Now    func() time.Time
+	// AwaitRecorded waits until a milestone is on the trade's chain (ledger.Client's): a
+	// pipelined batch starts once the one before it is committed.
+	AwaitRecorded func(ctx context.Context, in ledger.RecordInput) error
+	Log           *slog.Logger // tagged with the organisation
+	Now           func() time.Time
 }

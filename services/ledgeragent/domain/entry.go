@@ -10,6 +10,10 @@ type Entry struct {
 	// ExpiryDate is set on lc.applied.v1: the credit's expiry date (MT700 31D, YYYY-MM-DD), which
 	// the workflow's expiry timer runs to.
 	ExpiryDate string
+	// ByConfirmingBank is set on an event whose step the confirming bank performed in its own
+	// name (contracts.ByConfirmingBank): its organisation commits the milestone
+	// (rules.CommittingOrg).
+	ByConfirmingBank bool
 }
 
 // Request asks the agent to sign one milestone of a trade.

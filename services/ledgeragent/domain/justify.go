@@ -40,8 +40,8 @@ func Justify(org string, req Request, trade []Entry, now time.Time) Verdict {
 		return v
 	}
 	m := rules.Type(req.Milestone)
-	if owner := rules.EntitledOrg(m); owner != org {
-		return refused(CodeNotOurs, "%s is %s's to commit; this agent signs only %s's milestones", m, owner, org)
+	if !rules.MayCommit(m, org) {
+		return refused(CodeNotOurs, "%s is %s's to commit; this agent signs only %s's milestones", m, rules.EntitledOrg(m), org)
 	}
 	for _, e := range trade {
 		if e.SHA256 != req.SHA256 {
@@ -49,6 +49,11 @@ func Justify(org string, req Request, trade []Entry, now time.Time) Verdict {
 		}
 		if stands := contracts.Milestone(e.Type); stands != req.Milestone {
 			return refused(CodeWrongType, "hash %s is of %s %s, which stands for %s, not %s", short(req.SHA256), e.Type, e.ID, orNone(stands), m)
+		}
+		// The organisation that performed the step commits it (rules.CommittingOrg): an honour
+		// by the confirming bank is its own, one by the issuing bank is not (UCP 600 Art. 8(a)).
+		if owner := rules.CommittingOrg(m, e.ByConfirmingBank); owner != org {
+			return refused(CodeNotOurs, "%s %s was performed by %s: %s is its to commit, not %s's", e.Type, e.ID, owner, m, org)
 		}
 		return justified(e, "%s is %s %s", m, e.Type, e.ID)
 	}

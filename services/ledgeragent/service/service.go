@@ -75,9 +75,17 @@ func New(ctx context.Context, cfg Config) (*Agent, error) {
 		return nil, fmt.Errorf("ledger agent %s: index: %w", org, err)
 	}
 	ix := &adapters.Indexer{Brokers: cfg.KafkaBrokers, SASL: cfg.KafkaSASL, Topics: domain.Topics(org), Group: ConsumerGroup(org, indexID), Store: index, Log: cfg.Log, CatchUpWait: cfg.CatchUpWait}
-	a := app.App{Org: org, Index: agentIndex{index, ix}, Submit: ledger.Activities{Ledger: cfg.Ledger}.RecordMilestone, Log: cfg.Log, Now: time.Now}
+	a := app.App{Org: org, Index: agentIndex{index, ix}, Submit: ledger.Activities{Ledger: cfg.Ledger}.RecordMilestone, Log: cfg.Log, Now: time.Now,
+		AwaitRecorded: func(ctx context.Context, in ledger.RecordInput) error {
+			return cfg.Ledger.AwaitRecorded(ctx, in, predecessorWait)
+		}}
 	return &Agent{App: a, Indexer: ix, cfg: cfg, index: index}, nil
 }
+
+// predecessorWait bounds how long a pipelined batch waits for the milestone before it (another
+// organisation's, in flight at the same time) before it hands its milestones back to the
+// workflow: well inside the ledger activity's minute, so the batch still has time to commit.
+const predecessorWait = 20 * time.Second
 
 // agentIndex is the index as the application sees it: the store's contents, caught up by the
 // indexer.

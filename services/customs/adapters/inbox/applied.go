@@ -40,6 +40,9 @@ func (h Applied) Handle(msg *message.Message) error {
 		return err
 	}
 	ev, ok := env.Data.(*contracts.LCApplied)
+	if r, received := env.Data.(*contracts.LCReceived); received { // a credit issued outside opens its trade so
+		ev, ok = &r.LCApplied, true
+	}
 	if !ok {
 		return nil // another event on the LC topic: not ours
 	}

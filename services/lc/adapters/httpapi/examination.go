@@ -58,9 +58,7 @@ func registerExamination(mux *apispec.Mux, a app.Application) {
 			fail(w, r, problem.InvalidFields(problem.InvalidParam{Name: "decision", Reason: "HONOUR or REFUSE (UCP 600 Art. 15, 16)"}))
 			return
 		}
-		for _, f := range req.Discrepancies {
-			d.Findings = append(d.Findings, domain.Discrepancy{Rule: f.Rule, Document: domain.DocumentKind(f.Document), Field: f.Field, Message: f.Message})
-		}
+		d.Findings = findingsOf(req.Discrepancies)
 		lc, err := a.Commands.DecideExamination.Handle(r.Context(), command.DecideExamination{CreditID: r.PathValue("id"), PresentationID: r.PathValue("pid"), Decision: d})
 		credit(w, r, lc, err)
 	})

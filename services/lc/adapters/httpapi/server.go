@@ -47,6 +47,7 @@ func routes(a app.Application) *apispec.Mux {
 	registerDiscount(api, a)
 	registerAmendments(api, a)
 	registerTransfer(api, a)
+	registerForwardUnderReserve(api, a)
 	api.HandleFunc("POST /v1/examinations", func(w http.ResponseWriter, r *http.Request) {
 		var req struct {
 			Terms        termsDTO        `json:"terms"`

@@ -52,6 +52,7 @@ type (
 	registration struct {
 		LetterOfCredit string `json:"letterOfCredit"`
 		Amendment      int    `json:"amendment,omitempty"`
+		Presentation   string `json:"presentation,omitempty"` // the presentation an MT734 refuses
 		Href           string `json:"href"`
 	}
 )
@@ -79,7 +80,7 @@ func registerSwiftMessages(mux *apispec.Mux, a app.Application) {
 		}
 		status := http.StatusOK
 		if r.URL.Query().Get("register") != "false" {
-			if status, err = registerMessage(r, a.Commands.ReceiveSwift, msgs, &view); err != nil {
+			if status, err = registerMessage(r, a.Commands, msgs, &view); err != nil {
 				fail(w, r, err)
 				return
 			}
@@ -117,9 +118,10 @@ func received(raw string) ([]*swift.Message, error) {
 }
 
 // registerMessage makes the message's registration: an MT700 (with its MT701s) the credit for
-// advice, an MT707 the amendment to advise. Other types are only read.
-func registerMessage(r *http.Request, h command.ReceiveSwiftHandler, msgs []*swift.Message, view *finView) (int, error) {
-	m := msgs[0]
+// advice, an MT707 the amendment to advise, an MT734 the refusal of the presentation it names.
+// Other types are only read.
+func registerMessage(r *http.Request, c app.Commands, msgs []*swift.Message, view *finView) (int, error) {
+	m, h := msgs[0], c.ReceiveSwift
 	switch m.Type {
 	case "700":
 		q := r.URL.Query()
@@ -155,6 +157,16 @@ func registerMessage(r *http.Request, h command.ReceiveSwiftHandler, msgs []*swi
 			return 0, err
 		}
 		view.Registered = &registration{LetterOfCredit: lc.ID, Amendment: amendment.Number, Href: "/v1/letters-of-credit/" + lc.ID}
+	case "734":
+		refusal, err := swiftmap.ReceivedRefusal(m)
+		if err != nil {
+			return 0, messageProblem(err)
+		}
+		lc, err := c.ReceiveRefusal.Handle(r.Context(), refusal)
+		if err != nil {
+			return 0, err
+		}
+		view.Registered = &registration{LetterOfCredit: lc.ID, Presentation: refusal.Presentation, Href: "/v1/letters-of-credit/" + lc.ID}
 	}
 	return http.StatusOK, nil
 }

@@ -220,9 +220,9 @@ func TestReceivedMT700AndMT707AreRegisteredForAdvice(t *testing.T) {
 				t.Fatalf("credit of an MT700 and its MT701: %d %v", code, terms)
 			}
 
-			// An MT734 is read, not registered.
-			if code, a, _ := postFIN(t, url, "advising-bank", goldenFIN(t, "734")); code != 200 || a.Registered != nil || a.Type != "MT734" {
-				t.Fatalf("MT734: %d %+v", code, a)
+			// An MT734 refusing a presentation the bank never made is not found (received_refusal_test.go).
+			if code, a, _ := postFIN(t, url, "advising-bank", goldenFIN(t, "734")); code != 404 || a.Registered != nil {
+				t.Fatalf("MT734 of no presentation: %d %+v", code, a)
 			}
 		})
 	}

@@ -15,10 +15,9 @@ func integrationEvent(lc *domain.LetterOfCredit, e domain.Event, by identity.Sta
 	t := lc.Terms
 	switch e := e.(type) {
 	case domain.Applied:
-		return contracts.LCApplied{TradeID: lc.TradeID, Actor: by, LCID: lc.ID, Applicant: t.Applicant.Name, Beneficiary: t.Beneficiary.Name,
-			ApplicantOrg: t.Applicant.ID, BeneficiaryOrg: t.Beneficiary.ID,
-			IssuingBank: t.IssuingBank, AdvisingBank: t.AdvisingBank, Amount: t.Amount, ExpiryDate: t.ExpiryDate.String(),
-			ExpiryPlace: t.ExpiryPlace, LatestShipment: t.LatestShipment.String(), PresentableUntil: instant(e.PresentableUntil)}
+		return opening(lc, by, e.PresentableUntil)
+	case domain.CreditReceived:
+		return receivedCredit(lc, e, by)
 	case domain.AmendmentAnswered:
 		if !e.Accepted {
 			return nil // the terms stand as they were (UCP 600 Art. 10(b))

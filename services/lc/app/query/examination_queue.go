@@ -17,9 +17,10 @@ type QueuedExamination struct {
 	ReceivedAt, DeadlineAt            time.Time
 }
 
-// CreditsWithPresentations lists the IDs of the credits with a presentation, for the queue.
-type CreditsWithPresentations interface {
-	CreditsWithPresentations(ctx context.Context) ([]string, error)
+// CreditsAwaitingExamination lists the IDs of the credits that may have a presentation
+// awaiting a decision (a read model: adapters/store's ExaminationIndex), for the queue.
+type CreditsAwaitingExamination interface {
+	CreditsAwaitingExamination(ctx context.Context) ([]string, error)
 }
 
 // Credits loads a credit.
@@ -33,7 +34,7 @@ const MaxQueue = 500
 // ExaminationQueueHandler is the issuing bank's examination queue: the presentations under its
 // credits awaiting a decision, the nearest deadline first (UCP 600 Art. 14(b)).
 type ExaminationQueueHandler struct {
-	Index CreditsWithPresentations
+	Index CreditsAwaitingExamination
 	Repo  Credits
 }
 
@@ -49,7 +50,7 @@ func (h ExaminationQueueHandler) Handle(ctx context.Context) ([]QueuedExaminatio
 	if h.Index == nil {
 		return []QueuedExamination{}, nil // wired without an index (app.Application.WithExamination): nothing queued is known
 	}
-	ids, err := h.Index.CreditsWithPresentations(ctx)
+	ids, err := h.Index.CreditsAwaitingExamination(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -65,6 +65,8 @@ func (x *Index) Add(env contracts.Envelope) {
 	switch e := env.Data.(type) {
 	case *contracts.LCApplied:
 		t.LCID = e.LCID
+	case *contracts.LCReceived: // a credit issued outside opens its trade so
+		t.LCID = e.LCID
 	case *contracts.ExportDeclared:
 		t.addDeclaration(Declaration{ID: e.DeclarationID, Direction: "export", Lodged: env.Time})
 	case *contracts.ImportDeclared:
