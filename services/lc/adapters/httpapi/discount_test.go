@@ -16,24 +16,7 @@ func TestNominatedBankDiscountsThroughTheAPI(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			s := creditServer(t, open(t))
 			ex := exampleRequest(t)
-			terms := map[string]any{}
-			for k, v := range ex["terms"].(map[string]any) {
-				terms[k] = v
-			}
-			terms["availability"] = map[string]any{"by": "BY DEF PAYMENT", "deferredPaymentDetails": "60 DAYS AFTER SIGHT"}
-			if code, body := call(t, s, "importer", "POST", "/v1/letters-of-credit", map[string]any{"id": "LC-DS", "tradeId": "T-DS", "terms": terms}); code != http.StatusCreated {
-				t.Fatalf("apply: %d %v", code, body)
-			}
-			if code, body := call(t, s, "issuing-bank", "POST", "/v1/letters-of-credit/LC-DS/issue", map[string]any{"issueDate": "2026-11-02"}); code != 200 {
-				t.Fatalf("issue: %d %v", code, body)
-			}
-			req := map[string]any{"presentationId": "P-1", "presentation": presented(ex)}
-			if code, res := call(t, s, "exporter", "POST", "/v1/letters-of-credit/LC-DS/presentations", req); code != 200 || res["compliant"] != true {
-				t.Fatalf("presentation: %d %v", code, res)
-			}
-			if code, body := call(t, s, "issuing-bank", "POST", "/v1/letters-of-credit/LC-DS/presentations/P-1/decision", map[string]any{"decision": "HONOUR"}); code != 200 {
-				t.Fatalf("the examiner's honour: %d %v", code, body)
-			}
+			honourUsance(t, s, ex, "LC-DS", usanceTerms(t, ex, map[string]any{"by": "BY DEF PAYMENT", "deferredPaymentDetails": "60 DAYS AFTER SIGHT"}))
 			discount := "/v1/letters-of-credit/LC-DS/presentations/P-1/discount"
 			for _, actor := range []string{"issuing-bank", "importer"} {
 				if code, body := call(t, s, actor, "POST", discount, map[string]any{"rateBasisPoints": 450}); code != http.StatusForbidden {
