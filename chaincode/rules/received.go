@@ -12,16 +12,20 @@ package rules
 // Art. 9). The first milestone of such a trade.
 const LCReceived Type = "LC_RECEIVED"
 
-// standsFor are the milestones a milestone on the ledger counts as.
-var standsFor = map[Type][]Type{LCReceived: {LCApplied, LCIssued}}
+// standsFor are the milestones a milestone on the ledger counts as (a list, not a map: the
+// trade workflow checks the rules and must not iterate a map, workflowcheck).
+var standsFor = []struct {
+	milestone Type
+	stands    []Type
+}{{LCReceived, []Type{LCApplied, LCIssued}}}
 
 // holds reports whether t is on the ledger, or a milestone that stands for it is.
 func (s State) holds(t Type) bool {
 	if s.Has(t) {
 		return true
 	}
-	for m, ts := range standsFor {
-		if contains(ts, t) && s.Has(m) {
+	for _, x := range standsFor {
+		if contains(x.stands, t) && s.Has(x.milestone) {
 			return true
 		}
 	}

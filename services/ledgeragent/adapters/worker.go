@@ -59,7 +59,9 @@ func (a Activity) RecordMilestonesAfter(ctx context.Context, in ledger.RecordAft
 		if a.App.AwaitRecorded == nil {
 			return nil, errors.New("ledger agent: no ledger to wait on")
 		}
-		if err := a.App.AwaitRecorded(ctx, *in.After); err != nil {
+		// The wait heartbeats as a commit does (ledger.HeartbeatTimeout is shorter than it may take).
+		_, err := ledger.Heartbeating(ctx, func(ctx context.Context) (struct{}, error) { return struct{}{}, a.App.AwaitRecorded(ctx, *in.After) })
+		if err != nil {
 			if errors.Is(err, ledger.ErrPredecessorMissing) {
 				return nil, temporal.NewNonRetryableApplicationError(err.Error(), ledger.PredecessorMissingErrorType, nil)
 			}

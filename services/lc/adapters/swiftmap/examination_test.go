@@ -39,7 +39,7 @@ func TestMT750WhenForwardedUnderReserve(t *testing.T) {
 	if err := lc.ForwardUnderReserve("P-1", "BCOMPTPL", nil, at, pol); err != nil {
 		t.Fatal(err)
 	}
-	if err := lc.DecideExamination("P-1", domain.ExaminationDecision{Disposal: domain.ReturnDocuments}, at.Add(time.Hour), pol); err != nil {
+	if err := lc.DecideExamination("P-1", domain.ExaminationDecision{Disposal: domain.PreviousInstructions}, at.Add(time.Hour), pol); err != nil { // 77B /PREVINST/
 		t.Fatal(err)
 	}
 	msgs, err := Messages(lc)

@@ -26,6 +26,16 @@ var disposals = map[string]domain.Disposal{
 	"/RETURN/": domain.ReturnDocuments, "/PREVINST/": domain.PreviousInstructions,
 }
 
+// disposalCode is the 77B code of disposal d.
+func disposalCode(d domain.Disposal) string {
+	for code, x := range disposals {
+		if x == d {
+			return code
+		}
+	}
+	return "/" + string(d) + "/"
+}
+
 func disposalOf(lines []string) domain.Disposal {
 	if len(lines) == 0 {
 		return ""

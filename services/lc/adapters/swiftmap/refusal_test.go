@@ -3,6 +3,9 @@ package swiftmap
 import (
 	"os"
 	"testing"
+	"time"
+
+	"github.com/tradefin/tradefin/events/money"
 
 	"github.com/tradefin/tradefin/services/lc/adapters/swift"
 	"github.com/tradefin/tradefin/services/lc/domain"
@@ -36,5 +39,21 @@ func TestReceivedRefusalReadsTheGoldenMT734(t *testing.T) {
 	}
 	if got := discrepanciesOf([]string{"LATE PRESENTATION"}); got[0].Rule != "MT734 77J" || got[0].Message != "LATE PRESENTATION" {
 		t.Errorf("an unnumbered one citing no rule: %+v", got)
+	}
+}
+
+// TestEveryDisposalRendersAndReadsBack: each disposal of Art. 16(c)(iii) is rendered in MT734
+// 77B as the standard codes it (/PREVINST/ for (d)) and read back as the same disposal.
+func TestEveryDisposalRendersAndReadsBack(t *testing.T) {
+	amount := money.New(100_00, money.MustCurrency("EUR"))
+	for _, d := range []domain.Disposal{domain.HoldPendingInstructions, domain.HoldPendingWaiver, domain.ReturnDocuments, domain.PreviousInstructions} {
+		m, err := swift.MT734{Sender: "ESSESESS", Receiver: "BCOMPTPL", Reference: "LC-1-1", PresentingBankRef: "P-1",
+			UtilisationDate: time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC), Amount: &amount, Discrepancies: []string{"1. LATE PRESENTATION"}, Disposal: []string{disposalCode(d)}}.Message()
+		if err != nil {
+			t.Fatalf("%s: %v", d, err)
+		}
+		if r, err := ReceivedRefusal(m); err != nil || r.Disposal != d {
+			t.Errorf("%s read back as %q (%v)", d, r.Disposal, err)
+		}
 	}
 }

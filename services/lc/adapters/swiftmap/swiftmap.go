@@ -59,7 +59,7 @@ func Messages(lc *domain.LetterOfCredit) ([]Message, error) {
 		if p.Refusal != nil {
 			m, err := swift.MT734{Sender: t.IssuingBank, Receiver: t.AdvisingBank, Reference: ref, PresentingBankRef: short(p.ID),
 				UtilisationDate: civil(p.Presentation.Date), Amount: &amount, Discrepancies: discrepancies(p.Refusal.Discrepancies),
-				Disposal: []string{"/" + string(p.Refusal.Disposal) + "/"}}.Message()
+				Disposal: []string{disposalCode(p.Refusal.Disposal)}}.Message()
 			if err != nil {
 				return nil, fmt.Errorf("MT734: %w", err)
 			}
