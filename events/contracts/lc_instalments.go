@@ -2,6 +2,8 @@ package contracts
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
 
 	"github.com/tradefin/tradefin/events/money"
 )
@@ -43,4 +45,29 @@ func CheckInstalments(h *LCHonoured) error {
 		return fmt.Errorf("%w: lc.honoured.v1 of %s: instalments sum to %d, the honour is %s", ErrMalformed, h.LCID, sum, h.Amount)
 	}
 	return nil
+}
+
+// InstalmentSuffix marks an instalment payment's presentation ID: the honoured presentation's ID,
+// then ":instalment-" and the instalment's number. No LC presentation ID holds a ':' (see
+// ReimbursementRef), so it names no other presentation's payment.
+const InstalmentSuffix = ":instalment-"
+
+// InstalmentRef names the payment of instalment n of an honoured presentation.
+func InstalmentRef(honoured PaymentRef, n int) PaymentRef {
+	honoured.PresentationID += InstalmentSuffix + strconv.Itoa(n)
+	return honoured
+}
+
+// InstalmentOf reads an instalment payment's presentation ID: the honoured presentation and the
+// instalment's number; ok false for any other presentation ID.
+func InstalmentOf(presentationID string) (presentation string, n int, ok bool) {
+	base, num, found := strings.Cut(presentationID, InstalmentSuffix)
+	if !found {
+		return "", 0, false
+	}
+	n, err := strconv.Atoi(num)
+	if err != nil || n < 1 || n > MaxInstalments {
+		return "", 0, false
+	}
+	return base, n, true
 }

@@ -16,6 +16,9 @@ func withMaturity(ev *trade.Event, h *contracts.LCHonoured) error {
 	if h.PayableAt == "" && h.MaturityDate == "" {
 		return nil
 	}
+	if err := withInstalments(ev, h); err != nil {
+		return err
+	}
 	at, err := time.Parse(time.RFC3339, h.PayableAt)
 	if err == nil {
 		_, err = time.Parse(time.DateOnly, h.MaturityDate)

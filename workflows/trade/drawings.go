@@ -28,6 +28,8 @@ type DrawingPayments struct {
 	// taken last (drawing_maturity.go).
 	Maturities map[string]DrawingMaturity `json:",omitempty"`
 	Paying     string                     `json:",omitempty"`
+	// Instalments are mixed payment honours' instalments, by presentation (instalments.go).
+	Instalments map[string][]Instalment `json:",omitempty"`
 }
 
 // drawingsOn reports whether this run follows drawingsChange.
@@ -73,7 +75,7 @@ func (t *tradeRun) afterDrawing(ctx workflow.Context, m Milestone) bool {
 	}
 	switch name := rules.Type(m.Name); {
 	case name == rules.Honoured && m.Drawing != "":
-		if _, ok := t.drawingRef(m.Drawing); ok && !slices.Contains(t.st.Drawings.Due, m.Drawing) {
+		if _, ok := t.drawingRef(m.Drawing); ok && !slices.Contains(t.st.Drawings.Due, m.Drawing) && !t.payInstalments(ctx, m.Drawing) {
 			t.st.Drawings.Due = append(t.st.Drawings.Due, m.Drawing)
 		}
 		return true

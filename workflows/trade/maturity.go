@@ -8,6 +8,7 @@ const maturityChange = "usance-maturity"
 
 // receiveMaturity keeps the maturity an lc.honoured.v1 of a usance credit carries.
 func (t *tradeRun) receiveMaturity(ev Event) {
+	t.keepInstalments(ev)
 	if t.keepDrawingMaturity(ev) {
 		return
 	}

@@ -110,8 +110,9 @@ func TestRecordHistories(t *testing.T) {
 		{"usance", happyPath, 90 * 24 * time.Hour, 300 * time.Millisecond},                                              // honoured payable 3 s on (maturity below)
 		{"received", append([]string{"lc.received.v1"}, happyPath[2:]...), 90 * 24 * time.Hour, 300 * time.Millisecond}, // a credit issued outside (received.go)
 		{"reimbursement-failed", reimbursementFailedPath(), 90 * 24 * time.Hour, 300 * time.Millisecond},                // reimbursement_retry_test.go
+		{"mixed-payment", happyPath, 90 * 24 * time.Hour, 300 * time.Millisecond},                                       // instalments.go: sight at once, the rest 3 s on
 	} {
-		maturity := map[string]time.Duration{"usance": 3 * time.Second}[s.name] // a usance credit's honour is payable then
+		maturity := map[string]time.Duration{"usance": 3 * time.Second, "mixed-payment": 3 * time.Second}[s.name] // a usance credit's honour is payable then
 		t.Run(s.name, func(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 			defer cancel()
@@ -136,6 +137,16 @@ func TestRecordHistories(t *testing.T) {
 						ev.PayableAt = time.Now().Add(maturity).UTC().Truncate(time.Second)
 						ev.MaturityDate = ev.PayableAt.Format(time.DateOnly)
 					}
+					if s.name == "mixed-payment" {
+						ev.Instalments = []Instalment{{Number: 1, MaturityDate: ev.MaturityDate}, {Number: 2, PayableAt: ev.PayableAt, MaturityDate: ev.MaturityDate}}
+					}
+				}
+				if typ == "settlement.payment_settled.v1" && s.name == "mixed-payment" { // one per instalment
+					ev.Drawing = "P-1:instalment-1"
+					if err := c.SignalWorkflow(ctx, opts.ID, "", EventSignal, ev); err != nil {
+						t.Fatal(err)
+					}
+					ev.ID, ev.SHA256, ev.Drawing = id+"-2", sha256Hex(id+"-2"), "P-1:instalment-2"
 				}
 				if err := c.SignalWorkflow(ctx, opts.ID, "", EventSignal, ev); err != nil {
 					t.Fatal(err)

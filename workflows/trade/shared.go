@@ -68,6 +68,8 @@ type Event struct {
 	// PayableAt and MaturityDate are set on lc.honoured.v1 of a usance credit (maturity.go).
 	PayableAt    time.Time `json:",omitzero"`
 	MaturityDate string    `json:",omitempty"`
+	// Instalments are set on lc.honoured.v1 of a mixed payment credit (instalments.go).
+	Instalments []Instalment `json:",omitempty"`
 	// Trace is the W3C trace context of the request that caused the event.
 	Trace map[string]string
 	// Actor is who acted: organisation, user, client.

@@ -144,7 +144,7 @@ func (t *tradeRun) receive(ev Event) {
 	if t.st.LCID == "" {
 		t.st.LCID = ev.LCID
 	}
-	name := milestoneFor(ev.Type)
+	name := t.instalmentSettled(&ev, milestoneFor(ev.Type)) // a mixed payment's instalment (instalments.go)
 	switch {
 	case t.opens(name) && t.st.LCExpiry.IsZero(), name == rules.LCAmended:
 		if !ev.LCExpiry.IsZero() { // a new presentable-until instant: a new timer
@@ -314,7 +314,7 @@ func (t *tradeRun) after(ctx workflow.Context, m rules.Type) {
 	}
 	switch {
 	case m == rules.Honoured:
-		t.st.Payment.Due = true
+		t.st.Payment.Due = !t.payInstalments(ctx, "") // a mixed payment's instalments instead (instalments.go)
 	case (m == rules.ImportReleased || m == rules.Settled) && rules.Check(rules.Closed, t.ledger, rules.EntitledOrg(rules.Closed)) == nil:
 		t.close(ctx)
 	case m == rules.Expired:

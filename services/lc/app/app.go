@@ -49,6 +49,7 @@ type Commands struct {
 	// The confirming bank's (UCP 600 Art. 8).
 	ConfirmCredit      command.ConfirmCreditHandler
 	ClaimReimbursement command.ClaimReimbursementHandler
+	Discount           command.DiscountUndertakingHandler // the nominated bank's, before maturity (Art. 12(b))
 
 	// The nominated bank's: it forwards discrepant documents under reserve (UCP 600 Art. 12(a)).
 	ForwardUnderReserve command.ForwardUnderReserveHandler
@@ -105,6 +106,7 @@ func New(repo command.Repository, trades command.TradeClaims, s Settings) Applic
 			ReceiveSwift:       command.ReceiveSwiftHandler{Repo: repo, Trades: trades, Calendars: s.Policy.Calendars},
 			ConfirmCredit:      command.ConfirmCreditHandler{Repo: repo, Clock: clock},
 			ClaimReimbursement: command.ClaimReimbursementHandler{Repo: repo, Clock: clock},
+			Discount:           command.DiscountUndertakingHandler{Repo: repo, Policy: s.Policy, Clock: clock},
 
 			ForwardUnderReserve: command.ForwardUnderReserveHandler{Repo: repo, Policy: s.Policy, Clock: clock},
 			ReceiveRefusal:      command.ReceiveRefusalHandler{Repo: repo, Policy: s.Policy, Clock: clock},

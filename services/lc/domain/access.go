@@ -32,6 +32,7 @@ const (
 	// The confirming bank's (confirmation.go): it confirms (Art. 8(b)) and claims reimbursement (Art. 8(c)).
 	ActConfirm            Action = "confirm"
 	ActClaimReimbursement Action = "claim-reimbursement"
+	ActDiscount           Action = "discount" // the nominated bank prepays an undertaking (discount.go, Art. 12(b))
 )
 
 // ErrNotVisible: the credit is not the caller's to see. The API answers it as "not found", so
@@ -111,6 +112,8 @@ func Authorize(a identity.Actor, act Action, lc *LetterOfCredit) error {
 		allowed, rule = issuer, "only a trade officer of the issuing bank decides on the applicant's waiver (UCP 600 Art. 16(b))"
 	case ActConfirm, ActClaimReimbursement:
 		allowed, rule = confirmer(a, lc), confirmerRule
+	case ActDiscount:
+		allowed, rule = discounter(a, lc), discounterRule
 	default:
 		rule = "unknown action " + string(act)
 	}

@@ -122,6 +122,7 @@ type ExaminedPresentation struct {
 	DecisionUntil time.Time
 	Undertaking   *Undertaking // a usance credit's undertaking at honour (undertaking.go)
 	Instalments   []Instalment // a mixed payment credit's honoured drawing (mixed_payment.go)
+	Discount      *Discount    // the nominated bank's prepayment or purchase of the undertaking (discount.go)
 	// ReceivedAt, DeadlineAt and Precluded are the examination's clock (examination_task.go).
 	ReceivedAt, DeadlineAt time.Time
 	Precluded              bool
@@ -374,6 +375,8 @@ func (lc *LetterOfCredit) Apply(e Event) {
 		lc.applyUndertaking(e)
 	case InstalmentsScheduled:
 		lc.applyInstalments(e)
+	case UndertakingDiscounted:
+		lc.applyDiscount(e)
 	case Confirmed:
 		lc.applyConfirmed(e)
 	case ReimbursementClaimed:

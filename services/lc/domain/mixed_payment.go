@@ -168,6 +168,22 @@ func (lc *LetterOfCredit) undertakeMixed(pol Policy) error {
 	return nil
 }
 
+// Undertaken is what the honour of presentation p drawing drawn undertook to pay at maturity:
+// the drawing, or for a mixed payment credit only its deferred instalments, the sight part being
+// paid at the honour (UCP 600 Art. 2, "honour" (a), (b)).
+func (p ExaminedPresentation) Undertaken(drawn money.Money) money.Money {
+	if len(p.Instalments) == 0 {
+		return drawn
+	}
+	deferred := money.New(0, drawn.Currency)
+	for _, it := range p.Instalments {
+		if !it.PayableAt.IsZero() {
+			deferred.Minor += it.Amount.Minor
+		}
+	}
+	return deferred
+}
+
 // applyInstalments puts the instalments on their presentation.
 func (lc *LetterOfCredit) applyInstalments(e InstalmentsScheduled) {
 	if p := lc.PresentationByID(e.PresentationID); p != nil {

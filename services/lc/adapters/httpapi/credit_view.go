@@ -41,6 +41,7 @@ type (
 		DecisionUntil string           `json:"decisionUntil,omitempty"` // the applicant's decision period ends (RFC 3339)
 		Undertaking   *undertakingView `json:"undertaking,omitempty"`   // a usance credit's, at honour
 		HonouredBy    string           `json:"honouredBy,omitempty"`    // the confirming bank (BIC) when it honoured
+		Discount      *domain.Discount `json:"discount,omitempty"`      // the nominated bank's, before maturity (discount.go)
 		UnderReserve  *reserveView     `json:"underReserve,omitempty"`  // forwarded by the nominated bank (forward_under_reserve.go)
 		examinationClock
 	}
@@ -86,7 +87,7 @@ func viewOf(lc *domain.LetterOfCredit, msgs []swiftmap.Message) creditView {
 func presentationViewOf(p domain.ExaminedPresentation) presentationView {
 	v := presentationView{ID: p.ID, Presentation: presentationOf(p.Presentation), Examination: examinationOf(p.Result),
 		Honoured: p.Honoured, HonouredOn: p.HonouredOn, DecisionUntil: rfc3339(p.DecisionUntil), Undertaking: undertakingViewOf(p.Undertaking, p.Instalments),
-		examinationClock: clockOf(p), HonouredBy: p.HonouredBy, UnderReserve: reserveViewOf(p.Reserve)}
+		examinationClock: clockOf(p), HonouredBy: p.HonouredBy, UnderReserve: reserveViewOf(p.Reserve), Discount: p.Discount}
 	if r := p.Refusal; r != nil {
 		v.Refusal = &refusalView{Discrepancies: discrepanciesOf(r.Discrepancies), Disposal: string(r.Disposal), Date: r.Date}
 	}

@@ -44,6 +44,7 @@ func routes(a app.Application) *apispec.Mux {
 	registerCredits(api, a)
 	registerSwiftMessages(api, a)
 	registerConfirmation(api, a)
+	registerDiscount(api, a)
 	registerAmendments(api, a)
 	registerTransfer(api, a)
 	registerForwardUnderReserve(api, a)

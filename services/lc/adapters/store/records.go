@@ -138,6 +138,7 @@ var formats = func() *eventstore.Registry {
 	r.Register("lc.FullyDrawn", fullyDrawnRecord{})
 	r.Register("lc.ForwardedUnderReserve", forwardedUnderReserveRecord{})
 	r.Register("lc.InstalmentsScheduled", instalmentsScheduledRecord{})
+	r.Register("lc.UndertakingDiscounted", undertakingDiscountedRecord{})
 	registerConfirmationRecords(r)
 	return r
 }()
@@ -200,6 +201,8 @@ func toRecord(e domain.Event) (aggregate.Record[domain.Event], error) {
 		return forwardedUnderReserveRecord(e), nil
 	case domain.InstalmentsScheduled:
 		return instalmentsRecord(e), nil
+	case domain.UndertakingDiscounted:
+		return undertakingDiscountedRecord(e), nil
 	case domain.Confirmed, domain.ReimbursementClaimed:
 		return confirmationRecord(e), nil
 	}

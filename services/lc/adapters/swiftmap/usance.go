@@ -36,7 +36,7 @@ func bank(bic string) *swift.Party {
 // when made.
 func undertakingAdvice(t domain.Terms, p domain.ExaminedPresentation, ref string) (*swift.Message, error) {
 	u := p.Undertaking
-	amount, err := swift.CurrencyAmount(invoiceAmount(p, t.Amount))
+	amount, err := swift.CurrencyAmount(p.Undertaken(invoiceAmount(p, t.Amount)))
 	if err != nil {
 		return nil, err
 	}

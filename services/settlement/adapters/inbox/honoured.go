@@ -47,14 +47,19 @@ func (h Honoured) Handle(msg *message.Message) error {
 	if err != nil {
 		return err
 	}
-	o, actor, ok, err := obligationOf(env)
+	obligations, actor, ok, err := obligationsOf(env) // one, or a mixed payment's instalments (instalments.go)
 	if !ok || err != nil {
 		return err // nil: another event on the LC topic, not ours
 	}
+	o := obligations[0]
 	_, err = h.Store.HandleOnce(msg.Context(), Consumer, env.ID, func(ctx context.Context, tx eventstore.Tx) error {
 		raise := command.RaisePaymentHandler{Repo: store.New(tx), Now: h.Now}
-		_, _, err := raise.Handle(ctx, command.RaisePayment{Obligation: o, By: actor})
-		return err
+		for _, o = range obligations {
+			if _, _, err := raise.Handle(ctx, command.RaisePayment{Obligation: o, By: actor}); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	switch domain.KindOf(err) {
 	case domain.KindInvalid:
