@@ -17,6 +17,8 @@ var actors = map[string]identity.Actor{
 	"advising-bank":   identitytest.Ana,
 	"other-bank":      identitytest.Oscar,
 	"auditor":         identitytest.Audra,
+	// the second beneficiary of a transferred credit (dev directory: beatriz of Ceramicas do Norte)
+	"second-beneficiary": {Org: "5493004CERAMNORTE081", OrgKind: identity.Trader, Subject: "beatriz", Roles: []string{identity.RoleTrader}},
 }
 
 const testActor = identitytest.Header

@@ -145,9 +145,17 @@ func registerAmendments(mux *apispec.Mux, a app.Application) {
 }
 
 // amendmentStep mounts one step on amendment {n} of credit {id}: the number read, the body
-// decoded into a Req by read (decode, or decodeOptional where the body may be empty), then do.
+// decoded into a Req by read (decode, or decodeOptional where the body may be empty), then do;
+// it answers the credit.
 func amendmentStep[Req any](mux *apispec.Mux, pattern string, read func(*http.Request, any) error,
 	do func(r *http.Request, n int, req Req) (*domain.LetterOfCredit, error)) {
+	amendmentStepAnswering(mux, pattern, read, credit, do)
+}
+
+// amendmentStepAnswering is amendmentStep answering with answer (the transferred credit's
+// steps answer the transferred credit).
+func amendmentStepAnswering[Req any](mux *apispec.Mux, pattern string, read func(*http.Request, any) error,
+	answer func(http.ResponseWriter, *http.Request, *domain.LetterOfCredit, error), do func(r *http.Request, n int, req Req) (*domain.LetterOfCredit, error)) {
 	mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
 		n, ok := amendmentNumber(w, r)
 		if !ok {
@@ -159,6 +167,6 @@ func amendmentStep[Req any](mux *apispec.Mux, pattern string, read func(*http.Re
 			return
 		}
 		lc, err := do(r, n, req)
-		credit(w, r, lc, err)
+		answer(w, r, lc, err)
 	})
 }

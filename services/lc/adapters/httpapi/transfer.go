@@ -3,6 +3,8 @@ package httpapi
 import (
 	"net/http"
 
+	"github.com/tradefin/tradefin/events/problem"
+
 	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/events/money"
 	"github.com/tradefin/tradefin/events/platform/apispec"
@@ -43,6 +45,10 @@ type (
 		Presentation presentationDTO `json:"presentation"`
 		Examination  examinationDTO  `json:"examination"` // the transferring bank's, against the transferred terms
 		Substituted  bool            `json:"substituted"` // the first beneficiary's invoice went on in its place
+		// DemandedOn: the transferring bank's first demand to substitute; AsReceived: it then
+		// presented the second beneficiary's documents as received (Art. 38(i)).
+		DemandedOn domain.Date `json:"demandedOn,omitzero"`
+		AsReceived bool        `json:"asReceived"`
 	}
 )
 
@@ -59,7 +65,7 @@ func transferredCreditOf(lc *domain.LetterOfCredit) (transferredCreditView, erro
 		TransferredOn: tr.TransferredOn, Terms: termsOf(lc.TransferredTerms()), Presentations: []transferredPresentationView{}, Messages: []swiftmap.Message{}}
 	for _, p := range tr.Presentations {
 		v.Presentations = append(v.Presentations, transferredPresentationView{ID: p.ID, Presentation: presentationOf(p.Presentation),
-			Examination: examinationOf(p.Result), Substituted: p.Substituted})
+			Examination: examinationOf(p.Result), Substituted: p.Substituted, DemandedOn: p.DemandedOn, AsReceived: p.AsReceived})
 	}
 	if tr.Status == domain.TransferTransferred {
 		msgs, err := swiftmap.MT720Messages(lc) // MT720, and MT721s when its narrative exceeds it
@@ -137,6 +143,46 @@ func registerTransfer(mux *apispec.Mux, a app.Application) {
 			Invoice: domain.Document(req.Invoice)})
 		examined(w, r, res, err)
 	})
+	registerTransferSteps(mux, a, transferred)
+}
+
+// registerTransferSteps mounts the transferring bank's steps after the transfer: its first
+// demand that the first beneficiary substitute its invoice and the presentation of the second
+// beneficiary's documents as received (UCP 600 Art. 38(i)); the advice of an amendment to the
+// second beneficiary and that beneficiary's own answer (Art. 38(e), (f)).
+func registerTransferSteps(mux *apispec.Mux, a app.Application, transferred func(http.ResponseWriter, *http.Request, *domain.LetterOfCredit, error)) {
+	c := a.Commands
+	mux.HandleFunc("POST /v1/letters-of-credit/{id}/transferred-credit/presentations/{pid}/substitution-demand", func(w http.ResponseWriter, r *http.Request) {
+		var req struct {
+			DemandedOn domain.Date `json:"demandedOn"`
+		}
+		if err := decodeOptional(r, &req); err != nil {
+			fail(w, r, err)
+			return
+		}
+		lc, err := c.DemandSubstitution.Handle(r.Context(), command.DemandSubstitution{CreditID: r.PathValue("id"), PresentationID: r.PathValue("pid"), On: req.DemandedOn})
+		transferred(w, r, lc, err)
+	})
+	mux.HandleFunc("POST /v1/letters-of-credit/{id}/transferred-credit/presentations/{pid}/as-received", func(w http.ResponseWriter, r *http.Request) {
+		res, err := c.PresentAsReceived.Handle(r.Context(), command.PresentAsReceived{CreditID: r.PathValue("id"), PresentationID: r.PathValue("pid")})
+		examined(w, r, res, err)
+	})
+	amendmentStepAnswering(mux, "POST /v1/letters-of-credit/{id}/transferred-credit/amendments/{n}/advice", decodeOptional, transferred,
+		func(r *http.Request, n int, req struct {
+			AdvisedOn domain.Date `json:"advisedOn"`
+		}) (*domain.LetterOfCredit, error) {
+			return c.AdviseToSecond.Handle(r.Context(), command.AdviseAmendmentToSecond{CreditID: r.PathValue("id"), Number: n, On: req.AdvisedOn})
+		})
+	amendmentStepAnswering(mux, "POST /v1/letters-of-credit/{id}/transferred-credit/amendments/{n}/answer", decode, transferred,
+		func(r *http.Request, n int, req amendmentAnswerRequest) (*domain.LetterOfCredit, error) {
+			if req.Accepted == nil {
+				return nil, problem.InvalidFields(problem.InvalidParam{Name: "accepted", Reason: "required: true accepts the amendment, false rejects it (UCP 600 Art. 38(f))"})
+			}
+			if len(req.Excepted) > 0 { // Art. 10(e): partial acceptance is rejection; say so rather than guess
+				return nil, problem.InvalidFields(problem.InvalidParam{Name: "excepted", Reason: "answer the amendment as a whole: partial acceptance is a rejection (UCP 600 Art. 10(e)); send accepted false"})
+			}
+			return c.AnswerTransferred.Handle(r.Context(), command.AnswerTransferredAmendment{CreditID: r.PathValue("id"), Number: n, Accepted: *req.Accepted})
+		})
 }
 
 // examined answers a presentation's examination.
