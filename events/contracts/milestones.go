@@ -32,6 +32,7 @@ var milestones = map[string]string{
 	"lc.confirmed.v1":                     "LC_CONFIRMED",
 	"lc.reimbursement_claimed.v1":         "REIMBURSEMENT_CLAIMED",
 	"settlement.reimbursement_settled.v1": "REIMBURSED",
+	"lc.undertaking_discounted.v1":        "UNDERTAKING_DISCOUNTED", // discount.go
 }
 
 // Milestone is the ledger milestone the event type stands for ("" when it is not a milestone).

@@ -51,6 +51,8 @@ func Parties(env Envelope) []string {
 		add(e.ConfirmingBank)
 	case *LCReimbursementClaimed:
 		add(e.ClaimingBank, e.IssuingBank, e.ReimbursingBank)
+	case *LCUndertakingDiscounted:
+		add(e.NominatedBank)
 	case *LCTransferred:
 		add(e.TransferringBank, e.SecondBeneficiaryOrg)
 	}

@@ -40,6 +40,7 @@ var types = map[string]reflect.Type{
 	"lc.confirmed.v1":                     reflect.TypeFor[LCConfirmed](),
 	"lc.reimbursement_claimed.v1":         reflect.TypeFor[LCReimbursementClaimed](),
 	"settlement.reimbursement_settled.v1": reflect.TypeFor[ReimbursementSettled](),
+	"lc.undertaking_discounted.v1":        reflect.TypeFor[LCUndertakingDiscounted](), // discount.go
 }
 
 // names is the inverse of types.

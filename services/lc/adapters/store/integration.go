@@ -71,6 +71,8 @@ func integrationEvent(lc *domain.LetterOfCredit, e domain.Event, by identity.Sta
 			IssuingBank: t.IssuingBank, AdvisingBank: t.AdvisingBank, Beneficiary: t.Beneficiary.Name,
 			BeneficiaryAccount: t.BeneficiaryAccount, AccountCurrency: t.AccountCurrency, HonouredBy: e.By,
 			Payees: payees(lc, e.PresentationID, lc.DrawingAmount(e.PresentationID))}, undertakingOf(lc, e.PresentationID)), lc, e.PresentationID)
+	case domain.UndertakingDiscounted:
+		return discounted(lc, e, by) // discount_integration.go
 	}
 	return confirmationEvent(lc, e, by)
 }
