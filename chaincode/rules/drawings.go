@@ -30,7 +30,9 @@ var drawingTrack = map[Type][]Type{
 	DocumentsRefused:   {DocumentsPresented},
 	DiscrepancyWaived:  {DocumentsRefused},
 	Honoured:           {DocumentsPresented, DiscrepancyWaived},
-	Settled:            {Honoured},
+	Settled:            {Honoured, UndertakingDiscounted},
+	// A usance drawing's undertaking discounted before maturity (discount.go).
+	UndertakingDiscounted: {Honoured},
 }
 
 // onDrawingTrack reports whether t is a milestone of a drawing's track.
@@ -86,7 +88,7 @@ func checkDrawings(next Type, drawing string, s State) (decided bool, err error)
 		if finished == "" {
 			return true, Errorf(ErrOutOfOrder, "%s needs the credit finished first: %s, %s or %s", next, LCFullyDrawn, Expired, Cancelled)
 		}
-		if d := s.drawingAt(DocumentsPresented, DiscrepancyWaived, Honoured); d != "" {
+		if d := s.drawingAt(DocumentsPresented, DiscrepancyWaived, Honoured, UndertakingDiscounted); d != "" {
 			return true, Errorf(ErrOutOfOrder, "%s needs every drawing settled or refused; drawing %s stands at %s", next, d, s.Drawings[d])
 		}
 	}
@@ -109,7 +111,7 @@ func (s State) creditFinished() Type {
 }
 
 // drawn reports whether a drawing was honoured: then EXPIRED and CANCELLED end the credit only.
-func (s State) drawn() bool { return s.drawingAt(Honoured, Settled) != "" }
+func (s State) drawn() bool { return s.drawingAt(Honoured, UndertakingDiscounted, Settled) != "" }
 
 // drawingAt is the first drawing (by reference, deterministic) standing at one of ts, or "".
 func (s State) drawingAt(ts ...Type) string {

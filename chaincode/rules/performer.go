@@ -14,6 +14,12 @@ package rules
 // no organisation ever signs for a bank it is not.
 const ConfirmingBank = ExporterBank
 
+// NominatedBank is the organisation of the bank a credit is available with (41a) when it is not
+// the issuing bank: the advising bank's, the only other bank with an organisation on the
+// channel. It commits what it does in its own name as nominated bank: the discount of the
+// undertaking it accepted or incurred (UCP 600 Art. 12(b), discount.go).
+const NominatedBank = ExporterBank
+
 // byConfirmer are the milestones the confirming bank performs in place of the table's
 // organisation, when it acts under its confirmation.
 var byConfirmer = map[Type]bool{Honoured: true}

@@ -104,6 +104,8 @@ var rules = map[Type]rule{
 	LCConfirmed:          {org: ExporterBank, needs: []Type{LCIssued}, presentation: notHonoured},
 	ReimbursementClaimed: {org: ExporterBank, needs: []Type{LCConfirmed, Honoured}, repeats: true},
 	Reimbursed:           {org: ImporterBank, needs: []Type{ReimbursementClaimed}, repeats: true},
+	// Discounting before maturity (discount.go).
+	UndertakingDiscounted: {org: NominatedBank, needs: []Type{Honoured}, presentation: []Type{Honoured}},
 }
 
 // notHonoured is every place of the presentation track before honour.
@@ -152,6 +154,9 @@ func check(next Type, drawing string, s State, org string) error {
 	}
 	if r.presentation != nil && !contains(r.presentation, s.Presentation) {
 		return Errorf(ErrOutOfOrder, "%s cannot follow %s on the presentation track; it must follow %s", next, orNone(s.Presentation), joinPlaces(r.presentation))
+	}
+	if err := discountNeeds(next, s); err != nil {
+		return err
 	}
 	return confirmationNeeds(next, s)
 }
