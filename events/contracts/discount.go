@@ -24,6 +24,11 @@ type LCUndertakingDiscounted struct {
 	MaturityDate   string         `json:"maturityDate"`   // YYYY-MM-DD
 	PayableAt      string         `json:"payableAt"`      // RFC 3339, UTC
 	Drawing        string         `json:"drawing,omitempty"`
+	// Whom the proceeds are paid: the beneficiary, at its bank (the advising bank), as the
+	// honour names them (LCHonoured).
+	AdvisingBank       string `json:"advisingBank"`
+	Beneficiary        string `json:"beneficiary"`
+	BeneficiaryAccount string `json:"beneficiaryAccount,omitempty"` // IBAN
 }
 
 // DiscountSuffix marks the payment of a discount's proceeds: the honoured presentation's

@@ -28,7 +28,7 @@ type Parties struct {
 
 // Parties returns the payment's parties, settled through settlementAgent.
 func (p *Payment) Parties(settlementAgent string) Parties {
-	return Parties{Debtor: p.Obligation.IssuingBank, Creditor: p.Obligation.AdvisingBank, SettlementAgent: settlementAgent,
+	return Parties{Debtor: p.Obligation.IssuingBank, Creditor: p.CreditorAgent(), SettlementAgent: settlementAgent,
 		RaisedBy: p.RaisedBy, Maker: p.Maker}
 }
 

@@ -102,7 +102,7 @@ func (p *Payment) instruct(in Instruction, by identity.Stamp, now time.Time) err
 			Source: in.Rate.Source, AsOf: in.Rate.AsOf, Rounding: "half-even"}
 	}
 	n := len(p.Attempts) + 1
-	ps, err := PaymentPostings(p.postingID("payment", n), p.Obligation.debitAccount(), p.Obligation.AdvisingBank, p.Obligation.Amount, credited)
+	ps, err := PaymentPostings(p.postingID("payment", n), p.Obligation.debitAccount(), p.CreditorAgent(), p.Obligation.Amount, credited)
 	if err != nil {
 		return err
 	}

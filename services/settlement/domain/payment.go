@@ -53,6 +53,9 @@ type Payment struct {
 	Maker    *identity.Stamp // who requested the release (or correction) awaiting, or last given, four eyes
 	Checker  *identity.Stamp // who approved it
 	Disputes []string        // IDs of the honours that contradicted its terms (PaymentDisputed)
+	// AssignedTo is the nominated bank that discounted the undertaking (discount.go): the
+	// payment credits it, not the beneficiary; "" for none.
+	AssignedTo string
 }
 
 // RaisePayment validates the obligation and records PaymentRaised by the honour's actor.
@@ -83,10 +86,14 @@ func (p *Payment) Current() *Attempt {
 }
 
 // CreditorAccount is the account the next attempt credits: the last correction's, else the
-// honour's beneficiary account.
+// honour's beneficiary account; none when the payment is assigned to the nominated bank, which
+// is paid itself (discount.go).
 func (p *Payment) CreditorAccount() string {
 	if n := len(p.Corrections); n > 0 {
 		return p.Corrections[n-1].CreditorAccount
+	}
+	if p.AssignedTo != "" {
+		return ""
 	}
 	return p.Obligation.BeneficiaryAccount
 }
@@ -103,6 +110,8 @@ func (p *Payment) apply(e Event) {
 		p.id, p.Obligation, p.Status, p.RaisedBy = PaymentID(e.Obligation), e.Obligation, StatusRaised, e.Actor
 	case PaymentDisputed:
 		p.Disputes = append(p.Disputes, e.EventID)
+	case PaymentAssigned:
+		p.AssignedTo = e.To
 	case ReleaseRequested:
 		maker := e.Actor
 		p.Status, p.Maker, p.Checker = StatusAwaitingApproval, &maker, nil

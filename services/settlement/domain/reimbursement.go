@@ -30,8 +30,11 @@ func ConfirmationAccount(confirmingBIC, lcID string, c money.Currency) string {
 // advance when it pays under its confirmation, else the credit's settlement account (the
 // issuing bank debits its applicant, for the honour or for the reimbursement).
 func (o Obligation) debitAccount() string {
-	if o.Purpose == PurposeConfirmedHonour {
+	switch o.Purpose {
+	case PurposeConfirmedHonour:
 		return ConfirmationAccount(o.IssuingBank, o.LCID, o.Amount.Currency)
+	case PurposeDiscount:
+		return DiscountAccount(o.IssuingBank, o.LCID, o.Amount.Currency)
 	}
 	return ApplicantAccount(o.LCID, o.Amount.Currency)
 }

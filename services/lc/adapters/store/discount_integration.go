@@ -12,7 +12,8 @@ import (
 func discounted(lc *domain.LetterOfCredit, e domain.UndertakingDiscounted, by identity.Stamp) any {
 	d := e.Discount
 	out := contracts.LCUndertakingDiscounted{TradeID: lc.TradeID, Actor: by, LCID: lc.ID, PresentationID: e.PresentationID,
-		NominatedBank: d.By, Proceeds: d.Proceeds, Face: d.Face, DiscountedOn: d.On.String(), Drawing: lc.DrawingRef(e.PresentationID)}
+		NominatedBank: d.By, Proceeds: d.Proceeds, Face: d.Face, DiscountedOn: d.On.String(), Drawing: lc.DrawingRef(e.PresentationID),
+		AdvisingBank: lc.Terms.AdvisingBank, Beneficiary: lc.Terms.Beneficiary.Name, BeneficiaryAccount: lc.Terms.BeneficiaryAccount}
 	if u := undertakingOf(lc, e.PresentationID); u != nil {
 		out.MaturityDate, out.PayableAt = u.MaturityDate.String(), instant(u.PayableAt)
 	}

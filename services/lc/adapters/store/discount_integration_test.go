@@ -26,7 +26,8 @@ func TestDiscountPublishesTheUndertakingDiscounted(t *testing.T) {
 	}
 	face := lc.DrawingAmount("P-1")
 	if e.NominatedBank != "BCOMPTPL" || e.Face != face || e.Proceeds.Minor <= 0 || e.Proceeds.Minor >= face.Minor || e.PresentationID != "P-1" ||
-		e.MaturityDate != "2027-01-22" || e.PayableAt == "" || e.DiscountedOn != "2026-12-01" || e.Actor != ana || e.TradeID != "T-U" {
+		e.MaturityDate != "2027-01-22" || e.PayableAt == "" || e.DiscountedOn != "2026-12-01" || e.Actor != ana || e.TradeID != "T-U" ||
+		e.Beneficiary != "Azulejos Lisboa Lda" || e.AdvisingBank != "BCOMPTPL" {
 		t.Fatalf("lc.undertaking_discounted.v1: %+v", e)
 	}
 	if err := e.Check(); err != nil {

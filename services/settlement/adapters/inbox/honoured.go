@@ -59,7 +59,7 @@ func (h Honoured) Handle(msg *message.Message) error {
 				return err
 			}
 		}
-		return nil
+		return assignDiscounted(ctx, raise.Repo, env, h.Now()) // discount.go
 	})
 	switch domain.KindOf(err) {
 	case domain.KindInvalid:

@@ -36,6 +36,11 @@ func obligationOf(env contracts.Envelope) (o domain.Obligation, actor identity.S
 		o = domain.Obligation{TradeID: ev.TradeID, LCID: ev.LCID, PresentationID: ref.PresentationID, Amount: ev.Amount,
 			IssuingBank: ev.Payer(), AdvisingBank: ev.ClaimingBank, Beneficiary: ev.ClaimingBank, Purpose: domain.PurposeReimbursement}
 		actor = ev.Actor
+	case *contracts.LCUndertakingDiscounted:
+		if o, err = discountObligation(ev); err != nil {
+			return o, actor, true, fmt.Errorf("%s: %w", env.ID, err)
+		}
+		actor = ev.Actor
 	default:
 		return o, actor, false, nil
 	}

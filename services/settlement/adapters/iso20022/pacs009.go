@@ -79,8 +79,8 @@ func Pacs009(p *domain.Payment, a *domain.Attempt) ([]byte, error) {
 	tx := cdtTrfTx{
 		InstrId: a.MsgID, EndToEndId: a.EndToEndID, UETR: a.UETR,
 		IntrBkSttlmAmt: amountOf(a.Credited), IntrBkSttlmDt: a.SettlementDate,
-		InstgAgt: fiBIC{p.Obligation.IssuingBank}, InstdAgt: fiBIC{p.Obligation.AdvisingBank},
-		Dbtr: fiBIC{p.Obligation.IssuingBank}, Cdtr: fiBIC{p.Obligation.AdvisingBank},
+		InstgAgt: fiBIC{p.Obligation.IssuingBank}, InstdAgt: fiBIC{p.CreditorAgent()},
+		Dbtr: fiBIC{p.Obligation.IssuingBank}, Cdtr: fiBIC{p.CreditorAgent()},
 		Ustrd: "/LC/" + p.Obligation.LCID + "/PRES/" + p.Obligation.PresentationID,
 	}
 	if a.CreditorAccount != "" {

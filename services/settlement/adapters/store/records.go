@@ -88,6 +88,7 @@ var formats = func() *eventstore.Registry {
 	r.Register("settlement.PaymentFailed", paymentFailedRecord{})
 	r.Register("settlement.PaymentReversed", paymentReversedRecord{})
 	r.Register("settlement.InstructionCorrected", instructionCorrectedRecord{})
+	r.Register("settlement.PaymentAssigned", paymentAssignedRecord{}) // discount.go
 	return r
 }()
 
@@ -111,6 +112,8 @@ func toRecord(e domain.Event) (aggregate.Record[domain.Event], error) {
 		return paymentReversedRecord(e), nil
 	case domain.InstructionCorrected:
 		return instructionCorrectedRecord(e), nil
+	case domain.PaymentAssigned:
+		return paymentAssignedRecord(e), nil
 	}
 	return nil, fmt.Errorf("%w: no stored format for %T", eventstore.ErrUnknownEventType, e)
 }

@@ -95,6 +95,9 @@ func notFound(err error) error {
 // carries the actor its domain event recorded.
 func integration(ctx context.Context, p *domain.Payment, e domain.Event, id string) ([]eventstore.OutboxMessage, error) {
 	var payload any
+	if discountProceedsOutcome(p, e) {
+		return nil, nil
+	}
 	switch e := e.(type) {
 	case domain.PaymentInstructed:
 		payload = contracts.PaymentInitiated{TradeID: p.Obligation.TradeID, Actor: e.Actor, PaymentID: p.ID(), UETR: e.UETR, Amount: p.Obligation.Amount}
