@@ -209,6 +209,8 @@ func signalFor(ctx context.Context, env contracts.Envelope) (trade.Event, error)
 		ev.PresentationID = e.PresentationID
 	case *contracts.LCHonoured:
 		ev.PresentationID = e.PresentationID
+	case *contracts.LCUndertakingDiscounted: // its proceeds' payment (trade/discounting.go)
+		ev.PresentationID = e.PresentationID
 	}
 	if until != "" {
 		if ev.LCExpiry, err = time.Parse(time.RFC3339, until); err != nil {

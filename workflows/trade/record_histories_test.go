@@ -10,7 +10,7 @@ package trade
 // Record before changing the workflow's logic (history-<version>-*.json): the replay test then
 // proves the new code still replays what the old one wrote (workflow.GetVersion). v0 was
 // recorded from the workflow before lifecycleChange, v1 after it, v2 after maturityChange, v3
-// after pipelinedCommitsChange and stuckWatchChange.
+// after pipelinedCommitsChange and stuckWatchChange, v6 (discounted) after discountingChange.
 
 import (
 	"context"
@@ -111,8 +111,9 @@ func TestRecordHistories(t *testing.T) {
 		{"received", append([]string{"lc.received.v1"}, happyPath[2:]...), 90 * 24 * time.Hour, 300 * time.Millisecond}, // a credit issued outside (received.go)
 		{"reimbursement-failed", reimbursementFailedPath(), 90 * 24 * time.Hour, 300 * time.Millisecond},                // reimbursement_retry_test.go
 		{"mixed-payment", happyPath, 90 * 24 * time.Hour, 300 * time.Millisecond},                                       // instalments.go: sight at once, the rest 3 s on
+		{"discounted", discountedPath(), 90 * 24 * time.Hour, 300 * time.Millisecond},                                   // discounting.go: proceeds at once, the face 3 s on
 	} {
-		maturity := map[string]time.Duration{"usance": 3 * time.Second, "mixed-payment": 3 * time.Second}[s.name] // a usance credit's honour is payable then
+		maturity := map[string]time.Duration{"usance": 3 * time.Second, "mixed-payment": 3 * time.Second, "discounted": 3 * time.Second}[s.name] // a usance credit's honour is payable then
 		t.Run(s.name, func(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 			defer cancel()
@@ -127,6 +128,9 @@ func TestRecordHistories(t *testing.T) {
 				ev := Event{Type: typ, ID: id, SHA256: sha256Hex(id), Source: "/tradefin/record", Time: time.Now().UTC(), LCID: "LC"}
 				if typ == "lc.applied.v1" || typ == "lc.amended.v1" || typ == "lc.received.v1" {
 					ev.LCExpiry = time.Now().Add(s.expiry).UTC().Truncate(time.Second)
+				}
+				if typ == "lc.undertaking_discounted.v1" {
+					ev.PresentationID = "P-1"
 				}
 				if typ == "settlement.payment_failed.v1" && s.name == "reimbursement-failed" {
 					ev.PaymentID = tradeID + ":LC:P-1" + contracts.ReimbursementSuffix
@@ -157,7 +161,7 @@ func TestRecordHistories(t *testing.T) {
 					}
 				}
 				time.Sleep(s.pause)
-				if typ == "lc.honoured.v1" && maturity > 0 {
+				if maturity > 0 && (typ == "lc.honoured.v1" && s.name != "discounted" || typ == "lc.undertaking_discounted.v1") {
 					time.Sleep(maturity + time.Second) // the maturity's timer fires before the payment settles
 				}
 			}

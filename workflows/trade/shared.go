@@ -125,6 +125,7 @@ type State struct {
 	Pending        []Milestone // received, waiting for the milestones the chaincode wants first
 	Payment        Instruction // what the workflow asked settlement to pay
 	Reimbursement  Instruction `json:",omitzero"` // a confirming bank's reimbursement (confirmation.go)
+	Discounts      []Discount  `json:",omitzero"` // proceeds of discounts before maturity (discounting.go)
 	// Parties are the organisations party to the trade, sorted: who may see it (need-to-know).
 	Parties []string
 	// Waits are the steps in flight the trade waits on (a ledger commit, a payment), each since

@@ -61,6 +61,9 @@ func lifecycle(ctx workflow.Context, in Input) (State, error) {
 	if workflow.GetVersion(ctx, examinationDeadlineChange, workflow.DefaultVersion, 1) == 1 {
 		workflow.Go(ctx, t.examinationDeadlines)
 	}
+	if t.discounting = discountingOn(ctx); t.discounting {
+		workflow.Go(ctx, t.discounts) // discounting.go
+	}
 	for t.st.Status == StatusRunning {
 		t.commitReady(ctx)
 		if t.st.Status != StatusRunning {
@@ -99,6 +102,7 @@ type tradeRun struct {
 	// reimbursementRetry: the run follows reimbursementRetryChange (reimbursement_retry.go)
 	reimbursementRetry bool
 	pipeline           int8 // pipelinedCommitsChange: 0 not asked yet, 1 no, 2 yes (pipeline.go)
+	discounting        bool // the run follows discountingChange (discounting.go)
 	closeQueued        bool // CLOSED is in the row in flight: the steps before it close nothing
 }
 
@@ -169,6 +173,7 @@ func (t *tradeRun) receive(ev Event) {
 		t.st.Payment.Ref = ev.Payment
 	}
 	t.receiveMaturity(ev)
+	t.receiveDiscount(ev)
 }
 
 // known: the event was received already (among the events kept, or as a milestone).
@@ -301,6 +306,7 @@ func (t *tradeRun) settle(ctx workflow.Context, m Milestone, c commitResult) {
 	m.TxID, m.Block, m.SHA256 = c.receipt.TxID, c.receipt.Block, c.receipt.EventHash
 	t.st.Milestones = append(t.st.Milestones, m)
 	t.ledger = t.ledger.AfterDrawing(rules.Type(m.Name), m.Drawing)
+	t.afterDiscount(m)
 	if !t.afterDrawing(ctx, m) {
 		t.after(ctx, rules.Type(m.Name))
 	}
