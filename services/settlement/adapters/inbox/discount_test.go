@@ -8,6 +8,7 @@ import (
 	"github.com/tradefin/tradefin/events/contracts"
 	"github.com/tradefin/tradefin/events/eventsourcing/eventstore"
 	"github.com/tradefin/tradefin/events/identity"
+	"github.com/tradefin/tradefin/events/identity/identitytest"
 	"github.com/tradefin/tradefin/events/messaging/eventbus"
 	"github.com/tradefin/tradefin/events/money"
 	"github.com/tradefin/tradefin/services/settlement/adapters/fxtable"
@@ -60,6 +61,31 @@ func TestDiscountPaysProceedsAndAssignsTheMaturityPayment(t *testing.T) {
 				}
 				if e := proceeds.Current().Postings.Entries(); e[0].Account != domain.DiscountAccount("BCOMPTPL", "LC7", usd) {
 					t.Errorf("the proceeds booked from %+v, want the nominated bank's advance", e[0])
+				}
+				// The proceeds settling publish no settlement.payment_settled.v1: that is SETTLED,
+				// the maturity payment's milestone.
+				cur := proceeds.Current()
+				rep := command.ApplyStatusReport{PaymentID: procID, Report: domain.StatusReport{MsgID: "S-" + trade, OrgnlMsgID: cur.MsgID,
+					Transactions: []domain.TransactionStatus{{OrgnlUETR: cur.UETR, Status: "ACSC"}}}}
+				if p, err := a.Commands.ApplyStatusReport.Handle(ctx, identitytest.Nils, rep); err != nil || p.Status != domain.StatusSettled {
+					t.Fatalf("ACSC of the proceeds: %v", err)
+				}
+				pending, err := es.PendingOutbox(ctx, 1000)
+				if err != nil {
+					t.Fatal(err)
+				}
+				initiated := 0
+				for _, m := range pending {
+					switch {
+					case m.Key != trade:
+					case m.Headers["ce_type"] == "settlement.payment_initiated.v1":
+						initiated++
+					default:
+						t.Errorf("the proceeds' payment published %s", m.Headers["ce_type"])
+					}
+				}
+				if initiated != 1 {
+					t.Errorf("the proceeds' payment published %d payment_initiated, want 1", initiated)
 				}
 				maturity, err := a.Commands.Release.Handle(ctx, identity.Workflow, command.Release{PaymentID: payID})
 				if err != nil || maturity.Obligation.Amount != hon.Amount || maturity.AssignedTo != "BCOMPTPL" || maturity.CreditorAccount() != "" ||
