@@ -36,6 +36,11 @@ func TestUndertakingDiscountedContract(t *testing.T) {
 			t.Errorf("Check(%+v) = %v, want malformed", bad, err)
 		}
 	}
+	drawn := d
+	drawn.Drawing = "P-2"
+	if DrawingOf(&drawn) != "P-2" || DrawingOf(&d) != "" {
+		t.Errorf("a drawing's discount is of drawing %q", DrawingOf(&drawn))
+	}
 	if got := DiscountRef(PaymentRef{TradeID: "T-1", LCID: "LC1", PresentationID: "P-1"}).PresentationID; got != "P-1:discount" {
 		t.Errorf("DiscountRef = %s", got)
 	}

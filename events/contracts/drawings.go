@@ -30,6 +30,8 @@ func DrawingOf(data any) string {
 		return e.Drawing
 	case *LCHonoured:
 		return e.Drawing
+	case *LCUndertakingDiscounted: // discount.go
+		return e.Drawing
 	case *PaymentSettled:
 		return e.PresentationID
 	}
