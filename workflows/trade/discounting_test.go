@@ -64,3 +64,25 @@ func discountedPath() []string {
 	}
 	return events
 }
+
+// A drawing's discount (a credit drawn by several presentations, UCP 600 Art. 31(a)) goes on
+// that drawing's track between its HONOURED and its SETTLED, and its proceeds are paid once.
+func TestDrawingDiscountIsOnItsTrack(t *testing.T) {
+	e, calls := env(t)
+	for i, s := range []string{"lc.applied.v1", "lc.issued.v1", "customs.export_cleared.v1", "customs.bill_of_lading_issued.v1"} {
+		signal(e, time.Duration(i+1)*time.Hour, s, fmt.Sprintf("ev-%d", i))
+	}
+	drawingSignal(e, 5, "lc.documents_presented.v1", "p1", "P-1")
+	drawingSignal(e, 6, "lc.honoured.v1", "h1", "P-1")
+	d := Event{Type: "lc.undertaking_discounted.v1", ID: "d1", SHA256: sha256Hex("d1"), Drawing: "P-1", PresentationID: "P-1"}
+	e.RegisterDelayedCallback(func() { e.SignalWorkflow(EventSignal, d) }, 7*time.Hour)
+	drawingSignal(e, 8, "settlement.payment_settled.v1", "s1", "P-1")
+	drawingSignal(e, 9, "lc.fully_drawn.v1", "full", "")
+	drawingSignal(e, 10, "customs.import_released.v1", "rel", "")
+	st := run(t, e, Input{TradeID: "T-draw"})
+	i := slices.IndexFunc(st.Milestones, func(m Milestone) bool { return m.Name == "UNDERTAKING_DISCOUNTED" })
+	if st.Status != StatusClosed || i < 0 || st.Milestones[i].Drawing != "P-1" || st.Milestones[i].MSPID != "ExporterBankMSP" ||
+		countOf(*calls, "INSTRUCT P-1:discount@settlement") != 1 || countOf(*calls, "INSTRUCT P-1@settlement") != 1 {
+		t.Fatalf("status %s, milestones %+v, calls %v", st.Status, st.Milestones, *calls)
+	}
+}
