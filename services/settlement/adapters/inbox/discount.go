@@ -25,7 +25,9 @@ func discountObligation(ev *contracts.LCUndertakingDiscounted) (domain.Obligatio
 // assignDiscounted makes the honour's maturity payment payable to the nominated bank that
 // discounted it, in whichever order the two events arrive: on the discount, the honour's payment
 // if it is raised already; on the honour, if the discount's proceeds payment exists (it is the
-// record that the discount came first). Either is idempotent (AssignToNominatedBank).
+// record that the discount came first). Either is idempotent (AssignToNominatedBank). A discount
+// that comes after the maturity payment was released is a conflict: Honoured disputes the
+// proceeds' payment (never released) and poisons the event, for the banks to resolve.
 func assignDiscounted(ctx context.Context, repo command.Repository, env contracts.Envelope, now time.Time) error {
 	var honour, discount domain.Obligation
 	switch ev := env.Data.(type) {
