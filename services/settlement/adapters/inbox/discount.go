@@ -2,6 +2,7 @@ package inbox
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/tradefin/tradefin/events/contracts"
@@ -25,9 +26,10 @@ func discountObligation(ev *contracts.LCUndertakingDiscounted) (domain.Obligatio
 // assignDiscounted makes the honour's maturity payment payable to the nominated bank that
 // discounted it, in whichever order the two events arrive: on the discount, the honour's payment
 // if it is raised already; on the honour, if the discount's proceeds payment exists (it is the
-// record that the discount came first). Either is idempotent (AssignToNominatedBank). A discount
-// that comes after the maturity payment was released is a conflict: Honoured disputes the
-// proceeds' payment (never released) and poisons the event, for the banks to resolve.
+// record that the discount came first). Either is idempotent (AssignToNominatedBank). An
+// assignment refused (the maturity payment released before the discount was known, or assigned
+// to another bank) is a permanent contracts.ErrConflict: the transaction raises nothing, so no
+// proceeds are paid, and the event goes to the poison topic for the banks to resolve.
 func assignDiscounted(ctx context.Context, repo command.Repository, env contracts.Envelope, now time.Time) error {
 	var honour, discount domain.Obligation
 	switch ev := env.Data.(type) {
@@ -55,8 +57,11 @@ func assignDiscounted(ctx context.Context, repo command.Repository, env contract
 	_, err := repo.Update(ctx, domain.PaymentID(honour), func(p *domain.Payment) error {
 		return p.AssignToNominatedBank(bank, env.ID, by, now)
 	})
-	if domain.KindOf(err) == domain.KindNotFound {
+	switch domain.KindOf(err) {
+	case domain.KindNotFound:
 		return nil // the honour comes later and finds the discount's payment
+	case domain.KindConflict, domain.KindInvalid:
+		return fmt.Errorf("%w: %s: %s", contracts.ErrConflict, env.ID, err.Error()) // not the raise's conflict: nothing to dispute
 	}
 	return err
 }

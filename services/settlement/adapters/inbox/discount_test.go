@@ -2,6 +2,7 @@ package inbox_test
 
 import (
 	"context"
+	"errors"
 	"testing"
 	"time"
 
@@ -96,6 +97,43 @@ func TestDiscountPaysProceedsAndAssignsTheMaturityPayment(t *testing.T) {
 					t.Fatalf("the maturity payment has %d events, want raised, assigned once, instructed", len(evs))
 				}
 			})
+		}
+	})
+}
+
+// TestDiscountAfterTheMaturityPaymentIsRefused: a discount that arrives once the honour's payment
+// was released (the maturity passed) raises no proceeds and is a permanent conflict, never retried.
+func TestDiscountAfterTheMaturityPaymentIsRefused(t *testing.T) {
+	onEachStore(t, func(t *testing.T, es eventstore.Store) {
+		ctx := context.Background()
+		h := inbox.Honoured{Store: es, Now: time.Now}
+		trade := uniqueTrade("TL")
+		hon := honoured(trade)
+		hon.AccountCurrency = ""
+		msg, _, err := eventbus.Encode(ctx, "/tradefin/lc", trade, trade+"/honour", hon)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := h.Handle(msg); err != nil {
+			t.Fatal(err)
+		}
+		payID := domain.PaymentID(domain.Obligation{TradeID: trade, LCID: "LC7", PresentationID: "P1"})
+		a := app.New(store.New(es), fxtable.Dev(), ids.Random{Prefix: "TF"}, time.Now, app.Policy{SettlementAgent: "NCLRSESS"})
+		if _, err := a.Commands.Release.Handle(ctx, identity.Workflow, command.Release{PaymentID: payID}); err != nil {
+			t.Fatal(err)
+		}
+		disc := contracts.LCUndertakingDiscounted{TradeID: trade, Actor: identity.Stamp{Org: "BCOMPTPL", User: "ana"}, LCID: "LC7", PresentationID: "P1",
+			NominatedBank: "BCOMPTPL", Proceeds: money.New(49_000_00, hon.Amount.Currency), Face: hon.Amount, AdvisingBank: "BCOMPTPL", Beneficiary: hon.Beneficiary}
+		late, _, err := eventbus.Encode(ctx, "/tradefin/lc", trade, trade+"/discount", disc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := h.Handle(late); !errors.Is(err, contracts.ErrConflict) {
+			t.Fatalf("a discount after the maturity payment's release: %v, want a permanent conflict", err)
+		}
+		ref := contracts.DiscountRef(contracts.PaymentRef{TradeID: trade, LCID: "LC7", PresentationID: "P1"})
+		if _, err := store.New(es).Get(ctx, domain.PaymentID(domain.Obligation{TradeID: trade, LCID: "LC7", PresentationID: ref.PresentationID})); domain.KindOf(err) != domain.KindNotFound {
+			t.Fatalf("the late discount raised its proceeds: %v", err)
 		}
 	})
 }
