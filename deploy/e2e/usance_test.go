@@ -18,10 +18,11 @@ import (
 
 // usanceLead is how far ahead the test's maturity is: time enough to walk each trade to its
 // honour on a loaded machine, and to see the payment wait.
-const usanceLead = 75 * time.Second
+const usanceLead = 120 * time.Second
 
-// TestUsanceCreditsPayAtMaturity walks two usance credits over HTTP on the real stack, one
-// available by acceptance of a draft, one by deferred payment, both maturing on a fixed date:
+// TestUsanceCreditsPayAtMaturity walks three usance credits over HTTP on the real stack, one
+// available by acceptance of a draft, one by deferred payment, one by negotiation of drafts,
+// all maturing on a fixed date:
 // the honour is the accepted draft or the deferred payment undertaking (UCP 600 Art. 2, "honour"
 // (b), (c)) with its maturity, committed as HONOURED at once; the trade workflow's timer holds
 // the payment until the maturity, then settlement pays and the trade closes with every milestone
@@ -38,6 +39,10 @@ func TestUsanceCreditsPayAtMaturity(t *testing.T) {
 	}{
 		{"A by acceptance", "ACCEPTED_DRAFT", "42C", map[string]any{"by": "BY ACCEPTANCE", "draftsAt": "ON " + maturity.String(), "drawee": "ESSESESS"}},
 		{"D by deferred payment", "DEFERRED_PAYMENT", "42P", map[string]any{"by": "BY DEF PAYMENT", "deferredPaymentDetails": "ON " + maturity.String()}},
+		// Negotiation of usance drafts with the advising bank (41a, the default "with"): the bank it
+		// is available with did not negotiate, so the issuing bank honours by accepting the draft
+		// (Art. 7(a)(v)); a nominated bank's purchase is TestDiscountedAcceptanceEndToEnd's.
+		{"N by negotiation", "ACCEPTED_DRAFT", "42C", map[string]any{"by": "BY NEGOTIATION", "draftsAt": "ON " + maturity.String(), "drawee": "ESSESESS"}},
 	} {
 		tradeID := fmt.Sprintf("USANCE-%s-%s", stamp, c.name[:1])
 		t.Run(c.name, func(t *testing.T) {

@@ -51,6 +51,9 @@ func (UndertakingDiscounted) EventName() string { return "lc.UndertakingDiscount
 var ErrNotNominatedBank = Forbid("only the nominated bank (41a's, or the confirming bank that honoured), other than the issuing bank, " +
 	"may prepay or purchase the undertaking before maturity (UCP 600 Art. 12(b))")
 
+// ErrDiscounterNotOnNetwork: the nominated bank has no organisation on the trade network.
+var ErrDiscounterNotOnNetwork = &Error{Kind: KindRule, Msg: "the nominated bank has no organisation on the trade network, whose banks sign as the issuing bank or the advising bank: only the advising bank discounts here"}
+
 // NominatedBank is the bank that may discount presentation p's undertaking: the confirming bank
 // that honoured it, else the bank the credit is available with (for ANY BANK the bank the
 // documents were presented to); "" when that is the issuing bank.
@@ -78,6 +81,13 @@ func (lc *LetterOfCredit) DiscountUndertaking(id string, by BIC, terms DiscountT
 	}
 	if nb := lc.NominatedBank(p); nb == "" || !sameText(nb, by) {
 		return ErrNotNominatedBank
+	}
+	// As for a confirming bank (confirming_bank.go): UNDERTAKING_DISCOUNTED is signed by the
+	// nominated bank's organisation, and the one the trade network has is the advising bank's,
+	// so a credit available with a third bank (or ANY BANK presented elsewhere) is not
+	// discounted here rather than signed for by another bank.
+	if !sameText(by, lc.Terms.AdvisingBank) {
+		return ErrDiscounterNotOnNetwork
 	}
 	u := p.Undertaking
 	switch {

@@ -93,3 +93,20 @@ func TestOnlyTheNominatedBankDiscountsBeforeMaturity(t *testing.T) {
 		t.Errorf("a credit available with the issuing bank has a nominated bank: %q", own.NominatedBank(&ExaminedPresentation{}))
 	}
 }
+
+// A nominated bank with no organisation on the trade network (41a naming a third bank) does not
+// discount: its UNDERTAKING_DISCOUNTED would be signed by the advising bank's organisation.
+func TestANominatedBankOffTheNetworkDoesNotDiscount(t *testing.T) {
+	lc := usanceCredit(t, Availability{With: "DEUTDEFF", By: ByDeferredPayment, DeferredPaymentDetails: "90 DAYS AFTER B/L DATE"})
+	if res, err := present(lc, "P-1", complying(), presentedAt, policy); err != nil || !res.Compliant {
+		t.Fatalf("present: %v %+v", err, res)
+	}
+	if err := lc.Undertake(policy); err != nil {
+		t.Fatal(err)
+	}
+	proceeds := money.New(99_000_00, money.MustCurrency("EUR"))
+	at := time.Date(2026, time.December, 10, 10, 0, 0, 0, time.UTC)
+	if err := lc.DiscountUndertaking("P-1", "DEUTDEFF", DiscountTerms{Proceeds: &proceeds}, at, policy); !errors.Is(err, ErrDiscounterNotOnNetwork) || KindOf(err) != KindRule {
+		t.Fatalf("a discount by a bank off the network: %v", err)
+	}
+}
