@@ -31,3 +31,28 @@ func discrepancyAdvice(t domain.Terms, p domain.ExaminedPresentation, ref string
 	}
 	return m, nil
 }
+
+// dischargeAdvice is the issuing bank's MT732 (Advice of Discharge) to the nominated bank that
+// forwarded presentation p under reserve, once the issuing bank took the discrepant documents up
+// and honoured: the standard's use of MT732 (documents received with discrepancies have been
+// taken up), which discharges the nominated bank's reserve. 21 is the nominated bank's MT750
+// reference, 30 the date of the honour; nil when not forwarded under reserve or not honoured.
+func dischargeAdvice(t domain.Terms, p domain.ExaminedPresentation, ref string) (*swift.Message, error) {
+	r := p.Reserve
+	if r == nil || !p.Honoured {
+		return nil, nil
+	}
+	amount, err := swift.CurrencyAmount(invoiceAmount(p, t.Amount))
+	if err != nil {
+		return nil, err
+	}
+	m := &swift.Message{Sender: t.IssuingBank, Receiver: r.By, Type: "732", Input: true}
+	m.Add("20", short(t.Number))
+	m.Add("21", ref)
+	m.Add("30", swift.Date6(civil(p.HonouredOn)))
+	m.Add("32B", amount)
+	if err := swift.Validate(m); err != nil {
+		return nil, err
+	}
+	return m, nil
+}

@@ -56,6 +56,12 @@ func Messages(lc *domain.LetterOfCredit) ([]Message, error) {
 			}
 			add(m)
 		}
+		if m, err := dischargeAdvice(t, p, ref); err != nil || m != nil {
+			if err != nil {
+				return nil, fmt.Errorf("MT732: %w", err)
+			}
+			add(m)
+		}
 		if p.Refusal != nil {
 			m, err := swift.MT734{Sender: t.IssuingBank, Receiver: t.AdvisingBank, Reference: ref, PresentingBankRef: short(p.ID),
 				UtilisationDate: civil(p.Presentation.Date), Amount: &amount, Discrepancies: discrepancies(p.Refusal.Discrepancies),
