@@ -16,23 +16,7 @@ import (
 // valid under the standard's field specs, before the issuing bank's MT734; a credit whose
 // presentation was not so forwarded has none.
 func TestMT750WhenForwardedUnderReserve(t *testing.T) {
-	pol := domain.Policy{Calendars: calendars.Default()}
-	lc, err := domain.Apply("LC-1", "T-1", domain.Terms{Number: "ILC1A2B3C4D", Applicant: domain.Party{ID: "5493001NORDICIMP0058", Name: "Nordic Imports AB"},
-		Beneficiary: domain.Party{ID: "5493002AZULEJOSLX028", Name: "Azulejos Lisboa Lda"}, IssuingBank: "ESSESESS", AdvisingBank: "BCOMPTPL",
-		Amount: money.New(100_00, money.MustCurrency("EUR")), ExpiryDate: domain.NewDate(2027, 1, 6), ExpiryPlace: "Lisbon",
-		Documents: []domain.DocumentKind{domain.CommercialInvoice}}, pol.Calendars)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := lc.Issue(domain.NewDate(2026, 11, 22), domain.Stamp{}, domain.FourEyes{}); err != nil {
-		t.Fatal(err)
-	}
-	amount := money.New(100_00, money.MustCurrency("EUR"))
-	at := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
-	if _, err := lc.Present("P-1", domain.Presentation{Bank: "BCOMPTPL", Documents: []domain.Document{
-		{Kind: domain.CommercialInvoice, IssueDate: domain.NewDate(2026, 11, 22), Issuer: "Other Lda", MadeOutTo: "Nordic Imports AB", Amount: &amount}}}, at, pol, nil); err != nil {
-		t.Fatal(err)
-	}
+	lc, pol, at := presentedToTheNominatedBank(t)
 	if msgs, err := Messages(lc); err != nil || hasType(msgs, "MT750") {
 		t.Fatalf("an MT750 before the forwarding: %v %v", err, msgs)
 	}
@@ -82,23 +66,7 @@ func hasType(ms []Message, typ string) bool {
 // naming the MT750's reference, the date of the honour and the amount. A presentation not
 // forwarded under reserve has none.
 func TestMT732WhenTheReserveIsDischarged(t *testing.T) {
-	pol := domain.Policy{Calendars: calendars.Default()}
-	lc, err := domain.Apply("LC-1", "T-1", domain.Terms{Number: "ILC1A2B3C4D", Applicant: domain.Party{ID: "5493001NORDICIMP0058", Name: "Nordic Imports AB"},
-		Beneficiary: domain.Party{ID: "5493002AZULEJOSLX028", Name: "Azulejos Lisboa Lda"}, IssuingBank: "ESSESESS", AdvisingBank: "BCOMPTPL",
-		Amount: money.New(100_00, money.MustCurrency("EUR")), ExpiryDate: domain.NewDate(2027, 1, 6), ExpiryPlace: "Lisbon",
-		Documents: []domain.DocumentKind{domain.CommercialInvoice}}, pol.Calendars)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := lc.Issue(domain.NewDate(2026, 11, 22), domain.Stamp{}, domain.FourEyes{}); err != nil {
-		t.Fatal(err)
-	}
-	amount := money.New(100_00, money.MustCurrency("EUR"))
-	at := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
-	if _, err := lc.Present("P-1", domain.Presentation{Bank: "BCOMPTPL", Documents: []domain.Document{
-		{Kind: domain.CommercialInvoice, IssueDate: domain.NewDate(2026, 11, 22), Issuer: "Other Lda", MadeOutTo: "Nordic Imports AB", Amount: &amount}}}, at, pol, nil); err != nil {
-		t.Fatal(err)
-	}
+	lc, pol, at := presentedToTheNominatedBank(t)
 	if mt732, err := dischargeAdvice(lc.Terms, lc.Presentations[0], "LC-1-1"); err != nil || mt732 != nil {
 		t.Fatalf("an MT732 before any reserve: %v %v", mt732, err)
 	}
@@ -122,4 +90,29 @@ func TestMT732WhenTheReserveIsDischarged(t *testing.T) {
 			t.Errorf("MT732 lacks %q:\n%s", want, text)
 		}
 	}
+}
+
+// presentedToTheNominatedBank is a credit of EUR 100.00 issued on 22 Nov 2026 whose discrepant
+// presentation P-1 (the invoice's issuer is not the beneficiary) reached the advising bank at
+// the instant returned, undecided.
+func presentedToTheNominatedBank(t *testing.T) (*domain.LetterOfCredit, domain.Policy, time.Time) {
+	t.Helper()
+	pol := domain.Policy{Calendars: calendars.Default()}
+	lc, err := domain.Apply("LC-1", "T-1", domain.Terms{Number: "ILC1A2B3C4D", Applicant: domain.Party{ID: "5493001NORDICIMP0058", Name: "Nordic Imports AB"},
+		Beneficiary: domain.Party{ID: "5493002AZULEJOSLX028", Name: "Azulejos Lisboa Lda"}, IssuingBank: "ESSESESS", AdvisingBank: "BCOMPTPL",
+		Amount: money.New(100_00, money.MustCurrency("EUR")), ExpiryDate: domain.NewDate(2027, 1, 6), ExpiryPlace: "Lisbon",
+		Documents: []domain.DocumentKind{domain.CommercialInvoice}}, pol.Calendars)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := lc.Issue(domain.NewDate(2026, 11, 22), domain.Stamp{}, domain.FourEyes{}); err != nil {
+		t.Fatal(err)
+	}
+	amount := money.New(100_00, money.MustCurrency("EUR"))
+	at := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+	if _, err := lc.Present("P-1", domain.Presentation{Bank: "BCOMPTPL", Documents: []domain.Document{
+		{Kind: domain.CommercialInvoice, IssueDate: domain.NewDate(2026, 11, 22), Issuer: "Other Lda", MadeOutTo: "Nordic Imports AB", Amount: &amount}}}, at, pol, nil); err != nil {
+		t.Fatal(err)
+	}
+	return lc, pol, at
 }
