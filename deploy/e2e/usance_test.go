@@ -20,30 +20,53 @@ import (
 // honour on a loaded machine, and to see the payment wait.
 const usanceLead = 120 * time.Second
 
-// TestUsanceCreditsPayAtMaturity walks three usance credits over HTTP on the real stack, one
-// available by acceptance of a draft, one by deferred payment, one by negotiation of drafts,
-// all maturing on a fixed date:
+// TestUsanceCreditsPayAtMaturity walks two usance credits over HTTP on the real stack, one
+// available by acceptance of a draft, one by deferred payment, both maturing on a fixed date:
 // the honour is the accepted draft or the deferred payment undertaking (UCP 600 Art. 2, "honour"
 // (b), (c)) with its maturity, committed as HONOURED at once; the trade workflow's timer holds
 // the payment until the maturity, then settlement pays and the trade closes with every milestone
 // on the ledger. The LC service's banking calendar of Lisbon runs in a time zone whose next day
 // starts usanceLead from now, so the maturity date (that day) is payable then.
 func TestUsanceCreditsPayAtMaturity(t *testing.T) {
+	walkUsanceCredits(t, []usanceCredit{
+		{"A by acceptance", "ACCEPTED_DRAFT", "42C", func(on string) map[string]any {
+			return map[string]any{"by": "BY ACCEPTANCE", "draftsAt": on, "drawee": "ESSESESS"}
+		}},
+		{"D by deferred payment", "DEFERRED_PAYMENT", "42P", func(on string) map[string]any {
+			return map[string]any{"by": "BY DEF PAYMENT", "deferredPaymentDetails": on}
+		}},
+	})
+}
+
+// TestNegotiationCreditPaysAtMaturity walks a credit available by negotiation of usance drafts
+// with the advising bank (41a, the default "with") as TestUsanceCreditsPayAtMaturity walks its
+// credits: the bank it is available with does not negotiate, so the issuing bank honours by
+// accepting the draft (Art. 7(a)(v)), and pays at maturity; a nominated bank's purchase is
+// TestDiscountedAcceptanceEndToEnd's. A test of its own, so its walk has the lead to itself.
+func TestNegotiationCreditPaysAtMaturity(t *testing.T) {
+	walkUsanceCredits(t, []usanceCredit{
+		{"N by negotiation", "ACCEPTED_DRAFT", "42C", func(on string) map[string]any {
+			return map[string]any{"by": "BY NEGOTIATION", "draftsAt": on, "drawee": "ESSESESS"}
+		}},
+	})
+}
+
+// usanceCredit is one credit walkUsanceCredits walks: its undertaking at honour, the MT754's
+// tenor field, and its availability (41a/42C/42P) given the tenor ("ON <maturity>").
+type usanceCredit struct {
+	name, undertaking, tenorField string
+	availability                  func(tenor string) map[string]any
+}
+
+// walkUsanceCredits walks each credit at once to its honour, then checks that the payment waits
+// for the maturity, is instructed at it, and the trade closes with every milestone on the ledger.
+func walkUsanceCredits(t *testing.T, credits []usanceCredit) {
+	t.Helper()
 	payable, maturity, cals := maturityCalendar(t, time.Now().Add(usanceLead))
 	p := startPlatform(t, func(cfg *inprocess.Config) { cfg.LC = func(s *lcapp.Settings) { s.Policy.Calendars = cals } })
 	events := watchTopics(t, p.brokers)
 	stamp := time.Now().UTC().Format("150405.000")
-	for _, c := range []struct {
-		name, undertaking, tenorField string
-		availability                  map[string]any
-	}{
-		{"A by acceptance", "ACCEPTED_DRAFT", "42C", map[string]any{"by": "BY ACCEPTANCE", "draftsAt": "ON " + maturity.String(), "drawee": "ESSESESS"}},
-		{"D by deferred payment", "DEFERRED_PAYMENT", "42P", map[string]any{"by": "BY DEF PAYMENT", "deferredPaymentDetails": "ON " + maturity.String()}},
-		// Negotiation of usance drafts with the advising bank (41a, the default "with"): the bank it
-		// is available with did not negotiate, so the issuing bank honours by accepting the draft
-		// (Art. 7(a)(v)); a nominated bank's purchase is TestDiscountedAcceptanceEndToEnd's.
-		{"N by negotiation", "ACCEPTED_DRAFT", "42C", map[string]any{"by": "BY NEGOTIATION", "draftsAt": "ON " + maturity.String(), "drawee": "ESSESESS"}},
-	} {
+	for _, c := range credits {
 		tradeID := fmt.Sprintf("USANCE-%s-%s", stamp, c.name[:1])
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
@@ -53,7 +76,7 @@ func TestUsanceCreditsPayAtMaturity(t *testing.T) {
 			cl.Progress = func(format string, args ...any) { t.Logf("%s: "+format, append([]any{tradeID}, args...)...) }
 			w := scenario.NewWalk(scenario.Trade{ID: tradeID, Today: time.Now().UTC()})
 			for _, step := range []func() error{
-				func() error { return cl.ApplyWith(ctx, w, c.availability) },
+				func() error { return cl.ApplyWith(ctx, w, c.availability("ON "+maturity.String())) },
 				func() error { return cl.IssueAdviseAccept(ctx, w) },
 				func() error { return cl.ClearExport(ctx, w) },
 				func() error { return cl.Ship(ctx, w) },
