@@ -135,17 +135,26 @@ func scenario(t *testing.T) []goldenStream {
 
 	document := func(file string, d *domain.Document) goldenStream {
 		return goldenStream{file: file, store: "document-" + d.SHA256, want: folded(d, &domain.Document{}),
-			save: func(ctx context.Context, r *store.Repository) error { _, _, err := r.CreateDocument(ctx, d); return err },
+			save: func(ctx context.Context, r *store.Repository) error {
+				_, _, err := r.CreateDocument(ctx, d)
+				return err
+			},
 			load: func(ctx context.Context, r *store.Repository) (any, error) { return r.Document(ctx, d.SHA256) }}
 	}
 	declaration := func(file string, d *domain.Declaration) goldenStream {
 		return goldenStream{file: file, store: "declaration-" + d.ID, want: folded(d, &domain.Declaration{}),
-			save: func(ctx context.Context, r *store.Repository) error { _, _, err := r.CreateDeclaration(ctx, d); return err },
+			save: func(ctx context.Context, r *store.Repository) error {
+				_, _, err := r.CreateDeclaration(ctx, d)
+				return err
+			},
 			load: func(ctx context.Context, r *store.Repository) (any, error) { return r.Declaration(ctx, d.ID) }}
 	}
 	shipment := func(file string, s *domain.Shipment) goldenStream {
 		return goldenStream{file: file, store: "shipment-" + s.ID, want: folded(s, &domain.Shipment{}),
-			save: func(ctx context.Context, r *store.Repository) error { _, _, err := r.CreateShipment(ctx, s); return err },
+			save: func(ctx context.Context, r *store.Repository) error {
+				_, _, err := r.CreateShipment(ctx, s)
+				return err
+			},
 			load: func(ctx context.Context, r *store.Repository) (any, error) { return r.Shipment(ctx, s.ID) }}
 	}
 	return []goldenStream{
