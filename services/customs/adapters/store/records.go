@@ -19,6 +19,8 @@ import (
 // value objects have record types of their own (partyRecord, lineRecord) and the domain's named
 // strings and numbers are stored as plain ones; only the shared kernel's value types
 // (identity.Stamp and OrgKind, money.Money, time.Time) are stored in their own JSON shape.
+// A record with exactly its event's fields converts to it directly; renaming a domain field then
+// stops that conversion compiling, and the mapping is written out instead, keeping the stored name.
 type (
 	documentRegisteredRecord struct {
 		SHA256     string         `json:"SHA256"`

@@ -21,6 +21,8 @@ import (
 // objects have record types of their own (obligationRecord, rateRecord, entryRecord); only the
 // shared kernel's value types (identity.Stamp, money.Money and Currency, time.Time) are stored in
 // their own JSON shape.
+// A record with exactly its event's fields converts to it directly; renaming a domain field then
+// stops that conversion compiling, and the mapping is written out instead, keeping the stored name.
 type (
 	paymentRaisedRecord struct {
 		Obligation obligationRecord `json:"Obligation"`
