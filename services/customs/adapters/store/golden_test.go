@@ -69,15 +69,27 @@ func shaOf(s string) string {
 	return hex.EncodeToString(h[:])
 }
 
-// folded replays agg's recorded events into a fresh aggregate: the state a load must give.
-func folded[A interface {
+// recorder is a customs aggregate: Document, Declaration or Shipment.
+type recorder interface {
 	Apply(domain.Event)
 	Changes() []domain.Event
-}](agg A, fresh A) A {
+}
+
+// folded replays agg's recorded events into a fresh aggregate: the state a load must give.
+func folded[A recorder](agg A, fresh A) A {
 	for _, e := range agg.Changes() {
 		fresh.Apply(e)
 	}
 	return fresh
+}
+
+// streamOf is the golden stream of agg, an aggregate with ID id in stream prefix+id, created by
+// create and loaded by get; a load must give agg's events folded into fresh.
+func streamOf[A recorder](file, prefix, id string, agg, fresh A, create func(*store.Repository, context.Context, A) (A, bool, error),
+	get func(*store.Repository, context.Context, string) (A, error)) goldenStream {
+	return goldenStream{file: file, store: prefix + id, want: folded(agg, fresh),
+		save: func(ctx context.Context, r *store.Repository) error { _, _, err := create(r, ctx, agg); return err },
+		load: func(ctx context.Context, r *store.Repository) (any, error) { return get(r, ctx, id) }}
 }
 
 // scenario drives each customs aggregate through its life in memory.
@@ -133,34 +145,14 @@ func scenario(t *testing.T) []goldenStream {
 	bare := must(domain.IssueBillOfLading(domain.BillOfLadingIssued{ID: "S-2", TradeID: goldenTrade, BLNumber: "MAEU987654321",
 		OnBoardDate: "2026-11-23", Vessel: "Maersk Gothenburg", PortOfLoading: "PTLEI", PortOfDischarge: "SEGOT", Carrier: "MAEU", Actor: carrier}))
 
-	document := func(file string, d *domain.Document) goldenStream {
-		return goldenStream{file: file, store: "document-" + d.SHA256, want: folded(d, &domain.Document{}),
-			save: func(ctx context.Context, r *store.Repository) error {
-				_, _, err := r.CreateDocument(ctx, d)
-				return err
-			},
-			load: func(ctx context.Context, r *store.Repository) (any, error) { return r.Document(ctx, d.SHA256) }}
-	}
-	declaration := func(file string, d *domain.Declaration) goldenStream {
-		return goldenStream{file: file, store: "declaration-" + d.ID, want: folded(d, &domain.Declaration{}),
-			save: func(ctx context.Context, r *store.Repository) error {
-				_, _, err := r.CreateDeclaration(ctx, d)
-				return err
-			},
-			load: func(ctx context.Context, r *store.Repository) (any, error) { return r.Declaration(ctx, d.ID) }}
-	}
-	shipment := func(file string, s *domain.Shipment) goldenStream {
-		return goldenStream{file: file, store: "shipment-" + s.ID, want: folded(s, &domain.Shipment{}),
-			save: func(ctx context.Context, r *store.Repository) error {
-				_, _, err := r.CreateShipment(ctx, s)
-				return err
-			},
-			load: func(ctx context.Context, r *store.Repository) (any, error) { return r.Shipment(ctx, s.ID) }}
-	}
 	return []goldenStream{
-		document("document-invoice", invoice), document("document-bill-of-lading", bl),
-		declaration("declaration-export", export), declaration("declaration-import", imp), declaration("declaration-held", held),
-		shipment("shipment", ship), shipment("shipment-bare", bare),
+		streamOf("document-invoice", "document-", invoice.SHA256, invoice, &domain.Document{}, (*store.Repository).CreateDocument, (*store.Repository).Document),
+		streamOf("document-bill-of-lading", "document-", bl.SHA256, bl, &domain.Document{}, (*store.Repository).CreateDocument, (*store.Repository).Document),
+		streamOf("declaration-export", "declaration-", export.ID, export, &domain.Declaration{}, (*store.Repository).CreateDeclaration, (*store.Repository).Declaration),
+		streamOf("declaration-import", "declaration-", imp.ID, imp, &domain.Declaration{}, (*store.Repository).CreateDeclaration, (*store.Repository).Declaration),
+		streamOf("declaration-held", "declaration-", held.ID, held, &domain.Declaration{}, (*store.Repository).CreateDeclaration, (*store.Repository).Declaration),
+		streamOf("shipment", "shipment-", ship.ID, ship, &domain.Shipment{}, (*store.Repository).CreateShipment, (*store.Repository).Shipment),
+		streamOf("shipment-bare", "shipment-", bare.ID, bare, &domain.Shipment{}, (*store.Repository).CreateShipment, (*store.Repository).Shipment),
 	}
 }
 

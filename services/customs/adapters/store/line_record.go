@@ -13,25 +13,18 @@ type lineRecord struct {
 	CustomsValue money.Money `json:"customsValue"`
 }
 
-// lineRecordsOf keeps nil as nil: a lodgement stored without lines reads back without them.
-func lineRecordsOf(ls []domain.Line) []lineRecord {
-	if ls == nil {
-		return nil
-	}
-	out := make([]lineRecord, len(ls))
-	for i, l := range ls {
-		out[i] = lineRecord{HSCode: l.HSCode, Description: l.Description, CustomsValue: l.CustomsValue}
+// lineRecordsOf and linesOf keep no lines as nil: a lodgement without lines (none is lodged)
+// would read back as it was stored, "Lines": null.
+func lineRecordsOf(ls []domain.Line) (out []lineRecord) {
+	for _, l := range ls {
+		out = append(out, lineRecord{HSCode: l.HSCode, Description: l.Description, CustomsValue: l.CustomsValue})
 	}
 	return out
 }
 
-func linesOf(rs []lineRecord) []domain.Line {
-	if rs == nil {
-		return nil
-	}
-	out := make([]domain.Line, len(rs))
-	for i, r := range rs {
-		out[i] = domain.Line{HSCode: r.HSCode, Description: r.Description, CustomsValue: r.CustomsValue}
+func linesOf(rs []lineRecord) (out []domain.Line) {
+	for _, r := range rs {
+		out = append(out, domain.Line{HSCode: r.HSCode, Description: r.Description, CustomsValue: r.CustomsValue})
 	}
 	return out
 }

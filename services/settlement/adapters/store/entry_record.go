@@ -13,25 +13,17 @@ type entryRecord struct {
 	Amount  money.Money `json:"amount"`
 }
 
-// entryRecordsOf keeps nil as nil, so a posting set reads back as it was recorded.
-func entryRecordsOf(es []domain.Entry) []entryRecord {
-	if es == nil {
-		return nil
-	}
-	out := make([]entryRecord, len(es))
-	for i, e := range es {
-		out[i] = entryRecord{Account: e.Account, Side: string(e.Side), Amount: e.Amount}
+// entryRecordsOf and entriesOf map a posting set's legs (a set has two at least).
+func entryRecordsOf(es []domain.Entry) (out []entryRecord) {
+	for _, e := range es {
+		out = append(out, entryRecord{Account: e.Account, Side: string(e.Side), Amount: e.Amount})
 	}
 	return out
 }
 
-func entriesOf(rs []entryRecord) []domain.Entry {
-	if rs == nil {
-		return nil
-	}
-	out := make([]domain.Entry, len(rs))
-	for i, r := range rs {
-		out[i] = domain.Entry{Account: r.Account, Side: domain.Side(r.Side), Amount: r.Amount}
+func entriesOf(rs []entryRecord) (out []domain.Entry) {
+	for _, r := range rs {
+		out = append(out, domain.Entry{Account: r.Account, Side: domain.Side(r.Side), Amount: r.Amount})
 	}
 	return out
 }

@@ -31,21 +31,6 @@ var (
 	workflow = identity.Workflow.Stamp()
 )
 
-// must is the value of a step of the scenario that must succeed.
-func must[T any](v T, err error) T {
-	if err != nil {
-		panic(err)
-	}
-	return v
-}
-
-func ok(t *testing.T, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
 // instruction is attempt n's identifiers (UUID v4 UETRs of their own), with rate when FX applies.
 func instruction(p *domain.Payment, n string, rate *domain.Rate) domain.Instruction {
 	return domain.Instruction{MsgID: "TFSTL20261124GOLD" + n, EndToEndID: p.Obligation.LCID + "-" + p.Obligation.PresentationID,
@@ -64,46 +49,60 @@ func at(hours int) time.Time { return day0.Add(time.Duration(hours) * time.Hour)
 // goldenPayments drives payments through their lives in memory, by name.
 func goldenPayments(t *testing.T) map[string]*domain.Payment {
 	t.Helper()
-	four := must(domain.ParseFourEyes("EUR:100000000"))
-	rate := must(fxtable.Dev().Rate(context.Background(), eurGold, usd))
+	ok := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	raise := func(o domain.Obligation, by identity.Stamp) *domain.Payment {
+		t.Helper()
+		p, err := domain.RaisePayment(o, by, at(0))
+		ok(err)
+		return p
+	}
+	four, err := domain.ParseFourEyes("EUR:100000000")
+	ok(err)
+	rate, err := fxtable.Dev().Rate(context.Background(), eurGold, usd)
+	ok(err)
 	honour := domain.Obligation{TradeID: "T-GOLDEN", LCID: "LC-GOLDEN", PresentationID: "P-1", Amount: money.New(200_000_000, eurGold),
 		IssuingBank: "ESSESESS", AdvisingBank: "BCOMPTPLXXX", Beneficiary: "Azulejos Lisboa Lda", BeneficiaryAccount: "PT50000201231234567890154",
 		AccountCurrency: usd}
 
 	// Above the four-eyes threshold, in FX: released and approved, rejected (AC01), corrected and
 	// approved again, settled.
-	fx := must(domain.RaisePayment(honour, maker, at(0)))
-	ok(t, fx.RequestRelease(workflow, at(1)))
-	ok(t, fx.Approve(checker, instruction(fx, "01", &rate), at(2)))
-	ok(t, fx.ApplyReport(report(fx, "RJCT", "AC01"), agent, at(3)))
-	ok(t, fx.Correct("DE89370400440532013000", domain.Instruction{}, maker, four, at(4)))
-	ok(t, fx.Approve(checker, instruction(fx, "02", &rate), at(5)))
-	ok(t, fx.ApplyReport(report(fx, "ACSC"), agent, at(6)))
+	fx := raise(honour, maker)
+	ok(fx.RequestRelease(workflow, at(1)))
+	ok(fx.Approve(checker, instruction(fx, "01", &rate), at(2)))
+	ok(fx.ApplyReport(report(fx, "RJCT", "AC01"), agent, at(3)))
+	ok(fx.Correct("DE89370400440532013000", domain.Instruction{}, maker, four, at(4)))
+	ok(fx.Approve(checker, instruction(fx, "02", &rate), at(5)))
+	ok(fx.ApplyReport(report(fx, "ACSC"), agent, at(6)))
 
 	// A confirming bank's reimbursement, disputed by an honour with other terms.
 	reimb := honour
 	reimb.PresentationID, reimb.Purpose, reimb.AccountCurrency, reimb.Amount = "P-1:reimbursement", domain.PurposeReimbursement, money.Currency{}, money.New(50_000_00, eurGold)
-	disputed := must(domain.RaisePayment(reimb, maker, at(0)))
+	disputed := raise(reimb, maker)
 	contested := reimb
 	contested.Amount = money.New(60_000_00, eurGold)
-	ok(t, disputed.Dispute("lc.honoured-P-1-again", contested, maker, at(1)))
+	ok(disputed.Dispute("lc.honoured-P-1-again", contested, maker, at(1)))
 
 	// A discount's proceeds, below the threshold: rejected (TM01), instructed again, settled.
 	proceeds := honour
 	proceeds.PresentationID, proceeds.Purpose, proceeds.IssuingBank, proceeds.AccountCurrency = "P-2:discount", domain.PurposeDiscount, "BCOMPTPL", eurGold
 	proceeds.Amount = money.New(48_500_00, eurGold)
-	discount := must(domain.RaisePayment(proceeds, workflow, at(0)))
-	ok(t, discount.Instruct(instruction(discount, "03", nil), workflow, four, at(1)))
-	ok(t, discount.ApplyReport(report(discount, "RJCT", "TM01"), agent, at(2)))
-	ok(t, discount.Reinstruct(instruction(discount, "04", nil), workflow, at(3)))
-	ok(t, discount.ApplyReport(report(discount, "ACCC"), agent, at(4)))
+	discount := raise(proceeds, workflow)
+	ok(discount.Instruct(instruction(discount, "03", nil), workflow, four, at(1)))
+	ok(discount.ApplyReport(report(discount, "RJCT", "TM01"), agent, at(2)))
+	ok(discount.Reinstruct(instruction(discount, "04", nil), workflow, at(3)))
+	ok(discount.ApplyReport(report(discount, "ACCC"), agent, at(4)))
 
 	// The discounted honour's maturity payment, assigned to the nominated bank and instructed.
 	maturity := honour
 	maturity.PresentationID, maturity.AccountCurrency, maturity.Amount = "P-2", eurGold, money.New(50_000_00, eurGold)
-	assigned := must(domain.RaisePayment(maturity, maker, at(0)))
-	ok(t, assigned.AssignToNominatedBank("BCOMPTPL", "lc.undertaking_discounted-P-2", workflow, at(1)))
-	ok(t, assigned.Instruct(instruction(assigned, "05", nil), workflow, four, at(720)))
+	assigned := raise(maturity, maker)
+	ok(assigned.AssignToNominatedBank("BCOMPTPL", "lc.undertaking_discounted-P-2", workflow, at(1)))
+	ok(assigned.Instruct(instruction(assigned, "05", nil), workflow, four, at(720)))
 
 	return map[string]*domain.Payment{"payment-fx-corrected": fx, "payment-reimbursement-disputed": disputed,
 		"payment-discount-reinstructed": discount, "payment-assigned": assigned}
