@@ -13,8 +13,8 @@ type lineRecord struct {
 	CustomsValue money.Money `json:"customsValue"`
 }
 
-// lineRecordsOf and linesOf keep no lines as nil: a lodgement without lines (none is lodged)
-// would read back as it was stored, "Lines": null.
+// lineRecordsOf and linesOf map no lines to nil ("Lines": null), as a slice never filled; every
+// lodgement has at least one (domain.Lodge).
 func lineRecordsOf(ls []domain.Line) (out []lineRecord) {
 	for _, l := range ls {
 		out = append(out, lineRecord{HSCode: l.HSCode, Description: l.Description, CustomsValue: l.CustomsValue})
