@@ -78,9 +78,9 @@ func (t *tradeRun) closeDue(s rules.State, row []Milestone) (Milestone, bool) {
 // readyRow is the row of milestones the one-at-a-time path would commit one after another from
 // the ledger at s: each the first pending one, in arrival order, that the chaincode accepts
 // (of its drawing) after those before it, CLOSED (from closing) as soon as it is due, ending
-// where the trade ends. grouped (groupedRowsChange) prefers the first such milestone of the
-// organisation whose milestone is last in the row, unless it would end the trade or the first
-// ready one does.
+// where the trade ends. grouped (groupedRowsChange) takes the next of the organisation whose
+// milestone is last in the row while it has one, then turns to the organisation firstReady
+// picks.
 func readyRow(pending []Milestone, s rules.State, closing func(rules.State, []Milestone) (Milestone, bool), grouped bool) []Milestone {
 	var row []Milestone
 	used := map[int]bool{}
@@ -89,21 +89,11 @@ func readyRow(pending []Milestone, s rules.State, closing func(rules.State, []Mi
 			return append(row, m)
 		}
 		next := -1
-		for j, m := range pending {
-			if used[j] || rules.CheckDrawing(rules.Type(m.Name), m.Drawing, s, m.MSPID) != nil {
-				continue
-			}
-			ends := s.AfterDrawing(rules.Type(m.Name), m.Drawing).Ended()
-			if next < 0 {
-				next = j
-				if ends || !grouped || len(row) == 0 {
-					break // the end is never passed
-				}
-			}
-			if m.MSPID == row[len(row)-1].MSPID && !ends {
-				next = j
-				break
-			}
+		if grouped && len(row) > 0 {
+			next = nextOfOrganisation(pending, used, s, row[len(row)-1].MSPID)
+		}
+		if next < 0 {
+			next = firstReady(pending, used, s, grouped)
 		}
 		if next < 0 {
 			return row
@@ -115,6 +105,83 @@ func readyRow(pending []Milestone, s rules.State, closing func(rules.State, []Mi
 			return row
 		}
 	}
+}
+
+// ready says whether the chaincode takes the pending milestone next, and whether it ends the trade.
+func ready(m Milestone, s rules.State) (ok, ends bool) {
+	if rules.CheckDrawing(rules.Type(m.Name), m.Drawing, s, m.MSPID) != nil {
+		return false, false
+	}
+	return true, s.AfterDrawing(rules.Type(m.Name), m.Drawing).Ended()
+}
+
+// nextOfOrganisation is the first ready pending milestone of org that does not end the trade, if
+// the first ready one of all does not end it either (the end is never passed); -1 for none.
+func nextOfOrganisation(pending []Milestone, used map[int]bool, s rules.State, org string) int {
+	for j, m := range pending {
+		if used[j] {
+			continue
+		}
+		ok, ends := ready(m, s)
+		if ok && ends {
+			return -1
+		}
+		if ok && m.MSPID == org {
+			return j
+		}
+	}
+	return -1
+}
+
+// firstReady is the first ready pending milestone in arrival order; grouped, the first of an
+// organisation that then has nothing left waiting on another's milestones, when there is one
+// and nothing before it ends the trade: an organisation whose next milestone needs another's
+// goes after that one, so it takes all of its milestones in one batch. -1 for none.
+func firstReady(pending []Milestone, used map[int]bool, s rules.State, grouped bool) int {
+	first := -1
+	for j, m := range pending {
+		if used[j] {
+			continue
+		}
+		ok, ends := ready(m, s)
+		if !ok {
+			continue
+		}
+		if first < 0 {
+			first = j
+		}
+		if ends || !grouped {
+			return first
+		}
+		if !leavesBlocked(pending, used, s, m.MSPID) {
+			return j
+		}
+	}
+	return first
+}
+
+// leavesBlocked says whether org's batch from s (its ready milestones, one after another) leaves
+// milestones of org pending that only another organisation's can unblock.
+func leavesBlocked(pending []Milestone, used map[int]bool, s rules.State, org string) bool {
+	taken := map[int]bool{}
+	for progress := true; progress; {
+		progress = false
+		for j, m := range pending {
+			if used[j] || taken[j] || m.MSPID != org {
+				continue
+			}
+			if ok, ends := ready(m, s); ok && !ends {
+				taken[j], progress = true, true
+				s = s.AfterDrawing(rules.Type(m.Name), m.Drawing)
+			}
+		}
+	}
+	for j, m := range pending {
+		if !used[j] && !taken[j] && m.MSPID == org {
+			return true
+		}
+	}
+	return false
 }
 
 // segments cuts a row into runs of one organisation's milestones: one batch, one agent, each.

@@ -183,7 +183,11 @@ func TestATradeWithThousandsOfTransportEventsKeepsRunning(t *testing.T) {
 	if err := c.GetWorkflow(ctx, WorkflowID(tradeID), "").Get(ctx, &st); err != nil {
 		t.Fatalf("the trade did not finish: %v", err)
 	}
-	if st.Status != StatusClosed || st.Runs < 10 || st.EventsReceived != transport+len(happyPath) || len(st.Events) > MaxEvents {
+	// A run continues at its first workflow task after its 200th signal, and signals that arrive
+	// while a task runs come in the next together: on a loaded machine a run takes several
+	// hundred, so the count of runs is a floor, not 3,011/200. The bound that matters is the last
+	// run's history, below.
+	if st.Status != StatusClosed || st.Runs < 3 || st.EventsReceived != transport+len(happyPath) || len(st.Events) > MaxEvents {
 		t.Fatalf("status %s after %d runs, %d events received, %d kept", st.Status, st.Runs, st.EventsReceived, len(st.Events))
 	}
 	if len(st.Milestones) != len(happyPath) { // ten events make milestones (one is a transport event), and CLOSED

@@ -227,8 +227,8 @@ func TestReadyMilestonesOfOneOrganisationAreCommittedInOneActivity(t *testing.T)
 		signal(e, time.Duration(i+1)*time.Hour, s, fmt.Sprintf("ev-%d", i+9))
 	}
 	st := run(t, e, Input{TradeID: "T-5"})
-	if fmt.Sprint(*calls) != fmt.Sprint(happyLedger) || st.Status != StatusClosed || len(st.Pending) != 0 {
-		t.Fatalf("ledger calls:\n got %v\nwant %v\nstatus %s", *calls, happyLedger, st.Status)
+	if fmt.Sprint(*calls) != fmt.Sprint(groupedHappyLedger()) || st.Status != StatusClosed || len(st.Pending) != 0 {
+		t.Fatalf("ledger calls:\n got %v\nwant %v\nstatus %s", *calls, groupedHappyLedger(), st.Status)
 	}
 	if len(batches) == 0 {
 		t.Fatalf("no milestones were batched")
