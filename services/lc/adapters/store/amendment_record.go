@@ -23,11 +23,37 @@ type amendmentRecord struct {
 }
 
 func toAmendmentRecord(v domain.Amendment) amendmentRecord {
-	return amendmentRecord{Number: v.Number, Date: v.Date, NewExpiry: v.NewExpiry, Increase: v.Increase, Decrease: v.Decrease, NewLatestShipment: v.NewLatestShipment, termChangesRecord: toTermChangesRecord(v.TermChanges), narrativeRecord: toNarrativeRecord(v.Narrative), Status: v.Status, RequestedBy: v.RequestedBy, AdvisedOn: v.AdvisedOn, Partial: v.Partial}
+	return amendmentRecord{
+		Number:            v.Number,
+		Date:              v.Date,
+		NewExpiry:         v.NewExpiry,
+		Increase:          v.Increase,
+		Decrease:          v.Decrease,
+		NewLatestShipment: v.NewLatestShipment,
+		termChangesRecord: toTermChangesRecord(v.TermChanges),
+		narrativeRecord:   toNarrativeRecord(v.Narrative),
+		Status:            v.Status,
+		RequestedBy:       v.RequestedBy,
+		AdvisedOn:         v.AdvisedOn,
+		Partial:           v.Partial,
+	}
 }
 
 func fromAmendmentRecord(r amendmentRecord) domain.Amendment {
-	return domain.Amendment{Number: r.Number, Date: r.Date, NewExpiry: r.NewExpiry, Increase: r.Increase, Decrease: r.Decrease, NewLatestShipment: r.NewLatestShipment, TermChanges: fromTermChangesRecord(r.termChangesRecord), Narrative: fromNarrativeRecord(r.narrativeRecord), Status: r.Status, RequestedBy: r.RequestedBy, AdvisedOn: r.AdvisedOn, Partial: r.Partial}
+	return domain.Amendment{
+		Number:            r.Number,
+		Date:              r.Date,
+		NewExpiry:         r.NewExpiry,
+		Increase:          r.Increase,
+		Decrease:          r.Decrease,
+		NewLatestShipment: r.NewLatestShipment,
+		TermChanges:       fromTermChangesRecord(r.termChangesRecord),
+		Narrative:         fromNarrativeRecord(r.narrativeRecord),
+		Status:            r.Status,
+		RequestedBy:       r.RequestedBy,
+		AdvisedOn:         r.AdvisedOn,
+		Partial:           r.Partial,
+	}
 }
 
 // termChangesRecord is domain.TermChanges as stored.
@@ -42,11 +68,27 @@ type termChangesRecord struct {
 }
 
 func toTermChangesRecord(v domain.TermChanges) termChangesRecord {
-	return termChangesRecord{NewTolerance: optional(v.NewTolerance, toToleranceRecord), NewPartialShipments: v.NewPartialShipments, NewTranshipment: v.NewTranshipment, NewPortOfLoading: v.NewPortOfLoading, NewPortOfDischarge: v.NewPortOfDischarge, NewPresentationPeriodDays: v.NewPresentationPeriodDays, NewBeneficiary: optional(v.NewBeneficiary, toPartyRecord)}
+	return termChangesRecord{
+		NewTolerance:              optional(v.NewTolerance, toToleranceRecord),
+		NewPartialShipments:       v.NewPartialShipments,
+		NewTranshipment:           v.NewTranshipment,
+		NewPortOfLoading:          v.NewPortOfLoading,
+		NewPortOfDischarge:        v.NewPortOfDischarge,
+		NewPresentationPeriodDays: v.NewPresentationPeriodDays,
+		NewBeneficiary:            optional(v.NewBeneficiary, toPartyRecord),
+	}
 }
 
 func fromTermChangesRecord(r termChangesRecord) domain.TermChanges {
-	return domain.TermChanges{NewTolerance: optional(r.NewTolerance, fromToleranceRecord), NewPartialShipments: r.NewPartialShipments, NewTranshipment: r.NewTranshipment, NewPortOfLoading: r.NewPortOfLoading, NewPortOfDischarge: r.NewPortOfDischarge, NewPresentationPeriodDays: r.NewPresentationPeriodDays, NewBeneficiary: optional(r.NewBeneficiary, fromPartyRecord)}
+	return domain.TermChanges{
+		NewTolerance:              optional(r.NewTolerance, fromToleranceRecord),
+		NewPartialShipments:       r.NewPartialShipments,
+		NewTranshipment:           r.NewTranshipment,
+		NewPortOfLoading:          r.NewPortOfLoading,
+		NewPortOfDischarge:        r.NewPortOfDischarge,
+		NewPresentationPeriodDays: r.NewPresentationPeriodDays,
+		NewBeneficiary:            optional(r.NewBeneficiary, fromPartyRecord),
+	}
 }
 
 // narrativeRecord is domain.Narrative as stored.
@@ -57,11 +99,19 @@ type narrativeRecord struct {
 }
 
 func toNarrativeRecord(v domain.Narrative) narrativeRecord {
-	return narrativeRecord{Goods: each(v.Goods, toNarrativeChangeRecord), Documents: each(v.Documents, toNarrativeChangeRecord), Conditions: each(v.Conditions, toNarrativeChangeRecord)}
+	return narrativeRecord{
+		Goods:      each(v.Goods, toNarrativeChangeRecord),
+		Documents:  each(v.Documents, toNarrativeChangeRecord),
+		Conditions: each(v.Conditions, toNarrativeChangeRecord),
+	}
 }
 
 func fromNarrativeRecord(r narrativeRecord) domain.Narrative {
-	return domain.Narrative{Goods: each(r.Goods, fromNarrativeChangeRecord), Documents: each(r.Documents, fromNarrativeChangeRecord), Conditions: each(r.Conditions, fromNarrativeChangeRecord)}
+	return domain.Narrative{
+		Goods:      each(r.Goods, fromNarrativeChangeRecord),
+		Documents:  each(r.Documents, fromNarrativeChangeRecord),
+		Conditions: each(r.Conditions, fromNarrativeChangeRecord),
+	}
 }
 
 // narrativeChangeRecord is domain.NarrativeChange as stored.
@@ -72,9 +122,9 @@ type narrativeChangeRecord struct {
 }
 
 func toNarrativeChangeRecord(v domain.NarrativeChange) narrativeChangeRecord {
-	return narrativeChangeRecord{Code: v.Code, Text: v.Text, Document: v.Document}
+	return narrativeChangeRecord(v)
 }
 
 func fromNarrativeChangeRecord(r narrativeChangeRecord) domain.NarrativeChange {
-	return domain.NarrativeChange{Code: r.Code, Text: r.Text, Document: r.Document}
+	return domain.NarrativeChange(r)
 }

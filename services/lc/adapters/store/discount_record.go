@@ -15,10 +15,6 @@ type discountRecord struct {
 	Days            int         `json:"days"`
 }
 
-func toDiscountRecord(v domain.Discount) discountRecord {
-	return discountRecord{By: v.By, On: v.On, Face: v.Face, Proceeds: v.Proceeds, RateBasisPoints: v.RateBasisPoints, Days: v.Days}
-}
+func toDiscountRecord(v domain.Discount) discountRecord { return discountRecord(v) }
 
-func fromDiscountRecord(r discountRecord) domain.Discount {
-	return domain.Discount{By: r.By, On: r.On, Face: r.Face, Proceeds: r.Proceeds, RateBasisPoints: r.RateBasisPoints, Days: r.Days}
-}
+func fromDiscountRecord(r discountRecord) domain.Discount { return domain.Discount(r) }

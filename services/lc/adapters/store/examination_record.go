@@ -12,11 +12,19 @@ type examinationRecord struct {
 }
 
 func toExaminationRecord(v domain.Examination) examinationRecord {
-	return examinationRecord{Compliant: v.Compliant, Discrepancies: each(v.Discrepancies, toDiscrepancyRecord), Deadline: v.Deadline}
+	return examinationRecord{
+		Compliant:     v.Compliant,
+		Discrepancies: each(v.Discrepancies, toDiscrepancyRecord),
+		Deadline:      v.Deadline,
+	}
 }
 
 func fromExaminationRecord(r examinationRecord) domain.Examination {
-	return domain.Examination{Compliant: r.Compliant, Discrepancies: each(r.Discrepancies, fromDiscrepancyRecord), Deadline: r.Deadline}
+	return domain.Examination{
+		Compliant:     r.Compliant,
+		Discrepancies: each(r.Discrepancies, fromDiscrepancyRecord),
+		Deadline:      r.Deadline,
+	}
 }
 
 // discrepancyRecord is domain.Discrepancy as stored.
@@ -27,10 +35,6 @@ type discrepancyRecord struct {
 	Message  string              `json:"message"`
 }
 
-func toDiscrepancyRecord(v domain.Discrepancy) discrepancyRecord {
-	return discrepancyRecord{Rule: v.Rule, Document: v.Document, Field: v.Field, Message: v.Message}
-}
+func toDiscrepancyRecord(v domain.Discrepancy) discrepancyRecord { return discrepancyRecord(v) }
 
-func fromDiscrepancyRecord(r discrepancyRecord) domain.Discrepancy {
-	return domain.Discrepancy{Rule: r.Rule, Document: r.Document, Field: r.Field, Message: r.Message}
-}
+func fromDiscrepancyRecord(r discrepancyRecord) domain.Discrepancy { return domain.Discrepancy(r) }

@@ -14,11 +14,21 @@ type presentationRecord struct {
 }
 
 func toPresentationRecord(v domain.Presentation) presentationRecord {
-	return presentationRecord{Date: v.Date, Place: v.Place, Bank: v.Bank, Documents: each(v.Documents, toDocumentRecord)}
+	return presentationRecord{
+		Date:      v.Date,
+		Place:     v.Place,
+		Bank:      v.Bank,
+		Documents: each(v.Documents, toDocumentRecord),
+	}
 }
 
 func fromPresentationRecord(r presentationRecord) domain.Presentation {
-	return domain.Presentation{Date: r.Date, Place: r.Place, Bank: r.Bank, Documents: each(r.Documents, fromDocumentRecord)}
+	return domain.Presentation{
+		Date:      r.Date,
+		Place:     r.Place,
+		Bank:      r.Bank,
+		Documents: each(r.Documents, fromDocumentRecord),
+	}
 }
 
 // documentRecord is domain.Document as stored.
@@ -43,10 +53,6 @@ type documentRecord struct {
 	EffectiveDate    domain.Date         `json:"effectiveDate,omitempty"`
 }
 
-func toDocumentRecord(v domain.Document) documentRecord {
-	return documentRecord{Kind: v.Kind, IssueDate: v.IssueDate, Issuer: v.Issuer, SHA256: v.SHA256, MadeOutTo: v.MadeOutTo, Amount: v.Amount, GoodsDescription: v.GoodsDescription, Quantity: v.Quantity, UnitPrice: v.UnitPrice, OnBoardNotation: v.OnBoardNotation, OnBoardDate: v.OnBoardDate, PortOfLoading: v.PortOfLoading, PortOfDischarge: v.PortOfDischarge, Transhipment: v.Transhipment, Container: v.Container, Clauses: v.Clauses, InsuredAmount: v.InsuredAmount, EffectiveDate: v.EffectiveDate}
-}
+func toDocumentRecord(v domain.Document) documentRecord { return documentRecord(v) }
 
-func fromDocumentRecord(r documentRecord) domain.Document {
-	return domain.Document{Kind: r.Kind, IssueDate: r.IssueDate, Issuer: r.Issuer, SHA256: r.SHA256, MadeOutTo: r.MadeOutTo, Amount: r.Amount, GoodsDescription: r.GoodsDescription, Quantity: r.Quantity, UnitPrice: r.UnitPrice, OnBoardNotation: r.OnBoardNotation, OnBoardDate: r.OnBoardDate, PortOfLoading: r.PortOfLoading, PortOfDischarge: r.PortOfDischarge, Transhipment: r.Transhipment, Container: r.Container, Clauses: r.Clauses, InsuredAmount: r.InsuredAmount, EffectiveDate: r.EffectiveDate}
-}
+func fromDocumentRecord(r documentRecord) domain.Document { return domain.Document(r) }

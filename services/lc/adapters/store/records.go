@@ -13,8 +13,11 @@ import (
 // The stored formats of a credit's events, separate from the domain events so that changing a
 // domain struct cannot change what is stored. Version 1 of each is the shape streams were first
 // written in (the Go field names); a format that changes gets an upcaster from its old versions
-// in formats below. (The nested value objects — terms, presentation, examination, refusal
-// notice, waiver, amendment — are still stored in their domain shape.)
+// in formats below. The nested objects of an event — terms, presentation, examination, refusal
+// notice, waiver, amendment, transfer, undertaking, discount, trade claim — are stored as record
+// types of their own too (terms_record.go, presentation_record.go, …), field names as streams
+// were written when they were the domain's json tags; the domain has no json tags. The golden
+// files of testdata/formats pin every format (TestStoredFormatsAreTheGoldenOnes).
 type (
 	appliedRecord struct {
 		ID               string      `json:"ID"`

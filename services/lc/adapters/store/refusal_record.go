@@ -12,11 +12,19 @@ type refusalNoticeRecord struct {
 }
 
 func toRefusalNoticeRecord(v domain.RefusalNotice) refusalNoticeRecord {
-	return refusalNoticeRecord{Discrepancies: each(v.Discrepancies, toDiscrepancyRecord), Disposal: v.Disposal, Date: v.Date}
+	return refusalNoticeRecord{
+		Discrepancies: each(v.Discrepancies, toDiscrepancyRecord),
+		Disposal:      v.Disposal,
+		Date:          v.Date,
+	}
 }
 
 func fromRefusalNoticeRecord(r refusalNoticeRecord) domain.RefusalNotice {
-	return domain.RefusalNotice{Discrepancies: each(r.Discrepancies, fromDiscrepancyRecord), Disposal: r.Disposal, Date: r.Date}
+	return domain.RefusalNotice{
+		Discrepancies: each(r.Discrepancies, fromDiscrepancyRecord),
+		Disposal:      r.Disposal,
+		Date:          r.Date,
+	}
 }
 
 // waiverRecord is domain.Waiver as stored.
@@ -26,10 +34,6 @@ type waiverRecord struct {
 	Accepted bool        `json:"accepted"`
 }
 
-func toWaiverRecord(v domain.Waiver) waiverRecord {
-	return waiverRecord{By: v.By, Date: v.Date, Accepted: v.Accepted}
-}
+func toWaiverRecord(v domain.Waiver) waiverRecord { return waiverRecord(v) }
 
-func fromWaiverRecord(r waiverRecord) domain.Waiver {
-	return domain.Waiver{By: r.By, Date: r.Date, Accepted: r.Accepted}
-}
+func fromWaiverRecord(r waiverRecord) domain.Waiver { return domain.Waiver(r) }

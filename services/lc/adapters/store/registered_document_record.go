@@ -11,9 +11,9 @@ type registeredDocumentRecord struct {
 }
 
 func toRegisteredDocumentRecord(v domain.RegisteredDocument) registeredDocumentRecord {
-	return registeredDocumentRecord{SHA256: v.SHA256, Kind: v.Kind}
+	return registeredDocumentRecord(v)
 }
 
 func fromRegisteredDocumentRecord(r registeredDocumentRecord) domain.RegisteredDocument {
-	return domain.RegisteredDocument{SHA256: r.SHA256, Kind: r.Kind}
+	return domain.RegisteredDocument(r)
 }

@@ -39,11 +39,71 @@ type termsRecord struct {
 }
 
 func toTermsRecord(v domain.Terms) termsRecord {
-	return termsRecord{Number: v.Number, Applicant: toPartyRecord(v.Applicant), Beneficiary: toPartyRecord(v.Beneficiary), IssuingBank: v.IssuingBank, AdvisingBank: v.AdvisingBank, Amount: v.Amount, Tolerance: optional(v.Tolerance, toToleranceRecord), AmountAbout: v.AmountAbout, ExpiryDate: v.ExpiryDate, ExpiryPlace: v.ExpiryPlace, LatestShipment: v.LatestShipment, PartialShipments: v.PartialShipments, Transhipment: v.Transhipment, PortOfLoading: v.PortOfLoading, PortOfDischarge: v.PortOfDischarge, Goods: toGoodsRecord(v.Goods), Incoterm: v.Incoterm, Documents: v.Documents, AdditionalConditions: v.AdditionalConditions, PresentationPeriodDays: v.PresentationPeriodDays, BeneficiaryAccount: v.BeneficiaryAccount, AccountCurrency: v.AccountCurrency, Form: v.Form, Availability: toAvailabilityRecord(v.Availability), ReimbursingBank: v.ReimbursingBank, AdviseThroughBank: v.AdviseThroughBank, Instructions: v.Instructions, Confirmation: v.Confirmation, ConfirmationParty: v.ConfirmationParty}
+	return termsRecord{
+		Number:                 v.Number,
+		Applicant:              toPartyRecord(v.Applicant),
+		Beneficiary:            toPartyRecord(v.Beneficiary),
+		IssuingBank:            v.IssuingBank,
+		AdvisingBank:           v.AdvisingBank,
+		Amount:                 v.Amount,
+		Tolerance:              optional(v.Tolerance, toToleranceRecord),
+		AmountAbout:            v.AmountAbout,
+		ExpiryDate:             v.ExpiryDate,
+		ExpiryPlace:            v.ExpiryPlace,
+		LatestShipment:         v.LatestShipment,
+		PartialShipments:       v.PartialShipments,
+		Transhipment:           v.Transhipment,
+		PortOfLoading:          v.PortOfLoading,
+		PortOfDischarge:        v.PortOfDischarge,
+		Goods:                  toGoodsRecord(v.Goods),
+		Incoterm:               v.Incoterm,
+		Documents:              v.Documents,
+		AdditionalConditions:   v.AdditionalConditions,
+		PresentationPeriodDays: v.PresentationPeriodDays,
+		BeneficiaryAccount:     v.BeneficiaryAccount,
+		AccountCurrency:        v.AccountCurrency,
+		Form:                   v.Form,
+		Availability:           toAvailabilityRecord(v.Availability),
+		ReimbursingBank:        v.ReimbursingBank,
+		AdviseThroughBank:      v.AdviseThroughBank,
+		Instructions:           v.Instructions,
+		Confirmation:           v.Confirmation,
+		ConfirmationParty:      v.ConfirmationParty,
+	}
 }
 
 func fromTermsRecord(r termsRecord) domain.Terms {
-	return domain.Terms{Number: r.Number, Applicant: fromPartyRecord(r.Applicant), Beneficiary: fromPartyRecord(r.Beneficiary), IssuingBank: r.IssuingBank, AdvisingBank: r.AdvisingBank, Amount: r.Amount, Tolerance: optional(r.Tolerance, fromToleranceRecord), AmountAbout: r.AmountAbout, ExpiryDate: r.ExpiryDate, ExpiryPlace: r.ExpiryPlace, LatestShipment: r.LatestShipment, PartialShipments: r.PartialShipments, Transhipment: r.Transhipment, PortOfLoading: r.PortOfLoading, PortOfDischarge: r.PortOfDischarge, Goods: fromGoodsRecord(r.Goods), Incoterm: r.Incoterm, Documents: r.Documents, AdditionalConditions: r.AdditionalConditions, PresentationPeriodDays: r.PresentationPeriodDays, BeneficiaryAccount: r.BeneficiaryAccount, AccountCurrency: r.AccountCurrency, Form: r.Form, Availability: fromAvailabilityRecord(r.Availability), ReimbursingBank: r.ReimbursingBank, AdviseThroughBank: r.AdviseThroughBank, Instructions: r.Instructions, Confirmation: r.Confirmation, ConfirmationParty: r.ConfirmationParty}
+	return domain.Terms{
+		Number:                 r.Number,
+		Applicant:              fromPartyRecord(r.Applicant),
+		Beneficiary:            fromPartyRecord(r.Beneficiary),
+		IssuingBank:            r.IssuingBank,
+		AdvisingBank:           r.AdvisingBank,
+		Amount:                 r.Amount,
+		Tolerance:              optional(r.Tolerance, fromToleranceRecord),
+		AmountAbout:            r.AmountAbout,
+		ExpiryDate:             r.ExpiryDate,
+		ExpiryPlace:            r.ExpiryPlace,
+		LatestShipment:         r.LatestShipment,
+		PartialShipments:       r.PartialShipments,
+		Transhipment:           r.Transhipment,
+		PortOfLoading:          r.PortOfLoading,
+		PortOfDischarge:        r.PortOfDischarge,
+		Goods:                  fromGoodsRecord(r.Goods),
+		Incoterm:               r.Incoterm,
+		Documents:              r.Documents,
+		AdditionalConditions:   r.AdditionalConditions,
+		PresentationPeriodDays: r.PresentationPeriodDays,
+		BeneficiaryAccount:     r.BeneficiaryAccount,
+		AccountCurrency:        r.AccountCurrency,
+		Form:                   r.Form,
+		Availability:           fromAvailabilityRecord(r.Availability),
+		ReimbursingBank:        r.ReimbursingBank,
+		AdviseThroughBank:      r.AdviseThroughBank,
+		Instructions:           r.Instructions,
+		Confirmation:           r.Confirmation,
+		ConfirmationParty:      r.ConfirmationParty,
+	}
 }
 
 // partyRecord is domain.Party as stored.
@@ -53,13 +113,9 @@ type partyRecord struct {
 	Address string `json:"address,omitempty"`
 }
 
-func toPartyRecord(v domain.Party) partyRecord {
-	return partyRecord{ID: v.ID, Name: v.Name, Address: v.Address}
-}
+func toPartyRecord(v domain.Party) partyRecord { return partyRecord(v) }
 
-func fromPartyRecord(r partyRecord) domain.Party {
-	return domain.Party{ID: r.ID, Name: r.Name, Address: r.Address}
-}
+func fromPartyRecord(r partyRecord) domain.Party { return domain.Party(r) }
 
 // toleranceRecord is domain.Tolerance as stored.
 type toleranceRecord struct {
@@ -67,13 +123,9 @@ type toleranceRecord struct {
 	MinusPct int64 `json:"minusPct"`
 }
 
-func toToleranceRecord(v domain.Tolerance) toleranceRecord {
-	return toleranceRecord{PlusPct: v.PlusPct, MinusPct: v.MinusPct}
-}
+func toToleranceRecord(v domain.Tolerance) toleranceRecord { return toleranceRecord(v) }
 
-func fromToleranceRecord(r toleranceRecord) domain.Tolerance {
-	return domain.Tolerance{PlusPct: r.PlusPct, MinusPct: r.MinusPct}
-}
+func fromToleranceRecord(r toleranceRecord) domain.Tolerance { return domain.Tolerance(r) }
 
 // goodsRecord is domain.Goods as stored.
 type goodsRecord struct {
@@ -85,13 +137,9 @@ type goodsRecord struct {
 	CountedInUnits bool         `json:"countedInUnits,omitempty"`
 }
 
-func toGoodsRecord(v domain.Goods) goodsRecord {
-	return goodsRecord{Description: v.Description, Quantity: v.Quantity, Unit: v.Unit, UnitPrice: v.UnitPrice, QuantityAbout: v.QuantityAbout, CountedInUnits: v.CountedInUnits}
-}
+func toGoodsRecord(v domain.Goods) goodsRecord { return goodsRecord(v) }
 
-func fromGoodsRecord(r goodsRecord) domain.Goods {
-	return domain.Goods{Description: r.Description, Quantity: r.Quantity, Unit: r.Unit, UnitPrice: r.UnitPrice, QuantityAbout: r.QuantityAbout, CountedInUnits: r.CountedInUnits}
-}
+func fromGoodsRecord(r goodsRecord) domain.Goods { return domain.Goods(r) }
 
 // availabilityRecord is domain.Availability as stored.
 type availabilityRecord struct {
@@ -103,10 +151,6 @@ type availabilityRecord struct {
 	DeferredPaymentDetails string             `json:"deferredPaymentDetails,omitempty"`
 }
 
-func toAvailabilityRecord(v domain.Availability) availabilityRecord {
-	return availabilityRecord{With: v.With, By: v.By, DraftsAt: v.DraftsAt, Drawee: v.Drawee, MixedPaymentDetails: v.MixedPaymentDetails, DeferredPaymentDetails: v.DeferredPaymentDetails}
-}
+func toAvailabilityRecord(v domain.Availability) availabilityRecord { return availabilityRecord(v) }
 
-func fromAvailabilityRecord(r availabilityRecord) domain.Availability {
-	return domain.Availability{With: r.With, By: r.By, DraftsAt: r.DraftsAt, Drawee: r.Drawee, MixedPaymentDetails: r.MixedPaymentDetails, DeferredPaymentDetails: r.DeferredPaymentDetails}
-}
+func fromAvailabilityRecord(r availabilityRecord) domain.Availability { return domain.Availability(r) }

@@ -27,10 +27,6 @@ type tradePartiesRecord struct {
 	AdvisingBank string `json:"AdvisingBank"`
 }
 
-func toTradePartiesRecord(v domain.TradeParties) tradePartiesRecord {
-	return tradePartiesRecord{Applicant: v.Applicant, Beneficiary: v.Beneficiary, IssuingBank: v.IssuingBank, AdvisingBank: v.AdvisingBank}
-}
+func toTradePartiesRecord(v domain.TradeParties) tradePartiesRecord { return tradePartiesRecord(v) }
 
-func fromTradePartiesRecord(r tradePartiesRecord) domain.TradeParties {
-	return domain.TradeParties{Applicant: r.Applicant, Beneficiary: r.Beneficiary, IssuingBank: r.IssuingBank, AdvisingBank: r.AdvisingBank}
-}
+func fromTradePartiesRecord(r tradePartiesRecord) domain.TradeParties { return domain.TradeParties(r) }

@@ -26,11 +26,43 @@ type transferRecord struct {
 }
 
 func toTransferRecord(v domain.Transfer) transferRecord {
-	return transferRecord{SecondBeneficiary: toPartyRecord(v.SecondBeneficiary), SecondBeneficiaryAccount: v.SecondBeneficiaryAccount, Amount: v.Amount, UnitPrice: v.UnitPrice, ExpiryDate: v.ExpiryDate, LatestShipment: v.LatestShipment, PresentationPeriodDays: v.PresentationPeriodDays, InsuranceCoverPct: v.InsuranceCoverPct, SubstituteApplicant: v.SubstituteApplicant, AmendmentsToSecondBeneficiary: v.AmendmentsToSecondBeneficiary, RequestedBy: v.RequestedBy, Status: v.Status, TransferredOn: v.TransferredOn, TransferredBy: v.TransferredBy, Presentations: each(v.Presentations, toTransferredPresentationRecord)}
+	return transferRecord{
+		SecondBeneficiary:             toPartyRecord(v.SecondBeneficiary),
+		SecondBeneficiaryAccount:      v.SecondBeneficiaryAccount,
+		Amount:                        v.Amount,
+		UnitPrice:                     v.UnitPrice,
+		ExpiryDate:                    v.ExpiryDate,
+		LatestShipment:                v.LatestShipment,
+		PresentationPeriodDays:        v.PresentationPeriodDays,
+		InsuranceCoverPct:             v.InsuranceCoverPct,
+		SubstituteApplicant:           v.SubstituteApplicant,
+		AmendmentsToSecondBeneficiary: v.AmendmentsToSecondBeneficiary,
+		RequestedBy:                   v.RequestedBy,
+		Status:                        v.Status,
+		TransferredOn:                 v.TransferredOn,
+		TransferredBy:                 v.TransferredBy,
+		Presentations:                 each(v.Presentations, toTransferredPresentationRecord),
+	}
 }
 
 func fromTransferRecord(r transferRecord) domain.Transfer {
-	return domain.Transfer{SecondBeneficiary: fromPartyRecord(r.SecondBeneficiary), SecondBeneficiaryAccount: r.SecondBeneficiaryAccount, Amount: r.Amount, UnitPrice: r.UnitPrice, ExpiryDate: r.ExpiryDate, LatestShipment: r.LatestShipment, PresentationPeriodDays: r.PresentationPeriodDays, InsuranceCoverPct: r.InsuranceCoverPct, SubstituteApplicant: r.SubstituteApplicant, AmendmentsToSecondBeneficiary: r.AmendmentsToSecondBeneficiary, RequestedBy: r.RequestedBy, Status: r.Status, TransferredOn: r.TransferredOn, TransferredBy: r.TransferredBy, Presentations: each(r.Presentations, fromTransferredPresentationRecord)}
+	return domain.Transfer{
+		SecondBeneficiary:             fromPartyRecord(r.SecondBeneficiary),
+		SecondBeneficiaryAccount:      r.SecondBeneficiaryAccount,
+		Amount:                        r.Amount,
+		UnitPrice:                     r.UnitPrice,
+		ExpiryDate:                    r.ExpiryDate,
+		LatestShipment:                r.LatestShipment,
+		PresentationPeriodDays:        r.PresentationPeriodDays,
+		InsuranceCoverPct:             r.InsuranceCoverPct,
+		SubstituteApplicant:           r.SubstituteApplicant,
+		AmendmentsToSecondBeneficiary: r.AmendmentsToSecondBeneficiary,
+		RequestedBy:                   r.RequestedBy,
+		Status:                        r.Status,
+		TransferredOn:                 r.TransferredOn,
+		TransferredBy:                 r.TransferredBy,
+		Presentations:                 each(r.Presentations, fromTransferredPresentationRecord),
+	}
 }
 
 // transferredPresentationRecord is domain.TransferredPresentation as stored.
@@ -44,9 +76,23 @@ type transferredPresentationRecord struct {
 }
 
 func toTransferredPresentationRecord(v domain.TransferredPresentation) transferredPresentationRecord {
-	return transferredPresentationRecord{ID: v.ID, Presentation: toPresentationRecord(v.Presentation), Result: toExaminationRecord(v.Result), Substituted: v.Substituted, DemandedOn: v.DemandedOn, AsReceived: v.AsReceived}
+	return transferredPresentationRecord{
+		ID:           v.ID,
+		Presentation: toPresentationRecord(v.Presentation),
+		Result:       toExaminationRecord(v.Result),
+		Substituted:  v.Substituted,
+		DemandedOn:   v.DemandedOn,
+		AsReceived:   v.AsReceived,
+	}
 }
 
 func fromTransferredPresentationRecord(r transferredPresentationRecord) domain.TransferredPresentation {
-	return domain.TransferredPresentation{ID: r.ID, Presentation: fromPresentationRecord(r.Presentation), Result: fromExaminationRecord(r.Result), Substituted: r.Substituted, DemandedOn: r.DemandedOn, AsReceived: r.AsReceived}
+	return domain.TransferredPresentation{
+		ID:           r.ID,
+		Presentation: fromPresentationRecord(r.Presentation),
+		Result:       fromExaminationRecord(r.Result),
+		Substituted:  r.Substituted,
+		DemandedOn:   r.DemandedOn,
+		AsReceived:   r.AsReceived,
+	}
 }

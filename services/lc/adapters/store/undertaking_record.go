@@ -15,10 +15,6 @@ type undertakingRecord struct {
 	PayableAt    time.Time              `json:"payableAt"`
 }
 
-func toUndertakingRecord(v domain.Undertaking) undertakingRecord {
-	return undertakingRecord{Kind: v.Kind, Tenor: v.Tenor, Drawee: v.Drawee, On: v.On, MaturityDate: v.MaturityDate, PayableAt: v.PayableAt}
-}
+func toUndertakingRecord(v domain.Undertaking) undertakingRecord { return undertakingRecord(v) }
 
-func fromUndertakingRecord(r undertakingRecord) domain.Undertaking {
-	return domain.Undertaking{Kind: r.Kind, Tenor: r.Tenor, Drawee: r.Drawee, On: r.On, MaturityDate: r.MaturityDate, PayableAt: r.PayableAt}
-}
+func fromUndertakingRecord(r undertakingRecord) domain.Undertaking { return domain.Undertaking(r) }

@@ -1,0 +1,138 @@
+package jsonformats
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// service is the LC service's directory, from this package's.
+const service = "../.."
+
+// parsed are the Go files (not tests) under dir, parsed.
+func parsed(t *testing.T, dir string) (*token.FileSet, []*ast.File) {
+	t.Helper()
+	fset := token.NewFileSet()
+	var files []*ast.File
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return err
+		}
+		f, err := parser.ParseFile(fset, path, nil, parser.SkipObjectResolution)
+		files = append(files, f)
+		return err
+	})
+	if err != nil || len(files) == 0 {
+		t.Fatalf("parse %s: %d files, %v", dir, len(files), err)
+	}
+	return fset, files
+}
+
+// structs calls fn with each struct type of files and its name.
+func structs(files []*ast.File, fn func(name string, s *ast.StructType)) {
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if ts, ok := n.(*ast.TypeSpec); ok {
+				if s, ok := ts.Type.(*ast.StructType); ok {
+					fn(ts.Name.Name, s)
+				}
+			}
+			return true
+		})
+	}
+}
+
+func hasJSONTag(f *ast.Field) bool {
+	return f.Tag != nil && reflect.StructTag(strings.Trim(f.Tag.Value, "`")).Get("json") != ""
+}
+
+// TestDomainCarriesNoJSONTags: no struct of the domain has a json tag; the stored records and
+// the API's types name their JSON fields.
+func TestDomainCarriesNoJSONTags(t *testing.T) {
+	fset, files := parsed(t, filepath.Join(service, "domain"))
+	structs(files, func(name string, s *ast.StructType) {
+		for _, f := range s.Fields.List {
+			if hasJSONTag(f) {
+				t.Errorf("%s: domain.%s has a json tag %s: JSON formats belong to adapters/store and adapters/httpapi", fset.Position(f.Pos()), name, f.Tag.Value)
+			}
+		}
+	})
+}
+
+// domainStructs are the domain's struct types that have no text form of their own (Date writes
+// itself as YYYY-MM-DD, a format of its own, so it may appear in a JSON format).
+func domainStructs(t *testing.T) map[string]bool {
+	_, files := parsed(t, filepath.Join(service, "domain"))
+	out := map[string]bool{}
+	for _, f := range files {
+		for _, d := range f.Decls {
+			if g, ok := d.(*ast.GenDecl); ok {
+				for _, s := range g.Specs {
+					if ts, ok := s.(*ast.TypeSpec); ok && !ts.Assign.IsValid() {
+						if _, ok := ts.Type.(*ast.StructType); ok {
+							out[ts.Name.Name] = true
+						}
+					}
+				}
+			}
+		}
+	}
+	for _, f := range files {
+		for _, d := range f.Decls {
+			if fn, ok := d.(*ast.FuncDecl); ok && fn.Recv != nil && fn.Name.Name == "MarshalText" {
+				delete(out, receiver(fn.Recv.List[0].Type))
+			}
+		}
+	}
+	return out
+}
+
+func receiver(e ast.Expr) string {
+	if s, ok := e.(*ast.StarExpr); ok {
+		e = s.X
+	}
+	if id, ok := e.(*ast.Ident); ok {
+		return id.Name
+	}
+	return ""
+}
+
+// TestNoJSONFormatHoldsADomainStruct: no JSON format of the service's adapters (a struct with a
+// json tag) holds a domain struct, directly or in a pointer, list or map, so each nested object
+// is stored and served in a shape of its own.
+func TestNoJSONFormatHoldsADomainStruct(t *testing.T) {
+	domain := domainStructs(t)
+	if !domain["Terms"] || domain["Date"] {
+		t.Fatalf("domain structs %v: want Terms, and Date left out", domain)
+	}
+	fset, files := parsed(t, filepath.Join(service, "adapters"))
+	structs(files, func(name string, s *ast.StructType) {
+		if !hasJSONField(s) {
+			return
+		}
+		for _, f := range s.Fields.List {
+			ast.Inspect(f.Type, func(n ast.Node) bool {
+				if sel, ok := n.(*ast.SelectorExpr); ok {
+					if pkg, ok := sel.X.(*ast.Ident); ok && pkg.Name == "domain" && domain[sel.Sel.Name] {
+						t.Errorf("%s: %s, a JSON format, holds domain.%s: give it a record or view type of its own", fset.Position(f.Pos()), name, sel.Sel.Name)
+					}
+				}
+				return true
+			})
+		}
+	})
+}
+
+func hasJSONField(s *ast.StructType) bool {
+	for _, f := range s.Fields.List {
+		if hasJSONTag(f) {
+			return true
+		}
+	}
+	return false
+}
