@@ -48,14 +48,14 @@ var (
 )
 
 func (f *filler) fill(v reflect.Value, path string) {
-	switch t := v.Type(); {
-	case t == currencyType: // set even in a hollow value: an amount with no currency does not load
+	switch v.Type() {
+	case currencyType: // set even in a hollow value: an amount with no currency does not load
 		v.Set(reflect.ValueOf(money.MustCurrency("EUR")))
 		return
-	case t == dateType || t == timeType:
+	case dateType, timeType:
 		if f.full {
 			f.n++
-			v.Set(f.special(t))
+			v.Set(f.day(v.Type()))
 		}
 		return
 	}
@@ -95,9 +95,9 @@ func (f *filler) fill(v reflect.Value, path string) {
 	}
 }
 
-func (f *filler) special(t reflect.Type) reflect.Value {
-	switch t {
-	case dateType:
+// day is a date or an instant of its own (the nth day of 2026, the nth hour of its first day).
+func (f *filler) day(t reflect.Type) reflect.Value {
+	if t == dateType {
 		return reflect.ValueOf(domain.NewDate(2026, 1, 1).AddDays(int(f.n)))
 	}
 	return reflect.ValueOf(time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC).Add(time.Duration(f.n) * time.Hour))
