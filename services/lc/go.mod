@@ -3,6 +3,7 @@ module github.com/tradefin/tradefin/services/lc
 go 1.26.0
 
 require (
+	github.com/google/go-cmp v0.7.0
 	github.com/tradefin/tradefin/events/contracts v0.0.0-00010101000000-000000000000
 	github.com/tradefin/tradefin/events/eventsourcing v0.0.0-00010101000000-000000000000
 	github.com/tradefin/tradefin/events/identity v0.0.0-00010101000000-000000000000
@@ -26,7 +27,6 @@ require (
 	github.com/go-openapi/jsonpointer v1.0.0 // indirect
 	github.com/gogo/protobuf v1.3.2 // indirect
 	github.com/golang/mock v1.6.0 // indirect
-	github.com/google/go-cmp v0.7.0 // indirect
 	github.com/gorilla/mux v1.8.0 // indirect
 	github.com/grpc-ecosystem/go-grpc-middleware/v2 v2.3.2 // indirect
 	github.com/grpc-ecosystem/grpc-gateway/v2 v2.30.0 // indirect
