@@ -14,33 +14,47 @@ import (
 // service is the LC service's directory, from this package's.
 const service = "../.."
 
-// parsed are the Go files (not tests) under dir, parsed.
-func parsed(t *testing.T, dir string) (*token.FileSet, []*ast.File) {
+// parsed are the Go files (not tests) under the service's dirs, parsed.
+func parsed(t *testing.T, dirs ...string) (*token.FileSet, []*ast.File) {
 	t.Helper()
 	fset := token.NewFileSet()
 	var files []*ast.File
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+	for _, dir := range dirs {
+		err := filepath.WalkDir(filepath.Join(service, dir), func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+				return err
+			}
+			f, err := parser.ParseFile(fset, path, nil, parser.SkipObjectResolution)
+			files = append(files, f)
 			return err
+		})
+		if err != nil {
+			t.Fatalf("parse %s: %v", dir, err)
 		}
-		f, err := parser.ParseFile(fset, path, nil, parser.SkipObjectResolution)
-		files = append(files, f)
-		return err
-	})
-	if err != nil || len(files) == 0 {
-		t.Fatalf("parse %s: %d files, %v", dir, len(files), err)
+	}
+	if len(files) == 0 {
+		t.Fatalf("no Go files in %v", dirs)
 	}
 	return fset, files
 }
 
-// structs calls fn with each struct type of files and its name.
+// structs calls fn with each struct type of files, named or not (a handler's request body), and
+// its name.
 func structs(files []*ast.File, fn func(name string, s *ast.StructType)) {
 	for _, f := range files {
+		names := map[*ast.StructType]string{}
 		ast.Inspect(f, func(n ast.Node) bool {
-			if ts, ok := n.(*ast.TypeSpec); ok {
-				if s, ok := ts.Type.(*ast.StructType); ok {
-					fn(ts.Name.Name, s)
+			switch n := n.(type) {
+			case *ast.TypeSpec:
+				if s, ok := n.Type.(*ast.StructType); ok {
+					names[s] = n.Name.Name
 				}
+			case *ast.StructType:
+				name := names[n]
+				if name == "" {
+					name = "an anonymous struct"
+				}
+				fn(name, n)
 			}
 			return true
 		})
@@ -54,11 +68,11 @@ func hasJSONTag(f *ast.Field) bool {
 // TestDomainCarriesNoJSONTags: no struct of the domain has a json tag; the stored records and
 // the API's types name their JSON fields.
 func TestDomainCarriesNoJSONTags(t *testing.T) {
-	fset, files := parsed(t, filepath.Join(service, "domain"))
+	fset, files := parsed(t, "domain")
 	structs(files, func(name string, s *ast.StructType) {
 		for _, f := range s.Fields.List {
 			if hasJSONTag(f) {
-				t.Errorf("%s: domain.%s has a json tag %s: JSON formats belong to adapters/store and adapters/httpapi", fset.Position(f.Pos()), name, f.Tag.Value)
+				t.Errorf("%s: %s of the domain has a json tag %s: JSON formats belong to adapters/store and adapters/httpapi", fset.Position(f.Pos()), name, f.Tag.Value)
 			}
 		}
 	})
@@ -67,7 +81,7 @@ func TestDomainCarriesNoJSONTags(t *testing.T) {
 // domainStructs are the domain's struct types that have no text form of their own (Date writes
 // itself as YYYY-MM-DD, a format of its own, so it may appear in a JSON format).
 func domainStructs(t *testing.T) map[string]bool {
-	_, files := parsed(t, filepath.Join(service, "domain"))
+	_, files := parsed(t, "domain")
 	out := map[string]bool{}
 	for _, f := range files {
 		for _, d := range f.Decls {
@@ -102,7 +116,7 @@ func receiver(e ast.Expr) string {
 	return ""
 }
 
-// TestNoJSONFormatHoldsADomainStruct: no JSON format of the service's adapters (a struct with a
+// TestNoJSONFormatHoldsADomainStruct: no JSON format outside the domain (a struct with a
 // json tag) holds a domain struct, directly or in a pointer, list or map, so each nested object
 // is stored and served in a shape of its own.
 func TestNoJSONFormatHoldsADomainStruct(t *testing.T) {
@@ -110,7 +124,7 @@ func TestNoJSONFormatHoldsADomainStruct(t *testing.T) {
 	if !domain["Terms"] || domain["Date"] {
 		t.Fatalf("domain structs %v: want Terms, and Date left out", domain)
 	}
-	fset, files := parsed(t, filepath.Join(service, "adapters"))
+	fset, files := parsed(t, "adapters", "app", "service", "cmd")
 	structs(files, func(name string, s *ast.StructType) {
 		if !hasJSONField(s) {
 			return
