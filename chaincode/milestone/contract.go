@@ -7,8 +7,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"strings"
-	"time"
 
 	"github.com/hyperledger/fabric-contract-api-go/v2/contractapi"
 
@@ -20,8 +18,13 @@ type Contract struct {
 	contractapi.Contract
 }
 
-// EventRecorded is the chaincode event emitted with each new record (one event per transaction).
-const EventRecorded = "MilestoneRecorded"
+// EventRecorded is the chaincode event of a transaction that added one record (its JSON), and
+// EventBatchRecorded that of one that added several (a JSON array of them): Fabric carries one
+// event per transaction.
+const (
+	EventRecorded      = "MilestoneRecorded"
+	EventBatchRecorded = "MilestonesRecorded"
+)
 
 // TermsCollection is the private data collection the two banks share (commercial terms).
 const TermsCollection = "bankTerms"
@@ -62,75 +65,19 @@ func (c *Contract) RecordMilestone(ctx stub, tradeID string, milestone string, e
 // RecordDrawingMilestone is RecordMilestone for a milestone of one drawing of a credit drawn by
 // several presentations (drawing: its reference; "" for none; rules/drawings.go).
 func (c *Contract) RecordDrawingMilestone(ctx stub, tradeID, milestone, drawing, eventHash string) (*Record, error) {
-	next := rules.Type(milestone)
-	if strings.TrimSpace(tradeID) == "" || len(tradeID) > 128 {
-		return nil, rules.Errorf(rules.ErrInvalid, "trade ID must be 1 to 128 characters")
-	}
-	if !isSHA256Hex(eventHash) {
-		return nil, rules.Errorf(rules.ErrInvalid, "event hash must be a SHA-256 digest as 64 lowercase hex digits, got %q", eventHash)
-	}
-	org, err := ctx.GetClientIdentity().GetMSPID()
-	if err != nil {
-		return nil, fmt.Errorf("read creator MSP ID: %w", err)
-	}
-	headKey, err := key(ctx, "head", tradeID)
+	ch, err := c.openChain(ctx, tradeID)
 	if err != nil {
 		return nil, err
 	}
-	var head Head
-	if _, err := getJSON(ctx, headKey, &head); err != nil {
+	r, added, err := ch.append(ctx, Entry{Milestone: milestone, Drawing: drawing, EventHash: eventHash})
+	if err != nil || !added {
+		return r, err // not added: an idempotent retry
+	}
+	if err := ch.saveHead(ctx); err != nil {
 		return nil, err
-	}
-	if seen, found, err := c.recorded(ctx, tradeID, milestone, eventHash); err != nil || found {
-		return seen, err // found: an idempotent retry
-	}
-	state, err := c.stateOf(ctx, tradeID, head)
-	if err != nil {
-		return nil, err
-	}
-	if err := rules.CheckDrawing(next, drawing, state, org); err != nil {
-		if state.Has(next) {
-			return nil, rules.Errorf(rules.ErrConflict, "%s is already recorded for trade %s with another event hash; refusing %s (%v)", next, tradeID, eventHash, err)
-		}
-		return nil, err
-	}
-	ts, err := ctx.GetStub().GetTxTimestamp()
-	if err != nil {
-		return nil, fmt.Errorf("read tx timestamp: %w", err)
-	}
-	r := Record{
-		TradeID: tradeID, Seq: head.Seq + 1, Milestone: next, Drawing: drawing, EventHash: eventHash, Org: org,
-		TxID: ctx.GetStub().GetTxID(), Timestamp: ts.AsTime().UTC().Format(time.RFC3339Nano),
-		PrevHash: head.RecordHash,
-	}
-	r.RecordHash = r.hash()
-	recKey, err := key(ctx, "milestone", tradeID, fmt.Sprintf("%06d", r.Seq))
-	if err != nil {
-		return nil, err
-	}
-	typeKey, err := key(ctx, "mtype", tradeID, milestone)
-	if err != nil {
-		return nil, err
-	}
-	hashKey, err := key(ctx, "mhash", tradeID, milestone, eventHash)
-	if err != nil {
-		return nil, err
-	}
-	after := state.AfterDrawing(next, drawing)
-	writes := []struct {
-		key string
-		val any
-	}{{recKey, r}, {typeKey, r}, {hashKey, r}, {headKey, Head{Seq: r.Seq, Last: next, RecordHash: r.RecordHash, State: &after}}}
-	for _, w := range writes { // a slice, not a map: chaincode must not depend on map order
-		if err := putJSON(ctx, w.key, w.val); err != nil {
-			return nil, err
-		}
 	}
 	b, _ := json.Marshal(r)
-	if err := ctx.GetStub().SetEvent(EventRecorded, b); err != nil {
-		return nil, err
-	}
-	return &r, nil
+	return r, ctx.GetStub().SetEvent(EventRecorded, b)
 }
 
 // recorded finds the record of milestone with eventHash, if the trade has it: by its own key, or,

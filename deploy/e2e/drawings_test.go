@@ -98,7 +98,9 @@ func checkDrawingsLedger(ctx context.Context, t *testing.T, p *platform, tl trad
 			if i > 0 && rec.PrevHash != chain[i-1].RecordHash {
 				t.Errorf("%s: previous hash %s breaks the chain", rec.Milestone, rec.PrevHash)
 			}
-			k := slices.IndexFunc(tl.Milestones, func(m tradeview.Milestone) bool { return m.TxID == rec.TxID })
+			k := slices.IndexFunc(tl.Milestones, func(m tradeview.Milestone) bool { // a transaction may hold a batch
+				return m.TxID == rec.TxID && m.Name == rec.Milestone && m.Drawing == rec.Drawing
+			})
 			if k < 0 {
 				t.Errorf("ledger record %d (%s in %s) is not on the timeline", i+1, rec.Milestone, rec.TxID)
 			} else if m := tl.Milestones[k]; rec.Milestone != "CLOSED" && rec.EventHash != events.fingerprint(m.EventID) {

@@ -169,8 +169,9 @@ func checkLedger(ctx context.Context, t *testing.T, p *platform, r scenario.Resu
 	for i, rec := range recs {
 		names[i] = rec.Milestone
 		// The timeline lists commits as they were answered, which for two tracks in flight at
-		// once need not be the ledger's order: match by transaction.
-		k := slices.IndexFunc(r.Timeline.Milestones, func(m tradeview.Milestone) bool { return m.TxID == rec.TxID })
+		// once need not be the ledger's order: match by transaction (one may hold a batch of an
+		// organisation's milestones) and milestone.
+		k := slices.IndexFunc(r.Timeline.Milestones, func(m tradeview.Milestone) bool { return m.TxID == rec.TxID && m.Name == rec.Milestone })
 		if k < 0 {
 			t.Errorf("ledger record %d: %s by %s in %s is not on the timeline", i+1, rec.Milestone, rec.Org, rec.TxID)
 			continue

@@ -3,6 +3,7 @@ package ledger
 import (
 	"context"
 	"errors"
+	"fmt"
 	"time"
 
 	"go.opentelemetry.io/otel"
@@ -51,31 +52,47 @@ type Activities struct{ Ledger *Client }
 // returned as a non-retryable error, unless it may pass on retry (see MayPass); anything else
 // Temporal retries (recording is idempotent).
 func (a Activities) RecordMilestone(ctx context.Context, in RecordInput) (Receipt, error) {
-	if len(in.Trace) > 0 {
-		ctx = otel.GetTextMapPropagator().Extract(ctx, propagation.MapCarrier(in.Trace))
-	}
-	r, err := Heartbeating(ctx, func(ctx context.Context) (Receipt, error) { return a.recordSoon(ctx, in) })
-	var refusal *RefusalError
-	if errors.As(err, &refusal) {
-		if refusal.MayPass() {
-			// Its own type: returned as it is, the error's type would be its Go type's name,
-			// RefusalError, which the workflow's retry policy names as never to retry.
-			return Receipt{}, temporal.NewApplicationErrorWithCause(refusal.Error(), PassingRefusalErrorType, err, refusal.Code)
-		}
-		return Receipt{}, temporal.NewNonRetryableApplicationError(refusal.Error(), RefusalErrorType, err, refusal.Code)
-	}
-	return r, err
+	ctx = traced(ctx, in.Trace)
+	r, err := Heartbeating(ctx, func(ctx context.Context) (Receipt, error) {
+		return soon(ctx, func(ctx context.Context) (Receipt, error) {
+			return a.Ledger.RecordDrawingMilestone(ctx, in.TradeID, in.Milestone, in.Drawing, in.SHA256)
+		})
+	})
+	return r, activityError(err)
 }
 
-// recordSoon records, retrying at once (within about a second) what passes in milliseconds: an
+// traced continues the W3C trace context carried by a request.
+func traced(ctx context.Context, carrier map[string]string) context.Context {
+	if len(carrier) == 0 {
+		return ctx
+	}
+	return otel.GetTextMapPropagator().Extract(ctx, propagation.MapCarrier(carrier))
+}
+
+// activityError is err as the workflow's retry policy reads it: a refusal is non-retryable,
+// unless it may pass on retry.
+func activityError(err error) error {
+	var refusal *RefusalError
+	if !errors.As(err, &refusal) {
+		return err
+	}
+	if refusal.MayPass() {
+		// Its own type: returned as it is, the error's type would be its Go type's name,
+		// RefusalError, which the workflow's retry policy names as never to retry.
+		return temporal.NewApplicationErrorWithCause(refusal.Error(), PassingRefusalErrorType, err, refusal.Code)
+	}
+	return temporal.NewNonRetryableApplicationError(refusal.Error(), RefusalErrorType, err, refusal.Code)
+}
+
+// soon runs record, retrying at once (within about a second) what passes in milliseconds: an
 // OUT_OF_ORDER from an endorsing peer that has not committed the previous milestone's block yet,
 // or an MVCC conflict from one that read the chain's head before it. Left to Temporal, each such
 // retry waits the workflow's retry interval (a second) plus two round trips; here it costs the
 // few milliseconds the peer needs to catch up.
-func (a Activities) recordSoon(ctx context.Context, in RecordInput) (Receipt, error) {
+func soon[T any](ctx context.Context, record func(context.Context) (T, error)) (T, error) {
 	wait := 10 * time.Millisecond
 	for spent := time.Duration(0); ; spent += wait {
-		r, err := a.Ledger.RecordDrawingMilestone(ctx, in.TradeID, in.Milestone, in.Drawing, in.SHA256)
+		r, err := record(ctx)
 		var refusal *RefusalError
 		passes := errors.Is(err, ErrNotCommitted) || (errors.As(err, &refusal) && refusal.MayPass())
 		if !passes || spent >= time.Second {
@@ -91,33 +108,39 @@ func (a Activities) recordSoon(ctx context.Context, in RecordInput) (Receipt, er
 }
 
 // RecordMilestonesActivity is the name of the batched ledger activity: several milestones of one
-// trade, consecutive in its chain and all of one organisation, committed one after another in a
-// single activity. A trade's chain is committed strictly in order (each record hashes the one
-// before), so batching changes nothing on the ledger; it saves the workflow a Temporal round trip
-// (activity result, workflow task, next activity) between milestones that were ready together.
+// trade, consecutive in its chain and all of one organisation, committed in one transaction
+// (Client.RecordMilestones). Each is still its own record, hash-linked to the one before, so
+// batching changes nothing of what the chain holds; the trade waits for one block instead of one
+// a milestone, and the workflow saves a Temporal round trip between them.
 const RecordMilestonesActivity = "RecordMilestones"
 
-// RecordMilestones commits the milestones in order and returns the receipts of those committed:
-// all of them, or the ones before the first that failed. When the first fails, it fails as
-// RecordMilestone does, so the retry policy sees the same errors; the workflow schedules the
-// rest again, and a refusal among them then comes back on its own.
+// RecordMilestones commits the milestones in one transaction and returns the receipts of those
+// committed: all of them, or the ones before the first the chaincode refused. When the first is
+// refused, it fails as RecordMilestone does, so the retry policy sees the same errors; the
+// workflow schedules the rest again, and a refusal among them then comes back on its own.
 func (a Activities) RecordMilestones(ctx context.Context, ins []RecordInput) ([]Receipt, error) {
-	return RecordEach(ctx, ins, a.RecordMilestone)
+	if err := OneTrade(ins); err != nil || len(ins) == 0 {
+		return nil, err
+	}
+	ctx = traced(ctx, ins[0].Trace)
+	rs, err := Heartbeating(ctx, func(ctx context.Context) ([]Receipt, error) {
+		return soon(ctx, func(ctx context.Context) ([]Receipt, error) {
+			return a.Ledger.RecordMilestones(ctx, ins[0].TradeID, ins)
+		})
+	})
+	return rs, activityError(err)
 }
 
-// RecordEach runs record for each input in order, stopping at the first failure (see
-// RecordMilestones); the ledger agents batch through it with their verify-then-sign.
-func RecordEach(ctx context.Context, ins []RecordInput, record func(context.Context, RecordInput) (Receipt, error)) ([]Receipt, error) {
-	var out []Receipt
-	for _, in := range ins {
-		r, err := record(ctx, in)
-		if err != nil {
-			if len(out) == 0 {
-				return nil, err
-			}
-			return out, nil
-		}
-		out = append(out, r)
+// OneTrade checks that a batch is of one trade and within MaxBatch: the workflow never asks for
+// anything else, so it is non-retryable.
+func OneTrade(ins []RecordInput) error {
+	if len(ins) > MaxBatch {
+		return temporal.NewNonRetryableApplicationError(fmt.Sprintf("a batch is at most %d milestones, got %d", MaxBatch, len(ins)), RefusalErrorType, nil)
 	}
-	return out, nil
+	for _, in := range ins {
+		if in.TradeID != ins[0].TradeID {
+			return temporal.NewNonRetryableApplicationError(fmt.Sprintf("a batch is of one trade: %.128s and %.128s", ins[0].TradeID, in.TradeID), RefusalErrorType, nil)
+		}
+	}
+	return nil
 }

@@ -153,8 +153,7 @@ func (w *commitWatch) listen(ctx context.Context, c *Client) {
 		if err == nil {
 			for ev := range events {
 				next = ev.BlockNumber // a block may hold several events: start again at it
-				var r Record
-				if ev.EventName == recordedEvent && json.Unmarshal(ev.Payload, &r) == nil {
+				for _, r := range recordsOf(ev) {
 					w.committed(r)
 				}
 			}
@@ -174,6 +173,26 @@ func (w *commitWatch) close() {
 	}
 }
 
-// recordedEvent is the chaincode's event for each new record (chaincode/milestone's
-// EventRecorded: the chaincode module is not imported here).
-const recordedEvent = "MilestoneRecorded"
+// The chaincode's events for a transaction that added one record and for one that added several
+// (chaincode/milestone's EventRecorded and EventBatchRecorded: the chaincode module is not
+// imported here).
+const (
+	recordedEvent      = "MilestoneRecorded"
+	batchRecordedEvent = "MilestonesRecorded"
+)
+
+// recordsOf is the records a chaincode event announces (none for another event or a payload
+// that does not decode).
+func recordsOf(ev *client.ChaincodeEvent) []Record {
+	var rs []Record
+	switch ev.EventName {
+	case recordedEvent:
+		var r Record
+		if json.Unmarshal(ev.Payload, &r) == nil {
+			rs = append(rs, r)
+		}
+	case batchRecordedEvent:
+		_ = json.Unmarshal(ev.Payload, &rs)
+	}
+	return rs
+}

@@ -153,34 +153,60 @@ func (c *Client) recordMilestone(ctx context.Context, tradeID, milestone, drawin
 	if drawing != "" { // a chaincode of before drawings still takes every other milestone
 		fn, args = "RecordDrawingMilestone", []string{tradeID, milestone, drawing, eventHash}
 	}
+	var rec Record
+	rs, err := c.submit(ctx, fn, args, &rec, func() []*Record { return []*Record{&rec} })
+	if err != nil {
+		return Receipt{}, err
+	}
+	return rs[0], nil
+}
+
+// submit endorses fn, decodes its result into result, and orders and awaits the transaction
+// unless none of the records (records, once result is decoded) is its own: all of them were
+// recorded by earlier transactions, and there is nothing to order. Records this transaction
+// wrote get its block in their receipts.
+func (c *Client) submit(ctx context.Context, fn string, args []string, result any, records func() []*Record) ([]Receipt, error) {
 	proposal, err := c.contract.NewProposal(fn, client.WithArguments(args...))
 	if err != nil {
-		return Receipt{}, classify("record milestone", err)
+		return nil, classify("record milestone", err)
 	}
 	tx, err := proposal.EndorseWithContext(ctx)
 	if err != nil {
-		return Receipt{}, classify("record milestone", err)
+		return nil, classify("record milestone", err)
 	}
-	var rec Record
-	if err := json.Unmarshal(tx.Result(), &rec); err != nil {
-		return Receipt{}, fmt.Errorf("record milestone: chaincode returned %q: %w", tx.Result(), err)
+	if err := json.Unmarshal(tx.Result(), result); err != nil {
+		return nil, fmt.Errorf("record milestone: chaincode returned %q: %w", tx.Result(), err)
 	}
-	if rec.TxID != tx.TransactionID() {
-		// Already recorded by an earlier transaction: nothing to order.
-		return Receipt{Record: rec}, nil
+	recs := records()
+	out := make([]Receipt, len(recs))
+	own := false
+	for i, r := range recs {
+		if r == nil {
+			return nil, fmt.Errorf("record milestone: chaincode returned %q", tx.Result())
+		}
+		out[i].Record = *r
+		own = own || r.TxID == tx.TransactionID()
+	}
+	if !own {
+		return out, nil
 	}
 	commit, err := tx.SubmitWithContext(ctx)
 	if err != nil {
-		return Receipt{}, classify("record milestone", err)
+		return nil, classify("record milestone", err)
 	}
 	st, err := commit.StatusWithContext(ctx)
 	if err != nil {
-		return Receipt{}, classify("record milestone", err)
+		return nil, classify("record milestone", err)
 	}
 	if !st.Successful {
-		return Receipt{}, fmt.Errorf("record milestone: %w (tx %s, status %s)", ErrNotCommitted, st.TransactionID, st.Code)
+		return nil, fmt.Errorf("record milestone: %w (tx %s, status %s)", ErrNotCommitted, st.TransactionID, st.Code)
 	}
-	return Receipt{Record: rec, Block: st.BlockNumber}, nil
+	for i := range out {
+		if out[i].TxID == tx.TransactionID() {
+			out[i].Block = st.BlockNumber
+		}
+	}
+	return out, nil
 }
 
 // Milestones reads the trade's records in order through this organisation's peer.

@@ -23,13 +23,24 @@ import (
 // Runs whose history has no marker commit one batch at a time, as before.
 const pipelinedCommitsChange = "pipelined-commits"
 
+// groupedRowsChange versions rows grouped by organisation: while a row is built, the next
+// milestone is the first ready one of the organisation whose milestone came last, if it has one,
+// so each organisation's ready milestones form one batch, one transaction, and the trade waits
+// for fewer blocks (a lone trade's eleven milestones in seven commits instead of ten). Between
+// two organisations the ledger's order is the chaincode's partial order either way (each
+// milestone is still checked against what is before it), and a milestone that ends the trade is
+// never moved ahead of one that came before it.
+const groupedRowsChange = "grouped-rows"
+
 // pipelined says whether this run pipelines its commits; asked once, at the run's first commit
-// round, so the marker has one place in every history.
+// round, so the marker has one place in every history. Whether its rows are grouped by
+// organisation is asked at the same place.
 func (t *tradeRun) pipelined(ctx workflow.Context) bool {
 	if t.pipeline == 0 {
 		t.pipeline = 1
 		if workflow.GetVersion(ctx, pipelinedCommitsChange, workflow.DefaultVersion, 1) >= 1 {
 			t.pipeline = 2
+			t.grouped = workflow.GetVersion(ctx, groupedRowsChange, workflow.DefaultVersion, 1) >= 1
 		}
 	}
 	return t.pipeline == 2
@@ -38,7 +49,7 @@ func (t *tradeRun) pipelined(ctx workflow.Context) bool {
 // commitRows commits rows of ready milestones until none is ready.
 func (t *tradeRun) commitRows(ctx workflow.Context) {
 	for t.st.Status == StatusRunning {
-		row := readyRow(t.st.Pending, t.ledger, t.closeDue)
+		row := readyRow(t.st.Pending, t.ledger, t.closeDue, t.grouped)
 		if len(row) == 0 {
 			return
 		}
@@ -67,8 +78,10 @@ func (t *tradeRun) closeDue(s rules.State, row []Milestone) (Milestone, bool) {
 // readyRow is the row of milestones the one-at-a-time path would commit one after another from
 // the ledger at s: each the first pending one, in arrival order, that the chaincode accepts
 // (of its drawing) after those before it, CLOSED (from closing) as soon as it is due, ending
-// where the trade ends.
-func readyRow(pending []Milestone, s rules.State, closing func(rules.State, []Milestone) (Milestone, bool)) []Milestone {
+// where the trade ends. grouped (groupedRowsChange) prefers the first such milestone of the
+// organisation whose milestone is last in the row, unless it would end the trade or the first
+// ready one does.
+func readyRow(pending []Milestone, s rules.State, closing func(rules.State, []Milestone) (Milestone, bool), grouped bool) []Milestone {
 	var row []Milestone
 	used := map[int]bool{}
 	for {
@@ -77,7 +90,17 @@ func readyRow(pending []Milestone, s rules.State, closing func(rules.State, []Mi
 		}
 		next := -1
 		for j, m := range pending {
-			if !used[j] && rules.CheckDrawing(rules.Type(m.Name), m.Drawing, s, m.MSPID) == nil {
+			if used[j] || rules.CheckDrawing(rules.Type(m.Name), m.Drawing, s, m.MSPID) != nil {
+				continue
+			}
+			ends := s.AfterDrawing(rules.Type(m.Name), m.Drawing).Ended()
+			if next < 0 {
+				next = j
+				if ends || !grouped || len(row) == 0 {
+					break // the end is never passed
+				}
+			}
+			if m.MSPID == row[len(row)-1].MSPID && !ends {
 				next = j
 				break
 			}

@@ -216,12 +216,12 @@ func TestReadyRowClosesAndEnds(t *testing.T) {
 	pending := []Milestone{{Name: string(rules.Settled), MSPID: rules.ImporterBank, EventID: "s"},
 		{Name: string(rules.ImportReleased), MSPID: rules.Customs, EventID: "r"}}
 	tr := &tradeRun{}
-	row := readyRow(pending, s, tr.closeDue)
+	row := readyRow(pending, s, tr.closeDue, false)
 	if got := fmt.Sprint(names(row)); got != "[SETTLED IMPORT_RELEASED CLOSED]" || row[2].EventID != "r/closed" || row[2].MSPID != rules.ImporterBank {
 		t.Fatalf("row %s (%+v)", got, row)
 	}
 	cancelled := []Milestone{{Name: string(rules.Cancelled), MSPID: rules.ImporterBank, EventID: "c"}, pending[0]}
-	if got := fmt.Sprint(names(readyRow(cancelled, rules.State{}.After(rules.LCApplied), tr.closeDue))); got != "[CANCELLED]" {
+	if got := fmt.Sprint(names(readyRow(cancelled, rules.State{}.After(rules.LCApplied), tr.closeDue, false))); got != "[CANCELLED]" {
 		t.Fatalf("row after CANCELLED: %s", got)
 	}
 }
@@ -232,4 +232,41 @@ func names(ms []Milestone) []string {
 		out = append(out, m.Name)
 	}
 	return out
+}
+
+// TestAGroupedRowBatchesEachOrganisationsReadyMilestones (groupedRowsChange): a lone trade's
+// milestones, ready in the order its events arrived (the organisations interleaved), form a row
+// of three batches after the issue — customs', the advising bank's, the issuing bank's — instead
+// of six; each organisation's own milestones keep their order; a milestone that ends the trade
+// is not passed for a batch-mate.
+func TestAGroupedRowBatchesEachOrganisationsReadyMilestones(t *testing.T) {
+	s := rules.State{}.After(rules.LCApplied)
+	ms := func(names ...rules.Type) []Milestone {
+		var out []Milestone
+		for _, n := range names {
+			out = append(out, Milestone{Name: string(n), MSPID: rules.EntitledOrg(n), EventID: string(n)})
+		}
+		return out
+	}
+	arrived := ms(rules.LCIssued, rules.ExportCleared, rules.LCAdvised, rules.Shipped, rules.LCAccepted, rules.DocumentsPresented, rules.Honoured)
+	tr := &tradeRun{}
+	batches := func(row []Milestone) string {
+		var out []string
+		for _, seg := range segments(row) {
+			out = append(out, fmt.Sprint(names(seg)))
+		}
+		return fmt.Sprint(out)
+	}
+	if got := batches(readyRow(arrived, s, tr.closeDue, false)); got != "[[LC_ISSUED] [EXPORT_CLEARED] [LC_ADVISED] [SHIPPED] [LC_ACCEPTED DOCUMENTS_PRESENTED] [HONOURED]]" {
+		t.Fatalf("in arrival order: %s", got)
+	}
+	if got := batches(readyRow(arrived, s, tr.closeDue, true)); got != "[[LC_ISSUED] [EXPORT_CLEARED SHIPPED] [LC_ADVISED LC_ACCEPTED DOCUMENTS_PRESENTED] [HONOURED]]" {
+		t.Fatalf("grouped: %s", got)
+	}
+	// The issuing bank's CANCELLED came first: it is taken before its batch-mate's would-be
+	// successor, and nothing follows it.
+	cancelled := ms(rules.ExportCleared, rules.Cancelled, rules.Shipped)
+	if got := batches(readyRow(cancelled, s, tr.closeDue, true)); got != "[[EXPORT_CLEARED] [CANCELLED]]" {
+		t.Fatalf("a row with CANCELLED: %s", got)
+	}
 }

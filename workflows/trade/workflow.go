@@ -102,6 +102,7 @@ type tradeRun struct {
 	// reimbursementRetry: the run follows reimbursementRetryChange (reimbursement_retry.go)
 	reimbursementRetry bool
 	pipeline           int8 // pipelinedCommitsChange: 0 not asked yet, 1 no, 2 yes (pipeline.go)
+	grouped            bool // the run follows groupedRowsChange (pipeline.go)
 	discounting        bool // the run follows discountingChange (discounting.go)
 	closeQueued        bool // CLOSED is in the row in flight: the steps before it close nothing
 }

@@ -32,9 +32,9 @@ const (
 
 // Line is one good of a declaration.
 type Line struct {
-	HSCode       string      `json:"hsCode"`
-	Description  string      `json:"description"`
-	CustomsValue money.Money `json:"customsValue"`
+	HSCode       string
+	Description  string
+	CustomsValue money.Money
 }
 
 // The declaration's events. Each records the actor that caused it (organisation, user, client).
@@ -53,9 +53,9 @@ type (
 		Actor              identity.Stamp
 	}
 	Inspected struct {
-		Passed bool           `json:"passed"`
-		Note   string         `json:"note"`
-		Actor  identity.Stamp `json:"actor"`
+		Passed bool
+		Note   string
+		Actor  identity.Stamp
 	}
 	ExportCleared struct{ Actor identity.Stamp }
 	DutyAssessed  struct {
@@ -64,9 +64,9 @@ type (
 		Actor identity.Stamp
 	}
 	DutyPaid struct {
-		Amount    money.Money    `json:"amount"`
-		Reference string         `json:"reference"`
-		Actor     identity.Stamp `json:"actor"`
+		Amount    money.Money
+		Reference string
+		Actor     identity.Stamp
 	}
 	GoodsReleased struct{ Actor identity.Stamp }
 )

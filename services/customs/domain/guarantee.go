@@ -13,10 +13,10 @@ const StatusGuaranteed DeclarationStatus = "GUARANTEED"
 
 // DutyGuaranteed: a guarantor (usually a bank) secures the assessed duty.
 type DutyGuaranteed struct {
-	Amount    money.Money    `json:"amount"`
-	Guarantor string         `json:"guarantor"`
-	Reference string         `json:"reference"`
-	Actor     identity.Stamp `json:"actor"`
+	Amount    money.Money
+	Guarantor string
+	Reference string
+	Actor     identity.Stamp
 }
 
 func (DutyGuaranteed) EventName() string { return "customs.DutyGuaranteed" }

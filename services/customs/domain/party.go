@@ -12,8 +12,8 @@ import (
 // part of it because identifiers of different kinds can look alike (a BIC and an office code are
 // both eight characters).
 type Party struct {
-	Kind identity.OrgKind `json:"kind"`
-	Org  string           `json:"org"`
+	Kind identity.OrgKind
+	Org  string
 }
 
 // PartyOf is the organisation an actor belongs to.

@@ -28,26 +28,26 @@ type (
 	// BillOfLadingIssued: the carrier issued the bill of lading; its on-board date is the date of
 	// shipment (UCP 600 Art. 20(a)(ii)).
 	BillOfLadingIssued struct {
-		ID              string         `json:"id"`
-		TradeID         string         `json:"tradeId"`
-		BLNumber        string         `json:"blNumber"`
-		OnBoardDate     string         `json:"onBoardDate"` // YYYY-MM-DD
-		Vessel          string         `json:"vessel"`
-		Voyage          string         `json:"voyage"`
-		PortOfLoading   string         `json:"portOfLoading"` // UN/LOCODE
-		PortOfDischarge string         `json:"portOfDischarge"`
-		DocumentSHA256  string         `json:"documentSha256,omitempty"` // the B/L as registered, if it was
-		Carrier         string         `json:"carrier"`                  // the issuing carrier's SCAC: the actor's organisation
-		Shipper         string         `json:"shipper,omitempty"`        // the trader shipping the goods (LEI or EORI)
-		Consignee       string         `json:"consignee,omitempty"`      // the trader they are consigned to
-		Actor           identity.Stamp `json:"actor"`
+		ID              string
+		TradeID         string
+		BLNumber        string
+		OnBoardDate     string // YYYY-MM-DD
+		Vessel          string
+		Voyage          string
+		PortOfLoading   string // UN/LOCODE
+		PortOfDischarge string
+		DocumentSHA256  string // the B/L as registered, if it was
+		Carrier         string // the issuing carrier's SCAC: the actor's organisation
+		Shipper         string // the trader shipping the goods (LEI or EORI)
+		Consignee       string // the trader they are consigned to
+		Actor           identity.Stamp
 	}
 	TransportEventRecorded struct {
-		EventCode  string         `json:"eventCode"`
-		Classifier string         `json:"classifier"`
-		Location   string         `json:"location"` // UN/LOCODE
-		EventTime  time.Time      `json:"eventTime"`
-		Actor      identity.Stamp `json:"actor"`
+		EventCode  string
+		Classifier string
+		Location   string // UN/LOCODE
+		EventTime  time.Time
+		Actor      identity.Stamp
 	}
 )
 

@@ -32,22 +32,39 @@ type Activity struct{ App app.App }
 // is in it too). A refusal is a non-retryable application error of type
 // ledger.UnjustifiedErrorType naming why; a milestone not justified yet is retried.
 func (a Activity) RecordMilestone(ctx context.Context, in ledger.RecordInput) (ledger.Receipt, error) {
-	if len(in.Trace) > 0 {
-		ctx = otel.GetTextMapPropagator().Extract(ctx, propagation.MapCarrier(in.Trace))
-	}
+	ctx = traced(ctx, in.Trace)
 	r, err := ledger.Heartbeating(ctx, func(ctx context.Context) (ledger.Receipt, error) { return a.App.Record(ctx, in) })
-	var refusal *app.Refusal
-	if errors.As(err, &refusal) {
-		return r, temporal.NewNonRetryableApplicationError(refusal.Error(), ledger.UnjustifiedErrorType, nil, refusal.Code)
-	}
-	return r, err
+	return r, unjustified(err)
 }
 
-// RecordMilestones verifies and signs each milestone of a batch in order, as RecordMilestone
-// does one (see ledger.RecordMilestones): the receipts of those committed, or the first one's
+// RecordMilestones verifies each milestone of a batch in order and signs those justified in one
+// transaction (see ledger.RecordMilestones): the receipts of those committed, or the first one's
 // error.
 func (a Activity) RecordMilestones(ctx context.Context, ins []ledger.RecordInput) ([]ledger.Receipt, error) {
-	return ledger.RecordEach(ctx, ins, a.RecordMilestone)
+	if err := ledger.OneTrade(ins); err != nil || len(ins) == 0 {
+		return nil, err
+	}
+	ctx = traced(ctx, ins[0].Trace)
+	rs, err := ledger.Heartbeating(ctx, func(ctx context.Context) ([]ledger.Receipt, error) { return a.App.RecordBatch(ctx, ins) })
+	return rs, unjustified(err)
+}
+
+// traced continues the trace of the request behind a milestone.
+func traced(ctx context.Context, carrier map[string]string) context.Context {
+	if len(carrier) == 0 {
+		return ctx
+	}
+	return otel.GetTextMapPropagator().Extract(ctx, propagation.MapCarrier(carrier))
+}
+
+// unjustified makes the agent's refusal a non-retryable application error of type
+// ledger.UnjustifiedErrorType naming why.
+func unjustified(err error) error {
+	var refusal *app.Refusal
+	if errors.As(err, &refusal) {
+		return temporal.NewNonRetryableApplicationError(refusal.Error(), ledger.UnjustifiedErrorType, nil, refusal.Code)
+	}
+	return err
 }
 
 // RecordMilestonesAfter is RecordMilestones once in.After, the last milestone of the batch before

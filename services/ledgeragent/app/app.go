@@ -24,11 +24,16 @@ type Index interface {
 // RecordMilestone: it continues the request's trace and classifies the chaincode's refusals).
 type Submit func(ctx context.Context, in ledger.RecordInput) (ledger.Receipt, error)
 
+// SubmitBatch commits milestones of one trade in one transaction (ledger.Activities'
+// RecordMilestones): the receipts of those committed, in order.
+type SubmitBatch func(ctx context.Context, ins []ledger.RecordInput) ([]ledger.Receipt, error)
+
 // App is one organisation's ledger agent.
 type App struct {
-	Org    string // the MSP ID whose key the agent holds
-	Index  Index
-	Submit Submit
+	Org         string // the MSP ID whose key the agent holds
+	Index       Index
+	Submit      Submit
+	SubmitBatch SubmitBatch
 	// AwaitRecorded waits until a milestone is on the trade's chain (ledger.Client's): a
 	// pipelined batch starts once the one before it is committed.
 	AwaitRecorded func(ctx context.Context, in ledger.RecordInput) error

@@ -75,7 +75,8 @@ func New(ctx context.Context, cfg Config) (*Agent, error) {
 		return nil, fmt.Errorf("ledger agent %s: index: %w", org, err)
 	}
 	ix := &adapters.Indexer{Brokers: cfg.KafkaBrokers, SASL: cfg.KafkaSASL, Topics: domain.Topics(org), Group: ConsumerGroup(org, indexID), Store: index, Log: cfg.Log, CatchUpWait: cfg.CatchUpWait}
-	a := app.App{Org: org, Index: agentIndex{index, ix}, Submit: ledger.Activities{Ledger: cfg.Ledger}.RecordMilestone, Log: cfg.Log, Now: time.Now,
+	a := app.App{Org: org, Index: agentIndex{index, ix}, Submit: ledger.Activities{Ledger: cfg.Ledger}.RecordMilestone,
+		SubmitBatch: ledger.Activities{Ledger: cfg.Ledger}.RecordMilestones, Log: cfg.Log, Now: time.Now,
 		AwaitRecorded: func(ctx context.Context, in ledger.RecordInput) error {
 			return cfg.Ledger.AwaitRecorded(ctx, in, predecessorWait)
 		}}

@@ -90,6 +90,6 @@ func (InstructionCorrected) EventName() string { return "settlement.InstructionC
 
 // Events are an instance of every event type (the store's tests check each has a stored format).
 func Events() []Event {
-	return []Event{PaymentRaised{}, ReleaseRequested{}, ReleaseApproved{}, PaymentDisputed{}, PaymentInstructed{},
+	return []Event{PaymentRaised{}, ReleaseRequested{}, ReleaseApproved{}, PaymentDisputed{}, PaymentAssigned{}, PaymentInstructed{},
 		PaymentSettled{}, PaymentFailed{}, PaymentReversed{}, InstructionCorrected{}}
 }

@@ -35,7 +35,7 @@ type Obligation struct {
 	Beneficiary        string
 	BeneficiaryAccount string
 	AccountCurrency    money.Currency // zero: same as Amount
-	Purpose            Purpose        `json:",omitempty"` // what it pays (reimbursement.go); IssuingBank is its debtor
+	Purpose            Purpose        // what it pays (reimbursement.go); IssuingBank is its debtor
 }
 
 // Payment is the event-sourced aggregate.

@@ -14,9 +14,9 @@ const (
 
 // Entry is one leg of a posting: an account debited or credited with a positive amount.
 type Entry struct {
-	Account string      `json:"account"`
-	Side    Side        `json:"side"`
-	Amount  money.Money `json:"amount"`
+	Account string
+	Side    Side
+	Amount  money.Money
 }
 
 // PostingSet is a balanced group of entries. Its fields are unexported so the only way to get

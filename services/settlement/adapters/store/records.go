@@ -12,16 +12,22 @@ import (
 )
 
 // The stored formats of a payment's events, separate from the domain events so that changing a
-// domain struct cannot change what is stored. Version 1 of each is the shape streams were first
-// written in (the Go field names); a format that changes gets an upcaster from its old versions
+// domain struct cannot change what is stored: the domain carries no JSON tags
+// (TestTheDomainCarriesNoJSONFormat). Version 1 of each is the shape streams were first written
+// in (the Go field names), pinned byte for byte by the golden streams in testdata
+// (TestStoredEventsMatchTheGoldens); a format that changes gets an upcaster from its old versions
 // in formats below. A field added later (an instruction's CreditorAccount, an outcome's UETR) is
-// optional: records written before it read with it empty, as the domain expects. (The nested
-// value objects — obligation, rate record, posting entry — are still stored in their domain shape.)
+// optional: records written before it read with it empty, as the domain expects. The nested value
+// objects have record types of their own (obligationRecord, rateRecord, entryRecord); only the
+// shared kernel's value types (identity.Stamp, money.Money and Currency, time.Time) are stored in
+// their own JSON shape.
+// A record with exactly its event's fields converts to it directly; renaming a domain field then
+// stops that conversion compiling, and the mapping is written out instead, keeping the stored name.
 type (
 	paymentRaisedRecord struct {
-		Obligation domain.Obligation `json:"Obligation"`
-		Actor      identity.Stamp    `json:"Actor"`
-		At         time.Time         `json:"At"`
+		Obligation obligationRecord `json:"Obligation"`
+		Actor      identity.Stamp   `json:"Actor"`
+		At         time.Time        `json:"At"`
 	}
 	releaseRequestedRecord struct {
 		Actor identity.Stamp `json:"Actor"`
@@ -32,24 +38,24 @@ type (
 		At    time.Time      `json:"At"`
 	}
 	paymentDisputedRecord struct {
-		EventID   string            `json:"EventID"`
-		Contested domain.Obligation `json:"Contested"`
-		Fields    []string          `json:"Fields"`
-		Actor     identity.Stamp    `json:"Actor"`
-		At        time.Time         `json:"At"`
+		EventID   string           `json:"EventID"`
+		Contested obligationRecord `json:"Contested"`
+		Fields    []string         `json:"Fields"`
+		Actor     identity.Stamp   `json:"Actor"`
+		At        time.Time        `json:"At"`
 	}
 	paymentInstructedRecord struct {
-		Actor           identity.Stamp     `json:"Actor"`
-		MsgID           string             `json:"MsgID"`
-		EndToEndID      string             `json:"EndToEndID"`
-		UETR            string             `json:"UETR"`
-		Credited        money.Money        `json:"Credited"`
-		Rate            *domain.RateRecord `json:"Rate"`
-		Postings        []domain.Entry     `json:"Postings"`
-		PostingID       string             `json:"PostingID"`
-		SettlementDate  string             `json:"SettlementDate"`
-		CreditorAccount string             `json:"CreditorAccount,omitempty"`
-		At              time.Time          `json:"At"`
+		Actor           identity.Stamp `json:"Actor"`
+		MsgID           string         `json:"MsgID"`
+		EndToEndID      string         `json:"EndToEndID"`
+		UETR            string         `json:"UETR"`
+		Credited        money.Money    `json:"Credited"`
+		Rate            *rateRecord    `json:"Rate"`
+		Postings        []entryRecord  `json:"Postings"`
+		PostingID       string         `json:"PostingID"`
+		SettlementDate  string         `json:"SettlementDate"`
+		CreditorAccount string         `json:"CreditorAccount,omitempty"`
+		At              time.Time      `json:"At"`
 	}
 	paymentSettledRecord struct {
 		Actor      identity.Stamp `json:"Actor"`
@@ -66,7 +72,7 @@ type (
 	paymentReversedRecord struct {
 		Actor     identity.Stamp `json:"Actor"`
 		PostingID string         `json:"PostingID"`
-		Postings  []domain.Entry `json:"Postings"`
+		Postings  []entryRecord  `json:"Postings"`
 		At        time.Time      `json:"At"`
 	}
 	instructionCorrectedRecord struct {
@@ -95,21 +101,21 @@ var formats = func() *eventstore.Registry {
 func toRecord(e domain.Event) (aggregate.Record[domain.Event], error) {
 	switch e := e.(type) {
 	case domain.PaymentRaised:
-		return paymentRaisedRecord(e), nil
+		return paymentRaisedRecordOf(e), nil
 	case domain.ReleaseRequested:
 		return releaseRequestedRecord(e), nil
 	case domain.ReleaseApproved:
 		return releaseApprovedRecord(e), nil
 	case domain.PaymentDisputed:
-		return paymentDisputedRecord(e), nil
+		return paymentDisputedRecordOf(e), nil
 	case domain.PaymentInstructed:
-		return paymentInstructedRecord(e), nil
+		return paymentInstructedRecordOf(e), nil
 	case domain.PaymentSettled:
 		return paymentSettledRecord(e), nil
 	case domain.PaymentFailed:
 		return paymentFailedRecord(e), nil
 	case domain.PaymentReversed:
-		return paymentReversedRecord(e), nil
+		return paymentReversedRecordOf(e), nil
 	case domain.InstructionCorrected:
 		return instructionCorrectedRecord(e), nil
 	case domain.PaymentAssigned:
@@ -118,14 +124,46 @@ func toRecord(e domain.Event) (aggregate.Record[domain.Event], error) {
 	return nil, fmt.Errorf("%w: no stored format for %T", eventstore.ErrUnknownEventType, e)
 }
 
-func (r paymentRaisedRecord) Event() domain.Event     { return domain.PaymentRaised(r) }
-func (r releaseRequestedRecord) Event() domain.Event  { return domain.ReleaseRequested(r) }
-func (r releaseApprovedRecord) Event() domain.Event   { return domain.ReleaseApproved(r) }
-func (r paymentDisputedRecord) Event() domain.Event   { return domain.PaymentDisputed(r) }
-func (r paymentInstructedRecord) Event() domain.Event { return domain.PaymentInstructed(r) }
-func (r paymentSettledRecord) Event() domain.Event    { return domain.PaymentSettled(r) }
-func (r paymentFailedRecord) Event() domain.Event     { return domain.PaymentFailed(r) }
-func (r paymentReversedRecord) Event() domain.Event   { return domain.PaymentReversed(r) }
+func paymentRaisedRecordOf(e domain.PaymentRaised) paymentRaisedRecord {
+	return paymentRaisedRecord{Obligation: obligationRecordOf(e.Obligation), Actor: e.Actor, At: e.At}
+}
+
+func (r paymentRaisedRecord) Event() domain.Event {
+	return domain.PaymentRaised{Obligation: r.Obligation.obligation(), Actor: r.Actor, At: r.At}
+}
+
+func paymentDisputedRecordOf(e domain.PaymentDisputed) paymentDisputedRecord {
+	return paymentDisputedRecord{EventID: e.EventID, Contested: obligationRecordOf(e.Contested), Fields: e.Fields, Actor: e.Actor, At: e.At}
+}
+
+func (r paymentDisputedRecord) Event() domain.Event {
+	return domain.PaymentDisputed{EventID: r.EventID, Contested: r.Contested.obligation(), Fields: r.Fields, Actor: r.Actor, At: r.At}
+}
+
+func paymentInstructedRecordOf(e domain.PaymentInstructed) paymentInstructedRecord {
+	return paymentInstructedRecord{Actor: e.Actor, MsgID: e.MsgID, EndToEndID: e.EndToEndID, UETR: e.UETR, Credited: e.Credited,
+		Rate: rateRecordOf(e.Rate), Postings: entryRecordsOf(e.Postings), PostingID: e.PostingID, SettlementDate: e.SettlementDate,
+		CreditorAccount: e.CreditorAccount, At: e.At}
+}
+
+func (r paymentInstructedRecord) Event() domain.Event {
+	return domain.PaymentInstructed{Actor: r.Actor, MsgID: r.MsgID, EndToEndID: r.EndToEndID, UETR: r.UETR, Credited: r.Credited,
+		Rate: r.Rate.rate(), Postings: entriesOf(r.Postings), PostingID: r.PostingID, SettlementDate: r.SettlementDate,
+		CreditorAccount: r.CreditorAccount, At: r.At}
+}
+
+func paymentReversedRecordOf(e domain.PaymentReversed) paymentReversedRecord {
+	return paymentReversedRecord{Actor: e.Actor, PostingID: e.PostingID, Postings: entryRecordsOf(e.Postings), At: e.At}
+}
+
+func (r paymentReversedRecord) Event() domain.Event {
+	return domain.PaymentReversed{Actor: r.Actor, PostingID: r.PostingID, Postings: entriesOf(r.Postings), At: r.At}
+}
+
+func (r releaseRequestedRecord) Event() domain.Event { return domain.ReleaseRequested(r) }
+func (r releaseApprovedRecord) Event() domain.Event  { return domain.ReleaseApproved(r) }
+func (r paymentSettledRecord) Event() domain.Event   { return domain.PaymentSettled(r) }
+func (r paymentFailedRecord) Event() domain.Event    { return domain.PaymentFailed(r) }
 func (r instructionCorrectedRecord) Event() domain.Event {
 	return domain.InstructionCorrected(r)
 }
