@@ -65,19 +65,6 @@ func hasJSONTag(f *ast.Field) bool {
 	return f.Tag != nil && reflect.StructTag(strings.Trim(f.Tag.Value, "`")).Get("json") != ""
 }
 
-// TestDomainCarriesNoJSONTags: no struct of the domain has a json tag; the stored records and
-// the API's types name their JSON fields.
-func TestDomainCarriesNoJSONTags(t *testing.T) {
-	fset, files := parsed(t, "domain")
-	structs(files, func(name string, s *ast.StructType) {
-		for _, f := range s.Fields.List {
-			if hasJSONTag(f) {
-				t.Errorf("%s: %s of the domain has a json tag %s: JSON formats belong to adapters/store and adapters/httpapi", fset.Position(f.Pos()), name, f.Tag.Value)
-			}
-		}
-	})
-}
-
 // domainStructs are the domain's struct types that have no text form of their own (Date writes
 // itself as YYYY-MM-DD, a format of its own, so it may appear in a JSON format).
 func domainStructs(t *testing.T) map[string]bool {
