@@ -2,49 +2,34 @@ package store
 
 import (
 	"context"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/tradefin/tradefin/deploy/devstack/testenv"
-	"github.com/tradefin/tradefin/events/eventsourcing/eventstore"
+	"github.com/tradefin/tradefin/events/eventsourcing/recordtest"
 	"github.com/tradefin/tradefin/services/lc/domain"
 )
 
-// TestGoldenStreamLoadsIntoTheSameCredit: a credit whose stream holds its events as the golden
-// files have them (the filled variant of each, stored before the nested objects had records of
-// their own) loads, on SQLite and on PostgreSQL, into exactly the credit the domain folds from
-// those events.
+// TestGoldenStreamLoadsIntoTheSameCredit: the golden credit's stream as stored before its nested
+// objects had records of their own (testdata/credit.stream.json: every event type, every field
+// set) loads, on SQLite and on PostgreSQL, into exactly the credit the domain folds from those
+// events.
 func TestGoldenStreamLoadsIntoTheSameCredit(t *testing.T) {
 	var evs []domain.Event
-	var stored []eventstore.NewEvent
-	for i, vs := range creditEvents() {
-		e := vs[0]
-		evs = append(evs, e)
-		var f storedFormat
-		b, err := os.ReadFile(filepath.Join("testdata", "formats", e.EventName()+".json"))
-		if err == nil {
-			err = json.Unmarshal(b, &f)
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		stored = append(stored, eventstore.NewEvent{ID: EventID("ID", int64(i+1)), Type: f.Type, SchemaVersion: f.SchemaVersion, Data: f.Full})
+	for _, vs := range creditEvents() {
+		evs = append(evs, vs[0])
 	}
 	want := credits.Fold(credits.New(), evs, int64(len(evs)))
-	if want.ID != "ID" || len(want.Presentations) != 1 || len(want.Amendments) == 0 || want.Transfer == nil {
+	if want.ID != goldenCredit || len(want.Presentations) != 1 || len(want.Amendments) == 0 || want.Transfer == nil {
 		t.Fatalf("the golden events fold into %+v: not one credit with a presentation, an amendment and a transfer", want)
 	}
 	for name, open := range testenv.EventStores() {
 		t.Run(name, func(t *testing.T) {
-			ctx := context.Background()
 			es := open(t)
-			if _, err := es.Append(ctx, stream("ID"), eventstore.ExpectNoStream, stored); err != nil {
-				t.Fatal(err)
+			if s := recordtest.AppendGolden(t, es, "lc", goldenFile("credit")); s != stream(goldenCredit) {
+				t.Fatalf("the golden credit's stream is %s", s)
 			}
-			got, err := NewRepository(es).Get(ctx, "ID")
+			got, err := NewRepository(es).Get(context.Background(), goldenCredit)
 			if err != nil {
 				t.Fatal(err)
 			}
