@@ -22,7 +22,7 @@ func (t *tradeRun) afterConfirmation(ctx workflow.Context, m rules.Type) {
 	if m != rules.ReimbursementClaimed && m != rules.Reimbursed {
 		return
 	}
-	if workflow.GetVersion(ctx, confirmationChange, workflow.DefaultVersion, 1) == workflow.DefaultVersion {
+	if changeVersion(ctx, confirmationChange) == workflow.DefaultVersion {
 		return
 	}
 	switch m {

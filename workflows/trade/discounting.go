@@ -32,7 +32,7 @@ type Discount struct {
 
 // discountingOn reports whether this run follows discountingChange.
 func discountingOn(ctx workflow.Context) bool {
-	return workflow.GetVersion(ctx, discountingChange, workflow.DefaultVersion, 1) == 1
+	return changeVersion(ctx, discountingChange) == 1
 }
 
 // receiveDiscount keeps the payment an lc.undertaking_discounted.v1 names, to be instructed once

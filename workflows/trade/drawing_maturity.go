@@ -23,7 +23,7 @@ type DrawingMaturity struct {
 
 // drawingMaturityOn reports whether this run follows drawingMaturityChange.
 func drawingMaturityOn(ctx workflow.Context) bool {
-	return workflow.GetVersion(ctx, drawingMaturityChange, workflow.DefaultVersion, 1) == 1
+	return changeVersion(ctx, drawingMaturityChange) == 1
 }
 
 // keepDrawingMaturity keeps the maturity of a drawing's honour beside its payment reference.

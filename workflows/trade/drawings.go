@@ -34,7 +34,7 @@ type DrawingPayments struct {
 
 // drawingsOn reports whether this run follows drawingsChange.
 func drawingsOn(ctx workflow.Context) bool {
-	return workflow.GetVersion(ctx, drawingsChange, workflow.DefaultVersion, 1) == 1
+	return changeVersion(ctx, drawingsChange) == 1
 }
 
 // drawingOf is the drawing the milestone name of ev is of: the event's drawing reference, for a

@@ -62,7 +62,7 @@ func (t *tradeRun) payInstalments(ctx workflow.Context, drawing string) bool {
 		ref = t.st.Drawings.Refs[drawing]
 	}
 	its := t.st.Drawings.Instalments[ref.PresentationID]
-	if len(its) == 0 || workflow.GetVersion(ctx, instalmentsChange, workflow.DefaultVersion, 1) == workflow.DefaultVersion {
+	if len(its) == 0 || changeVersion(ctx, instalmentsChange) == workflow.DefaultVersion {
 		return false
 	}
 	d := t.st.Drawings

@@ -27,7 +27,7 @@ func (t *tradeRun) receiveMaturity(ev Event) {
 // wait gave way to a drawing maturing earlier (drawing_maturity.go): nothing is to be paid yet.
 func (t *tradeRun) awaitMaturity(ctx workflow.Context) bool {
 	at := t.st.Payment.PayableAt
-	if at.IsZero() || workflow.GetVersion(ctx, maturityChange, workflow.DefaultVersion, 1) == workflow.DefaultVersion {
+	if at.IsZero() || changeVersion(ctx, maturityChange) == workflow.DefaultVersion {
 		return true
 	}
 	left := at.Sub(workflow.Now(ctx))

@@ -40,7 +40,7 @@ const instructAttemptChange = "payment-attempt-timeout"
 const instructAttemptTimeout = 10 * time.Second
 
 func instructTimeout(ctx workflow.Context) time.Duration {
-	if workflow.GetVersion(ctx, instructAttemptChange, workflow.DefaultVersion, 1) == workflow.DefaultVersion {
+	if changeVersion(ctx, instructAttemptChange) == workflow.DefaultVersion {
 		return 30 * time.Second
 	}
 	return instructAttemptTimeout

@@ -38,9 +38,9 @@ const groupedRowsChange = "grouped-rows"
 func (t *tradeRun) pipelined(ctx workflow.Context) bool {
 	if t.pipeline == 0 {
 		t.pipeline = 1
-		if workflow.GetVersion(ctx, pipelinedCommitsChange, workflow.DefaultVersion, 1) >= 1 {
+		if changeVersion(ctx, pipelinedCommitsChange) >= 1 {
 			t.pipeline = 2
-			t.grouped = workflow.GetVersion(ctx, groupedRowsChange, workflow.DefaultVersion, 1) >= 1
+			t.grouped = changeVersion(ctx, groupedRowsChange) >= 1
 		}
 	}
 	return t.pipeline == 2

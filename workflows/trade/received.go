@@ -13,7 +13,7 @@ const receivedCreditChange = "received-credit"
 
 // receivedOn reports whether this run follows receivedCreditChange.
 func receivedOn(ctx workflow.Context) bool {
-	return workflow.GetVersion(ctx, receivedCreditChange, workflow.DefaultVersion, 1) == 1
+	return changeVersion(ctx, receivedCreditChange) == 1
 }
 
 // opens reports whether milestone name opens the credit's trade, so its event carries the

@@ -10,7 +10,8 @@ package trade
 // Record before changing the workflow's logic (history-<version>-*.json): the replay test then
 // proves the new code still replays what the old one wrote (workflow.GetVersion). v0 was
 // recorded from the workflow before lifecycleChange, v1 after it, v2 after maturityChange, v3
-// after pipelinedCommitsChange and stuckWatchChange, v6 (discounted) after discountingChange.
+// after pipelinedCommitsChange and stuckWatchChange, v6 (discounted) after discountingChange, v7
+// after groupedRowsChange and baselineChange.
 
 import (
 	"context"

@@ -19,7 +19,7 @@ const reimbursementRetryChange = "reimbursement-retry"
 
 // reimbursementRetryOn reports whether this run follows reimbursementRetryChange.
 func reimbursementRetryOn(ctx workflow.Context) bool {
-	return workflow.GetVersion(ctx, reimbursementRetryChange, workflow.DefaultVersion, 1) == 1
+	return changeVersion(ctx, reimbursementRetryChange) == 1
 }
 
 // reimbursementFailed takes in a settlement.payment_failed.v1 of the reimbursement (true), to

@@ -1,6 +1,8 @@
 package trade
 
 import (
+	"encoding/json"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -42,5 +44,31 @@ func TestTheReplayCatchesAnUnversionedChange(t *testing.T) {
 		if err := r.ReplayWorkflowHistoryFromJSONFile(nil, f); err == nil {
 			t.Errorf("%s replays against the unversioned change", f)
 		}
+	}
+}
+
+// TestARunOnTheBaselineHasOneVersionMarker (baselineChange): a run begun on today's code records
+// one version marker and one TemporalChangeVersion upsert, not one of each a change. The v7
+// histories were recorded on it, and TestRecordedHistoriesReplay proves today's code makes
+// exactly their commands.
+func TestARunOnTheBaselineHasOneVersionMarker(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("testdata", "history-v7-happy-path.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var h struct {
+		Events []struct {
+			EventType string `json:"eventType"`
+		} `json:"events"`
+	}
+	if err := json.Unmarshal(b, &h); err != nil {
+		t.Fatal(err)
+	}
+	counts := map[string]int{}
+	for _, e := range h.Events {
+		counts[e.EventType]++
+	}
+	if counts["EVENT_TYPE_MARKER_RECORDED"] != 1 || counts["EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES"] != 1 {
+		t.Fatalf("a run on the baseline: %d markers, %d search-attribute upserts; want one of each", counts["EVENT_TYPE_MARKER_RECORDED"], counts["EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES"])
 	}
 }

@@ -42,7 +42,7 @@ func hasWait(ws []Wait, what string) bool {
 
 // watch marks a wait stuck once it is older than StuckAfter, and counts it in the stuck metric.
 func (t *tradeRun) watch(ctx workflow.Context) {
-	if workflow.GetVersion(ctx, stuckWatchChange, workflow.DefaultVersion, 1) >= 1 {
+	if changeVersion(ctx, stuckWatchChange) >= 1 {
 		t.watchWithOneTimer(ctx)
 		return
 	}

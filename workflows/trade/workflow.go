@@ -30,7 +30,8 @@ const (
 // time comes from workflow.Now, waiting from timers and signals; every change of its logic is
 // behind workflow.GetVersion, and testdata's recorded histories replay (TestRecordedHistoriesReplay).
 func Workflow(ctx workflow.Context, in Input) (State, error) {
-	if workflow.GetVersion(ctx, lifecycleChange, workflow.DefaultVersion, 1) == workflow.DefaultVersion {
+	ctx = withBaseline(ctx) // baseline.go
+	if changeVersion(ctx, lifecycleChange) == workflow.DefaultVersion {
 		return legacyWorkflow(ctx, in)
 	}
 	return lifecycle(ctx, in)
@@ -58,7 +59,7 @@ func lifecycle(ctx workflow.Context, in Input) (State, error) {
 	})
 	workflow.Go(ctx, t.payments)
 	workflow.Go(ctx, t.watch)
-	if workflow.GetVersion(ctx, examinationDeadlineChange, workflow.DefaultVersion, 1) == 1 {
+	if changeVersion(ctx, examinationDeadlineChange) == 1 {
 		workflow.Go(ctx, t.examinationDeadlines)
 	}
 	if t.discounting = discountingOn(ctx); t.discounting {

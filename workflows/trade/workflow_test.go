@@ -175,6 +175,7 @@ func TestEventsArrivingOutOfOrderAreCommittedInThePartialOrder(t *testing.T) {
 func TestARefusedMilestoneStopsTheChain(t *testing.T) {
 	var s testsuite.WorkflowTestSuite
 	e := s.NewTestWorkflowEnvironment()
+	e.OnGetVersion(baselineChange, workflow.DefaultVersion, 1).Return(workflow.DefaultVersion)         // a run from before the baseline,
 	e.OnGetVersion(pipelinedCommitsChange, workflow.DefaultVersion, 1).Return(workflow.DefaultVersion) // one batch at a time, as runs before it
 	var calls []string
 	e.RegisterActivityWithOptions(func(ctx context.Context, in ledger.RecordInput) (ledger.Receipt, error) {
@@ -244,6 +245,7 @@ func TestReadyMilestonesOfOneOrganisationAreCommittedInOneActivity(t *testing.T)
 func TestABatchCommitsItsPrefixAndTheRestComesBackAlone(t *testing.T) {
 	var s testsuite.WorkflowTestSuite
 	e := s.NewTestWorkflowEnvironment()
+	e.OnGetVersion(baselineChange, workflow.DefaultVersion, 1).Return(workflow.DefaultVersion)         // a run from before the baseline,
 	e.OnGetVersion(pipelinedCommitsChange, workflow.DefaultVersion, 1).Return(workflow.DefaultVersion) // one batch at a time, as runs before it
 	var calls []string
 	e.RegisterActivityWithOptions(func(ctx context.Context, in ledger.RecordInput) (ledger.Receipt, error) {
