@@ -9,8 +9,9 @@ import (
 	"github.com/tradefin/tradefin/services/lc/domain"
 )
 
-// derived are fields the domain derives from a credit's events, which no event stores: a filler
-// leaves them zero, as every event the domain records has them.
+// derived are fields the domain derives from a credit's events, which no event stores (their
+// records leave them out): a filler leaves them zero, as every event the domain records has them.
+// A new derived field fails TestStoredRecordsRoundTrip until it is named here.
 var derived = map[reflect.Type][]string{
 	reflect.TypeFor[domain.Transfer](): {"Amendments", "Base", "AmendmentsAtTransfer"},
 }
@@ -27,8 +28,7 @@ func filled[T any]() T {
 }
 
 // hollow is a T whose pointers, slices and maps hold one element, every scalar in them zero (but
-// currencies):
-// it shows which fields of nested objects a stored record omits when empty.
+// currencies): it shows which fields of nested objects a stored record omits when empty.
 func hollow[T any]() T {
 	var v T
 	f := filler{}
