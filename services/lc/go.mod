@@ -3,6 +3,7 @@ module github.com/tradefin/tradefin/services/lc
 go 1.26.0
 
 require (
+	github.com/google/go-cmp v0.7.0
 	github.com/tradefin/tradefin/events/contracts v0.0.0-00010101000000-000000000000
 	github.com/tradefin/tradefin/events/eventsourcing v0.0.0-00010101000000-000000000000
 	github.com/tradefin/tradefin/events/identity v0.0.0-00010101000000-000000000000

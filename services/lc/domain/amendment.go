@@ -13,23 +13,23 @@ import (
 // (amendment_request.go), the issuing bank issues it, the advising bank advises it (Art. 9(d)),
 // the beneficiary accepts or rejects it as a whole (Art. 10(e)).
 type Amendment struct {
-	Number            int          `json:"number"` // MT707 26E
-	Date              Date         `json:"date"`
-	NewExpiry         Date         `json:"newExpiry,omitempty"`         // 31E
-	Increase          *money.Money `json:"increase,omitempty"`          // 32B
-	Decrease          *money.Money `json:"decrease,omitempty"`          // 33B
-	NewLatestShipment Date         `json:"newLatestShipment,omitempty"` // 44C
+	Number            int // MT707 26E
+	Date              Date
+	NewExpiry         Date         // 31E
+	Increase          *money.Money // 32B
+	Decrease          *money.Money // 33B
+	NewLatestShipment Date         // 44C
 	// The other fields of the terms an amendment may change (amendment_terms.go), and the
 	// narrative changes of 45B/46B/47B (amendment_narrative.go).
 	TermChanges
 	Narrative
-	Status string `json:"status"` // REQUESTED, PROPOSED (issued), ACCEPTED, REJECTED, DECLINED
+	Status string // REQUESTED, PROPOSED (issued), ACCEPTED, REJECTED, DECLINED
 	// RequestedBy is the applicant's user who requested it; zero when the bank amended of its own.
-	RequestedBy Stamp `json:"requestedBy,omitzero"`
+	RequestedBy Stamp
 	// AdvisedOn is the advising bank's advice of it to the beneficiary (Art. 9(d)).
-	AdvisedOn Date `json:"advisedOn,omitzero"`
+	AdvisedOn Date
 	// Partial: the beneficiary accepted only part of it, which is a rejection (Art. 10(e)).
-	Partial bool `json:"partial,omitempty"`
+	Partial bool
 }
 
 // The amendment events.
@@ -42,9 +42,9 @@ type (
 		Accepted bool
 		// PresentableUntil is the credit's instant after an accepted amendment of the expiry
 		// date, decided when accepted on the place of expiry's calendar then.
-		PresentableUntil time.Time `json:",omitzero"`
+		PresentableUntil time.Time
 		// Partial: the beneficiary accepted part of it only, which is rejection (Art. 10(e)).
-		Partial bool `json:",omitzero"`
+		Partial bool
 	}
 )
 

@@ -31,20 +31,20 @@ const (
 
 // NarrativeChange is one change of a narrative field.
 type NarrativeChange struct {
-	Code NarrativeCode `json:"code"`
-	Text string        `json:"text,omitempty"`
+	Code NarrativeCode
+	Text string
 	// Document is, in 46B, the stipulated document the change adds, deletes or (REPALL) lists:
 	// the examination requires exactly the credit's documents (Art. 14(a)), so a change of the
 	// documents required names which. Text then words it for MT707 (the kind's name if empty).
-	Document DocumentKind `json:"document,omitempty"`
+	Document DocumentKind
 }
 
 // Narrative is an amendment's changes of the goods (45B, the lines of MT700 45A's
 // description), the documents required (46B, of 46A) and the additional conditions (47B, of 47A).
 type Narrative struct {
-	Goods      []NarrativeChange `json:"goods,omitempty"`
-	Documents  []NarrativeChange `json:"documents,omitempty"`
-	Conditions []NarrativeChange `json:"conditions,omitempty"`
+	Goods      []NarrativeChange
+	Documents  []NarrativeChange
+	Conditions []NarrativeChange
 }
 
 func (n Narrative) none() bool {

@@ -7,13 +7,13 @@ import "fmt"
 // among them except the beneficiary's name and address: a credit for another beneficiary is a
 // transfer (UCP 600 Art. 38), not an amendment.
 type TermChanges struct {
-	NewTolerance              *Tolerance `json:"newTolerance,omitempty"`              // 39A
-	NewPartialShipments       Permission `json:"newPartialShipments,omitempty"`       // 43P
-	NewTranshipment           Permission `json:"newTranshipment,omitempty"`           // 43T
-	NewPortOfLoading          string     `json:"newPortOfLoading,omitempty"`          // 44E
-	NewPortOfDischarge        string     `json:"newPortOfDischarge,omitempty"`        // 44F
-	NewPresentationPeriodDays int        `json:"newPresentationPeriodDays,omitempty"` // 48
-	NewBeneficiary            *Party     `json:"newBeneficiary,omitempty"`            // 59: name and address
+	NewTolerance              *Tolerance // 39A
+	NewPartialShipments       Permission // 43P
+	NewTranshipment           Permission // 43T
+	NewPortOfLoading          string     // 44E
+	NewPortOfDischarge        string     // 44F
+	NewPresentationPeriodDays int        // 48
+	NewBeneficiary            *Party     // 59: name and address
 }
 
 func (c TermChanges) none() bool { return c == TermChanges{} }

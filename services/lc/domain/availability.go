@@ -43,15 +43,15 @@ var bicPattern = regexp.MustCompile(`^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$
 // (42C, 42a) and the payment details (42M, 42P) usance needs.
 type Availability struct {
 	// With is 41a's bank: a BIC, or ANY BANK; empty, the advising bank.
-	With string      `json:"with,omitempty"`
-	By   AvailableBy `json:"by,omitempty"` // empty: BY PAYMENT (credits applied for before 41a was stated)
+	With string
+	By   AvailableBy // empty: BY PAYMENT (credits applied for before 41a was stated)
 	// DraftsAt is 42C, the tenor of the drafts (e.g. "90 DAYS AFTER B/L DATE", "AT SIGHT").
-	DraftsAt string `json:"draftsAt,omitempty"`
+	DraftsAt string
 	// Drawee is 42a, the bank the drafts are drawn on (a BIC).
-	Drawee string `json:"drawee,omitempty"`
+	Drawee string
 	// MixedPaymentDetails is 42M; DeferredPaymentDetails is 42P (e.g. "60 DAYS AFTER SIGHT").
-	MixedPaymentDetails    string `json:"mixedPaymentDetails,omitempty"`
-	DeferredPaymentDetails string `json:"deferredPaymentDetails,omitempty"`
+	MixedPaymentDetails    string
+	DeferredPaymentDetails string
 }
 
 // AvailableBy is how the credit is available: BY PAYMENT when the terms leave it out, so every

@@ -7,16 +7,16 @@ import "github.com/tradefin/tradefin/events/money"
 type Balance struct {
 	// Drawn is the sum of the honoured drawings: each its commercial invoice's amount, the
 	// amount the bank honours and settlement pays (Art. 18(b)).
-	Drawn money.Money `json:"drawn"`
+	Drawn money.Money
 	// Available is the most the credit still allows drawn: its 39A plus tolerance, or "about"
 	// +10% (Art. 30(a)), less what is drawn and what is reserved; never below zero.
-	Available money.Money `json:"available"`
+	Available money.Money
 	// Reserved is what the presentations under examination would draw (reservation.go).
-	Reserved money.Money `json:"reserved,omitzero"`
+	Reserved money.Money
 	// FullyDrawn: nothing is left to draw. The credit counts as drawn in full once the drawings
 	// reach its amount less its 39A minus tolerance (or "about" −10%, Art. 30(a)): the rest is
 	// the tolerance, which no drawing is owed.
-	FullyDrawn bool `json:"fullyDrawn"`
+	FullyDrawn bool
 }
 
 // Balance is the credit's drawn and available amount.

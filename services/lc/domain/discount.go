@@ -29,12 +29,12 @@ type DiscountTerms struct {
 
 // Discount is a usance honour's undertaking prepaid or purchased by the nominated bank.
 type Discount struct {
-	By              BIC         `json:"by"`
-	On              Date        `json:"on"`
-	Face            money.Money `json:"face"`     // what the issuing bank pays the nominated bank at maturity
-	Proceeds        money.Money `json:"proceeds"` // what the nominated bank pays the beneficiary now
-	RateBasisPoints int         `json:"rateBasisPoints,omitempty"`
-	Days            int         `json:"days"` // from On to the maturity date
+	By              BIC
+	On              Date
+	Face            money.Money // what the issuing bank pays the nominated bank at maturity
+	Proceeds        money.Money // what the nominated bank pays the beneficiary now
+	RateBasisPoints int
+	Days            int // from On to the maturity date
 }
 
 // UndertakingDiscounted: the nominated bank prepaid or purchased the undertaking of a usance

@@ -27,7 +27,7 @@ type (
 		ID, TradeID string
 		Terms       Terms
 		// PresentableUntil is decided when applied, on the place of expiry's calendar then.
-		PresentableUntil time.Time `json:",omitzero"`
+		PresentableUntil time.Time
 	}
 	IssueRequested struct {
 		IssueDate Date
@@ -35,7 +35,7 @@ type (
 	}
 	Issued struct {
 		IssueDate  Date
-		ApprovedBy Stamp `json:",omitzero"` // the checker, when the issue needed four eyes
+		ApprovedBy Stamp // the checker, when the issue needed four eyes
 	}
 	DocumentsExamined struct {
 		PresentationID string
@@ -43,14 +43,14 @@ type (
 		Result         Examination // the automatic examination: the examiner's findings pre-filled
 		// ReceivedAt is the bank's receipt; DeadlineAt the end of the examination's last banking
 		// day at its place (Art. 14(b)). Unset on presentations decided at once, before the queue.
-		ReceivedAt time.Time `json:",omitzero"`
-		DeadlineAt time.Time `json:",omitzero"`
+		ReceivedAt time.Time
+		DeadlineAt time.Time
 	}
 	PresentationRefused struct {
 		PresentationID string
 		Notice         RefusalNotice
 		// DecisionUntil ends the applicant's decision period (Policy.DecisionDays).
-		DecisionUntil time.Time `json:",omitzero"`
+		DecisionUntil time.Time
 	}
 	WaiverRequested struct {
 		PresentationID string
@@ -68,7 +68,7 @@ type (
 	Honoured struct {
 		PresentationID string
 		Date           Date
-		By             BIC `json:",omitzero"` // the confirming bank, when it honoured (confirmation.go)
+		By             BIC // the confirming bank, when it honoured (confirmation.go)
 	}
 )
 

@@ -25,9 +25,9 @@ const MaxTenorDays = 720
 // Tenor is when a credit's payment falls due: at sight, a number of days after a basis, or on
 // a fixed date. The zero Tenor is at sight.
 type Tenor struct {
-	Days  int        `json:"days,omitempty"`
-	After TenorBasis `json:"after,omitempty"`
-	On    Date       `json:"on,omitzero"` // a fixed maturity date
+	Days  int
+	After TenorBasis
+	On    Date // a fixed maturity date
 }
 
 // IsSight reports whether the tenor is at sight (no maturity to wait for).

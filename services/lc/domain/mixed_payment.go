@@ -100,12 +100,12 @@ func SplitInstalments(amount money.Money, terms []InstalmentTerm) []money.Money 
 // when it is payable. A sight instalment is paid at the honour (MaturityDate the honour's
 // date, PayableAt zero); a deferred one at its maturity on the banking calendar (Maturity).
 type Instalment struct {
-	Number       int         `json:"number"` // 1-based, in 42M's order
-	Percent      int         `json:"percent"`
-	Tenor        string      `json:"tenor"`
-	Amount       money.Money `json:"amount"`
-	MaturityDate Date        `json:"maturityDate"`
-	PayableAt    time.Time   `json:"payableAt,omitzero"`
+	Number       int // 1-based, in 42M's order
+	Percent      int
+	Tenor        string
+	Amount       money.Money
+	MaturityDate Date
+	PayableAt    time.Time
 }
 
 // InstalmentsScheduled: the honour of a mixed payment drawing split into its instalments,

@@ -16,40 +16,40 @@ const (
 // Presentation is the documents presented under the credit, where and when. Presented to a bank,
 // Date and Place are the bank's receipt stamp (examination_task.go), Bank the bank's BIC.
 type Presentation struct {
-	Date      Date       `json:"date"`
-	Place     string     `json:"place"`
-	Bank      string     `json:"bank,omitempty"`
-	Documents []Document `json:"documents"`
+	Date      Date
+	Place     string
+	Bank      string
+	Documents []Document
 }
 
 // Document is the data of one presented document. Fields not relevant to a kind stay empty.
 type Document struct {
-	Kind      DocumentKind `json:"kind"`
-	IssueDate Date         `json:"issueDate"`
-	Issuer    string       `json:"issuer,omitempty"`
+	Kind      DocumentKind
+	IssueDate Date
+	Issuer    string
 	// SHA256 (hex) of the document's content as registered with customs, when the presenter
 	// names it: it ties the presented document to the one on the ledger.
-	SHA256 string `json:"sha256,omitempty"`
+	SHA256 string
 
 	// Commercial invoice and packing list.
-	MadeOutTo        string       `json:"madeOutTo,omitempty"`
-	Amount           *money.Money `json:"amount,omitempty"`
-	GoodsDescription string       `json:"goodsDescription,omitempty"`
-	Quantity         int64        `json:"quantity,omitempty"`
-	UnitPrice        *money.Money `json:"unitPrice,omitempty"`
+	MadeOutTo        string
+	Amount           *money.Money
+	GoodsDescription string
+	Quantity         int64
+	UnitPrice        *money.Money
 
 	// Bill of lading.
-	OnBoardNotation bool     `json:"onBoardNotation,omitempty"`
-	OnBoardDate     Date     `json:"onBoardDate,omitempty"`
-	PortOfLoading   string   `json:"portOfLoading,omitempty"`
-	PortOfDischarge string   `json:"portOfDischarge,omitempty"`
-	Transhipment    bool     `json:"transhipment,omitempty"`
-	Container       bool     `json:"container,omitempty"`
-	Clauses         []string `json:"clauses,omitempty"` // clauses declaring a defective condition (Art. 27)
+	OnBoardNotation bool
+	OnBoardDate     Date
+	PortOfLoading   string
+	PortOfDischarge string
+	Transhipment    bool
+	Container       bool
+	Clauses         []string // clauses declaring a defective condition (Art. 27)
 
 	// Insurance document.
-	InsuredAmount *money.Money `json:"insuredAmount,omitempty"`
-	EffectiveDate Date         `json:"effectiveDate,omitempty"`
+	InsuredAmount *money.Money
+	EffectiveDate Date
 }
 
 // document returns the first document of a kind.

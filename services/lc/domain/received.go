@@ -16,9 +16,9 @@ import (
 type CreditReceived struct {
 	ID, TradeID      string
 	Terms            Terms
-	IssueDate        Date      // MT700 31C
-	PresentableUntil time.Time `json:",omitzero"`
-	By               Stamp     // the advising bank's user who registered it
+	IssueDate        Date // MT700 31C
+	PresentableUntil time.Time
+	By               Stamp // the advising bank's user who registered it
 }
 
 func (CreditReceived) EventName() string { return "lc.CreditReceived" }

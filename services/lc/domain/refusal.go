@@ -17,9 +17,9 @@ const (
 // RefusalNotice is the single notice of Art. 16(c): that the bank refuses, every discrepancy,
 // and the disposal of the documents.
 type RefusalNotice struct {
-	Discrepancies []Discrepancy `json:"discrepancies"`
-	Disposal      Disposal      `json:"disposal"`
-	Date          Date          `json:"date"`
+	Discrepancies []Discrepancy
+	Disposal      Disposal
+	Date          Date
 }
 
 // ErrRefusalTooLate: Art. 16(d) — notice must be given no later than the close of the fifth
@@ -45,7 +45,7 @@ func Refuse(e Examination, d Disposal, on Date) (RefusalNotice, error) {
 // Waiver is the applicant's waiver of the discrepancies (Art. 16(b)) and the issuing bank's
 // decision on it: the bank is free to accept or not.
 type Waiver struct {
-	By       string `json:"by"`
-	Date     Date   `json:"date"`
-	Accepted bool   `json:"accepted"` // the bank's decision
+	By       string
+	Date     Date
+	Accepted bool // the bank's decision
 }

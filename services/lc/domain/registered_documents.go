@@ -7,8 +7,8 @@ import "fmt"
 // The LC service keeps them in its own read model, so the bank examines against what was
 // registered, not against what the presenter says was.
 type RegisteredDocument struct {
-	SHA256 string       `json:"sha256"`
-	Kind   DocumentKind `json:"kind"`
+	SHA256 string
+	Kind   DocumentKind
 }
 
 // RegisteredDocuments are a trade's registered documents by SHA-256.

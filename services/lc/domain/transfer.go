@@ -19,53 +19,53 @@ const FormIrrevocableTransferable Form = "IRREVOCABLE TRANSFERABLE"
 // period for presentation — and the insurance cover increased to provide the cover the credit
 // stipulates. Zero fields are the credit's own.
 type Transfer struct {
-	SecondBeneficiary Party `json:"secondBeneficiary"`
+	SecondBeneficiary Party
 	// SecondBeneficiaryAccount is where the second beneficiary is paid (IBAN).
-	SecondBeneficiaryAccount string       `json:"secondBeneficiaryAccount,omitempty"`
-	Amount                   money.Money  `json:"amount"`
-	UnitPrice                *money.Money `json:"unitPrice,omitempty"`
-	ExpiryDate               Date         `json:"expiryDate,omitzero"`
-	LatestShipment           Date         `json:"latestShipment,omitzero"`
-	PresentationPeriodDays   int          `json:"presentationPeriodDays,omitempty"`
+	SecondBeneficiaryAccount string
+	Amount                   money.Money
+	UnitPrice                *money.Money
+	ExpiryDate               Date
+	LatestShipment           Date
+	PresentationPeriodDays   int
 	// InsuranceCoverPct is the cover the second beneficiary's insurance must give, in percent of
 	// its invoice value (at least Art. 28(f)(ii)'s 110).
-	InsuranceCoverPct int64 `json:"insuranceCoverPct,omitempty"`
+	InsuranceCoverPct int64
 	// SubstituteApplicant: the first beneficiary's name stands for the applicant's (Art. 38(g)).
-	SubstituteApplicant bool `json:"substituteApplicant,omitempty"`
+	SubstituteApplicant bool
 	// AmendmentsToSecondBeneficiary: whether amendments of the credit may be advised to the
 	// second beneficiary, as the request must state (Art. 38(e); transfer_amendment.go). Nil on
 	// transfers requested before it: none are.
-	AmendmentsToSecondBeneficiary *bool `json:"amendmentsToSecondBeneficiary,omitempty"`
+	AmendmentsToSecondBeneficiary *bool
 	// Amendments are those advised to the second beneficiary and its answers; Base the original
 	// credit's terms at the transfer as amended by those it accepted; AmendmentsAtTransfer how
 	// many amendments the credit had then. Derived from the events, not stored with the request.
-	Amendments           []TransferredAmendment `json:"-"`
-	Base                 *Terms                 `json:"-"`
-	AmendmentsAtTransfer int                    `json:"-"`
+	Amendments           []TransferredAmendment
+	Base                 *Terms
+	AmendmentsAtTransfer int
 
-	RequestedBy   Stamp  `json:"requestedBy,omitzero"`
-	Status        string `json:"status"` // REQUESTED, TRANSFERRED
-	TransferredOn Date   `json:"transferredOn,omitzero"`
-	TransferredBy BIC    `json:"transferredBy,omitempty"`
+	RequestedBy   Stamp
+	Status        string // REQUESTED, TRANSFERRED
+	TransferredOn Date
+	TransferredBy BIC
 	// Presentations are the second beneficiary's, awaiting or given the first beneficiary's
 	// substitution of its invoice (Art. 38(h)).
-	Presentations []TransferredPresentation `json:"presentations,omitempty"`
+	Presentations []TransferredPresentation
 }
 
 // TransferredPresentation is the second beneficiary's presentation under the transferred credit,
 // examined by the transferring bank against the transferred terms.
 type TransferredPresentation struct {
-	ID           string       `json:"id"`
-	Presentation Presentation `json:"presentation"`
-	Result       Examination  `json:"result"`
+	ID           string
+	Presentation Presentation
+	Result       Examination
 	// Substituted: the first beneficiary substituted its invoice and the documents went on to
 	// the issuing bank under the credit (Presentations of the credit, same ID).
-	Substituted bool `json:"substituted,omitempty"`
+	Substituted bool
 	// DemandedOn is the transferring bank's first demand that the first beneficiary substitute;
 	// AsReceived: it failed to, and the bank presented the documents as received (Art. 38(i);
 	// transfer_as_received.go).
-	DemandedOn Date `json:"demandedOn,omitzero"`
-	AsReceived bool `json:"asReceived,omitempty"`
+	DemandedOn Date
+	AsReceived bool
 }
 
 // The states of a transfer.

@@ -18,9 +18,9 @@ import (
 
 // TransferredAmendment is an amendment of the original credit as the second beneficiary has it.
 type TransferredAmendment struct {
-	Number    int    `json:"number"` // the credit's amendment (MT707 26E)
-	AdvisedOn Date   `json:"advisedOn"`
-	Status    string `json:"status"` // PROPOSED (advised, awaiting its answer), ACCEPTED, REJECTED
+	Number    int // the credit's amendment (MT707 26E)
+	AdvisedOn Date
+	Status    string // PROPOSED (advised, awaiting its answer), ACCEPTED, REJECTED
 }
 
 // The events of a transferred credit's amendments.

@@ -18,14 +18,14 @@ const (
 // the amount in 32B (accepted or undertaken, not yet paid) and the maturity date beside it; the
 // payment follows at maturity.
 type Undertaking struct {
-	Kind   UndertakingKind `json:"kind"`
-	Tenor  string          `json:"tenor"`            // as 42C or 42P states it
-	Drawee string          `json:"drawee,omitempty"` // the accepted draft's drawee (42a)
-	On     Date            `json:"on"`               // the honour's date: when incurred or accepted
+	Kind   UndertakingKind
+	Tenor  string // as 42C or 42P states it
+	Drawee string // the accepted draft's drawee (42a)
+	On     Date   // the honour's date: when incurred or accepted
 	// MaturityDate is the due date on a banking day of the place of payment; PayableAt its start
 	// there (Maturity).
-	MaturityDate Date      `json:"maturityDate"`
-	PayableAt    time.Time `json:"payableAt"`
+	MaturityDate Date
+	PayableAt    time.Time
 }
 
 // UndertakingIncurred: the issuing bank incurred a deferred payment undertaking or accepted the

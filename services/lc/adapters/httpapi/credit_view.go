@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/tradefin/tradefin/events/identity"
+	"github.com/tradefin/tradefin/events/money"
 	"github.com/tradefin/tradefin/services/lc/adapters/swiftmap"
 	"github.com/tradefin/tradefin/services/lc/domain"
 )
@@ -22,7 +23,7 @@ type creditView struct {
 	Amendments       []amendmentView    `json:"amendments"`
 	Cancellation     *cancellationView  `json:"cancellation,omitempty"`
 	ExpiredAt        string             `json:"expiredAt,omitempty"`
-	Balance          *domain.Balance    `json:"balance,omitempty"` // a credit drawn by several presentations
+	Balance          *balanceView       `json:"balance,omitempty"` // a credit drawn by several presentations
 	Messages         []swiftmap.Message `json:"messages"`
 	// The confirmation and the confirming bank's reimbursement claims (confirmation.go).
 	Confirmation   *confirmationView        `json:"confirmation,omitempty"`
@@ -41,7 +42,7 @@ type (
 		DecisionUntil string           `json:"decisionUntil,omitempty"` // the applicant's decision period ends (RFC 3339)
 		Undertaking   *undertakingView `json:"undertaking,omitempty"`   // a usance credit's, at honour
 		HonouredBy    string           `json:"honouredBy,omitempty"`    // the confirming bank (BIC) when it honoured
-		Discount      *domain.Discount `json:"discount,omitempty"`      // the nominated bank's, before maturity (discount.go)
+		Discount      *discountView    `json:"discount,omitempty"`      // the nominated bank's, before maturity (discount.go)
 		UnderReserve  *reserveView     `json:"underReserve,omitempty"`  // forwarded by the nominated bank (forward_under_reserve.go)
 		examinationClock
 	}
@@ -54,6 +55,13 @@ type (
 		By       identity.Stamp `json:"by"`
 		Date     domain.Date    `json:"date"`
 		Decision string         `json:"decision"` // PENDING, ACCEPTED, REJECTED: the issuing bank's
+	}
+	// balanceView is domain.Balance as the API gives it.
+	balanceView struct {
+		Drawn      money.Money `json:"drawn"`
+		Available  money.Money `json:"available"`
+		Reserved   money.Money `json:"reserved,omitzero"`
+		FullyDrawn bool        `json:"fullyDrawn"`
 	}
 	cancellationView struct {
 		Reason     string         `json:"reason"`
@@ -74,8 +82,7 @@ func viewOf(lc *domain.LetterOfCredit, msgs []swiftmap.Message) creditView {
 		v.Amendments = append(v.Amendments, amendmentViewOf(a))
 	}
 	if lc.DrawsSeveral() {
-		b := lc.Balance()
-		v.Balance = &b
+		v.Balance = balanceViewOf(lc.Balance())
 	}
 	if c := lc.Cancellation; c != nil {
 		v.Cancellation = &cancellationView{Reason: c.Reason, ProposedBy: c.ProposedBy, ProposedAt: rfc3339(c.ProposedAt), Status: c.Status}
@@ -87,7 +94,7 @@ func viewOf(lc *domain.LetterOfCredit, msgs []swiftmap.Message) creditView {
 func presentationViewOf(p domain.ExaminedPresentation) presentationView {
 	v := presentationView{ID: p.ID, Presentation: presentationOf(p.Presentation), Examination: examinationOf(p.Result),
 		Honoured: p.Honoured, HonouredOn: p.HonouredOn, DecisionUntil: rfc3339(p.DecisionUntil), Undertaking: undertakingViewOf(p.Undertaking, p.Instalments),
-		examinationClock: clockOf(p), HonouredBy: p.HonouredBy, UnderReserve: reserveViewOf(p.Reserve), Discount: p.Discount}
+		examinationClock: clockOf(p), HonouredBy: p.HonouredBy, UnderReserve: reserveViewOf(p.Reserve), Discount: discountViewOf(p.Discount)}
 	if r := p.Refusal; r != nil {
 		v.Refusal = &refusalView{Discrepancies: discrepanciesOf(r.Discrepancies), Disposal: string(r.Disposal), Date: r.Date}
 	}
@@ -102,6 +109,10 @@ func presentationViewOf(p domain.ExaminedPresentation) presentationView {
 		v.Waiver = &waiverView{By: w.By, Date: w.Date, Decision: decision}
 	}
 	return v
+}
+
+func balanceViewOf(b domain.Balance) *balanceView {
+	return &balanceView{Drawn: b.Drawn, Available: b.Available, Reserved: b.Reserved, FullyDrawn: b.FullyDrawn}
 }
 
 // rfc3339 is an instant as the API gives it, UTC; "" for none.

@@ -29,3 +29,20 @@ func registerDiscount(mux *apispec.Mux, a app.Application) {
 		credit(w, r, lc, err)
 	})
 }
+
+// discountView is a presentation's domain.Discount as the API gives it.
+type discountView struct {
+	By              domain.BIC  `json:"by"`
+	On              domain.Date `json:"on"`
+	Face            money.Money `json:"face"`     // what the issuing bank pays the nominated bank at maturity
+	Proceeds        money.Money `json:"proceeds"` // what the nominated bank pays the beneficiary now
+	RateBasisPoints int         `json:"rateBasisPoints,omitempty"`
+	Days            int         `json:"days"` // from On to the maturity date
+}
+
+func discountViewOf(d *domain.Discount) *discountView {
+	if d == nil {
+		return nil
+	}
+	return &discountView{By: d.By, On: d.On, Face: d.Face, Proceeds: d.Proceeds, RateBasisPoints: d.RateBasisPoints, Days: d.Days}
+}

@@ -10,7 +10,7 @@ import (
 // 1 each).
 type (
 	amendmentRequestedRecord struct {
-		Amendment domain.Amendment `json:"amendment"`
+		Amendment amendmentRecord `json:"amendment"`
 	}
 	amendmentIssuedRecord struct {
 		Number int         `json:"number"`
@@ -37,7 +37,7 @@ func registerAmendmentSteps(r *eventstore.Registry) {
 func amendmentStepRecord(e domain.Event) (aggregate.Record[domain.Event], bool) {
 	switch e := e.(type) {
 	case domain.AmendmentRequested:
-		return amendmentRequestedRecord(e), true
+		return amendmentRequestedRecord{Amendment: toAmendmentRecord(e.Amendment)}, true
 	case domain.AmendmentIssued:
 		return amendmentIssuedRecord(e), true
 	case domain.AmendmentDeclined:
@@ -48,7 +48,9 @@ func amendmentStepRecord(e domain.Event) (aggregate.Record[domain.Event], bool) 
 	return nil, false
 }
 
-func (r amendmentRequestedRecord) Event() domain.Event { return domain.AmendmentRequested(r) }
-func (r amendmentIssuedRecord) Event() domain.Event    { return domain.AmendmentIssued(r) }
-func (r amendmentDeclinedRecord) Event() domain.Event  { return domain.AmendmentDeclined(r) }
-func (r amendmentAdvisedRecord) Event() domain.Event   { return domain.AmendmentAdvised(r) }
+func (r amendmentRequestedRecord) Event() domain.Event {
+	return domain.AmendmentRequested{Amendment: fromAmendmentRecord(r.Amendment)}
+}
+func (r amendmentIssuedRecord) Event() domain.Event   { return domain.AmendmentIssued(r) }
+func (r amendmentDeclinedRecord) Event() domain.Event { return domain.AmendmentDeclined(r) }
+func (r amendmentAdvisedRecord) Event() domain.Event  { return domain.AmendmentAdvised(r) }

@@ -18,9 +18,9 @@ const MaxRegisteredDocuments = 500
 
 // documentRegisteredRecord is one registered document (version 1).
 type documentRegisteredRecord struct {
-	TradeID  string                    `json:"tradeId"`
-	Document domain.RegisteredDocument `json:"document"`
-	Source   string                    `json:"source"` // the customs event's ID
+	TradeID  string                   `json:"tradeId"`
+	Document registeredDocumentRecord `json:"document"`
+	Source   string                   `json:"source"` // the customs event's ID
 }
 
 func documentsStream(tradeID string) string { return "lcdocs-" + tradeID }
@@ -47,7 +47,7 @@ func RegisterDocument(ctx context.Context, tx eventstore.Tx, tradeID, sourceID s
 		return fmt.Errorf("%w: trade %s has %d registered documents already, at most %d", contracts.ErrMalformed, tradeID, len(evs), MaxRegisteredDocuments)
 	}
 	version := int64(len(evs))
-	ev, err := formats.NewEvent(eventstore.EventID("lc", s, version+1), documentRegisteredRecord{TradeID: tradeID, Document: d, Source: sourceID},
+	ev, err := formats.NewEvent(eventstore.EventID("lc", s, version+1), documentRegisteredRecord{TradeID: tradeID, Document: toRegisteredDocumentRecord(d), Source: sourceID},
 		eventstore.Metadata{CorrelationID: tradeID, CausationID: sourceID})
 	if err != nil {
 		return err
@@ -84,7 +84,7 @@ func registered(evs []eventstore.Event) (domain.RegisteredDocuments, error) {
 		if !ok {
 			return nil, fmt.Errorf("stream %s holds a %T", e.StreamID, v)
 		}
-		out[rec.Document.SHA256] = rec.Document
+		out[rec.Document.SHA256] = fromRegisteredDocumentRecord(rec.Document)
 	}
 	return out, nil
 }

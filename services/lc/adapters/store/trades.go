@@ -25,7 +25,7 @@ func (r *TradeClaims) Claim(ctx context.Context, c domain.TradeClaim) (domain.Tr
 		return standing, err
 	}
 	s := tradeStream(c.TradeID)
-	ev, err := formats.NewEvent(eventstore.EventID("lc", s, 1), tradeClaimedRecord{Claim: c}, eventstore.Metadata{CorrelationID: c.TradeID})
+	ev, err := formats.NewEvent(eventstore.EventID("lc", s, 1), tradeClaimedRecord{Claim: toTradeClaimRecord(c)}, eventstore.Metadata{CorrelationID: c.TradeID})
 	if err != nil {
 		return domain.TradeClaim{}, err
 	}
@@ -56,5 +56,5 @@ func (r *TradeClaims) get(ctx context.Context, tradeID string) (domain.TradeClai
 	if !ok {
 		return domain.TradeClaim{}, false, fmt.Errorf("trade %s: its claim stream holds a %T", tradeID, v)
 	}
-	return rec.Claim, true, nil
+	return fromTradeClaimRecord(rec.Claim), true, nil
 }

@@ -12,18 +12,18 @@ import (
 // The stored formats of a transfer's events (version 1 each).
 type (
 	transferAskedRecord struct {
-		Transfer domain.Transfer `json:"transfer"`
+		Transfer transferRecord `json:"transfer"`
 	}
 	creditTransferredRecord struct {
 		By string      `json:"by"`
 		On domain.Date `json:"on"`
 	}
 	transferredDocumentsPresentedRecord struct {
-		Presentation domain.TransferredPresentation `json:"presentation"`
+		Presentation transferredPresentationRecord `json:"presentation"`
 	}
 	invoiceSubstitutedRecord struct {
-		PresentationID string          `json:"presentationId"`
-		Invoice        domain.Document `json:"invoice"`
+		PresentationID string         `json:"presentationId"`
+		Invoice        documentRecord `json:"invoice"`
 	}
 	// Art. 38(i) (domain/transfer_as_received.go).
 	substitutionDemandedRecord struct {
@@ -58,16 +58,16 @@ func registerTransfer(r *eventstore.Registry) {
 	r.Register("lc.TransferredAmendmentAnswered", transferredAmendmentAnsweredRecord{})
 }
 
-func transferRecord(e domain.Event) (aggregate.Record[domain.Event], bool) {
+func transferEventRecord(e domain.Event) (aggregate.Record[domain.Event], bool) {
 	switch e := e.(type) {
 	case domain.TransferAsked:
-		return transferAskedRecord(e), true
+		return transferAskedRecord{Transfer: toTransferRecord(e.Transfer)}, true
 	case domain.CreditTransferred:
 		return creditTransferredRecord(e), true
 	case domain.TransferredDocumentsPresented:
-		return transferredDocumentsPresentedRecord(e), true
+		return transferredDocumentsPresentedRecord{Presentation: toTransferredPresentationRecord(e.Presentation)}, true
 	case domain.InvoiceSubstituted:
-		return invoiceSubstitutedRecord(e), true
+		return invoiceSubstitutedRecord{PresentationID: e.PresentationID, Invoice: toDocumentRecord(e.Invoice)}, true
 	case domain.SubstitutionDemanded:
 		return substitutionDemandedRecord(e), true
 	case domain.PresentedAsReceived:
@@ -80,12 +80,16 @@ func transferRecord(e domain.Event) (aggregate.Record[domain.Event], bool) {
 	return nil, false
 }
 
-func (r transferAskedRecord) Event() domain.Event     { return domain.TransferAsked(r) }
+func (r transferAskedRecord) Event() domain.Event {
+	return domain.TransferAsked{Transfer: fromTransferRecord(r.Transfer)}
+}
 func (r creditTransferredRecord) Event() domain.Event { return domain.CreditTransferred(r) }
 func (r transferredDocumentsPresentedRecord) Event() domain.Event {
-	return domain.TransferredDocumentsPresented(r)
+	return domain.TransferredDocumentsPresented{Presentation: fromTransferredPresentationRecord(r.Presentation)}
 }
-func (r invoiceSubstitutedRecord) Event() domain.Event   { return domain.InvoiceSubstituted(r) }
+func (r invoiceSubstitutedRecord) Event() domain.Event {
+	return domain.InvoiceSubstituted{PresentationID: r.PresentationID, Invoice: fromDocumentRecord(r.Invoice)}
+}
 func (r substitutionDemandedRecord) Event() domain.Event { return domain.SubstitutionDemanded(r) }
 func (r presentedAsReceivedRecord) Event() domain.Event  { return domain.PresentedAsReceived(r) }
 func (r transferredAmendmentAdvisedRecord) Event() domain.Event {

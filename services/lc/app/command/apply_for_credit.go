@@ -2,7 +2,6 @@ package command
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 
 	"github.com/tradefin/tradefin/services/lc/domain"
@@ -54,15 +53,8 @@ func (h ApplyForCreditHandler) again(ctx context.Context, existing *domain.Lette
 	if _, err := Authorize(ctx, domain.ActRead, existing); err != nil {
 		return nil, false, errIDTaken
 	}
-	if existing.TradeID == c.TradeID && sameTerms(existing.Terms, c.Terms) {
+	if existing.TradeID == c.TradeID && existing.Terms.Same(c.Terms) {
 		return existing, false, nil
 	}
 	return nil, false, fmt.Errorf("%w: a different application has the ID %s", domain.ErrCreditExists, c.ID)
-}
-
-// sameTerms compares as stored: the terms' JSON form is what the event keeps.
-func sameTerms(a, b domain.Terms) bool {
-	ja, err1 := json.Marshal(a)
-	jb, err2 := json.Marshal(b)
-	return err1 == nil && err2 == nil && string(ja) == string(jb)
 }

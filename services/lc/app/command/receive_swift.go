@@ -61,7 +61,7 @@ func (h ReceiveSwiftHandler) HandleCredit(ctx context.Context, c ReceiveCredit) 
 		return nil, false, err
 	}
 	return createClaimed(ctx, h.Repo, h.Trades, lc, func(existing *domain.LetterOfCredit) (*domain.LetterOfCredit, bool, error) {
-		if existing.Terms.AdvisingBank == c.Terms.AdvisingBank && existing.IssueDate == c.IssueDate && sameTerms(existing.Terms, c.Terms) {
+		if existing.Terms.AdvisingBank == c.Terms.AdvisingBank && existing.IssueDate == c.IssueDate && existing.Terms.Same(c.Terms) {
 			return existing, false, nil
 		}
 		return nil, false, fmt.Errorf("%w: credit %s of %s was registered with other terms", domain.ErrCreditExists, c.Terms.Number, c.Terms.IssuingBank)
