@@ -52,7 +52,7 @@ type Activities struct{ Ledger *Client }
 // returned as a non-retryable error, unless it may pass on retry (see MayPass); anything else
 // Temporal retries (recording is idempotent).
 func (a Activities) RecordMilestone(ctx context.Context, in RecordInput) (Receipt, error) {
-	ctx = traced(ctx, in.Trace)
+	ctx = Traced(ctx, in.Trace)
 	r, err := Heartbeating(ctx, func(ctx context.Context) (Receipt, error) {
 		return soon(ctx, func(ctx context.Context) (Receipt, error) {
 			return a.Ledger.RecordDrawingMilestone(ctx, in.TradeID, in.Milestone, in.Drawing, in.SHA256)
@@ -61,8 +61,8 @@ func (a Activities) RecordMilestone(ctx context.Context, in RecordInput) (Receip
 	return r, activityError(err)
 }
 
-// traced continues the W3C trace context carried by a request.
-func traced(ctx context.Context, carrier map[string]string) context.Context {
+// Traced continues the W3C trace context a milestone's request carries (RecordInput.Trace).
+func Traced(ctx context.Context, carrier map[string]string) context.Context {
 	if len(carrier) == 0 {
 		return ctx
 	}
@@ -122,7 +122,7 @@ func (a Activities) RecordMilestones(ctx context.Context, ins []RecordInput) ([]
 	if err := OneTrade(ins); err != nil || len(ins) == 0 {
 		return nil, err
 	}
-	ctx = traced(ctx, ins[0].Trace)
+	ctx = Traced(ctx, ins[0].Trace)
 	rs, err := Heartbeating(ctx, func(ctx context.Context) ([]Receipt, error) {
 		return soon(ctx, func(ctx context.Context) ([]Receipt, error) {
 			return a.Ledger.RecordMilestones(ctx, ins[0].TradeID, ins)

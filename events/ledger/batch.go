@@ -49,7 +49,7 @@ func (c *Client) RecordMilestones(ctx context.Context, tradeID string, ins []Rec
 	// carries the call.
 	spans := make([]trace.Span, len(ins))
 	for i, in := range ins {
-		_, spans[i] = c.tracer.Start(traced(context.WithoutCancel(ctx), in.Trace), "fabric.submit RecordMilestone", trace.WithSpanKind(trace.SpanKindClient),
+		_, spans[i] = c.tracer.Start(Traced(context.WithoutCancel(ctx), in.Trace), "fabric.submit RecordMilestone", trace.WithSpanKind(trace.SpanKindClient),
 			trace.WithAttributes(attribute.String("trade.id", tradeID), attribute.String("milestone", in.Milestone), attribute.String("fabric.msp_id", c.org.MSPID),
 				attribute.Int("fabric.batch_size", len(ins))))
 	}

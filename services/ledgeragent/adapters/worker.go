@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 
-	"go.opentelemetry.io/otel"
-	"go.opentelemetry.io/otel/propagation"
 	"go.temporal.io/sdk/activity"
 	"go.temporal.io/sdk/client"
 	"go.temporal.io/sdk/temporal"
@@ -32,7 +30,7 @@ type Activity struct{ App app.App }
 // is in it too). A refusal is a non-retryable application error of type
 // ledger.UnjustifiedErrorType naming why; a milestone not justified yet is retried.
 func (a Activity) RecordMilestone(ctx context.Context, in ledger.RecordInput) (ledger.Receipt, error) {
-	ctx = traced(ctx, in.Trace)
+	ctx = ledger.Traced(ctx, in.Trace)
 	r, err := ledger.Heartbeating(ctx, func(ctx context.Context) (ledger.Receipt, error) { return a.App.Record(ctx, in) })
 	return r, unjustified(err)
 }
@@ -44,17 +42,9 @@ func (a Activity) RecordMilestones(ctx context.Context, ins []ledger.RecordInput
 	if err := ledger.OneTrade(ins); err != nil || len(ins) == 0 {
 		return nil, err
 	}
-	ctx = traced(ctx, ins[0].Trace)
+	ctx = ledger.Traced(ctx, ins[0].Trace)
 	rs, err := ledger.Heartbeating(ctx, func(ctx context.Context) ([]ledger.Receipt, error) { return a.App.RecordBatch(ctx, ins) })
 	return rs, unjustified(err)
-}
-
-// traced continues the trace of the request behind a milestone.
-func traced(ctx context.Context, carrier map[string]string) context.Context {
-	if len(carrier) == 0 {
-		return ctx
-	}
-	return otel.GetTextMapPropagator().Extract(ctx, propagation.MapCarrier(carrier))
 }
 
 // unjustified makes the agent's refusal a non-retryable application error of type
