@@ -49,7 +49,7 @@ func (c *Client) RecordMilestones(ctx context.Context, tradeID string, ins []Rec
 	// carries the call.
 	spans := make([]trace.Span, len(ins))
 	for i, in := range ins {
-		_, spans[i] = c.tracer.Start(Traced(context.WithoutCancel(ctx), in.Trace), "fabric.submit RecordMilestone", trace.WithSpanKind(trace.SpanKindClient),
+		_, spans[i] = c.tracer.Start(Traced(ctx, in.Trace), "fabric.submit RecordMilestone", trace.WithSpanKind(trace.SpanKindClient),
 			trace.WithAttributes(attribute.String("trade.id", tradeID), attribute.String("milestone", in.Milestone), attribute.String("fabric.msp_id", c.org.MSPID),
 				attribute.Int("fabric.batch_size", len(ins))))
 	}
@@ -60,8 +60,11 @@ func (c *Client) RecordMilestones(ctx context.Context, tradeID string, ins []Rec
 		}
 	}()
 	b, _ := json.Marshal(entries)
-	var recs []*Record
-	rs, err := c.submit(ctx, "RecordMilestones", []string{tradeID, string(b)}, &recs, func() []*Record { return recs })
+	rs, err := c.submit(ctx, "RecordMilestones", []string{tradeID, string(b)}, func(b []byte) ([]*Record, error) {
+		var recs []*Record
+		err := json.Unmarshal(b, &recs)
+		return recs, err
+	})
 	if err != nil {
 		for _, sp := range spans {
 			sp.RecordError(err)

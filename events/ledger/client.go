@@ -153,19 +153,21 @@ func (c *Client) recordMilestone(ctx context.Context, tradeID, milestone, drawin
 	if drawing != "" { // a chaincode of before drawings still takes every other milestone
 		fn, args = "RecordDrawingMilestone", []string{tradeID, milestone, drawing, eventHash}
 	}
-	var rec Record
-	rs, err := c.submit(ctx, fn, args, &rec, func() []*Record { return []*Record{&rec} })
+	rs, err := c.submit(ctx, fn, args, func(b []byte) ([]*Record, error) {
+		var rec Record
+		err := json.Unmarshal(b, &rec)
+		return []*Record{&rec}, err
+	})
 	if err != nil {
 		return Receipt{}, err
 	}
 	return rs[0], nil
 }
 
-// submit endorses fn, decodes its result into result, and orders and awaits the transaction
-// unless none of the records (records, once result is decoded) is its own: all of them were
-// recorded by earlier transactions, and there is nothing to order. Records this transaction
-// wrote get its block in their receipts.
-func (c *Client) submit(ctx context.Context, fn string, args []string, result any, records func() []*Record) ([]Receipt, error) {
+// submit endorses fn, decodes the records its result holds, and orders and awaits the
+// transaction unless none of them is its own: all were recorded by earlier transactions, and
+// there is nothing to order. Records this transaction wrote get its block in their receipts.
+func (c *Client) submit(ctx context.Context, fn string, args []string, decode func([]byte) ([]*Record, error)) ([]Receipt, error) {
 	proposal, err := c.contract.NewProposal(fn, client.WithArguments(args...))
 	if err != nil {
 		return nil, classify("record milestone", err)
@@ -174,10 +176,10 @@ func (c *Client) submit(ctx context.Context, fn string, args []string, result an
 	if err != nil {
 		return nil, classify("record milestone", err)
 	}
-	if err := json.Unmarshal(tx.Result(), result); err != nil {
+	recs, err := decode(tx.Result())
+	if err != nil {
 		return nil, fmt.Errorf("record milestone: chaincode returned %q: %w", tx.Result(), err)
 	}
-	recs := records()
 	out := make([]Receipt, len(recs))
 	own := false
 	for i, r := range recs {

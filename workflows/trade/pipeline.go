@@ -24,9 +24,10 @@ import (
 const pipelinedCommitsChange = "pipelined-commits"
 
 // groupedRowsChange versions rows grouped by organisation: while a row is built, the next
-// milestone is the first ready one of the organisation whose milestone came last, if it has one,
-// so each organisation's ready milestones form one batch, one transaction, and the trade waits
-// for fewer blocks (a lone trade's eleven milestones in seven commits instead of ten). Between
+// milestone is the first ready one of the organisation whose milestone came last, while it has
+// one; then the row turns to an organisation that has nothing left waiting on another's
+// (firstReady). Each organisation's ready milestones so form one batch, one transaction, and the
+// trade waits for fewer blocks (a lone trade's row after LC_APPLIED in four instead of six). Between
 // two organisations the ledger's order is the chaincode's partial order either way (each
 // milestone is still checked against what is before it), and a milestone that ends the trade is
 // never moved ahead of one that came before it.
