@@ -21,13 +21,18 @@ const heartbeatEvery = HeartbeatTimeout / 4
 // Heartbeating runs do while heartbeating the activity of ctx, so the attempt lives exactly as
 // long as the process doing it. Outside an activity (a test's direct call) it just runs do.
 func Heartbeating[T any](ctx context.Context, do func(context.Context) (T, error)) (T, error) {
+	return heartbeatingEvery(ctx, heartbeatEvery, do)
+}
+
+// heartbeatingEvery is Heartbeating with its interval given: the test beats in milliseconds.
+func heartbeatingEvery[T any](ctx context.Context, every time.Duration, do func(context.Context) (T, error)) (T, error) {
 	if !activity.IsActivity(ctx) {
 		return do(ctx)
 	}
 	done := make(chan struct{})
 	defer close(done)
 	go func() {
-		tick := time.NewTicker(heartbeatEvery)
+		tick := time.NewTicker(every)
 		defer tick.Stop()
 		for {
 			select {

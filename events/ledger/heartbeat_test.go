@@ -18,9 +18,10 @@ func TestASlowCommitHeartbeatsWhileItRuns(t *testing.T) {
 	env := s.NewTestActivityEnvironment()
 	var beats atomic.Int64
 	env.SetOnActivityHeartbeatListener(func(*activity.Info, converter.EncodedValues) { beats.Add(1) })
+	const every = 50 * time.Millisecond
 	slowCommit := func(ctx context.Context) (string, error) {
-		return Heartbeating(ctx, func(context.Context) (string, error) {
-			time.Sleep(heartbeatEvery + heartbeatEvery/2)
+		return heartbeatingEvery(ctx, every, func(context.Context) (string, error) {
+			time.Sleep(every + every/2)
 			return "committed", nil
 		})
 	}
@@ -37,7 +38,7 @@ func TestASlowCommitHeartbeatsWhileItRuns(t *testing.T) {
 	if after == 0 {
 		t.Fatal("no heartbeat over a commit longer than the heartbeat interval")
 	}
-	time.Sleep(heartbeatEvery + 100*time.Millisecond)
+	time.Sleep(every + every/2)
 	if beats.Load() != after {
 		t.Fatal("the heartbeats went on after the commit returned")
 	}

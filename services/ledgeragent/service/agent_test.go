@@ -1,3 +1,5 @@
+//go:build !unit
+
 package service_test
 
 import (

@@ -1,3 +1,5 @@
+//go:build !unit
+
 package kafkapubsub_test
 
 import (
