@@ -132,10 +132,11 @@ func walkUsanceCredits(t *testing.T, credits []usanceCredit) {
 func maturityCalendar(t *testing.T, at time.Time) (time.Time, domain.Date, domain.Calendars) {
 	t.Helper()
 	at = at.UTC().Truncate(time.Second)
-	offset := -(at.Hour()*3600 + at.Minute()*60 + at.Second())
-	if offset <= -12*3600 {
-		offset += 24 * 3600
-	}
+	// The zone is always east of UTC (0 < offset ≤ 24 h), so the calendar's date of the
+	// presentation (now, just before at) is never before the UTC date the walk dates its
+	// documents with: a zone west of UTC made every presentation before noon UTC carry
+	// documents dated after it, found discrepant (UCP 600 Art. 14(i)).
+	offset := 24*3600 - (at.Hour()*3600 + at.Minute()*60 + at.Second())
 	zone := time.FixedZone("TEST-MATURITY", offset)
 	local := at.In(zone)
 	cal, err := domain.NewCalendar("Lisbon", zone, []time.Weekday{(local.Weekday() + 3) % 7}, nil)
