@@ -7,6 +7,8 @@ import (
 	"errors"
 	"net/http"
 	"slices"
+	"strconv"
+	"time"
 
 	"go.temporal.io/api/enums/v1"
 	"go.temporal.io/api/serviceerror"
@@ -40,6 +42,9 @@ func routes(c client.Client) *apispec.Mux {
 	mux := apispec.NewMux()
 	mux.Handle("GET /v1/trades/{id}", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		a, _ := identity.FromContext(r.Context())
+		if secs, err := strconv.Atoi(r.URL.Query().Get("wait")); err == nil { // 1–60, as the description bounds it
+			AwaitClosed(r.Context(), c, r.PathValue("id"), time.Duration(secs)*time.Second)
+		}
 		t, err := Get(r.Context(), c, r.PathValue("id"))
 		if err == nil && !Visible(a, t) {
 			// As if it did not exist: a trade ID cannot be probed by someone party to nothing.
@@ -58,6 +63,16 @@ func routes(c client.Client) *apispec.Mux {
 // Visible: the auditor sees every trade, an organisation the trades it is party to.
 func Visible(a identity.Actor, t Timeline) bool {
 	return a.IsAuditor() || (a.Org != "" && slices.Contains(t.Parties, a.Org))
+}
+
+// AwaitClosed returns once the trade's workflow has closed (following continue-as-new), within
+// has passed, or there is no such workflow. The wait is Temporal's long poll for the close event
+// of the history, which costs the server no work until the event comes, where a client checking
+// every second costs a query, answered by the trade's worker, each time.
+func AwaitClosed(ctx context.Context, c client.Client, tradeID string, within time.Duration) {
+	ctx, cancel := context.WithTimeout(ctx, within)
+	defer cancel()
+	_ = c.GetWorkflow(ctx, trade.WorkflowID(tradeID), "").Get(ctx, nil) // whatever the outcome, Get reads it
 }
 
 // Get reads a trade's timeline: the result of a finished workflow, else the running one's query.

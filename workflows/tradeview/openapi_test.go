@@ -23,25 +23,30 @@ func TestOpenAPIDocumentsEveryRoute(t *testing.T) {
 	openapitest.CheckSecurity(t, spec)
 }
 
-// TestRequestsAreRefusedBeforeTheView: nobody is 401 and an oversized body 413, both before the
-// view asks Temporal anything (it has no client here).
+// TestRequestsAreRefusedBeforeTheView: nobody is 401, an oversized body 413, a trade ID over its
+// bound and a wait outside 1–60 seconds 400, all before the view asks Temporal anything (it has
+// no client here).
 func TestRequestsAreRefusedBeforeTheView(t *testing.T) {
 	mux := http.NewServeMux()
 	tradeview.Register(mux, nil)
 	h := identitytest.Middleware(map[string]identity.Actor{"ingrid": identitytest.Ingrid}, mux)
 	for _, c := range []struct {
-		who, body string
-		status    int
+		who, path, body string
+		status          int
 	}{
-		{"", "", http.StatusUnauthorized},
-		{"ingrid", strings.Repeat("x", 1<<16+1), http.StatusRequestEntityTooLarge},
+		{"", "/v1/trades/T-1", "", http.StatusUnauthorized},
+		{"ingrid", "/v1/trades/T-1", strings.Repeat("x", 1<<16+1), http.StatusRequestEntityTooLarge},
+		{"ingrid", "/v1/trades/" + strings.Repeat("T", 65), "", http.StatusBadRequest},
+		{"ingrid", "/v1/trades/T-1?wait=0", "", http.StatusBadRequest},
+		{"ingrid", "/v1/trades/T-1?wait=61", "", http.StatusBadRequest},
+		{"ingrid", "/v1/trades/T-1?wait=soon", "", http.StatusBadRequest},
 	} {
-		req := httptest.NewRequest(http.MethodGet, "/v1/trades/T-1", strings.NewReader(c.body))
+		req := httptest.NewRequest(http.MethodGet, c.path, strings.NewReader(c.body))
 		req.Header.Set(identitytest.Header, c.who)
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, req)
 		if rec.Code != c.status || rec.Header().Get("Content-Type") != "application/problem+json" {
-			t.Errorf("%q, %d bytes: %d %s, want a %d problem", c.who, len(c.body), rec.Code, rec.Body.String(), c.status)
+			t.Errorf("%q %s, %d bytes: %d %s, want a %d problem", c.who, c.path, len(c.body), rec.Code, rec.Body.String(), c.status)
 		}
 	}
 }

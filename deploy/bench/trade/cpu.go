@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -56,14 +57,19 @@ func readCPU(profileDir string) cpuShares {
 			continue
 		}
 		f := strings.Fields(s[i+1:])
-		if len(f) < 13 {
+		if len(f) < 15 {
 			continue
 		}
 		pid, _ := strconv.Atoi(strings.Fields(s)[0])
 		ppid, _ := strconv.Atoi(f[1])
-		ut, _ := strconv.ParseFloat(f[11], 64)
-		st, _ := strconv.ParseFloat(f[12], 64)
-		procs[pid] = proc{ppid: ppid, cpu: (ut + st) / clockTicks}
+		// utime, stime, and cutime, cstime: the CPU of its children that ended and were waited
+		// for, which /proc no longer lists (PostgreSQL's backends, one per connection).
+		cpu := 0.0
+		for _, t := range f[11:15] {
+			v, _ := strconv.ParseFloat(t, 64)
+			cpu += v
+		}
+		procs[pid] = proc{ppid: ppid, cpu: cpu / clockTicks}
 	}
 	out := cpuShares{}
 	for pid, p := range procs {
@@ -111,4 +117,45 @@ func (s cpuShares) print(out io.Writer, trades int) {
 		fmt.Fprintf(out, "  %-36s %8.1f s %8.3f s %5.1f%%\n", r.name, r.sec, r.sec/float64(trades), 100*r.sec/total)
 	}
 	fmt.Fprintf(out, "  %-36s %8.1f s %8.3f s\n", "all", total, total/float64(trades))
+}
+
+// ledger is the CPU seconds of the Fabric network's processes (peers, orderer, chaincode
+// services) among the shares.
+func (s cpuShares) ledger() float64 {
+	sum := 0.0
+	for k, v := range s {
+		if strings.HasPrefix(k, "peer") || strings.HasPrefix(k, "orderer") || strings.HasPrefix(k, "chaincode") {
+			sum += v
+		}
+	}
+	return sum
+}
+
+// printLedgerCost says what the ledger's own work costs: a raw submit's CPU in the ceiling's
+// round against a trade's transaction's in the round of trades, and what the ratio of
+// throughputs would be with every core busy at the round's CPU per trade. On one machine the
+// ledger and the platform share the cores, so that is the most the ratio can be here without
+// cutting the work per trade; a ratio well below it means the round waited on something other
+// than CPU.
+func printLedgerCost(out io.Writer, f Figures) {
+	tx, trades := f.LedgerConcurrent.Tx, f.TradesConcurrent
+	if tx == 0 || trades.Trades == 0 || trades.Transactions == 0 {
+		return
+	}
+	all := 0.0
+	for k, v := range f.CPU {
+		if k != "other" {
+			all += v
+		}
+	}
+	perTrade := all / float64(trades.Trades)
+	fmt.Fprintf(out, "ledger cost (peers, orderer, chaincode; CPU):\n")
+	fmt.Fprintf(out, "  a raw submit in the ceiling's round          %6.1f ms\n", 1000*f.LedgerCPU.ledger()/float64(tx))
+	fmt.Fprintf(out, "  a trade's transaction in the round of trades %6.1f ms   (%.1f transactions, %.1f milestones a trade)\n",
+		1000*f.CPU.ledger()/float64(trades.Transactions), trades.TransactionsPerTrade(), trades.MilestonesPerTrade())
+	fmt.Fprintf(out, "  a trade                                      %6.1f ms   (%.0f%% of its CPU)\n",
+		1000*f.CPU.ledger()/float64(trades.Trades), 100*f.CPU.ledger()/all)
+	cores := float64(runtime.NumCPU())
+	fmt.Fprintf(out, "every core busy at %.2f CPU-s a trade: %.2f trades/s, throughput ratio %.2f\n",
+		perTrade, cores/perTrade, cores/perTrade*trades.MilestonesPerTrade()/f.LedgerConcurrent.TxPerSecond())
 }

@@ -59,7 +59,8 @@ func (o *Options) setDefaults() {
 type Figures struct {
 	LedgerSequential, LedgerConcurrent LedgerFigures
 	TradesSequential, TradesConcurrent TradeFigures
-	CPU                                cpuShares // where the concurrent round's CPU went
+	CPU                                cpuShares // where the concurrent round of trades' CPU went
+	LedgerCPU                          cpuShares // the same for the concurrent round of raw submits
 	Ratios                             []Ratio
 }
 
@@ -110,9 +111,12 @@ func RunWith(ctx context.Context, out io.Writer, opts Options) (Figures, error) 
 	if f.LedgerSequential, err = ledgerRound(ctx, bank, run, opts.LedgerSequential, 1); err != nil {
 		return f, err
 	}
+	profileDir := filepath.Dir(filepath.Dir(env.fabric)) // <profile dir>/fabric/network.json
+	ledgerBefore := readCPU(profileDir)
 	if f.LedgerConcurrent, err = ledgerRound(ctx, bank, run, opts.LedgerConcurrent, opts.LedgerInFlight); err != nil {
 		return f, err
 	}
+	f.LedgerCPU = readCPU(profileDir).since(ledgerBefore)
 	e := endpointsAndTokens{endpoints: p.Endpoints, tokens: env.userTokens(), poll: opts.Poll}
 	say("trades: one warm-up, %d one at a time, then %d with %d in flight", opts.TradesSequential, opts.TradesConcurrent, opts.TradesInFlight)
 	// One trade first, not counted: it signs every party in and warms each service's connections.
@@ -128,7 +132,6 @@ func RunWith(ctx context.Context, out io.Writer, opts Options) (Figures, error) 
 		}
 	}
 	e.poll = opts.PollConcurrent
-	profileDir := filepath.Dir(filepath.Dir(env.fabric)) // <profile dir>/fabric/network.json
 	cpuBefore := readCPU(profileDir)
 	if f.TradesConcurrent, err = tradeRound(ctx, e, run, opts.TradesConcurrent, opts.TradesInFlight, max(opts.DiscrepantEvery, 0)); err != nil {
 		return f, err
@@ -138,6 +141,8 @@ func RunWith(ctx context.Context, out io.Writer, opts Options) (Figures, error) 
 	printFigures(out, f)
 	fmt.Fprintln(out)
 	f.CPU.print(out, f.TradesConcurrent.Trades)
+	fmt.Fprintln(out)
+	printLedgerCost(out, f)
 	return f, nil
 }
 

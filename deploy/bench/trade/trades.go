@@ -16,8 +16,11 @@ type TradeFigures struct {
 	InFlight   int
 	Trades     int
 	Milestones int // committed on the ledger, over all trades
-	Elapsed    time.Duration
-	P50, P95   time.Duration // one trade: its first request until its workflow has closed it
+	// Transactions is the Fabric transactions that committed them (a batch of one organisation's
+	// milestones is one), over all trades.
+	Transactions int
+	Elapsed      time.Duration
+	P50, P95     time.Duration // one trade: its first request until its workflow has closed it
 }
 
 // TradesPerSecond is the round's throughput in trades.
@@ -28,6 +31,11 @@ func (f TradeFigures) MilestonesPerSecond() float64 {
 	return float64(f.Milestones) / f.Elapsed.Seconds()
 }
 
+// TransactionsPerTrade is the mean number of Fabric transactions a trade's milestones took.
+func (f TradeFigures) TransactionsPerTrade() float64 {
+	return float64(f.Transactions) / float64(f.Trades)
+}
+
 // MilestonesPerTrade is the mean number of milestones a trade committed.
 func (f TradeFigures) MilestonesPerTrade() float64 { return float64(f.Milestones) / float64(f.Trades) }
 
@@ -35,7 +43,7 @@ func (f TradeFigures) MilestonesPerTrade() float64 { return float64(f.Milestones
 // importer's application until the trade view shows its workflow closed. Every discrepantEvery-th
 // trade (0: none) is refused, then waived, as in the measurement.
 func tradeRound(ctx context.Context, e endpointsAndTokens, run string, n, inFlight, discrepantEvery int) (TradeFigures, error) {
-	var next, milestones atomic.Int64
+	var next, milestones, transactions atomic.Int64
 	lat := make(latencies, n)
 	errs := make(chan error, inFlight)
 	var wg sync.WaitGroup
@@ -60,13 +68,14 @@ func tradeRound(ctx context.Context, e endpointsAndTokens, run string, n, inFlig
 					return
 				}
 				lat[i] = time.Since(t0)
-				m := 0
+				txs := map[string]bool{}
 				for _, ms := range r.Timeline.Milestones {
 					if ms.TxID != "" {
-						m++
+						milestones.Add(1)
+						txs[ms.TxID] = true
 					}
 				}
-				milestones.Add(int64(m))
+				transactions.Add(int64(len(txs)))
 			}
 		})
 	}
@@ -77,7 +86,7 @@ func tradeRound(ctx context.Context, e endpointsAndTokens, run string, n, inFlig
 		return TradeFigures{}, err
 	default:
 	}
-	return TradeFigures{InFlight: inFlight, Trades: n, Milestones: int(milestones.Load()), Elapsed: elapsed, P50: lat.p50(), P95: lat.p95()}, nil
+	return TradeFigures{InFlight: inFlight, Trades: n, Milestones: int(milestones.Load()), Transactions: int(transactions.Load()), Elapsed: elapsed, P50: lat.p50(), P95: lat.p95()}, nil
 }
 
 // endpointsAndTokens is what a scenario client needs.

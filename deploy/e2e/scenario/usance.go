@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/tradefin/tradefin/workflows/tradeview"
 )
@@ -21,16 +22,18 @@ func (c *Client) Credit(ctx context.Context, w *Walk, out any) error {
 
 // AwaitClosed waits until the trade's workflow execution has closed and answers its timeline.
 // Done when the execution itself has closed, not merely its state says so: the state turns
-// CLOSED a moment before the workflow function returns.
+// CLOSED a moment before the workflow function returns. Each request is a long poll (the view's
+// wait, closeWait): the view answers once the workflow has closed, so a walk asks a few times
+// and not every PollInterval; only a trade whose workflow the bridge has not started yet is
+// asked again after PollInterval.
 func (c *Client) AwaitClosed(ctx context.Context, tradeID string) (tradeview.Timeline, error) {
 	var tl tradeview.Timeline
 	err := c.poll(ctx, "the trade to close", func() (bool, error) {
-		t, err := c.Timeline(ctx, tradeID)
-		if err != nil {
-			return false, nil // the bridge may not have started the workflow yet
-		}
-		tl = t
-		return t.Workflow.CloseTime != nil, nil
+		err := c.call(ctx, importer, "GET", fmt.Sprintf("%s/v1/trades/%s?wait=%d", c.Trades, tradeID, closeWait), nil, &tl)
+		return err == nil && tl.Workflow.CloseTime != nil, nil // an error: the workflow may not have started yet
 	})
 	return tl, err
 }
+
+// closeWait is how many seconds AwaitClosed's requests hold: within the HTTP client's timeout.
+const closeWait = 20

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // database/sql driver "pgx"
 	_ "modernc.org/sqlite"             // database/sql driver "sqlite"
@@ -46,13 +47,25 @@ func OpenSQLite(ctx context.Context, path string) (*Store, error) {
 	return s, nil
 }
 
+// The PostgreSQL pool: at most maxPostgresConns connections, each closed after maxIdleTime unused.
+const (
+	maxPostgresConns = 20
+	maxIdleTime      = 5 * time.Minute
+)
+
 // OpenPostgres opens a PostgreSQL event store (the schema is created if missing).
 func OpenPostgres(ctx context.Context, dsn string) (*Store, error) {
 	db, err := sql.Open("pgx", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open postgres: %w", err)
 	}
-	db.SetMaxOpenConns(20)
+	// As many kept idle as may be open: database/sql keeps two by default and closes every
+	// other connection as it comes back, so each burst of requests connected again, a new
+	// PostgreSQL backend (a fork) each time, its statements prepared again
+	// (TestPostgresKeepsItsConnections). An idle one is closed after maxIdleTime instead.
+	db.SetMaxOpenConns(maxPostgresConns)
+	db.SetMaxIdleConns(maxPostgresConns)
+	db.SetConnMaxIdleTime(maxIdleTime)
 	return open(ctx, db, postgres)
 }
 
