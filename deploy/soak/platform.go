@@ -42,11 +42,7 @@ type Platform struct {
 // StartPlatform brings the test profile's platform up (or reuses it) and starts the services,
 // the ledger agents and the worker on it as processes.
 func StartPlatform(ctx context.Context, out io.Writer) (*Platform, error) {
-	root, err := stack.RepoRoot()
-	if err != nil {
-		return nil, err
-	}
-	prof, err := stack.NewProfile("test", root)
+	prof, err := stack.TestProfile()
 	if err != nil {
 		return nil, err
 	}
@@ -55,7 +51,7 @@ func StartPlatform(ctx context.Context, out io.Writer) (*Platform, error) {
 		return nil, err
 	}
 	s := stack.WithServices(prof, tools, out)
-	expiring, err := expiringCalendars(s, root)
+	expiring, err := expiringCalendars(s, prof.RepoRoot)
 	if err != nil {
 		return nil, err
 	}

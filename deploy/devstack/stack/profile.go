@@ -75,6 +75,16 @@ func (p Profile) Path(elem ...string) string {
 	return filepath.Join(append([]string{p.Dir}, elem...)...)
 }
 
+// TestProfile is the test profile of the checkout the working directory is in: the stack tests
+// and the soak run on.
+func TestProfile() (Profile, error) {
+	root, err := RepoRoot()
+	if err != nil {
+		return Profile{}, err
+	}
+	return NewProfile("test", root)
+}
+
 // RepoRoot is the folder holding go.work, searched upwards from the working directory.
 func RepoRoot() (string, error) {
 	dir, err := os.Getwd()

@@ -15,11 +15,7 @@ import (
 
 // startTestStack starts the test profile's stack, or finds it up, and returns its variables.
 func startTestStack() (map[string]string, error) {
-	root, err := stack.RepoRoot()
-	if err != nil {
-		return nil, err
-	}
-	p, err := stack.NewProfile("test", root)
+	p, err := stack.TestProfile()
 	if err != nil {
 		return nil, err
 	}

@@ -65,7 +65,8 @@ func (ix *Indexer) Run(ctx context.Context) error {
 }
 
 // handle indexes one message. What cannot be an event of its topic is logged and skipped (acked):
-// it can never justify a milestone. A store failure is nacked, so the message comes again.
+// it can never justify a milestone; neither can an event that stands for none (domain.Indexed),
+// skipped quietly. A store failure is nacked, so the message comes again.
 func (ix *Indexer) handle(topic string, msg *message.Message) {
 	env, err := eventbus.Decode(msg)
 	switch {
@@ -77,6 +78,7 @@ func (ix *Indexer) handle(topic string, msg *message.Message) {
 		ix.Log.Warn("not indexed: event type on another context's topic", "topic", topic, "type", env.Type, "id", env.ID)
 	case len(env.TradeID) > domain.MaxTradeIDLength:
 		ix.Log.Warn("not indexed: trade ID too long", "topic", topic, "type", env.Type, "id", env.ID)
+	case !domain.Indexed(env.Type): // it stands for no milestone: nothing is justified by it
 	default:
 		if err := ix.Store.Add(msg.Context(), topic, env); err != nil {
 			ix.Log.Error("index write failed; the message comes again", "topic", topic, "id", env.ID, "err", err)

@@ -33,3 +33,10 @@ func Topics(org string) []string {
 	slices.Sort(out)
 	return out
 }
+
+// Indexed says whether the agent keeps an event of the type in its index: those that stand for
+// a milestone. They are all Justify compares a request with (the derived CLOSED and EXPIRED are
+// checked against the release, the application and the honour, milestones too), so the others
+// (documents registered, declarations lodged, transport events, payments initiated) would only
+// be written, by each agent reading their topic, and never read.
+func Indexed(eventType string) bool { return contracts.Milestone(eventType) != "" }

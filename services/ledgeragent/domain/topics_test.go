@@ -19,3 +19,18 @@ func TestTopicsAreWhatEachOrganisationsMilestonesNeed(t *testing.T) {
 		}
 	}
 }
+
+// The index keeps the events that stand for milestones, among them every type Justify checks
+// the derived milestones against, and no other.
+func TestTheIndexKeepsTheEventsThatStandForMilestones(t *testing.T) {
+	for _, typ := range []string{applied, honoured, released, "lc.issued.v1", "customs.export_cleared.v1", "settlement.payment_settled.v1"} {
+		if !Indexed(typ) {
+			t.Errorf("%s is not indexed; it justifies a milestone", typ)
+		}
+	}
+	for _, typ := range []string{"customs.transport_event.v1", "customs.document_registered.v1", "settlement.payment_initiated.v1", "no.such.v1"} {
+		if Indexed(typ) {
+			t.Errorf("%s is indexed; it justifies nothing", typ)
+		}
+	}
+}

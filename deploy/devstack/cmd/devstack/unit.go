@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -24,8 +25,9 @@ import (
 //   - -tags=unit: the test files of a package whose tests all need a component start with
 //     `//go:build !unit`, so a unit run builds no binary for it (e2e, devstack/integration,
 //     the services' service and orchestration packages: 14 packages, the heaviest links);
-//   - CGO_ENABLED=0 (unless -race, which needs cgo): no test needs cgo (SQLite is modernc's pure Go), and linking without
-//     runtime/cgo took 1m18 where with it 1m48 (measured 2026-12-01);
+//   - CGO_ENABLED=0 (unless -race, which needs cgo): no test needs cgo (SQLite is modernc's
+//     pure Go), and linking without runtime/cgo took 1m18 where with it 1m48 (measured
+//     2026-12-01);
 //   - -vet=off: make lint runs go vet with the rest of golangci-lint;
 //   - -p=3 on 2 cores: a link waits on writing its binary, a third keeps the cores busy
 //     (1m08 at the default -p=2, 1m01 at 3).
@@ -43,7 +45,7 @@ func runUnitTests(ctx context.Context, root string, goTestArgs []string) error {
 	cmd := exec.CommandContext(ctx, "go", args...)
 	cmd.Dir = root
 	cmd.Env = append(os.Environ(), testenv.UnitOnly+"=1")
-	if !slices.Contains(goTestArgs, "-race") { // the race detector needs cgo
+	if !raceAsked(goTestArgs) { // the race detector needs cgo
 		cmd.Env = append(cmd.Env, "CGO_ENABLED=0")
 	}
 	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
@@ -59,4 +61,21 @@ func runUnitTests(ctx context.Context, root string, goTestArgs []string) error {
 // caller's shell exports, so a skipped integration test is never counted as passing there.
 func withoutUnitOnly(env []string) []string {
 	return slices.DeleteFunc(env, func(kv string) bool { return strings.HasPrefix(kv, testenv.UnitOnly+"=") })
+}
+
+// raceAsked says whether go test's arguments turn the race detector on: -race, --race, or
+// either with =true (or another value strconv.ParseBool takes as true), the last one winning.
+func raceAsked(goTestArgs []string) bool {
+	on := false
+	for _, a := range goTestArgs {
+		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if !strings.HasPrefix(a, "-") || name != "race" {
+			continue
+		}
+		on = true
+		if hasValue {
+			on, _ = strconv.ParseBool(value)
+		}
+	}
+	return on
 }
