@@ -150,6 +150,9 @@ func printLedgerCost(out io.Writer, f Figures) {
 	}
 	perTrade := all / float64(trades.Trades)
 	fmt.Fprintf(out, "ledger cost (peers, orderer, chaincode; CPU):\n")
+	if n := f.LedgerSequential.Tx; n > 0 { // one transaction a block: what a block costs beside its transactions
+		fmt.Fprintf(out, "  a raw submit alone (one a block)             %6.1f ms\n", 1000*f.LedgerAloneCPU.ledger()/float64(n))
+	}
 	fmt.Fprintf(out, "  a raw submit in the ceiling's round          %6.1f ms\n", 1000*f.LedgerCPU.ledger()/float64(tx))
 	fmt.Fprintf(out, "  a trade's transaction in the round of trades %6.1f ms   (%.1f transactions, %.1f milestones a trade)\n",
 		1000*f.CPU.ledger()/float64(trades.Transactions), trades.TransactionsPerTrade(), trades.MilestonesPerTrade())

@@ -21,6 +21,7 @@ type Options struct {
 	LedgerSequential int           // submits one at a time (default 40)
 	LedgerConcurrent int           // submits in the concurrent round (default 640)
 	LedgerInFlight   int           // submits in flight in it (default 32)
+	ChainTrades      int           // whole trade chains submitted raw, LedgerInFlight at once (default 40)
 	TradesSequential int           // trades one at a time (default 5, after one warm-up trade)
 	TradesConcurrent int           // trades in the concurrent round (default 50: all at once)
 	TradesInFlight   int           // trades in flight in it (default 50)
@@ -43,6 +44,7 @@ func (o *Options) setDefaults() {
 	def(&o.LedgerSequential, 40)
 	def(&o.LedgerConcurrent, 640)
 	def(&o.LedgerInFlight, 32)
+	def(&o.ChainTrades, 40)
 	def(&o.TradesSequential, 5)
 	def(&o.TradesConcurrent, 50)
 	def(&o.TradesInFlight, 50)
@@ -58,9 +60,11 @@ func (o *Options) setDefaults() {
 // Figures is what a run measured.
 type Figures struct {
 	LedgerSequential, LedgerConcurrent LedgerFigures
+	Chains                             ChainFigures // whole trades' chains, raw
 	TradesSequential, TradesConcurrent TradeFigures
 	CPU                                cpuShares // where the concurrent round of trades' CPU went
 	LedgerCPU                          cpuShares // the same for the concurrent round of raw submits
+	LedgerAloneCPU                     cpuShares // and for the round of raw submits one at a time
 	Ratios                             []Ratio
 }
 
@@ -108,15 +112,21 @@ func RunWith(ctx context.Context, out io.Writer, opts Options) (Figures, error) 
 	if _, err := ledgerRound(ctx, bank, run+"w", 5, 1); err != nil { // warm the connection and the peers
 		return f, err
 	}
+	profileDir := filepath.Dir(filepath.Dir(env.fabric)) // <profile dir>/fabric/network.json
+	ledgerBefore := readCPU(profileDir)
 	if f.LedgerSequential, err = ledgerRound(ctx, bank, run, opts.LedgerSequential, 1); err != nil {
 		return f, err
 	}
-	profileDir := filepath.Dir(filepath.Dir(env.fabric)) // <profile dir>/fabric/network.json
-	ledgerBefore := readCPU(profileDir)
+	f.LedgerAloneCPU = readCPU(profileDir).since(ledgerBefore)
+	ledgerBefore = readCPU(profileDir)
 	if f.LedgerConcurrent, err = ledgerRound(ctx, bank, run, opts.LedgerConcurrent, opts.LedgerInFlight); err != nil {
 		return f, err
 	}
 	f.LedgerCPU = readCPU(profileDir).since(ledgerBefore)
+	say("ledger: %d trades' chains (%d transactions each), %d trades at once", opts.ChainTrades, len(loneTradeChain), opts.LedgerInFlight)
+	if f.Chains, err = chainRound(ctx, p.Ledger, run, opts.ChainTrades, opts.LedgerInFlight); err != nil {
+		return f, err
+	}
 	e := endpointsAndTokens{endpoints: p.Endpoints, tokens: env.userTokens(), poll: opts.Poll}
 	say("trades: one warm-up, %d one at a time, then %d with %d in flight", opts.TradesSequential, opts.TradesConcurrent, opts.TradesInFlight)
 	// One trade first, not counted: it signs every party in and warms each service's connections.
@@ -171,6 +181,12 @@ func printFigures(out io.Writer, f Figures) {
 		fmt.Fprintf(out, "%-10s %-44s %8d %10s %10s %10s %12.1f\n", "trade", fmt.Sprintf("  their milestones (%.1f a trade)", t.MilestonesPerTrade()),
 			t.Milestones, ms(t.Elapsed), "", "", t.MilestonesPerSecond())
 	}
+	if c := f.Chains; c.Trades > 0 {
+		fmt.Fprintf(out, "%-10s %-44s %8d %10s %10s %10s %12.1f\n", "trade", fmt.Sprintf("fabric-gateway trade chains, %d at once", c.InFlight),
+			c.Trades, ms(c.Elapsed), "", "", float64(c.Trades)/c.Elapsed.Seconds())
+		fmt.Fprintf(out, "%-10s %-44s %8d %10s %10s %10s %12.1f\n", "trade", fmt.Sprintf("  their milestones (%d a trade, %d transactions)", c.Milestones/c.Trades, c.Tx/c.Trades),
+			c.Milestones, ms(c.Elapsed), "", "", c.MilestonesPerSecond())
+	}
 	floor := time.Duration(f.TradesSequential.MilestonesPerTrade() * float64(f.LedgerSequential.P50))
 	fmt.Fprintf(out, "%-10s %-44s %8s %10s %10s\n", "trade", "sequential-commit floor of one trade", "", "", ms(floor))
 	fmt.Fprintln(out)
@@ -183,5 +199,10 @@ func printFigures(out io.Writer, f Figures) {
 			verdict = "missed"
 		}
 		fmt.Fprintf(out, "ratio %s %.2f   (target %s %.2f: %s)\n", r.Name, r.Value, cmp, r.Target, verdict)
+	}
+	// Not a ratio with a target: the ceiling's transaction is a trade's cheapest (its first); this
+	// says how much of what the ledger alone does with a trade's real transactions tradefin gets.
+	if c := f.Chains; c.Trades > 0 {
+		fmt.Fprintf(out, "tradefin's milestones/s against raw submits of whole trade chains: %.2f\n", f.TradesConcurrent.MilestonesPerSecond()/c.MilestonesPerSecond())
 	}
 }
