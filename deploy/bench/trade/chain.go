@@ -95,13 +95,17 @@ func chainRound(ctx context.Context, clients map[string]*ledger.Client, run stri
 
 // submitInOrder submits one transaction of a chain, again while its predecessor is not on every
 // endorsing peer yet: the peers may not all have committed the block with the transaction before,
-// so the chaincode finds it missing on one (a refusal that may pass) or the endorsements differ
-// (ledger unavailable). The ledger agents retry the same errors.
+// so the chaincode finds it missing on one (a refusal that may pass), the endorsements differ
+// (ledger unavailable) or the transaction read a state that changed before it was validated (not
+// committed, an MVCC conflict); and again when its outcome is unknown. A retry of a transaction
+// that did commit is answered with its records (the chaincode's appends are idempotent). The
+// ledger agents retry the same errors.
 func submitInOrder(ctx context.Context, c *ledger.Client, tradeID string, ins []ledger.RecordInput) error {
 	for attempt := 1; ; attempt++ {
 		_, err := c.RecordMilestones(ctx, tradeID, ins)
 		var refusal *ledger.RefusalError
-		passing := errors.As(err, &refusal) && refusal.MayPass() || errors.Is(err, ledger.ErrUnavailable)
+		passing := errors.As(err, &refusal) && refusal.MayPass() ||
+			errors.Is(err, ledger.ErrUnavailable) || errors.Is(err, ledger.ErrNotCommitted) || errors.Is(err, ledger.ErrOutcomeUnknown)
 		if err == nil || !passing || attempt == 50 {
 			return err
 		}
