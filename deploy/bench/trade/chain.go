@@ -6,8 +6,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/tradefin/tradefin/events/ledger"
@@ -53,38 +51,24 @@ func (f ChainFigures) MilestonesPerSecond() float64 {
 // for the trade's parties), where the ceiling's round repeats the cheapest, a trade's first.
 // Nothing of tradefin runs between the caller and the Gateway.
 func chainRound(ctx context.Context, clients map[string]*ledger.Client, run string, n, inFlight int) (ChainFigures, error) {
-	var next atomic.Int64
-	errs := make(chan error, inFlight)
-	var wg sync.WaitGroup
-	start := time.Now()
-	for range inFlight {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= n || ctx.Err() != nil {
-					return
+	elapsed, err := round(ctx, n, inFlight, func() func(int) error {
+		return func(i int) error {
+			id := fmt.Sprintf("CHAIN-%s-%d-%d", run, inFlight, i)
+			for _, b := range loneTradeChain {
+				ins := make([]ledger.RecordInput, len(b.milestones))
+				for k, m := range b.milestones {
+					sum := sha256.Sum256([]byte(id + "/" + m))
+					ins[k] = ledger.RecordInput{TradeID: id, Milestone: m, SHA256: hex.EncodeToString(sum[:])}
 				}
-				id := fmt.Sprintf("CHAIN-%s-%d-%d", run, inFlight, i)
-				for _, b := range loneTradeChain {
-					ins := make([]ledger.RecordInput, len(b.milestones))
-					for k, m := range b.milestones {
-						sum := sha256.Sum256([]byte(id + "/" + m))
-						ins[k] = ledger.RecordInput{TradeID: id, Milestone: m, SHA256: hex.EncodeToString(sum[:])}
-					}
-					if err := submitInOrder(ctx, clients[b.org], id, ins); err != nil {
-						errs <- fmt.Errorf("chain of %s, %v by %s: %w", id, b.milestones, b.org, err)
-						return
-					}
+				if err := submitInOrder(ctx, clients[b.org], id, ins); err != nil {
+					return fmt.Errorf("chain of %s, %v by %s: %w", id, b.milestones, b.org, err)
 				}
 			}
-		})
-	}
-	wg.Wait()
-	elapsed := time.Since(start)
-	select {
-	case err := <-errs:
+			return nil
+		}
+	})
+	if err != nil {
 		return ChainFigures{}, err
-	default:
 	}
 	ms := 0
 	for _, b := range loneTradeChain {

@@ -8,13 +8,10 @@ require (
 	github.com/tradefin/tradefin/events/ledger v0.0.0-00010101000000-000000000000
 	github.com/tradefin/tradefin/events/messaging v0.0.0-00010101000000-000000000000
 	github.com/tradefin/tradefin/events/platform v0.0.0-00010101000000-000000000000
-	github.com/tradefin/tradefin/services/customs v0.0.0-00010101000000-000000000000
-	github.com/tradefin/tradefin/services/lc v0.0.0-00010101000000-000000000000
-	github.com/tradefin/tradefin/services/ledgeragent v0.0.0-00010101000000-000000000000
-	github.com/tradefin/tradefin/services/settlement v0.0.0-00010101000000-000000000000
-	github.com/tradefin/tradefin/workflows v0.0.0-00010101000000-000000000000
+	go.temporal.io/api v1.63.5
 	go.temporal.io/sdk v1.50.0
 	golang.org/x/oauth2 v0.36.0
+	google.golang.org/protobuf v1.36.12
 )
 
 require (
@@ -36,6 +33,7 @@ require (
 	github.com/gorilla/mux v1.8.0 // indirect
 	github.com/grpc-ecosystem/go-grpc-middleware/v2 v2.3.2 // indirect
 	github.com/grpc-ecosystem/grpc-gateway/v2 v2.30.0 // indirect
+	github.com/hashicorp/golang-lru/v2 v2.0.7 // indirect
 	github.com/hyperledger/fabric-gateway v1.7.0 // indirect
 	github.com/hyperledger/fabric-protos-go-apiv2 v0.3.6 // indirect
 	github.com/jackc/pgpassfile v1.0.0 // indirect
@@ -64,6 +62,11 @@ require (
 	github.com/tradefin/tradefin/events/identity v0.0.0-00010101000000-000000000000 // indirect
 	github.com/tradefin/tradefin/events/money v0.0.0-00010101000000-000000000000 // indirect
 	github.com/tradefin/tradefin/events/problem v0.0.0-00010101000000-000000000000 // indirect
+	github.com/tradefin/tradefin/services/customs v0.0.0-00010101000000-000000000000 // indirect
+	github.com/tradefin/tradefin/services/lc v0.0.0-00010101000000-000000000000 // indirect
+	github.com/tradefin/tradefin/services/ledgeragent v0.0.0-00010101000000-000000000000 // indirect
+	github.com/tradefin/tradefin/services/settlement v0.0.0-00010101000000-000000000000 // indirect
+	github.com/tradefin/tradefin/workflows v0.0.0-00010101000000-000000000000 // indirect
 	github.com/xdg-go/pbkdf2 v1.0.0 // indirect
 	github.com/xdg-go/scram v1.1.2 // indirect
 	github.com/xdg-go/stringprep v1.0.4 // indirect
@@ -71,14 +74,15 @@ require (
 	go.opentelemetry.io/contrib/instrumentation/google.golang.org/grpc/otelgrpc v0.72.0 // indirect
 	go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp v0.72.0 // indirect
 	go.opentelemetry.io/otel v1.47.0 // indirect
+	go.opentelemetry.io/otel/exporters/otlp/otlpmetric/otlpmetrichttp v1.47.0 // indirect
 	go.opentelemetry.io/otel/exporters/otlp/otlptrace v1.47.0 // indirect
 	go.opentelemetry.io/otel/exporters/otlp/otlptrace/otlptracehttp v1.47.0 // indirect
 	go.opentelemetry.io/otel/log v1.47.0 // indirect
 	go.opentelemetry.io/otel/metric v1.47.0 // indirect
 	go.opentelemetry.io/otel/sdk v1.47.0 // indirect
+	go.opentelemetry.io/otel/sdk/metric v1.47.0 // indirect
 	go.opentelemetry.io/otel/trace v1.47.0 // indirect
 	go.opentelemetry.io/proto/otlp v1.11.0 // indirect
-	go.temporal.io/api v1.63.5 // indirect
 	go.yaml.in/yaml/v3 v3.0.5 // indirect
 	go.yaml.in/yaml/v4 v4.0.0 // indirect
 	golang.org/x/crypto v0.57.0 // indirect
@@ -90,7 +94,6 @@ require (
 	google.golang.org/genproto/googleapis/api v0.0.0-20260928230214-8a89bd6388cc // indirect
 	google.golang.org/genproto/googleapis/rpc v0.0.0-20260928230214-8a89bd6388cc // indirect
 	google.golang.org/grpc v1.83.2 // indirect
-	google.golang.org/protobuf v1.36.12 // indirect
 	modernc.org/libc v1.79.0 // indirect
 	modernc.org/mathutil v1.7.1 // indirect
 	modernc.org/memory v1.12.1 // indirect

@@ -5,8 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/tradefin/tradefin/events/ledger"
@@ -29,35 +27,21 @@ func (f LedgerFigures) TxPerSecond() float64 { return float64(f.Tx) / f.Elapsed.
 // the Gateway. A fresh trade per submit, so no two contend for one trade's chain head (a
 // trade's own milestones cannot overlap: each reads the one before).
 func ledgerRound(ctx context.Context, c *ledger.Client, run string, n, inFlight int) (LedgerFigures, error) {
-	var next atomic.Int64
 	lat := make(latencies, n)
-	errs := make(chan error, inFlight)
-	var wg sync.WaitGroup
-	start := time.Now()
-	for range inFlight {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= n {
-					return
-				}
-				id := fmt.Sprintf("BENCH-%s-%d-%d", run, inFlight, i)
-				sum := sha256.Sum256([]byte(id))
-				t0 := time.Now()
-				if _, err := c.RecordMilestone(ctx, id, "LC_APPLIED", hex.EncodeToString(sum[:])); err != nil {
-					errs <- fmt.Errorf("ledger submit %s: %w", id, err)
-					return
-				}
-				lat[i] = time.Since(t0)
+	elapsed, err := round(ctx, n, inFlight, func() func(int) error {
+		return func(i int) error {
+			id := fmt.Sprintf("BENCH-%s-%d-%d", run, inFlight, i)
+			sum := sha256.Sum256([]byte(id))
+			t0 := time.Now()
+			if _, err := c.RecordMilestone(ctx, id, "LC_APPLIED", hex.EncodeToString(sum[:])); err != nil {
+				return fmt.Errorf("ledger submit %s: %w", id, err)
 			}
-		})
-	}
-	wg.Wait()
-	elapsed := time.Since(start)
-	select {
-	case err := <-errs:
+			lat[i] = time.Since(t0)
+			return nil
+		}
+	})
+	if err != nil {
 		return LedgerFigures{}, err
-	default:
 	}
 	return LedgerFigures{InFlight: inFlight, Tx: n, Elapsed: elapsed, P50: lat.p50(), P95: lat.p95()}, nil
 }

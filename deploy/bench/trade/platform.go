@@ -28,12 +28,15 @@ func (p *platform) close() {
 // tests run it) with a fresh database per PostgreSQL-backed service, so every run starts from
 // empty stores. In-process, so `make bench` is one command on the stack it already starts.
 func startPlatform(ctx context.Context, env stackEnv) (*platform, error) {
+	if err := freshNamespace(ctx, env.temporal); err != nil {
+		return nil, err
+	}
 	dir, err := os.MkdirTemp("", "tradebench-")
 	if err != nil {
 		return nil, err
 	}
 	var drops []func()
-	cfg := inprocess.Config{KafkaBrokers: env.kafka, KafkaSASL: env.sasl, Temporal: env.temporal, FabricNetwork: env.fabric,
+	cfg := inprocess.Config{KafkaBrokers: env.kafka, KafkaSASL: env.sasl, Temporal: env.temporal, TemporalNamespace: benchNamespace, FabricNetwork: env.fabric,
 		Issuer: env.issuer, Audience: env.audience, DataDir: dir,
 		// Under the concurrent round the bridge's lane of the credit's topic has lagged more than
 		// the end-to-end tests' 5 s behind customs' lane: a trade's export clearance then went to

@@ -3,7 +3,6 @@ package trade
 import (
 	"context"
 	"fmt"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -43,48 +42,35 @@ func (f TradeFigures) MilestonesPerTrade() float64 { return float64(f.Milestones
 // importer's application until the trade view shows its workflow closed. Every discrepantEvery-th
 // trade (0: none) is refused, then waived, as in the measurement.
 func tradeRound(ctx context.Context, e endpointsAndTokens, run string, n, inFlight, discrepantEvery int) (TradeFigures, error) {
-	var next, milestones, transactions atomic.Int64
+	var milestones, transactions atomic.Int64
 	lat := make(latencies, n)
-	errs := make(chan error, inFlight)
-	var wg sync.WaitGroup
 	today := time.Now().UTC()
-	start := time.Now()
-	for range inFlight {
-		wg.Go(func() {
-			c := scenario.NewClient(e.endpoints)
-			c.Token = e.tokens.Get
-			c.PollInterval = e.poll
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= n || ctx.Err() != nil {
-					return
-				}
-				tr := scenario.Trade{ID: fmt.Sprintf("TB-%s-%d-%03d", run, inFlight, i), Today: today,
-					Discrepant: discrepantEvery > 0 && i%discrepantEvery == discrepantEvery-1}
-				t0 := time.Now()
-				r, err := c.Run(ctx, tr)
-				if err != nil {
-					errs <- fmt.Errorf("trade %s: %w", tr.ID, err)
-					return
-				}
-				lat[i] = time.Since(t0)
-				txs := map[string]bool{}
-				for _, ms := range r.Timeline.Milestones {
-					if ms.TxID != "" {
-						milestones.Add(1)
-						txs[ms.TxID] = true
-					}
-				}
-				transactions.Add(int64(len(txs)))
+	elapsed, err := round(ctx, n, inFlight, func() func(int) error {
+		c := scenario.NewClient(e.endpoints)
+		c.Token = e.tokens.Get
+		c.PollInterval = e.poll
+		return func(i int) error {
+			tr := scenario.Trade{ID: fmt.Sprintf("TB-%s-%d-%03d", run, inFlight, i), Today: today,
+				Discrepant: discrepantEvery > 0 && i%discrepantEvery == discrepantEvery-1}
+			t0 := time.Now()
+			r, err := c.Run(ctx, tr)
+			if err != nil {
+				return fmt.Errorf("trade %s: %w", tr.ID, err)
 			}
-		})
-	}
-	wg.Wait()
-	elapsed := time.Since(start)
-	select {
-	case err := <-errs:
+			lat[i] = time.Since(t0)
+			txs := map[string]bool{}
+			for _, ms := range r.Timeline.Milestones {
+				if ms.TxID != "" {
+					milestones.Add(1)
+					txs[ms.TxID] = true
+				}
+			}
+			transactions.Add(int64(len(txs)))
+			return nil
+		}
+	})
+	if err != nil {
 		return TradeFigures{}, err
-	default:
 	}
 	return TradeFigures{InFlight: inFlight, Trades: n, Milestones: int(milestones.Load()), Transactions: int(transactions.Load()), Elapsed: elapsed, P50: lat.p50(), P95: lat.p95()}, nil
 }

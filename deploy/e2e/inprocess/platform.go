@@ -42,12 +42,15 @@ var Orgs = []string{"ImporterBankMSP", "ExporterBankMSP", "CustomsMSP"}
 
 // Config is the stack the platform runs on.
 type Config struct {
-	KafkaBrokers  []string
-	KafkaSASL     kafkapubsub.SASL
-	Temporal      string // host:port
-	FabricNetwork string // network.json
-	Issuer        string // OIDC issuer URL
-	Audience      string
+	KafkaBrokers []string
+	KafkaSASL    kafkapubsub.SASL
+	Temporal     string // host:port
+	// TemporalNamespace is the namespace of the platform's workflows and workers ("": default);
+	// it must exist.
+	TemporalNamespace string
+	FabricNetwork     string // network.json
+	Issuer            string // OIDC issuer URL
+	Audience          string
 	// PostgresDSN gives each PostgreSQL-backed service (lc, settlement) a database of its own.
 	PostgresDSN func(ctx context.Context, service string) (string, error)
 	DataDir     string // SQLite files and agents' indexes, one directory each beneath
@@ -109,7 +112,7 @@ func Start(ctx context.Context, cfg Config) (_ *Platform, err error) {
 		p.onClose(func() { _ = c.Close() })
 		p.Ledger[msp] = c
 	}
-	if p.Temporal, err = client.Dial(client.Options{HostPort: cfg.Temporal, Logger: tlog.NewStructuredLogger(log)}); err != nil {
+	if p.Temporal, err = client.Dial(client.Options{HostPort: cfg.Temporal, Namespace: cfg.TemporalNamespace, Logger: tlog.NewStructuredLogger(log)}); err != nil {
 		return nil, err
 	}
 	p.onClose(p.Temporal.Close)
