@@ -42,13 +42,16 @@ func routes(c client.Client) *apispec.Mux {
 	mux := apispec.NewMux()
 	mux.Handle("GET /v1/trades/{id}", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		a, _ := identity.FromContext(r.Context())
-		if secs, err := strconv.Atoi(r.URL.Query().Get("wait")); err == nil { // 1–60, as the description bounds it
-			AwaitClosed(r.Context(), c, r.PathValue("id"), time.Duration(secs)*time.Second)
-		}
 		t, err := Get(r.Context(), c, r.PathValue("id"))
 		if err == nil && !Visible(a, t) {
-			// As if it did not exist: a trade ID cannot be probed by someone party to nothing.
+			// As if it did not exist: a trade ID cannot be probed by someone party to nothing (nor
+			// held open by them, which would tell them when the trade closes).
 			err = problem.New(problem.NotFound, "Trade not found", "no trade "+r.PathValue("id"))
+		}
+		if secs, bad := strconv.Atoi(r.URL.Query().Get("wait")); err == nil && bad == nil && t.Workflow.CloseTime == nil {
+			// 1–60 s, as the description bounds it; the trade's parties only grow meanwhile.
+			AwaitClosed(r.Context(), c, r.PathValue("id"), time.Duration(secs)*time.Second)
+			t, err = Get(r.Context(), c, r.PathValue("id"))
 		}
 		if err != nil {
 			problem.Write(w, r, err)

@@ -58,7 +58,7 @@ func TestTheViewHoldsAWaitUntilTheWorkflowCloses(t *testing.T) {
 	defer w.Stop()
 	mux := http.NewServeMux()
 	tradeview.Register(mux, c)
-	srv := httptest.NewServer(identitytest.Middleware(map[string]identity.Actor{"ingrid": identitytest.Ingrid}, mux))
+	srv := httptest.NewServer(identitytest.Middleware(map[string]identity.Actor{"ingrid": identitytest.Ingrid, "olga": identitytest.Olga}, mux))
 	defer srv.Close()
 
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
@@ -68,21 +68,34 @@ func TestTheViewHoldsAWaitUntilTheWorkflowCloses(t *testing.T) {
 	if _, err := c.ExecuteWorkflow(ctx, client.StartWorkflowOptions{ID: trade.WorkflowID(tradeID), TaskQueue: waitTaskQueue}, standInTrade, st); err != nil {
 		t.Fatal(err)
 	}
-	get := func(wait int) (tradeview.Timeline, time.Duration) {
+	send := func(who string, wait int) (*http.Response, time.Duration) {
 		t.Helper()
 		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, fmt.Sprintf("%s/v1/trades/%s?wait=%d", srv.URL, tradeID, wait), nil)
-		req.Header.Set(identitytest.Header, "ingrid")
+		req.Header.Set(identitytest.Header, who)
 		t0 := time.Now()
 		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
 			t.Fatal(err)
 		}
+		return resp, time.Since(t0)
+	}
+	get := func(wait int) (tradeview.Timeline, time.Duration) {
+		t.Helper()
+		resp, took := send("ingrid", wait)
 		defer resp.Body.Close()
 		var tl tradeview.Timeline
 		if resp.StatusCode != http.StatusOK || json.NewDecoder(resp.Body).Decode(&tl) != nil {
 			t.Fatalf("GET ?wait=%d: %d", wait, resp.StatusCode)
 		}
-		return tl, time.Since(t0)
+		return tl, took
+	}
+
+	// Someone party to nothing is not held: a wait that ended at the close would tell them when
+	// the trade closed.
+	if resp, took := send("olga", 30); resp.StatusCode != http.StatusNotFound || took > 5*time.Second {
+		t.Fatalf("a non-party's wait=30 answered %d after %s; want 404 at once", resp.StatusCode, took)
+	} else {
+		resp.Body.Close()
 	}
 
 	first, took := get(1)
