@@ -33,6 +33,13 @@ func startBroker(t *testing.T) (brokers []string, creds kafkabroker.Credentials)
 	return c.ListenAddrs(), creds
 }
 
+// suiteSessionTimeout is the suite's group session timeout: short, so a member the suite drops
+// without leaving is replaced soon, but not so short that a member heartbeating every fifth of
+// it is expired when the machine is loaded. At 1 s, under `go test -race` beside the other
+// modules' tests, members were expired and their groups rebalanced (Illegal Generation) until
+// TestResendOnError read 0 of its 100 messages in 15 s (CI, 2026-12-02).
+const suiteSessionTimeout = 3 * time.Second
+
 // newPubSub authenticates as auth on every connection.
 func newPubSub(t *testing.T, brokers []string, auth kafkapubsub.SASL, group string) (message.Publisher, message.Subscriber) {
 	t.Helper()
@@ -42,7 +49,7 @@ func newPubSub(t *testing.T, brokers []string, auth kafkapubsub.SASL, group stri
 	}
 	sub, err := kafkapubsub.NewSubscriber(kafkapubsub.SubscriberConfig{
 		Brokers: brokers, SASL: auth, ConsumerGroup: group, Partitions: 1,
-		SessionTimeout: time.Second, NackResendSleep: 10 * time.Millisecond, CommitInterval: 50 * time.Millisecond,
+		SessionTimeout: suiteSessionTimeout, NackResendSleep: 10 * time.Millisecond, CommitInterval: 50 * time.Millisecond,
 	}, nil)
 	if err != nil {
 		t.Fatal(err)
