@@ -110,11 +110,15 @@ func TestARememberedTokenIsRefusedOnceExpired(t *testing.T) {
 	issuer := testenv.OIDCIssuer(t) // first: it may start the stack, which the timeout below is not for
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
+	v := verifier(t, 0)
+	// The 1 s token's "exp" is whole seconds, so one issued late in a second expired at its end:
+	// asked for at 0.95 s past it, the token lived 50 ms, and under the CI's load it had expired
+	// before the first check (2026-12-02). Asked for just after a second begins, it lives ~1 s.
+	time.Sleep(time.Until(time.Now().Truncate(time.Second).Add(time.Second + 10*time.Millisecond)))
 	tok, err := signin.ClientCredentials(ctx, issuer, "short-lived-client", "short-lived-client-dev-secret", testenv.OIDCAudience(t))
 	if err != nil {
 		t.Fatal(err)
 	}
-	v := verifier(t, 0)
 	for range 2 { // the second time from the cache
 		if _, err := verify(t, v, tok.AccessToken); err != nil {
 			t.Fatalf("fresh token refused: %v", err)
