@@ -103,20 +103,29 @@ func (s cpuShares) print(out io.Writer, trades int) {
 		sec  float64
 	}
 	var rows []row
-	total := 0.0
 	for k, v := range s {
-		if k == "other" {
-			continue // processes of other profiles or sessions: not the platform's
+		if k != "other" { // processes of other profiles or sessions: not the platform's
+			rows = append(rows, row{k, v})
 		}
-		rows = append(rows, row{k, v})
-		total += v
 	}
+	total := s.total()
 	sort.Slice(rows, func(i, j int) bool { return rows[i].sec > rows[j].sec })
 	fmt.Fprintf(out, "cpu of the concurrent round, by component (CPU seconds; per trade; share):\n")
 	for _, r := range rows {
 		fmt.Fprintf(out, "  %-36s %8.1f s %8.3f s %5.1f%%\n", r.name, r.sec, r.sec/float64(trades), 100*r.sec/total)
 	}
 	fmt.Fprintf(out, "  %-36s %8.1f s %8.3f s\n", "all", total, total/float64(trades))
+}
+
+// total is the CPU seconds of every component (not "other": processes of other profiles).
+func (s cpuShares) total() float64 {
+	sum := 0.0
+	for k, v := range s {
+		if k != "other" {
+			sum += v
+		}
+	}
+	return sum
 }
 
 // ledger is the CPU seconds of the Fabric network's processes (peers, orderer, chaincode
@@ -142,12 +151,7 @@ func printLedgerCost(out io.Writer, f Figures) {
 	if tx == 0 || trades.Trades == 0 || trades.Transactions == 0 {
 		return
 	}
-	all := 0.0
-	for k, v := range f.CPU {
-		if k != "other" {
-			all += v
-		}
-	}
+	all := f.CPU.total()
 	perTrade := all / float64(trades.Trades)
 	fmt.Fprintf(out, "ledger cost (peers, orderer, chaincode; CPU):\n")
 	if n := f.LedgerSequential.Tx; n > 0 { // one transaction a block: what a block costs beside its transactions
