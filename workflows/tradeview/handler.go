@@ -50,7 +50,7 @@ func routes(c client.Client) *apispec.Mux {
 		}
 		if secs, bad := strconv.Atoi(r.URL.Query().Get("wait")); err == nil && bad == nil && t.Workflow.CloseTime == nil {
 			// 1–60 s, as the description bounds it; the trade's parties only grow meanwhile.
-			AwaitClosed(r.Context(), c, r.PathValue("id"), time.Duration(secs)*time.Second)
+			awaitClosed(r.Context(), c, t.Workflow.ID, t.Workflow.RunID, time.Duration(secs)*time.Second)
 			t, err = Get(r.Context(), c, r.PathValue("id"))
 		}
 		if err != nil {
@@ -68,14 +68,15 @@ func Visible(a identity.Actor, t Timeline) bool {
 	return a.IsAuditor() || (a.Org != "" && slices.Contains(t.Parties, a.Org))
 }
 
-// AwaitClosed returns once the trade's workflow has closed (following continue-as-new), within
-// has passed, or there is no such workflow. The wait is Temporal's long poll for the close event
-// of the history, which costs the server no work until the event comes, where a client checking
+// awaitClosed returns once the run of the workflow that Get read, or a run it continued as
+// new into, has closed, or within has passed. The run is the one Get described, so the wait
+// does not describe the workflow again. The wait is Temporal's long poll for the close event of
+// the history, which costs the server no work until the event comes, where a client checking
 // every second costs a query, answered by the trade's worker, each time.
-func AwaitClosed(ctx context.Context, c client.Client, tradeID string, within time.Duration) {
+func awaitClosed(ctx context.Context, c client.Client, workflowID, runID string, within time.Duration) {
 	ctx, cancel := context.WithTimeout(ctx, within)
 	defer cancel()
-	_ = c.GetWorkflow(ctx, trade.WorkflowID(tradeID), "").Get(ctx, nil) // whatever the outcome, Get reads it
+	_ = c.GetWorkflow(ctx, workflowID, runID).Get(ctx, nil) // whatever the outcome, Get reads it
 }
 
 // Get reads a trade's timeline: the result of a finished workflow, else the running one's query.
