@@ -5,7 +5,9 @@ package e2e_test
 import (
 	"context"
 	"net/http"
+	"sync"
 	"testing"
+	"time"
 
 	"go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
 	"go.opentelemetry.io/otel"
@@ -29,14 +31,33 @@ type platform struct {
 	stores map[string]string
 }
 
+// e2eNamespace is the Temporal namespace of every platform these tests start, made fresh once per
+// test binary (inprocess.FreshNamespace): what a failed earlier run left open stops there, and
+// tests of other modules on the stack's default namespace never meet these platforms' workers.
+const e2eNamespace = "tradefin-e2e"
+
+var namespaceReady struct {
+	sync.Once
+	err error
+}
+
 func startPlatform(t *testing.T, adjust ...func(*inprocess.Config)) *platform {
 	t.Helper()
+	temporal := testenv.TemporalAddress(t)
+	namespaceReady.Do(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		namespaceReady.err = inprocess.FreshNamespace(ctx, temporal, e2eNamespace)
+	})
+	if namespaceReady.err != nil {
+		t.Fatal(namespaceReady.err)
+	}
 	spans := tracetest.NewSpanRecorder()
 	otel.SetTracerProvider(sdktrace.NewTracerProvider(sdktrace.WithSpanProcessor(spans)))
 	otel.SetTextMapPropagator(propagation.NewCompositeTextMapPropagator(propagation.TraceContext{}, propagation.Baggage{}))
 	stores := map[string]string{}
 	cfg := inprocess.Config{
-		KafkaBrokers: testenv.KafkaBrokers(t), KafkaSASL: testenv.KafkaSASL(t), Temporal: testenv.TemporalAddress(t),
+		KafkaBrokers: testenv.KafkaBrokers(t), KafkaSASL: testenv.KafkaSASL(t), Temporal: temporal, TemporalNamespace: e2eNamespace,
 		FabricNetwork: testenv.FabricNetwork(t), Issuer: testenv.OIDCIssuer(t), Audience: testenv.OIDCAudience(t),
 		PostgresDSN: func(_ context.Context, service string) (string, error) {
 			stores[service] = testenv.PostgresDSN(t)

@@ -165,4 +165,10 @@ func printLedgerCost(out io.Writer, f Figures) {
 	cores := float64(runtime.NumCPU())
 	fmt.Fprintf(out, "every core busy at %.2f CPU-s a trade: %.2f trades/s, throughput ratio %.2f\n",
 		perTrade, cores/perTrade, cores/perTrade*trades.MilestonesPerTrade()/f.LedgerConcurrent.TxPerSecond())
+	// The target's CPU budget: the trades a second it needs, on these cores, leave each trade
+	// this much CPU, of which the ledger's own share is already spent.
+	needed := throughputTarget * f.LedgerConcurrent.TxPerSecond() / trades.MilestonesPerTrade()
+	ledger := f.CPU.ledger() / float64(trades.Trades)
+	fmt.Fprintf(out, "ratio %.2f needs %.2f trades/s: at most %.2f CPU-s a trade, %.2f s of it left beside the ledger's %.2f s (the rest uses %.2f s)\n",
+		throughputTarget, needed, cores/needed, cores/needed-ledger, ledger, perTrade-ledger)
 }

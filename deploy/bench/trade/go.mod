@@ -8,10 +8,7 @@ require (
 	github.com/tradefin/tradefin/events/ledger v0.0.0-00010101000000-000000000000
 	github.com/tradefin/tradefin/events/messaging v0.0.0-00010101000000-000000000000
 	github.com/tradefin/tradefin/events/platform v0.0.0-00010101000000-000000000000
-	go.temporal.io/api v1.63.5
-	go.temporal.io/sdk v1.50.0
 	golang.org/x/oauth2 v0.36.0
-	google.golang.org/protobuf v1.36.12
 )
 
 require (
@@ -83,6 +80,8 @@ require (
 	go.opentelemetry.io/otel/sdk/metric v1.47.0 // indirect
 	go.opentelemetry.io/otel/trace v1.47.0 // indirect
 	go.opentelemetry.io/proto/otlp v1.11.0 // indirect
+	go.temporal.io/api v1.63.5 // indirect
+	go.temporal.io/sdk v1.50.0 // indirect
 	go.yaml.in/yaml/v3 v3.0.5 // indirect
 	go.yaml.in/yaml/v4 v4.0.0 // indirect
 	golang.org/x/crypto v0.57.0 // indirect
@@ -94,6 +93,7 @@ require (
 	google.golang.org/genproto/googleapis/api v0.0.0-20260928230214-8a89bd6388cc // indirect
 	google.golang.org/genproto/googleapis/rpc v0.0.0-20260928230214-8a89bd6388cc // indirect
 	google.golang.org/grpc v1.83.2 // indirect
+	google.golang.org/protobuf v1.36.12 // indirect
 	modernc.org/libc v1.79.0 // indirect
 	modernc.org/mathutil v1.7.1 // indirect
 	modernc.org/memory v1.12.1 // indirect

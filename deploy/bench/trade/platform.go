@@ -24,11 +24,15 @@ func (p *platform) close() {
 	p.cleanup()
 }
 
+// benchNamespace is the Temporal namespace the bench's platform runs in (inprocess.FreshNamespace
+// says why a namespace of its own).
+const benchNamespace = "tradefin-bench"
+
 // startPlatform runs the whole platform in this process (deploy/e2e/inprocess, as the end-to-end
 // tests run it) with a fresh database per PostgreSQL-backed service, so every run starts from
 // empty stores. In-process, so `make bench` is one command on the stack it already starts.
 func startPlatform(ctx context.Context, env stackEnv) (*platform, error) {
-	if err := freshNamespace(ctx, env.temporal); err != nil {
+	if err := inprocess.FreshNamespace(ctx, env.temporal, benchNamespace); err != nil {
 		return nil, err
 	}
 	dir, err := os.MkdirTemp("", "tradebench-")

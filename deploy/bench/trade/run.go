@@ -156,6 +156,9 @@ func RunWith(ctx context.Context, out io.Writer, opts Options) (Figures, error) 
 	return f, nil
 }
 
+// throughputTarget is the target for trade_throughput_vs_ledger_ceiling.
+const throughputTarget = 0.5
+
 // ratios compares the trades with the ledger: one trade's latency with the sequential-commit
 // floor (its milestones one after another, each at a sequential commit's p50: a trade's chain
 // cannot be committed faster, each milestone reads the one before), and the platform's milestone
@@ -164,7 +167,7 @@ func ratios(f Figures) []Ratio {
 	floor := f.TradesSequential.MilestonesPerTrade() * f.LedgerSequential.P50.Seconds()
 	return []Ratio{
 		{Name: "trade_latency_vs_ledger_floor", Value: f.TradesSequential.P50.Seconds() / floor, Target: 1.3, AtMost: true},
-		{Name: "trade_throughput_vs_ledger_ceiling", Value: f.TradesConcurrent.MilestonesPerSecond() / f.LedgerConcurrent.TxPerSecond(), Target: 0.5},
+		{Name: "trade_throughput_vs_ledger_ceiling", Value: f.TradesConcurrent.MilestonesPerSecond() / f.LedgerConcurrent.TxPerSecond(), Target: throughputTarget},
 	}
 }
 
