@@ -1,10 +1,20 @@
 # tradefin — every command a user or CI needs; README explains each.
 # The dev-stack launcher (deploy/devstack) does the work; this file only names the entry points.
 SHELL := /bin/bash
-DEVSTACK := go run ./deploy/devstack/cmd/devstack
+# The launcher is built first (into .run, not committed), and says so while a cold Go build
+# cache compiles its packages: on a fresh machine that takes about two minutes before its own
+# progress lines begin. Its lines go to stderr, so `eval "$(make -s env)"` reads only the addresses.
+DEVSTACK := .run/bin/devstack
 PROFILE ?= dev
 
-.PHONY: setup run stop status env lint test test-unit bench e2e portal-test demo fuzz modules soak
+.PHONY: setup run stop status env lint test test-unit bench e2e portal-test demo fuzz modules soak launcher
+
+setup run stop status env lint test test-unit e2e portal-test soak bench: launcher
+
+launcher:
+	@set -o pipefail; go build -v -o $(DEVSTACK) ./deploy/devstack/cmd/devstack 2>&1 | awk \
+		'/^[[:alnum:]._~\/-]+$$/ { if (n++ % 100 == 0) printf "compiling the dev-stack launcher: %d packages so far...\n", n > "/dev/stderr"; next } \
+		{ print > "/dev/stderr" }'
 
 setup: ## install missing tools (Temporal CLI, Fabric binaries, Hydra, golangci-lint, htmx from npm, PostgreSQL and chromium when root) into the per-user cache
 	$(DEVSTACK) setup

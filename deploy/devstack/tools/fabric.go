@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 )
 
 // FabricVersion is Fabric's main branch of April 2023 (2.5 era: Gateway service, channel
@@ -38,13 +37,10 @@ func EnsureFabric(ctx context.Context, p Progress) (FabricTools, error) {
 		p("fabric %s: cached at %s", FabricVersion, t.BinDir)
 		return t, nil
 	}
-	p("fabric %s: building peer, orderer, configtxgen, cryptogen, osnadmin (about 3 minutes on 2 cores)...", FabricVersion)
-	start := time.Now()
-	err = installDir(dir, func(tmp string) error { return buildFabric(ctx, tmp) })
+	err = build(p, "fabric "+FabricVersion, "building peer, orderer, configtxgen, cryptogen, osnadmin (about 3 minutes on 2 cores)...", dir, func(tmp string) error { return buildFabric(ctx, tmp) })
 	if err != nil {
-		return FabricTools{}, fmt.Errorf("fabric binaries: %w", err)
+		return FabricTools{}, err
 	}
-	p("fabric: built in %s", since(start))
 	return t, nil
 }
 

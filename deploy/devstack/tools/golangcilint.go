@@ -2,9 +2,7 @@ package tools
 
 import (
 	"context"
-	"fmt"
 	"path/filepath"
-	"time"
 )
 
 // GolangciLintVersion is the linter `make lint` runs with the repository's .golangci.yml.
@@ -25,14 +23,11 @@ func EnsureGolangciLint(ctx context.Context, p Progress) (string, error) {
 		p("golangci-lint %s: cached at %s", GolangciLintVersion, bin)
 		return bin, nil
 	}
-	p("golangci-lint %s: building from the Go module proxy (about 2 minutes on 2 cores)...", GolangciLintVersion)
-	start := time.Now()
-	err = installDir(dir, func(tmp string) error {
+	err = build(p, "golangci-lint "+GolangciLintVersion, "building from the Go module proxy (about 2 minutes on 2 cores)...", dir, func(tmp string) error {
 		return goCmd(ctx, tmp, []string{"GOBIN=" + tmp}, "install", "github.com/golangci/golangci-lint/v2/cmd/golangci-lint@"+GolangciLintVersion)
 	})
 	if err != nil {
-		return "", fmt.Errorf("golangci-lint: %w", err)
+		return "", err
 	}
-	p("golangci-lint %s: built in %s", GolangciLintVersion, since(start))
 	return bin, nil
 }

@@ -2,10 +2,8 @@ package tools
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
-	"time"
 )
 
 // HydraVersion is Ory Hydra, the dev stack's OAuth 2.0 / OpenID Connect server.
@@ -31,13 +29,10 @@ func EnsureHydra(ctx context.Context, p Progress) (string, error) {
 		p("hydra %s: cached at %s", HydraVersion, bin)
 		return bin, nil
 	}
-	p("hydra %s: building from the Go module proxy (a few minutes on 2 cores)...", HydraVersion)
-	start := time.Now()
-	err = installDir(dir, func(tmp string) error { return buildHydra(ctx, tmp) })
+	err = build(p, "hydra "+HydraVersion, "building from the Go module proxy (a few minutes on 2 cores)...", dir, func(tmp string) error { return buildHydra(ctx, tmp) })
 	if err != nil {
-		return "", fmt.Errorf("hydra: %w", err)
+		return "", err
 	}
-	p("hydra %s: built in %s", HydraVersion, since(start))
 	return bin, nil
 }
 

@@ -2,9 +2,7 @@ package tools
 
 import (
 	"context"
-	"fmt"
 	"path/filepath"
-	"time"
 )
 
 // TemporalVersion is the Temporal CLI (dev server: Temporal server 1.29.1, UI 2.42.1).
@@ -23,14 +21,11 @@ func EnsureTemporal(ctx context.Context, p Progress) (string, error) {
 		p("temporal CLI %s: cached at %s", TemporalVersion, bin)
 		return bin, nil
 	}
-	p("temporal CLI %s: building from the Go module proxy (about 6 minutes on 2 cores)...", TemporalVersion)
-	start := time.Now()
-	err = installDir(dir, func(tmp string) error {
+	err = build(p, "temporal CLI "+TemporalVersion, "building from the Go module proxy (about 6 minutes on 2 cores)...", dir, func(tmp string) error {
 		return goCmd(ctx, tmp, []string{"GOBIN=" + tmp}, "install", "github.com/temporalio/cli/cmd/temporal@"+TemporalVersion)
 	})
 	if err != nil {
-		return "", fmt.Errorf("temporal CLI: %w", err)
+		return "", err
 	}
-	p("temporal CLI %s: built in %s", TemporalVersion, since(start))
 	return bin, nil
 }

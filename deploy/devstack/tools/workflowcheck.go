@@ -2,9 +2,7 @@ package tools
 
 import (
 	"context"
-	"fmt"
 	"path/filepath"
-	"time"
 )
 
 // WorkflowcheckVersion is Temporal's workflowcheck, which `make lint` runs on the trade
@@ -25,14 +23,11 @@ func EnsureWorkflowcheck(ctx context.Context, p Progress) (string, error) {
 		p("workflowcheck %s: cached at %s", WorkflowcheckVersion, bin)
 		return bin, nil
 	}
-	p("workflowcheck %s: building from the Go module proxy...", WorkflowcheckVersion)
-	start := time.Now()
-	err = installDir(dir, func(tmp string) error {
+	err = build(p, "workflowcheck "+WorkflowcheckVersion, "building from the Go module proxy...", dir, func(tmp string) error {
 		return goCmd(ctx, tmp, []string{"GOBIN=" + tmp}, "install", "go.temporal.io/sdk/contrib/tools/workflowcheck@"+WorkflowcheckVersion)
 	})
 	if err != nil {
-		return "", fmt.Errorf("workflowcheck: %w", err)
+		return "", err
 	}
-	p("workflowcheck %s: built in %s", WorkflowcheckVersion, since(start))
 	return bin, nil
 }
