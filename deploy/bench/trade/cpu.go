@@ -165,10 +165,23 @@ func printLedgerCost(out io.Writer, f Figures) {
 	cores := float64(runtime.NumCPU())
 	fmt.Fprintf(out, "every core busy at %.2f CPU-s a trade: %.2f trades/s, throughput ratio %.2f\n",
 		perTrade, cores/perTrade, cores/perTrade*trades.MilestonesPerTrade()/f.LedgerConcurrent.TxPerSecond())
-	// The target's CPU budget: the trades a second it needs, on these cores, leave each trade
-	// this much CPU, of which the ledger's own share is already spent.
+}
+
+// printBudget says what the throughput target leaves each trade: the trades a second it needs,
+// on these cores, leave each this much CPU, of which the ledger's own share is already spent,
+// and, when the floor round ran, the least Temporal takes of the rest.
+func printBudget(out io.Writer, f Figures) {
+	trades := f.TradesConcurrent
+	if f.LedgerConcurrent.Tx == 0 || trades.Trades == 0 {
+		return
+	}
+	cores := float64(runtime.NumCPU())
 	needed := throughputTarget * f.LedgerConcurrent.TxPerSecond() / trades.MilestonesPerTrade()
-	ledger := f.CPU.ledger() / float64(trades.Trades)
-	fmt.Fprintf(out, "ratio %.2f needs %.2f trades/s: at most %.2f CPU-s a trade, %.2f s of it left beside the ledger's %.2f s (the rest uses %.2f s)\n",
-		throughputTarget, needed, cores/needed, cores/needed-ledger, ledger, perTrade-ledger)
+	budget, ledger := cores/needed, f.CPU.ledger()/float64(trades.Trades)
+	fmt.Fprintf(out, "ratio %.2f needs %.2f trades/s: at most %.2f CPU-s a trade; the ledger's %.2f s leave %.2f s",
+		throughputTarget, needed, budget, ledger, budget-ledger)
+	if fl := f.TemporalFloor; fl.Workflows > 0 {
+		fmt.Fprintf(out, ", of which Temporal's floor takes %.2f s", fl.CPU["temporal"]/float64(fl.Workflows))
+	}
+	fmt.Fprintf(out, " (the trades' platform, Temporal and the rest used %.2f s)\n", f.CPU.total()/float64(trades.Trades)-ledger)
 }

@@ -8,6 +8,8 @@ require (
 	github.com/tradefin/tradefin/events/ledger v0.0.0-00010101000000-000000000000
 	github.com/tradefin/tradefin/events/messaging v0.0.0-00010101000000-000000000000
 	github.com/tradefin/tradefin/events/platform v0.0.0-00010101000000-000000000000
+	github.com/tradefin/tradefin/workflows v0.0.0-00010101000000-000000000000
+	go.temporal.io/sdk v1.50.0
 	golang.org/x/oauth2 v0.36.0
 )
 
@@ -63,7 +65,6 @@ require (
 	github.com/tradefin/tradefin/services/lc v0.0.0-00010101000000-000000000000 // indirect
 	github.com/tradefin/tradefin/services/ledgeragent v0.0.0-00010101000000-000000000000 // indirect
 	github.com/tradefin/tradefin/services/settlement v0.0.0-00010101000000-000000000000 // indirect
-	github.com/tradefin/tradefin/workflows v0.0.0-00010101000000-000000000000 // indirect
 	github.com/xdg-go/pbkdf2 v1.0.0 // indirect
 	github.com/xdg-go/scram v1.1.2 // indirect
 	github.com/xdg-go/stringprep v1.0.4 // indirect
@@ -81,7 +82,6 @@ require (
 	go.opentelemetry.io/otel/trace v1.47.0 // indirect
 	go.opentelemetry.io/proto/otlp v1.11.0 // indirect
 	go.temporal.io/api v1.63.5 // indirect
-	go.temporal.io/sdk v1.50.0 // indirect
 	go.yaml.in/yaml/v3 v3.0.5 // indirect
 	go.yaml.in/yaml/v4 v4.0.0 // indirect
 	golang.org/x/crypto v0.57.0 // indirect

@@ -31,6 +31,7 @@ type Options struct {
 	// trade view is a Temporal query, a workflow task on the trade worker, and 50 clients
 	// checking every 20 ms would be the heaviest load in the run.
 	PollConcurrent time.Duration
+	FloorWorkflows int       // trade-shaped workflows of the Temporal floor, all at once (default 50)
 	Explain        bool      // also walk one trade alone and print where its time went
 	Progress       io.Writer // a line per round as it starts (nil: none)
 }
@@ -49,6 +50,7 @@ func (o *Options) setDefaults() {
 	def(&o.TradesConcurrent, 50)
 	def(&o.TradesInFlight, 50)
 	def(&o.DiscrepantEvery, 5)
+	def(&o.FloorWorkflows, 50)
 	if o.Poll == 0 {
 		o.Poll = 20 * time.Millisecond
 	}
@@ -62,9 +64,10 @@ type Figures struct {
 	LedgerSequential, LedgerConcurrent LedgerFigures
 	Chains                             ChainFigures // whole trades' chains, raw
 	TradesSequential, TradesConcurrent TradeFigures
-	CPU                                cpuShares // where the concurrent round of trades' CPU went
-	LedgerCPU                          cpuShares // the same for the concurrent round of raw submits
-	LedgerAloneCPU                     cpuShares // and for the round of raw submits one at a time
+	CPU                                cpuShares    // where the concurrent round of trades' CPU went
+	LedgerCPU                          cpuShares    // the same for the concurrent round of raw submits
+	LedgerAloneCPU                     cpuShares    // and for the round of raw submits one at a time
+	TemporalFloor                      FloorFigures // Temporal's least for a trade (temporal_floor.go)
 	Ratios                             []Ratio
 }
 
@@ -147,12 +150,18 @@ func RunWith(ctx context.Context, out io.Writer, opts Options) (Figures, error) 
 		return f, err
 	}
 	f.CPU = readCPU(profileDir).since(cpuBefore)
+	say("temporal: %d workflows shaped like a trade, with nothing else, all at once", opts.FloorWorkflows)
+	if f.TemporalFloor, err = floorRound(ctx, p.Temporal, profileDir, run, opts.FloorWorkflows, floorSteps); err != nil {
+		return f, err
+	}
 	f.Ratios = ratios(f)
 	printFigures(out, f)
 	fmt.Fprintln(out)
 	f.CPU.print(out, f.TradesConcurrent.Trades)
 	fmt.Fprintln(out)
 	printLedgerCost(out, f)
+	f.TemporalFloor.print(out, f.CPU, f.TradesConcurrent.Trades)
+	printBudget(out, f)
 	return f, nil
 }
 

@@ -22,6 +22,7 @@ func main() {
 	flag.IntVar(&o.TradesConcurrent, "trades-concurrent", 0, "trades in the concurrent round")
 	flag.IntVar(&o.TradesInFlight, "trades-in-flight", 0, "trades in flight")
 	flag.IntVar(&o.DiscrepantEvery, "discrepant-every", 0, "every n-th concurrent trade is refused then waived (-1: none)")
+	flag.IntVar(&o.FloorWorkflows, "floor-workflows", 0, "trade-shaped workflows of the Temporal floor, all at once")
 	flag.BoolVar(&o.Explain, "explain", false, "also walk one trade alone and print where its time went")
 	flag.DurationVar(&o.Poll, "poll", 0, "how often a lone trade's scenario client checks on the workflow")
 	flag.DurationVar(&o.PollConcurrent, "poll-concurrent", 0, "the same in the concurrent round")
