@@ -8,14 +8,14 @@ import (
 
 	"github.com/tradefin/tradefin/events/identity"
 	"github.com/tradefin/tradefin/events/identity/identitytest"
-	"github.com/tradefin/tradefin/events/platform"
+	"github.com/tradefin/tradefin/events/platform/apispec"
 	"github.com/tradefin/tradefin/events/platform/openapitest"
 	"github.com/tradefin/tradefin/workflows/tradeview"
 )
 
 func TestOpenAPIDocumentsEveryRoute(t *testing.T) {
 	mux := http.NewServeMux()
-	platform.ServeOpenAPI(mux, tradeview.OpenAPI())
+	apispec.ServeOpenAPI(mux, tradeview.OpenAPI())
 	spec := openapitest.Served(t, mux)
 	// The worker serves the trade's verification beside the view, under this description
 	// (workflows/verification.Route; cmd/worker's test checks the two agree).

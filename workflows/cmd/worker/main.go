@@ -12,6 +12,7 @@ import (
 	"go.temporal.io/sdk/worker"
 
 	"github.com/tradefin/tradefin/events/platform"
+	"github.com/tradefin/tradefin/events/platform/apispec"
 	"github.com/tradefin/tradefin/workflows/bridge"
 	"github.com/tradefin/tradefin/workflows/trade"
 	"github.com/tradefin/tradefin/workflows/tradeview"
@@ -41,7 +42,7 @@ func main() {
 		views := http.NewServeMux()
 		tradeview.Register(views, rt.Temporal)
 		defer registerVerification(views, rt)()
-		platform.ServeOpenAPI(rt.Mux, tradeview.OpenAPI())
+		apispec.ServeOpenAPI(rt.Mux, tradeview.OpenAPI())
 		rt.Mux.Handle("/v1/", platform.Authenticated(rt.Auth, views))
 		// One lifecycle: a bridge that cannot reach Kafka is retried while /readyz says so, and
 		// the process ends if it fails for good (it used to stop with one log line).

@@ -4,7 +4,7 @@ import (
 	"net/http"
 	"testing"
 
-	"github.com/tradefin/tradefin/events/platform"
+	"github.com/tradefin/tradefin/events/platform/apispec"
 	"github.com/tradefin/tradefin/events/platform/openapitest"
 	"github.com/tradefin/tradefin/workflows/tradeview"
 	"github.com/tradefin/tradefin/workflows/verification"
@@ -14,7 +14,7 @@ import (
 // trade view and, beside it, the trade's verification.
 func TestTheWorkersDescriptionDocumentsEveryRoute(t *testing.T) {
 	mux := http.NewServeMux()
-	platform.ServeOpenAPI(mux, tradeview.OpenAPI())
+	apispec.ServeOpenAPI(mux, tradeview.OpenAPI())
 	spec := openapitest.Served(t, mux)
 	openapitest.CheckRoutes(t, spec, append(tradeview.Routes(), verification.Route))
 }

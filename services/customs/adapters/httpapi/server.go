@@ -12,7 +12,6 @@ import (
 	"net/http"
 
 	"github.com/tradefin/tradefin/events/identity"
-	"github.com/tradefin/tradefin/events/platform"
 	"github.com/tradefin/tradefin/events/platform/apispec"
 	"github.com/tradefin/tradefin/events/problem"
 	"github.com/tradefin/tradefin/services/customs/app"
@@ -29,7 +28,7 @@ const maxBody = 8 << 20
 // description does not allow is refused before a handler reads it; one without an actor is
 // refused before that (401, not 400: who calls is decided first).
 func Register(mux *http.ServeMux, a app.Application) {
-	platform.ServeOpenAPI(mux, openAPI)
+	apispec.ServeOpenAPI(mux, openAPI)
 	mux.Handle("/v1/", identity.Required(apispec.Must(openAPI, maxBody).Wrap(routes(a))))
 }
 

@@ -10,7 +10,6 @@ import (
 	"net/http"
 
 	"github.com/tradefin/tradefin/events/identity"
-	"github.com/tradefin/tradefin/events/platform"
 	"github.com/tradefin/tradefin/events/platform/apispec"
 	"github.com/tradefin/tradefin/events/problem"
 	"github.com/tradefin/tradefin/services/lc/app"
@@ -32,7 +31,7 @@ const maxBody = 512 << 10
 // route needs an authenticated actor, and a request its description does not allow is refused
 // before a handler reads it.
 func Register(mux *http.ServeMux, a app.Application) {
-	platform.ServeOpenAPI(mux, openAPI)
+	apispec.ServeOpenAPI(mux, openAPI)
 	mux.Handle("/v1/", identity.Required(apispec.Must(openAPI, maxBody).Wrap(routes(a))))
 }
 

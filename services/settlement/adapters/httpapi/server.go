@@ -21,7 +21,6 @@ import (
 	"net/http"
 
 	"github.com/tradefin/tradefin/events/identity"
-	"github.com/tradefin/tradefin/events/platform"
 	"github.com/tradefin/tradefin/events/platform/apispec"
 	"github.com/tradefin/tradefin/events/problem"
 	"github.com/tradefin/tradefin/services/settlement/app"
@@ -40,7 +39,7 @@ const maxBody = 256 << 10
 // a body over maxBody) is refused before a handler reads it.
 func Handler(a app.Application) http.Handler {
 	mux := http.NewServeMux()
-	platform.ServeOpenAPI(mux, openAPI)
+	apispec.ServeOpenAPI(mux, openAPI)
 	mux.Handle("/v1/", identity.Required(apispec.Must(openAPI, maxBody).Wrap(routes(a))))
 	return mux
 }

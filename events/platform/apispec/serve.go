@@ -1,4 +1,4 @@
-package platform
+package apispec
 
 import "net/http"
 
