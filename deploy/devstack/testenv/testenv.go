@@ -8,6 +8,7 @@
 package testenv
 
 import (
+	"net"
 	"os"
 	"sync"
 	"testing"
@@ -35,4 +36,15 @@ func lookup(t testing.TB, key string) string {
 		t.Fatalf("testenv: the test stack provides no %s", key)
 	}
 	return v
+}
+
+// FreePort returns a TCP port nothing listens on right now.
+func FreePort(t testing.TB) int {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
 }

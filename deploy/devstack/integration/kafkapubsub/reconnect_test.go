@@ -12,6 +12,7 @@ import (
 	"github.com/ThreeDotsLabs/watermill/message"
 
 	"github.com/tradefin/tradefin/deploy/devstack/testenv"
+	"github.com/tradefin/tradefin/deploy/devstack/testenv/brokerprocess"
 )
 
 // TestReconnectAcrossBrokerRestarts: 20 publishers send 3,000 messages while the broker is
@@ -20,7 +21,7 @@ import (
 // bookkeeping is complete, so it fails spuriously on a fast broker; this version waits.)
 func TestReconnectAcrossBrokerRestarts(t *testing.T) {
 	testenv.NeedsComponent(t, "a Kafka-protocol broker process, restarted twice")
-	b := testenv.StartBrokerProcess(t)
+	b := brokerprocess.Start(t)
 	pub, sub := newPubSub(t, []string{b.Addr}, b.Creds.SASL("tests"), "reconnect-"+watermill.NewShortUUID())
 	defer pub.Close()
 	defer sub.Close()

@@ -19,6 +19,7 @@ import (
 	"github.com/ThreeDotsLabs/watermill/message"
 
 	"github.com/tradefin/tradefin/deploy/devstack/testenv"
+	"github.com/tradefin/tradefin/deploy/devstack/testenv/brokerprocess"
 	"github.com/tradefin/tradefin/events/eventsourcing/eventstore"
 	"github.com/tradefin/tradefin/events/eventsourcing/sqlstore"
 	"github.com/tradefin/tradefin/events/messaging/eventbus"
@@ -76,7 +77,7 @@ func readiness(addr string) (int, map[string]string) {
 // forwards its outbox and consumes.
 func TestBackgroundWaitsForKafka(t *testing.T) {
 	testenv.NeedsComponent(t, "a Kafka-protocol broker process that starts late")
-	broker := testenv.NewBrokerProcess(t) // built, not started
+	broker := brokerprocess.New(t) // built, not started
 	auth := broker.Creds.SASL("tests")
 	env, addr := serviceEnv(t, broker.Addr, auth)
 	for _, kv := range env {

@@ -1,8 +1,9 @@
-package testenv
+// Package brokerprocess runs the dev stack's broker as a process of the test's own, apart from
+// testenv so that the many test binaries importing testenv do not link the broker (kfake).
+package brokerprocess
 
 import (
 	"fmt"
-	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -10,21 +11,22 @@ import (
 	"time"
 
 	"github.com/tradefin/tradefin/deploy/devstack/kafkabroker"
+	"github.com/tradefin/tradefin/deploy/devstack/testenv"
 )
 
-// BrokerProcess is the dev stack's broker run as a process of the test's own, on a free port
+// Broker is the dev stack's broker run as a process of the test's own, on a free port
 // with a data directory, so a test can start it late, stop it and restart it the way an operator
 // would. Tests using it call NeedsComponent.
-type BrokerProcess struct {
+type Broker struct {
 	Addr  string
 	Creds kafkabroker.Credentials // its principals' passwords
 	dir   string
 	port  int
 }
 
-// NewBrokerProcess builds the broker and prepares its directory and credentials; it does not
+// New builds the broker and prepares its directory and credentials; it does not
 // start it (Restart does). The process is stopped when the test ends.
-func NewBrokerProcess(t *testing.T) *BrokerProcess {
+func New(t *testing.T) *Broker {
 	t.Helper()
 	dir, err := os.MkdirTemp("", "kafkabroker-")
 	if err != nil {
@@ -34,7 +36,7 @@ func NewBrokerProcess(t *testing.T) *BrokerProcess {
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("build broker: %v\n%s", err, out)
 	}
-	b := &BrokerProcess{dir: dir, port: FreePort(t)}
+	b := &Broker{dir: dir, port: testenv.FreePort(t)}
 	b.Addr = fmt.Sprintf("127.0.0.1:%d", b.port)
 	if b.Creds, err = kafkabroker.LoadOrCreate(filepath.Join(dir, "kafka-credentials.json")); err != nil {
 		t.Fatal(err)
@@ -58,16 +60,16 @@ i=0; until (exec 3<>/dev/tcp/127.0.0.1/%[2]d) 2>/dev/null; do i=$((i+1)); [ $i -
 	return b
 }
 
-// StartBrokerProcess is NewBrokerProcess, started.
-func StartBrokerProcess(t *testing.T) *BrokerProcess {
+// Start is New, started.
+func Start(t *testing.T) *Broker {
 	t.Helper()
-	b := NewBrokerProcess(t)
+	b := New(t)
 	b.Restart(t)
 	return b
 }
 
 // Restart stops the broker if it runs and starts it, waiting for its port.
-func (b *BrokerProcess) Restart(t *testing.T) {
+func (b *Broker) Restart(t *testing.T) {
 	t.Helper()
 	if out, err := exec.Command("bash", filepath.Join(b.dir, "restart.sh")).CombinedOutput(); err != nil {
 		t.Errorf("restart broker: %v\n%s", err, out)
@@ -75,21 +77,10 @@ func (b *BrokerProcess) Restart(t *testing.T) {
 }
 
 // Stop stops the broker (SIGTERM, data flushed).
-func (b *BrokerProcess) Stop(t *testing.T) {
+func (b *Broker) Stop(t *testing.T) {
 	t.Helper()
 	if out, err := exec.Command("bash", filepath.Join(b.dir, "restart.sh"), "stop").CombinedOutput(); err != nil {
 		t.Errorf("stop broker: %v\n%s", err, out)
 	}
 	time.Sleep(100 * time.Millisecond)
-}
-
-// FreePort returns a TCP port nothing listens on right now.
-func FreePort(t testing.TB) int {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port
 }
