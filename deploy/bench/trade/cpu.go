@@ -178,10 +178,10 @@ func printBudget(out io.Writer, f Figures) {
 	cores := float64(runtime.NumCPU())
 	needed := throughputTarget * f.LedgerConcurrent.TxPerSecond() / trades.MilestonesPerTrade()
 	budget, ledger := cores/needed, f.CPU.ledger()/float64(trades.Trades)
-	fmt.Fprintf(out, "ratio %.2f needs %.2f trades/s: at most %.2f CPU-s a trade; the ledger's %.2f s leave %.2f s",
+	fmt.Fprintf(out, "the throughput target (%.2f) needs %.2f trades/s: at most %.2f CPU-s a trade; the ledger's %.2f s leave %.2f s",
 		throughputTarget, needed, budget, ledger, budget-ledger)
 	if fl := f.TemporalFloor; fl.Workflows > 0 {
-		fmt.Fprintf(out, ", of which Temporal's floor takes %.2f s", fl.CPU["temporal"]/float64(fl.Workflows))
+		fmt.Fprintf(out, ", of which Temporal's floor takes %.2f s", fl.serverEach())
 	}
 	fmt.Fprintf(out, " (the trades' platform, Temporal and the rest used %.2f s)\n", f.CPU.total()/float64(trades.Trades)-ledger)
 }

@@ -110,7 +110,9 @@ func (f FloorFigures) print(out io.Writer, trades cpuShares, tradeCount int) {
 	if f.Workflows == 0 {
 		return
 	}
-	each := f.CPU["temporal"] / float64(f.Workflows)
 	fmt.Fprintf(out, "temporal floor: %d workflows shaped like a trade (%d signals, %d activities that only wait), all at once: %.1f/s, the server %.3f CPU-s each (a trade's: %.3f)\n",
-		f.Workflows, f.Steps, f.Steps, float64(f.Workflows)/f.Elapsed.Seconds(), each, trades["temporal"]/float64(max(tradeCount, 1)))
+		f.Workflows, f.Steps, f.Steps, float64(f.Workflows)/f.Elapsed.Seconds(), f.serverEach(), trades["temporal"]/float64(max(tradeCount, 1)))
 }
+
+// serverEach is the Temporal server's CPU seconds for one of the round's workflows.
+func (f FloorFigures) serverEach() float64 { return f.CPU["temporal"] / float64(f.Workflows) }
