@@ -34,21 +34,26 @@ func FreshNamespace(ctx context.Context, addr, namespace string) error {
 		return err
 	}
 	defer c.Close()
-	for { // a new namespace takes a moment to reach every part of the server
-		open, err := c.ListWorkflow(ctx, &workflowservice.ListWorkflowExecutionsRequest{Namespace: namespace, Query: "ExecutionStatus = 'Running'", PageSize: 1000})
-		if err == nil {
-			for _, w := range open.GetExecutions() {
-				_ = c.TerminateWorkflow(ctx, w.GetExecution().GetWorkflowId(), w.GetExecution().GetRunId(), "a new run of the platform starts in this namespace")
-			}
-			if len(open.GetNextPageToken()) == 0 {
-				return nil
-			}
-			continue
-		}
+	req := &workflowservice.ListWorkflowExecutionsRequest{Namespace: namespace, Query: "ExecutionStatus = 'Running'", PageSize: 1000}
+	open, err := c.ListWorkflow(ctx, req)
+	for err != nil { // a new namespace takes a moment to reach every part of the server
 		select {
 		case <-ctx.Done():
 			return fmt.Errorf("namespace %s never became usable: %w", namespace, err)
 		case <-time.After(500 * time.Millisecond):
+		}
+		open, err = c.ListWorkflow(ctx, req)
+	}
+	for {
+		for _, w := range open.GetExecutions() {
+			_ = c.TerminateWorkflow(ctx, w.GetExecution().GetWorkflowId(), w.GetExecution().GetRunId(), "a new run of the platform starts in this namespace")
+		}
+		if len(open.GetNextPageToken()) == 0 {
+			return nil
+		}
+		req.NextPageToken = open.GetNextPageToken()
+		if open, err = c.ListWorkflow(ctx, req); err != nil {
+			return fmt.Errorf("list what is open in namespace %s: %w", namespace, err)
 		}
 	}
 }
